@@ -1,0 +1,87 @@
+"""The ``claimcred`` command line: one Typer app, each command a thin wrapper.
+
+Each command parses its arguments and calls a plain function (in the flows
+module of its step) that returns a value and takes ``quiet``. Heavy imports
+(Prefect, MLflow, spaCy) happen inside the commands so ``--help`` stays fast.
+A failure exits non-zero with one line naming the path, record or run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.config import DEFAULTS_TOML, Settings, load_settings, prepare_environment
+
+app = typer.Typer(help="Score how credible each claim in conflict reporting is.", no_args_is_help=True, add_completion=False)
+
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="claimcred.toml to use (default: $CLAIMCRED_HOME/claimcred.toml).")]
+HomeOption = Annotated[Path | None, typer.Option("--home", help="Data home (default: $CLAIMCRED_HOME or ./.claimcred).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors, no progress.")]
+
+
+def _settings(config: Path | None, home: Path | None) -> Settings:
+    try:
+        settings = load_settings(config=config, home=home)
+    except ValueError as error:
+        fail(str(error))
+    prepare_environment(settings)
+    return settings
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one error line to stderr and exit non-zero."""
+    typer.secho(f"claimcred: error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def info(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (keys: home, store_url, ...).")] = False,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Print the default claimcred.toml with every key documented.")] = False,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Show where claimcred keeps its data, which model it scores with, and how much is stored."""
+    if defaults:
+        typer.echo(DEFAULTS_TOML)
+        return
+    from flows.status import status
+
+    summary = status(_settings(config, home))
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+    else:
+        for key, value in summary.items():
+            typer.echo(f"{key:>20}: {value}")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Folders, files (txt, md, html, json, jsonl, csv), feed URLs or files, page URLs.")],
+    outlet: Annotated[str | None, typer.Option(help="Outlet id for sources that do not name one.")] = None,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Store the articles of each source; re-ingesting the same article is a no-op. Exits 1 if anything was rejected."""
+    from flows.ingest import ingest_sources
+
+    result = ingest_sources(_settings(config, home), sources, outlet=outlet, quiet=quiet)
+    for line in result.reject_lines():
+        typer.secho(line, fg=typer.colors.YELLOW, err=True)
+    typer.echo(result.summary())
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m flows.cli`
+    app(prog_name="claimcred")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Tests for the claim store (flows/store.py) on SQLite."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from flows import store
+
+
+def _article(n: int) -> dict:
+    return {
+        "article_id": f"{n:016x}",
+        "content_hash": f"{n:064x}",
+        "external_id": None,
+        "outlet": "reuters",
+        "url": None,
+        "title": f"t{n}",
+        "published": None,
+        "text": "x",
+        "language": "en",
+        "label": None,
+        "source": "test",
+        "ingested_at": store.utcnow(),
+    }
+
+
+def test_connect_records_schema_version_and_wal(tmp_path):
+    """Check that a new store records its schema version and runs in WAL mode."""
+    engine = store.connect(f"sqlite:///{tmp_path / 'c.db'}")
+    assert store.schema_version(engine) == store.SCHEMA_VERSION
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == store.BUSY_TIMEOUT_MS
+
+
+def test_insert_new_is_idempotent(tmp_path):
+    """Check that inserting the same keys twice stores them once and reports 0 new."""
+    engine = store.connect(f"sqlite:///{tmp_path / 'c.db'}")
+    rows = [_article(1), _article(2)]
+    assert store.insert_new(engine, store.articles, rows) == 2
+    assert store.insert_new(engine, store.articles, rows) == 0
+    assert store.count(engine, store.articles) == 2
+
+
+def test_connect_refuses_newer_schema(tmp_path):
+    """Check that a store from a newer claimcred is refused with a message naming the version."""
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    engine = store.connect(url)
+    with engine.begin() as connection:
+        connection.execute(sa.update(store.meta).values(value="999"))
+    import pytest
+
+    with pytest.raises(RuntimeError, match="schema version 999 is newer"):
+        store.connect(url)
+
+
+def test_lock_excludes_second_holder_and_expires(tmp_path):
+    """Check that a held lock refuses a second holder and an expired one is taken over."""
+    from datetime import timedelta
+
+    engine = store.connect(f"sqlite:///{tmp_path / 'c.db'}")
+    with store.lock(engine, "score", "a") as first:
+        assert first
+        with store.lock(engine, "score", "b") as second:
+            assert not second
+    with store.lock(engine, "score", "c", ttl=timedelta(seconds=-1)) as crashed:
+        assert crashed
+        with store.lock(engine, "score", "d") as after_crash:
+            assert after_crash
