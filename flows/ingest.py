@@ -76,6 +76,8 @@ SUPPORTED_SUFFIXES = SINGLE_ARTICLE_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | 
 SIDECAR_SUFFIX = ".meta.json"
 # A file holding many articles (CSV, JSONL, feed) may be this many times the per-article cap.
 CONTAINER_CAP_FACTOR = 50
+# Fewer words than this from trafilatura means it found navigation or boilerplate, not an article.
+MIN_HTML_WORDS = 5
 # Rows written per store transaction; small enough that a crash loses little, large enough to be fast.
 CHUNK_ROWS = int(os.environ.get("CLAIMCRED_INGEST_CHUNK_ROWS", "200"))
 
@@ -259,7 +261,7 @@ def parse_published(value) -> pd.Timestamp | None:
     if stamp is None or pd.isna(stamp):
         import dateparser
 
-        parsed = dateparser.parse(str(value), settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
+        parsed = dateparser.parse(str(value), languages=["en"], settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
         if parsed is None:
             raise ValueError(f"published {value!r} is not a date or time")
         stamp = pd.Timestamp(parsed)
@@ -424,8 +426,9 @@ def read_html(html: str, source: str, url: str | None = None) -> list[dict]:
         date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
     )
     found = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
-    if not (found.get("text") or "").strip():
-        raise RejectedInput("no main text found in the HTML (trafilatura, favor_precision)")
+    n_words = len((found.get("text") or "").split())
+    if n_words < MIN_HTML_WORDS:
+        raise RejectedInput(f"no main text found in the HTML ({n_words} words; trafilatura with favor_precision needs {MIN_HTML_WORDS}+)")
     title = (found.get("title") or "").strip()
     return [
         _record(
@@ -466,7 +469,9 @@ def read_json(text: str, source: str) -> tuple[list[dict], list[Reject]]:
 def read_jsonl(text: str, source: str) -> tuple[list[dict], list[Reject]]:
     """One article object a line; blank lines skipped; a broken line is rejected, the rest kept."""
     records, rejects = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: str.splitlines() would also split inside strings at U+0085 or U+2028.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
