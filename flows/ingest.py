@@ -103,6 +103,15 @@ STOPWORDS = {
 }
 
 
+LANGUAGE_SAMPLE_CHARS = 3000
+LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[^\W\d_]+")
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+PERSIAN_LETTER = re.compile(r"[پچژگ]")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 class RejectedInput(ValueError):
     """A source or record cannot be ingested; the message is the reason."""
 
@@ -222,19 +231,24 @@ def _reject_if_binary(text: str) -> str:
 
 def guess_language(text: str) -> str:
     """Cheap language guess: script first (Arabic/Persian, Cyrillic), then stopwords for Latin text; 'en' by default."""
-    letters = [char for char in text[:5000] if char.isalpha()]
-    if not letters:
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if sample.isascii():
+        return _latin_language(sample) if any(char.isalpha() for char in sample) else "und"
+    n_letters = len(LETTER.findall(sample))
+    if not n_letters:
         return "und"
-    arabic = sum(1 for char in letters if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f")
-    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff")
-    latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
-    if arabic > len(letters) / 2:
-        return "fa" if any(char in "پچژگ" for char in text[:5000]) else "ar"
-    if cyrillic > len(letters) / 2:
+    if len(ARABIC_LETTER.findall(sample)) > n_letters / 2:
+        return "fa" if PERSIAN_LETTER.search(sample) else "ar"
+    if len(CYRILLIC_LETTER.findall(sample)) > n_letters / 2:
         return "ru"
-    if latin <= len(letters) / 2:
+    if len(LATIN_LETTER.findall(sample)) <= n_letters / 2:
         return "und"
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    return _latin_language(sample)
+
+
+def _latin_language(sample: str) -> str:
+    """Best stopword match among the Latin-script languages; 'en' unless another scores higher."""
+    words = WORD.findall(sample.lower())
     scores = {language: sum(1 for word in words if word in stopwords) for language, stopwords in STOPWORDS.items()}
     best = max(scores, key=lambda language: (scores[language], language == "en"))
     return best if scores[best] > scores["en"] else "en"
@@ -854,7 +868,7 @@ class _Writer:
         if not rejects:
             return
         for reject in rejects:
-            logger.warning("%s", reject.line())
+            logger.info("%s", reject.line())
         self.result.rejects += rejects
         self.result.rejected += len(rejects)
         now = store.utcnow()
@@ -918,7 +932,7 @@ def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = 
         progress.update(task, description=f"{result.new} new, {result.unchanged} unchanged, {result.rejected} rejected")
     engine.dispose()
     for warning in result.warnings:
-        logger.warning("%s", warning)
+        logger.info("warning: %s", warning)
     result.seconds = time.perf_counter() - started
     logger.info("%s in %.2f s", result.summary(), result.seconds)
     return result
