@@ -243,8 +243,11 @@ def insert_new(engine: sa.Engine, table: sa.Table, rows: Iterable[dict]) -> int:
     if not rows:
         return 0
     with engine.begin() as connection:
-        result = connection.execute(_insert(connection, table).on_conflict_do_nothing(), rows)
-        return max(result.rowcount, 0)
+        statement = _insert(connection, table).on_conflict_do_nothing()
+        if connection.dialect.insert_executemany_returning:
+            # rowcount of a batched executemany is -1 on PostgreSQL (psycopg); RETURNING lists only inserted rows.
+            return len(connection.execute(statement.returning(*table.primary_key.columns), rows).all())
+        return max(connection.execute(statement, rows).rowcount, 0)
 
 
 def upsert(engine: sa.Engine, table: sa.Table, rows: Iterable[dict]) -> int:
