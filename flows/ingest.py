@@ -627,8 +627,9 @@ def _is_skipped(path: Path) -> bool:
     return name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.startswith("readme") or name.startswith("license")
 
 
-def expand_source(source: str) -> Iterator[str | Reject]:
+def expand_source(source: str | Path) -> Iterator[str | Reject]:
     """Files under a folder (recursive, sorted, skipping hidden, README/LICENSE and sidecars), the file, or the URL."""
+    source = str(source)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
         yield source
         return
@@ -725,7 +726,7 @@ def read_url(url: str, settings: Settings, *, allow_loopback: bool = False) -> S
     return batch
 
 
-def read_source(settings: Settings, source: str, outlet: str | None = None, *, allow_loopback: bool = False) -> tuple[pd.DataFrame, list[Reject], list[str]]:
+def read_source(settings: Settings, source: str | Path, outlet: str | None = None, *, allow_loopback: bool = False) -> tuple[pd.DataFrame, list[Reject], list[str]]:
     """Read one source (folder, file or URL) into a validated ``Articles`` frame, rejects and warnings; stores nothing."""
     batch = SourceBatch()
     for item in expand_source(source):
@@ -893,7 +894,7 @@ class _Writer:
         self.result.article_ids += list(fresh[Articles.article_id])
 
 
-def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = None, quiet: bool = False, *, allow_loopback: bool = False) -> IngestResult:
+def ingest_sources(settings: Settings, sources: list[str | Path], outlet: str | None = None, quiet: bool = False, *, allow_loopback: bool = False) -> IngestResult:
     """Read every source and store its articles; re-ingesting the same article is a no-op.
 
     Args:
@@ -909,6 +910,8 @@ def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
     started = time.perf_counter()
     engine = store.connect(settings.store_url)
     result = IngestResult()
