@@ -102,9 +102,9 @@ def _resolve(kind: str, match: re.Match, base: pd.Timestamp | None) -> pd.Timest
     if kind == "weekday":
         return _weekday(match, base)
     if kind == "weekend":
-        return base - pd.Timedelta(days=(base.dayofweek - 5) % 7 or (0 if base.dayofweek == 5 else 7))
+        return base - pd.Timedelta(days=(base.day_of_week - 5) % 7 or (0 if base.day_of_week == 5 else 7))
     if kind == "this_week":
-        return base - pd.Timedelta(days=base.dayofweek)
+        return base - pd.Timedelta(days=base.day_of_week)
     if kind == "last_week":
         return base - pd.Timedelta(days=7)
     if kind == "last_month":
@@ -124,12 +124,12 @@ def _resolve(kind: str, match: re.Match, base: pd.Timestamp | None) -> pd.Timest
 def _weekday(match: re.Match, base: pd.Timestamp) -> pd.Timestamp:
     """Most recent such weekday on or before the publication day ('last Monday' strictly before)."""
     target = WEEKDAYS.index(match.group("weekday").lower())
-    back = (base.dayofweek - target) % 7
+    back = (base.day_of_week - target) % 7
     modifier = (match.group("last") or "").strip().lower()
     if modifier == "last" and back == 0:
         back = 7
     if modifier == "next":
-        return base + pd.Timedelta(days=(target - base.dayofweek) % 7 or 7)
+        return base + pd.Timedelta(days=(target - base.day_of_week) % 7 or 7)
     return base - pd.Timedelta(days=back)
 
 

@@ -220,7 +220,7 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     for match_id, start, end in compiled.matcher(spacy_doc):
         kind, key = compiled.labels[match_id]
         text = doc.span_text(start, end)
-        if kind != "L" and text not in compiled.exact_aliases[(kind, key)] and text.lower() not in compiled.lower_aliases[(kind, key)]:
+        if kind != "L" and not _alias_case_matches(text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
             continue
         if kind == "L" and not text.islower() and text.lower() in compiled.lower_aliases[(kind, key)] and not doc.sent_start[start]:
             continue  # "States" in "the United States" is not the verb "states"
@@ -228,6 +228,11 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
             hits.append(_Hit("L", "materiel_action", start, end, text))
         hits.append(_Hit(kind, key, start, end, text))
     return _longest_per_kind(hits)
+
+
+def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
+    """A registry or gazetteer alias matches as written, or with a sentence-initial capital ('The Reds')."""
+    return text in exact or text.lower() in lower or (text[:1].lower() + text[1:]) in exact
 
 
 def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
