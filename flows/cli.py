@@ -101,6 +101,55 @@ def fetch_fakes(
     typer.echo(f"FA-KES saved to {path}; ingest it with: claimcred ingest {path}")
 
 
+FormatOption = Annotated[str, typer.Option("--format", help="Output format: jsonl, csv or table.")]
+TABLE_COLUMNS = ["sentence_index", "speaker", "speaker_camp", "attribution", "claim_type", "event_date", "places", "quantities", "text"]
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article files (txt, md, html, json, jsonl, csv) or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article (e.g. 2021-09-02); overrides the files.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet id for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article from gazetteer hits.")] = None,
+    fmt: FormatOption = "table",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print one row per claim in the files: speaker, camp, attribution, quantities, places, date, type. Needs no store."""
+    from flows.extraction import extract_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        claims = extract_files(settings, files, published=published, outlet=outlet, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(claims, fmt, TABLE_COLUMNS if fmt == "table" else None))
+
+
+@app.command()
+def blackouts(
+    files: Annotated[list[str], typer.Argument(help="Article files or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article.")] = None,
+    fmt: FormatOption = "jsonl",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print the communication blackouts the files report: region, start, end, partial_restoration, evidence."""
+    from flows.extraction import blackouts_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        events = blackouts_files(settings, files, published=published, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(events[["region", "start", "end", "partial_restoration", "evidence"]], fmt))
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m flows.cli`
     app(prog_name="claimcred")
 
