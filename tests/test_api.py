@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from flows import api
-from tests.flows_fakes import populated_store
+from flows_fakes import populated_store
 
 
 def test_claims_carry_latest_score_sorted_by_grade(tmp_path):
@@ -69,7 +69,7 @@ def test_articles_credibility_is_mean_of_latest_claim_probabilities(tmp_path):
 def test_score_text_scores_without_storing(tmp_path, monkeypatch):
     """Check that score_text() extracts and scores a text with stored claims as context, writing nothing."""
     from flows import store
-    from tests.flows_fakes import install_fakes
+    from flows_fakes import install_fakes
 
     install_fakes(monkeypatch)
     settings, engine = populated_store(tmp_path / "home")

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flows import api, export
-from tests.flows_fakes import populated_store
+from flows_fakes import populated_store
 
 
 @given(st.text())

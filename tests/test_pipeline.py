@@ -16,10 +16,10 @@ import pandas as pd
 
 import pytest
 
-from tests.prefect_fixtures import prefect_harness  # noqa: F401 - fixture
+from prefect_fixtures import prefect_harness  # noqa: F401 - fixture
 from flows import scoring, store  # noqa: I001
 from flows import pipeline
-from tests.flows_fakes import article_row, insert, install_fakes, settings_for
+from flows_fakes import article_row, insert, install_fakes, settings_for
 
 
 TEXT_A = "Resistance fighters said 40 Taliban were killed near the Khawak Pass. The valley is calm."
@@ -156,7 +156,7 @@ def test_deployments_take_schedules_from_settings(tmp_path):
 @pytest.mark.usefixtures("prefect_harness")
 def test_report_flow_writes_default_report(tmp_path):
     """Check that the report flow writes an HTML report into the data home's reports folder by default."""
-    from tests.flows_fakes import populated_store
+    from flows_fakes import populated_store
 
     settings, _ = populated_store(tmp_path / "home")
     result = pipeline.report_flow(home=str(settings.home))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from flows import api, report
-from tests.flows_fakes import populated_store
+from flows_fakes import populated_store
 
 
 def test_render_html_escapes_article_text(tmp_path):
