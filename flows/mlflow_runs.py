@@ -61,13 +61,13 @@ def scored_claims_table(scored: pd.DataFrame, top_reasons: int = 3) -> pd.DataFr
         {
             "grade": frame["grade"].astype("Int64").astype(object).where(frame["grade"].notna(), None),
             "probability": frame["probability"].round(3),
-            "reliability": frame["reliability"].astype(object).where(frame["reliability"].notna(), ""),
             "claim": frame["text"].astype(str),
             "speaker": frame["speaker"].astype(str),
             "camp": frame["speaker_camp"].astype(str),
             "outlet": frame["outlet"].astype(str),
-            "published": frame["published"].map(lambda value: "" if pd.isna(value) else value.strftime("%Y-%m-%d")),
             "top_reasons": frame["reasons"].map(lambda reasons: "; ".join(list(reasons or [])[:top_reasons])),
+            "reliability": frame["reliability"].astype(object).where(frame["reliability"].notna(), ""),
+            "published": frame["published"].map(lambda value: "" if pd.isna(value) else value.strftime("%Y-%m-%d")),
         }
     )
     for name in KEY_FEATURES:
@@ -113,7 +113,7 @@ def log_scoring_run(
     experiment = client.get_experiment_by_name(name)
     if experiment is None:
         location = (Path(settings.mlflow_artifact_root) / "scoring").resolve().as_uri()
-        experiment_id = client.create_experiment(name, artifact_location=location, tags={"claimcred.kind": "scoring"})
+        experiment_id = client.create_experiment(name, artifact_location=location, tags={"claimcred.kind": "scoring", "mlflow.experimentKind": "custom_model_development"})
     else:
         experiment_id = experiment.experiment_id
     mlflow.set_tracking_uri(settings.mlflow_tracking_uri)

@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -36,7 +37,7 @@ def _empty(ax, what: str) -> None:
 
 def grade_distribution(scored: pd.DataFrame) -> Figure:
     """Bar chart: number of claims at each grade 1–6."""
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    fig, ax = plt.subplots(figsize=(4.6, 3.0))
     grades = scored["grade"].dropna().astype(int) if "grade" in scored else pd.Series(dtype=int)
     counts = grades.value_counts().reindex(list(GRADE_LABELS), fill_value=0)
     ax.bar([GRADE_LABELS[g] for g in counts.index], counts.to_numpy(), color=[GRADE_COLOURS[g] for g in counts.index])
@@ -48,7 +49,7 @@ def grade_distribution(scored: pd.DataFrame) -> Figure:
 
 def probability_by_camp(scored: pd.DataFrame) -> Figure:
     """Box plot: probability of being accurate, per speaker camp."""
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    fig, ax = plt.subplots(figsize=(4.6, 3.0))
     frame = scored.dropna(subset=["probability"]) if "probability" in scored else scored.iloc[0:0]
     if frame.empty:
         _empty(ax, "scored claims")
@@ -65,7 +66,7 @@ def probability_by_camp(scored: pd.DataFrame) -> Figure:
 
 def claims_over_time(scored: pd.DataFrame) -> Figure:
     """Bar chart: number of claims per publication day (claims without a date are left out and counted in the title)."""
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    fig, ax = plt.subplots(figsize=(4.6, 3.0))
     published = scored["published"] if "published" in scored else pd.Series(dtype="datetime64[us, UTC]")
     dated = published.dropna()
     if dated.empty:
@@ -74,7 +75,9 @@ def claims_over_time(scored: pd.DataFrame) -> Figure:
         per_day = dated.dt.floor("D").value_counts().sort_index()
         ax.bar(per_day.index.tz_localize(None), per_day.to_numpy(), width=0.8, color="#2c6fbb")
         ax.set_ylabel("claims")
-        fig.autofmt_xdate(bottom=0.32)
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     undated = int(published.isna().sum())
     ax.set_title("Claims over time" + (f" ({undated} undated)" if undated else ""))
     return fig
