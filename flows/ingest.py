@@ -118,11 +118,15 @@ class RejectedInput(ValueError):
 
 @dataclass(frozen=True)
 class Reject:
-    """One rejected file or record: where it came from, which record, and why."""
+    """One rejected file or record: where it came from, which record, and why.
+
+    ``transient`` marks URL failures a retry may cure (timeouts, connection errors, HTTP 429/5xx).
+    """
 
     source: str
     record: str
     reason: str
+    transient: bool = False
 
     def line(self) -> str:
         """One line for the terminal: ``rejected <source> <record>: <reason>``."""
@@ -155,6 +159,11 @@ class IngestResult:
     def total(self) -> int:
         """Articles and records seen: new + unchanged + rejected."""
         return self.new + self.unchanged + self.rejected
+
+    @property
+    def transient_rejects(self) -> list[Reject]:
+        """Rejected URLs whose failure a retry may cure; a caller with retries can raise on these."""
+        return [reject for reject in self.rejects if reject.transient]
 
     def reject_lines(self) -> list[str]:
         """One line per rejected file or record."""
@@ -721,7 +730,9 @@ def read_url(url: str, settings: Settings, *, allow_loopback: bool = False) -> S
             for record in batch.records:
                 record["derived_outlet"] = record.get("outlet") is None
                 record["outlet"] = record.get("outlet") or outlet_from_url(response.url)
-    except (FetchError, RejectedInput) as error:
+    except FetchError as error:
+        batch.rejects.append(Reject(url, "", str(error), transient=error.transient))
+    except RejectedInput as error:
         batch.rejects.append(Reject(url, "", str(error)))
     return batch
 

@@ -230,3 +230,11 @@ def test_ingest_accepts_path_objects_and_a_single_source(settings):
     result = ingest_sources(settings, SAMPLE_DIR, quiet=True)
     assert (result.new, result.rejected) == (5, 0)
     assert ingest_sources(settings, [SAMPLE_DIR / "outlet-roundup.jsonl"], quiet=True).unchanged == 2
+
+
+def test_ingest_marks_transient_url_failures(settings):
+    """Check that a 503 from a feed URL is a reject flagged transient (so a caller can retry) and a 404 is not."""
+    with serve({"/busy": (503, {}, b"busy"), "/gone": (404, {}, b"")}) as base:
+        result = ingest_sources(settings, [base + "/busy", base + "/gone"], quiet=True, allow_loopback=True)
+    assert result.rejected == 2
+    assert [reject.source for reject in result.transient_rejects] == [base + "/busy"]
