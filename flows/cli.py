@@ -101,6 +101,132 @@ def fetch_fakes(
     typer.echo(f"FA-KES saved to {path}; ingest it with: claimcred ingest {path}")
 
 
+FormatOption = Annotated[str, typer.Option("--format", help="Output format: jsonl, csv or table.")]
+TABLE_COLUMNS = ["sentence_index", "speaker", "speaker_camp", "attribution", "claim_type", "event_date", "places", "quantities", "text"]
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article files (txt, md, html, json, jsonl, csv) or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article (e.g. 2021-09-02); overrides the files.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet id for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article from gazetteer hits.")] = None,
+    fmt: FormatOption = "table",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print one row per claim in the files: speaker, camp, attribution, quantities, places, date, type. Needs no store."""
+    from flows.extraction import extract_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        claims = extract_files(settings, files, published=published, outlet=outlet, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(claims, fmt, TABLE_COLUMNS if fmt == "table" else None))
+
+
+@app.command()
+def blackouts(
+    files: Annotated[list[str], typer.Argument(help="Article files or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article.")] = None,
+    fmt: FormatOption = "jsonl",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print the communication blackouts the files report: region, start, end, partial_restoration, evidence."""
+    from flows.extraction import blackouts_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        events = blackouts_files(settings, files, published=published, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(events[["region", "start", "end", "partial_restoration", "evidence"]], fmt))
+
+
+@app.command()
+def train(
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="Labelled article CSV in the FA-KES format, run through extraction and features in memory.")] = None,
+    theatre: Annotated[str | None, typer.Option("--theatre", help="Theatre pack for --dataset (default: config, else picked from the text).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the candidates.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as one JSON object.")] = False,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Train candidate models on labelled claims, log them to MLflow, promote the best if it beats the champion."""
+    from flows.modelops import train_models
+
+    settings = _settings(config, home)
+    if dataset is not None and not dataset.exists():
+        fail(f"{dataset}: no such file")
+    try:
+        result = train_models(settings, quiet=quiet, dataset=dataset, theatre=theatre, random_state=seed)
+    except (RuntimeError, ValueError) as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, default=str))
+    elif not result["trained"]:
+        fail(f"nothing trained: {result['reason']}")
+    else:
+        typer.echo(f"trained on {result['n_train']} claims, tested on {result['n_test']} later claims")
+        for name, values in {**result["candidates"], **result["baselines"]}.items():
+            typer.echo(f"{name:>24}: roc_auc {values['roc_auc']:.3f}  brier {values['brier']:.4f}")
+        promotion = result["promotion"]
+        verdict = "promoted to champion" if promotion["promoted"] else f"champion {promotion['champion_version']} kept"
+        typer.echo(f"best: {result['best']} (version {result['candidates'][result['best']]['version']}): {verdict}")
+    if not result["trained"]:
+        raise typer.Exit(1)
+
+
+verdicts_app = typer.Typer(help="Analyst verdicts on claims: export a template, import the filled file.", no_args_is_help=True)
+app.add_typer(verdicts_app, name="verdicts")
+
+
+@verdicts_app.command("import")
+def verdicts_import(
+    path: Annotated[Path, typer.Argument(help="CSV with claim_id, verdict (true/false/unresolved), analyst, note.")],
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Store analyst verdicts; rows naming unknown claims or bad verdicts are rejected. Exits 1 if anything was rejected."""
+    from flows.modelops import import_verdicts
+
+    if not path.exists():
+        fail(f"{path}: no such file")
+    try:
+        result = import_verdicts(_settings(config, home), path)
+    except ValueError as error:
+        fail(str(error))
+    for line in result["reject_lines"]:
+        typer.secho(line, fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"{result['rows']} verdict rows: {result['imported']} imported, {result['rejected']} rejected")
+    if result["rejected"]:
+        raise typer.Exit(1)
+
+
+@verdicts_app.command("template")
+def verdicts_template(
+    out: Annotated[Path, typer.Argument(help="CSV to write (claim_id, empty verdict/analyst/note, then context columns).")],
+    include_reviewed: Annotated[bool, typer.Option("--include-reviewed", help="Also list claims that already have a verdict.")] = False,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Export stored claims for review as a spreadsheet-safe CSV."""
+    from flows.modelops import write_verdict_template
+
+    n_rows = write_verdict_template(_settings(config, home), out, include_reviewed=include_reviewed)
+    typer.echo(f"{n_rows} claims written to {out}")
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m flows.cli`
     app(prog_name="claimcred")
 
