@@ -805,7 +805,18 @@ def empty_articles() -> pd.DataFrame:
     return _articles_frame([])
 
 
-def _articles_frame(rows: list[dict]) -> pd.DataFrame:
+def as_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame of article rows (e.g. read back from the store) the Articles columns and dtypes, validated.
+
+    Extra columns (``ingested_at``) are dropped; an all-null ``label`` or ``published`` gets its proper dtype.
+
+    Raises:
+        pandera.errors.SchemaErrors: a row breaks the Articles schema (every failure listed).
+    """
+    return Articles.validate(_articles_frame(frame[[name for name in Articles.to_schema().columns if name in frame.columns]]), lazy=True)
+
+
+def _articles_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     columns = list(Articles.to_schema().columns)
     frame = pd.DataFrame(rows, columns=columns)
     for name in columns:

@@ -15,7 +15,7 @@ from features.schemas import Articles
 from flows import store
 from flows.cli import app
 from flows.config import SAMPLE_DIR, load_settings
-from flows.ingest import content_hash, ingest_sources, read_source
+from flows.ingest import as_articles, content_hash, ingest_sources, read_source
 
 ARTICLE_TEXT = (
     "The National Resistance Front said on Wednesday that its fighters killed at least 40 Taliban fighters "
@@ -238,3 +238,13 @@ def test_ingest_marks_transient_url_failures(settings):
         result = ingest_sources(settings, [base + "/busy", base + "/gone"], quiet=True, allow_loopback=True)
     assert result.rejected == 2
     assert [reject.source for reject in result.transient_rejects] == [base + "/busy"]
+
+
+def test_as_articles_types_frames_read_back_from_the_store(settings):
+    """Check that articles read back from the store (all labels null) become a valid Articles frame."""
+    ingest_sources(settings, [SAMPLE_DIR], quiet=True)
+    stored = _stored(settings)
+    assert stored.label.dtype == object
+    articles = as_articles(stored)
+    assert list(articles.columns) == list(Articles.to_schema().columns)
+    assert articles.label.dtype == "float64" and len(articles) == 5
