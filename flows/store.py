@@ -273,6 +273,9 @@ def read_frame(engine: sa.Engine, query: sa.Select) -> pd.DataFrame:
     for column in query.selected_columns:
         if isinstance(column.type, sa.DateTime) and column.name in frame.columns:
             frame[column.name] = pd.to_datetime(frame[column.name], utc=True).astype("datetime64[us, UTC]")
+        elif isinstance(column.type, sa.Float) and column.name in frame.columns:
+            # An all-NULL float column (e.g. unlabelled articles' label) would otherwise come back as object.
+            frame[column.name] = pd.to_numeric(frame[column.name]).astype("float64")
     return frame
 
 

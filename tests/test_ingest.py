@@ -243,8 +243,16 @@ def test_ingest_marks_transient_url_failures(settings):
 def test_as_articles_types_frames_read_back_from_the_store(settings):
     """Check that articles read back from the store (all labels null) become a valid Articles frame."""
     ingest_sources(settings, [SAMPLE_DIR], quiet=True)
-    stored = _stored(settings)
-    assert stored.label.dtype == object
+    stored = _stored(settings).astype({"label": object})
     articles = as_articles(stored)
     assert list(articles.columns) == list(Articles.to_schema().columns)
     assert articles.label.dtype == "float64" and len(articles) == 5
+
+
+def test_stored_articles_read_back_with_float_label(settings):
+    """Check that store.read_frame returns an all-null label as float64 NaN, so stored articles pass the Articles schema."""
+    ingest_sources(settings, [SAMPLE_DIR], quiet=True)
+    columns = [store.articles.c[name] for name in Articles.to_schema().columns]
+    stored = store.read_frame(store.connect(settings.store_url), sa.select(*columns))
+    assert stored.label.dtype == "float64" and stored.label.isna().all()
+    Articles.validate(stored, lazy=True)
