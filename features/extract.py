@@ -223,11 +223,18 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
         if kind != "L" and not _alias_case_matches(text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
             continue
         if kind == "L" and not text.islower() and text.lower() in compiled.lower_aliases[(kind, key)] and not doc.sent_start[start]:
-            continue  # "States" in "the United States" is not the verb "states"
+            if key != "reporting_verb":
+                continue  # "States" in "the United States" is not the verb "states"
+            kind = "L?"  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
         if kind == "L" and key == "materiel" and text.lower() in MATERIEL_ACTIONS:
             hits.append(_Hit("L", "materiel_action", start, end, text))
         hits.append(_Hit(kind, key, start, end, text))
-    return _longest_per_kind(hits)
+    kept = _longest_per_kind([hit for hit in hits if hit.kind != "L?"])
+    speaker_ends = {hit.end for hit in kept if hit.kind == "S"}
+    sources = [hit for hit in kept if hit.kind == "S"]
+    kept += [_Hit("L", hit.key, hit.start, hit.end, hit.text) for hit in hits if hit.kind == "L?" and hit.start in speaker_ends]
+    kept = [hit for hit in kept if not (hit.kind == "P" and any(s.start <= hit.start and hit.end <= s.end and (s.end - s.start) > (hit.end - hit.start) for s in sources))]
+    return sorted(kept, key=lambda h: (h.start, -h.end))
 
 
 def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
@@ -243,7 +250,7 @@ def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
         groups.setdefault(group, []).append(hit)
     for group_hits in groups.values():
         taken: list[_Hit] = []
-        for hit in sorted(group_hits, key=lambda h: (-(h.end - h.start), h.start)):
+        for hit in sorted(group_hits, key=lambda h: (-(h.end - h.start), -h.end)):
             if all(hit.end <= other.start or hit.start >= other.end for other in taken):
                 taken.append(hit)
         kept.extend(taken)
@@ -311,7 +318,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if frames and hit.start < frames[-1].right:
             continue
-        frame = _according_frame(hit, speakers, compiled) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
@@ -321,20 +328,35 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     return frames
 
 
-def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled) -> _Frame | None:
-    after = [s for s in speakers if hit.end <= s.start <= hit.end + 2]
-    if not after:
-        return None
-    speaker_hit = after[0]
-    return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+ACCORDING_FILLERS = {"a", "an", "the", "statement", "report", "by", "from", "released", "issued", "local", "based", "-", "uk", "britain", "london", "its", "their", "latest", "new"}
+ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency", "army", "front", "group", "organisation", "organization",
+                      "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
+
+
+def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: _Toks, state: _ArticleState) -> _Frame | None:
+    """'according to X': X within a few filler words ('a statement by the', 'the UK-based'), or a back-reference."""
+    position = hit.end
+    while position < doc.n and position - hit.end < 6 and not any(s.start == position for s in speakers) and doc.lower[position] in ACCORDING_FILLERS:
+        position += 1
+    after = [s for s in speakers if s.start == position]
+    if after:
+        speaker_hit = after[0]
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+    if position > hit.end and doc.lower[position - 1] in ("report", "statement") and state.last_any is not None:
+        return _Frame(hit.start, hit.end, hit.text, state.last_any, hit.start, position, "according_to")
+    return None
 
 
 def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and hit.start - s.end <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    proper = _proper_name_before(doc, hit.start, lower_bound)
+    adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
+    if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
+        return _proper_frame(hit, proper, doc)
+    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
-        speaker_hit = before[-1]
+        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
@@ -346,16 +368,59 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
     if after:
         speaker_hit = after[0]
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "reported")
-    proper = _proper_name_before(doc, hit.start, lower_bound)
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
+    subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
+    if subject:
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        start, name = proper
-        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, "unknown"), start, hit.end, "reported")
+        return _proper_frame(hit, proper, doc)
     return None
 
 
+def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
+    start, name = proper
+    words = name.lower().split()
+    kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else ("person" if 2 <= len(words) <= 4 else "unknown")
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+def _distance(doc: _Toks, start: int, end: int) -> int:
+    """Tokens between a mention and the verb, not counting a parenthesis ('ISIS (Daesh ISIL) group claimed')."""
+    depth, count = 0, 0
+    for index in range(start, end):
+        token = doc.lower[index]
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            count += 1
+    return count
+
+
+def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
+    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions."""
+    chosen = before[-1]
+    for candidate in reversed(before[:-1]):
+        between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
+        if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
+            chosen = candidate
+        else:
+            break
+    return chosen
+
+
 def _crosses_clause(doc, start: int, end: int) -> bool:
-    return any(doc.lower[i] in (",", ";", ":", "(", ")", "that", "and", "but", "which", "who") or doc.lower[i] in _QUOTES for i in range(start, end))
+    depth = 0
+    for index in range(start, end):
+        token = doc.lower[index]
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (token in (",", ";", ":", "that", "and", "but", "which", "who") or token in _QUOTES):
+            return True
+    return False
 
 
 def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
@@ -384,6 +449,8 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
     start = position + 1
     if start >= index or index - start > 6:
         return None
+    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
+        return None  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
 
 
@@ -410,7 +477,11 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     for index, frame in enumerate(frames):
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         after_words = _n_words(doc, frame.right, next_left)
-        if after_words >= 3 and not (frame.kind == "according_to" and frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3):
+        before_words = _n_words(doc, boundary, frame.left)
+        content_before = before_words >= 3 and (
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left))
+        )
+        if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
@@ -423,7 +494,34 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = frame.right
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
-    return segments
+    return [part for segment in segments for part in _split_contrast(doc, segment)]
+
+
+CONTRASTS = {"although", "though", "whereas"}
+
+
+def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
+    """', although ...' starts the outlet's own aside, which must earn its place as a claim by itself."""
+    for index in range(segment.start + 3, segment.end - 2):
+        if doc.lower[index] in CONTRASTS and doc.lower[index - 1] in (",", ";"):
+            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
+    return [segment]
+
+
+def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
+    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
+    for index in range(start, min(start + 4, end)):
+        token = doc.lower[index]
+        if token in ("that", ":") or token in _QUOTES:
+            return True
+        if token in (".", ",", ";", "!", "?"):
+            return False
+        if token not in TIME_WORDS:
+            return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
+    return False
+
+
+TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:
@@ -441,11 +539,17 @@ def _first_comma(doc, start: int, end: int) -> int | None:
 def _after_that(doc, start: int, end: int) -> int:
     """Skip the frame's tail ('to the Wall Street Journal last week that') up to a complementiser 'that'."""
     for index in range(start, min(start + 10, end)):
-        if doc.lower[index] == "that":
+        token = doc.lower[index]
+        if token == "that":
             return index + 1
-        if doc.token(index) in (",", ";", ":") or doc.token(index) in _QUOTES:
+        if token in (",", ";", ":") or token in _QUOTES:
             break
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index]):
+            break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
+
+
+FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
 
 
 def _n_words(doc, start: int, end: int) -> int:
@@ -467,6 +571,10 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
     categories = {hit.key for hit in inside if hit.kind == "L"}
+    first_seen: dict[str, int] = {}
+    for hit in inside:
+        if hit.kind == "L":
+            first_seen.setdefault(hit.key, hit.start)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if _NUMBERISH.search(text) else []
@@ -481,7 +589,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
-    places = _places(inside)
+    places = _places(inside, compiled)
     return {
         Claims.claim_id: claim_id(article["article_id"], char_start, char_end),
         Claims.article_id: article["article_id"],
@@ -501,7 +609,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         Claims.quantities: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
         Claims.places: places,
         Claims.event_date: event,
-        Claims.claim_type: claim_type(categories, quantities, places),
+        Claims.claim_type: claim_type(categories, quantities, places, first_seen),
     }
 
 
@@ -537,10 +645,12 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
 
 def attribution(doc, start: int, end: int) -> str:
     """direct_quote when the content holds a quotation of three or more words, else reported_speech."""
-    last = min(end, doc.n - 1)
-    text = doc.text[doc.idx[start]:doc.idx[last] + doc.length[last]]
-    for quoted in re.findall(r"[\"“]([^\"“”]+)(?:[\"”]|$)", text):
-        if len(quoted.split()) >= 3:
+    first, last = max(start - 1, 0), min(end, doc.n - 1)
+    text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
+    if not any(mark in text for mark in _QUOTES):
+        return "reported_speech"
+    for quoted in re.findall(r"(?:^|[\"“])([^\"“”]+)(?:[\"”]|$)", text):
+        if len(quoted.split()) >= 3 and (text.find(quoted) > 0 or text[len(quoted):len(quoted) + 1] in _QUOTES):
             return "direct_quote"
     return "reported_speech"
 
@@ -563,12 +673,28 @@ def hedges(hits: list[_Hit], segment: _Segment, frame: _Frame | None) -> list[st
     return found
 
 
-def _places(inside: list[_Hit]) -> list[str]:
+def _places(inside: list[_Hit], compiled: _Compiled | None = None) -> list[str]:
+    """Canonical places in order; a country is dropped when a place inside it is also named."""
     names: list[str] = []
     for hit in inside:
         if hit.kind == "P" and hit.key not in names:
             names.append(hit.key)
-    return names
+    if compiled is None or len(names) < 2:
+        return names
+    countries = {name for name in names if compiled.place_kind.get(name) == "country"}
+    covered = {_country_of(name, compiled) for name in names if name not in countries}
+    return [name for name in names if name not in countries or name not in covered]
+
+
+def _country_of(place: str, compiled: _Compiled) -> str | None:
+    seen = set()
+    while place is not None and place not in seen:
+        seen.add(place)
+        if compiled.place_kind.get(place) == "country":
+            return place
+        place = compiled.place_parent.get(place)
+        place = None if place is None or (isinstance(place, float)) else place
+    return None
 
 
 def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
@@ -579,25 +705,30 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-def claim_type(categories: set[str], quantities: list[dict], places: list[str]) -> str:
-    """First matching type: casualties, captures/territory, materiel, communications, negotiation, territory, stance, other."""
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
+
+
+def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
+    """Casualties, then captures (territory when places are taken), materiel, then the earliest of
+    territory/communications/negotiation/combat words, then stance, else other."""
     outcomes = " ".join(q["counts"] for q in quantities)
     if "casualty" in categories or re.search(r"\b(killed|injured|casualties)\b", outcomes):
         return "casualties"
     if "capture" in categories:
-        return "territory" if places and "territory" in categories else "captures"
-    if "materiel_action" in categories or re.search(r"\b(destroyed|seized)\b", outcomes):
+        return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
+    if ("materiel_action" in categories and "materiel" in categories) or re.search(r"\b(destroyed)\b", outcomes):
         return "materiel"
-    if "territory" in categories:
+    if "materiel_action" in categories and places:
         return "territory"
-    if "communications" in categories or "blackout" in categories:
-        return "communications"
-    if "negotiation" in categories:
-        return "negotiation"
+    present = [category for category in TERRITORY_FIRST if category in categories]
+    if present:
+        first_seen = first_seen or {}
+        earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
+        return "territory" if earliest == "combat" else earliest
+    if "materiel_action" in categories:
+        return "materiel"
     if "stance" in categories:
         return "stance"
-    if "combat" in categories:
-        return "territory"
     return "other"
 
 

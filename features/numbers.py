@@ -45,8 +45,12 @@ NOUN_STOP = {
     "to", "for", "from", "with", "after", "during", "when", "while", "as", "that", "who", "which", "into", "near",
     "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
     "this", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
-    "captured", "of", "more", "other", "others", "all", "also", "according", "between",
+    "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
 }
+PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
+# dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
+DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
@@ -189,10 +193,10 @@ def _find_numbers(words: list[Word]) -> list[_Number]:
         approximator = _approximator_before(words, start)
         if approximator == "between" and value_max is None:
             approximator = None
-        if word in VAGUE:
-            approximator = approximator or word
         if approximator:
             start -= len(approximator.split())
+        if word in VAGUE:
+            approximator = approximator or word
         found.append(_Number(value, value_max, approximator, max(start, 0), end))
         index = end
     return found
@@ -217,6 +221,8 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
         return False
     before = words[number.start_index - 1].lower if number.start_index > 0 else ""
     first = words[number.start_index].lower
+    if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1].lower == "the":
+        after = ""
     if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page"):
         return True
     if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
@@ -241,21 +247,24 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    words = tokenize_words(text)
+    words = tokenize_words(DATE_OR_TIME.sub(lambda match: " " * len(match.group()), text))
+    toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
     for number in _find_numbers(words):
         if _is_date_or_span(words, number):
             continue
         noun_start = number.end_index
-        if words[number.end_index - 1].lower in VAGUE and noun_start < len(words) and words[noun_start].lower == "of":
-            noun_start += 1
+        if noun_start < len(words) and words[noun_start].lower == "of" and (words[number.end_index - 1].lower in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1].lower == "the")):
+            noun_start += 2 if words[noun_start + 1].lower == "the" else 1
         noun, noun_end = _noun_phrase(words, noun_start)
         if noun.lower() in ("", "more") and previous_noun:
             noun = previous_noun
         elif noun.lower() in ("more", "others", "other"):
             noun = "people"
-        outcome = _outcome(words, number, noun_end, outcomes)
+        if noun.lower() in PRONOUN_NOUNS:
+            noun = ""
+        outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
         if not noun and not outcome:
             continue
         previous_noun = noun or previous_noun
@@ -282,11 +291,12 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
     if position < len(words) and words[position].lower in ("more", "other", "others"):
         marker = "" if words[position].lower == "more" else "others"
         position += 1
-        if position == len(words) or not words[position].text[0].isalpha() or words[position].lower in NOUN_STOP:
+        if position == len(words) or not words[position].text[0].isalpha() or words[position].lower.split("-")[0] in NOUN_STOP | DEFAULT_OUTCOMES.keys():
             return marker, position
     while position < len(words) and len(parts) < 5:
         word = words[position]
-        if not word.text[0].isalpha() or word.lower in NOUN_STOP or word.lower in DEFAULT_OUTCOMES:
+        head = word.lower.split("-")[0]
+        if not word.text[0].isalpha() or word.lower in NOUN_STOP or word.lower in DEFAULT_OUTCOMES or head in NOUN_STOP or head in DEFAULT_OUTCOMES:
             break
         parts.append(word.text)
         position += 1
@@ -300,8 +310,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
         return outcomes[before[-1]]
     if len(before) == 2 and before[-1] == "of" and before[0] in outcomes:
         return outcomes[before[0]]
-    for position in range(noun_end, min(noun_end + 9, len(words))):
-        word = words[position].lower
+    for position in range(noun_end, min(noun_end + 12, len(words))):
+        word = words[position].lower.split("-")[0] or words[position].lower
         if word in outcomes:
             return outcomes[word]
         if not words[position].text[0].isalnum() and word not in ("-",):
