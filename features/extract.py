@@ -28,13 +28,14 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
 
-from features.dates import resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, VAGUE, find_quantities
+from features.dates import MONTHS, WEEKDAYS, resolve_event_date
+from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -46,43 +47,73 @@ BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
 }
+# Column names resolved once (pandera's attribute lookup is slow in a per-claim loop).
+_COLUMN_CLAIM_ID = Claims.claim_id
+_COLUMN_ARTICLE_ID = Claims.article_id
+_COLUMN_OUTLET = Claims.outlet
+_COLUMN_PUBLISHED = Claims.published
+_COLUMN_TEXT = Claims.text
+_COLUMN_SENTENCE = Claims.sentence
+_COLUMN_SENTENCE_INDEX = Claims.sentence_index
+_COLUMN_SPAN_START = Claims.span_start
+_COLUMN_SPAN_END = Claims.span_end
+_COLUMN_SPEAKER = Claims.speaker
+_COLUMN_SPEAKER_CAMP = Claims.speaker_camp
+_COLUMN_ANONYMOUS = Claims.anonymous
+_COLUMN_ATTRIBUTION = Claims.attribution
+_COLUMN_REPORTING_VERB = Claims.reporting_verb
+_COLUMN_HEDGES = Claims.hedges
+_COLUMN_QUANTITIES = Claims.quantities
+_COLUMN_PLACES = Claims.places
+_COLUMN_EVENT_DATE = Claims.event_date
+_COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
 UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit"}
 FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 _QUOTES = "\"“”"
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
+_TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
+NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
+DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _WORD = re.compile(r"[A-Za-z]")
 
 
-def _paragraph_boundaries(doc):
-    """Start a sentence after every line break: headlines and paragraphs lack a final full stop."""
-    from spacy.attrs import IS_SPACE, ORTH
+class _Lowered:
+    """Lowercase token texts sliced on demand from the lowercased article."""
 
-    if len(doc) < 2:
-        return doc
-    strings = doc.vocab.strings
-    for index, (is_space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()[:-1]):
-        if is_space and "\n" in strings[orth]:
-            doc[index + 1].is_sent_start = True
-    return doc
+    __slots__ = ("text", "idx", "length")
+
+    def __init__(self, text: str, idx: list[int], length: list[int]):
+        self.text, self.idx, self.length = text.lower(), idx, length
+
+    def __getitem__(self, index: int) -> str:
+        start = self.idx[index]
+        return self.text[start:start + self.length[index]]
 
 
 class _Toks:
     """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects."""
 
-    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n")
+    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish")
 
     def __init__(self, doc, text: str):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, SENT_START
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LIKE_NUM, LOWER, SENT_START
 
         self.text = text
-        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START]).T.tolist() if len(doc) else [[]] * 7
-        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts = columns
-        self.sent_start = [start == 1 for start in starts]
-        self.lower = [text[i:i + n].lower() for i, n in zip(self.idx, self.length)]
+        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START, LIKE_NUM, LOWER]).T.tolist() if len(doc) else [[]] * 9
+        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts, like_num, lower_hashes = columns
         self.n = len(self.idx)
+        self.lower = _Lowered(text, self.idx, self.length)
+        # sentencizer boundaries, plus a new sentence after every line break (headlines lack a full stop)
+        self.sent_start = [start == 1 for start in starts]
+        for index in range(self.n - 1):
+            if self.space[index] and "\n" in text[self.idx[index]:self.idx[index] + self.length[index]]:
+                self.sent_start[index + 1] = True
+        self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
+        numbers, dates = _hash_sets(doc.vocab.strings)
+        self.numberish = list(accumulate((number or lower in numbers for number, lower in zip(like_num, lower_hashes)), initial=0))
+        self.dateish = list(accumulate((lower in dates for lower in lower_hashes), initial=0))
 
     def token(self, index: int) -> str:
         """Text of one token."""
@@ -100,6 +131,17 @@ class _Toks:
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.n) for k, start in enumerate(starts)] if self.n else []
 
 
+_HASH_SETS: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _hash_sets(strings) -> tuple[frozenset, frozenset]:
+    """Lowercase-form hashes of number words and date words in this vocabulary's string store."""
+    key = id(strings)
+    if key not in _HASH_SETS:
+        _HASH_SETS[key] = (frozenset(strings.add(word) for word in NUMBER_TOKENS), frozenset(strings.add(word) for word in DATE_TOKENS))
+    return _HASH_SETS[key]
+
+
 @dataclass
 class _Sent:
     start: int
@@ -109,13 +151,6 @@ class _Sent:
     @property
     def text(self) -> str:
         return self.toks.span_text(self.start, self.end)
-
-
-def _register_components() -> None:
-    from spacy.language import Language
-
-    if "claimcred_paragraphs" not in Language.factories:
-        Language.component("claimcred_paragraphs", func=_paragraph_boundaries)
 
 
 # --- the compiled pack -------------------------------------------------------------
@@ -154,11 +189,9 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    _register_components()
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimcred_paragraphs", after="sentencizer")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels, exact, lower = {}, {}, {}
     entries: dict[tuple[str, str], set[str]] = {}
@@ -249,17 +282,18 @@ def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
         group = hit.kind if hit.kind != "L" else "L:" + hit.key
         groups.setdefault(group, []).append(hit)
     for group_hits in groups.values():
-        taken: list[_Hit] = []
-        for hit in sorted(group_hits, key=lambda h: (-(h.end - h.start), -h.end)):
-            if all(hit.end <= other.start or hit.start >= other.end for other in taken):
-                taken.append(hit)
-        kept.extend(taken)
+        if len(group_hits) == 1:
+            kept.extend(group_hits)
+            continue
+        occupied: set[int] = set()
+        for hit in sorted(group_hits, key=lambda h: (h.start - h.end, -h.end)):
+            span = range(hit.start, hit.end)
+            if not any(index in occupied for index in span):
+                occupied.update(span)
+                kept.append(hit)
     # a speaker mention and an anonymous-group phrase on the same words: the registry wins
-    sources = [hit for hit in kept if hit.kind == "S"]
-    kept = [
-        hit for hit in kept
-        if not (hit.kind == "L" and hit.key == "anonymous_group" and any(hit.start < s.end and s.start < hit.end for s in sources))
-    ]
+    source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
+    kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and any(i in source_tokens for i in range(hit.start, hit.end)))]
     return sorted(kept, key=lambda h: (h.start, -h.end))
 
 
@@ -553,7 +587,7 @@ FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "
 
 
 def _n_words(doc, start: int, end: int) -> int:
-    return sum(1 for i in range(start, end) if doc.alpha[i])
+    return doc.alpha_before[max(end, start)] - doc.alpha_before[start]
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -577,39 +611,44 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
             first_seen.setdefault(hit.key, hit.start)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
-    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if _NUMBERISH.search(text) else []
+    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     frame = segment.frame
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities, text):
         return None
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
-    frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), max(frame.right, frame.verb_end, segment.start))
-    event = event_date(text, frame_text, article.get("day", article["published"]))
+    frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
+    if frame is not None and segment.end <= frame.left:
+        frame_end = sent.end  # '... were killed, a monitor said Sunday': the frame runs to the sentence end
+    frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), frame_end)
+    frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
+    has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
+    event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
     places = _places(inside, compiled)
     return {
-        Claims.claim_id: claim_id(article["article_id"], char_start, char_end),
-        Claims.article_id: article["article_id"],
-        Claims.outlet: article["outlet"],
-        Claims.published: article["published"],
-        Claims.text: text,
-        Claims.sentence: sent.text,
-        Claims.sentence_index: sentence_index,
-        Claims.span_start: char_start,
-        Claims.span_end: char_end,
-        Claims.speaker: speaker.name,
-        Claims.speaker_camp: speaker.camp,
-        Claims.anonymous: speaker.anonymous,
-        Claims.attribution: attribution_value,
-        Claims.reporting_verb: reporting_verb(frame, passive),
-        Claims.hedges: hedges(hits, segment, frame),
-        Claims.quantities: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
-        Claims.places: places,
-        Claims.event_date: event,
-        Claims.claim_type: claim_type(categories, quantities, places, first_seen),
+        _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
+        _COLUMN_ARTICLE_ID: article["article_id"],
+        _COLUMN_OUTLET: article["outlet"],
+        _COLUMN_PUBLISHED: article["published"],
+        _COLUMN_TEXT: text,
+        _COLUMN_SENTENCE: sent.text,
+        _COLUMN_SENTENCE_INDEX: sentence_index,
+        _COLUMN_SPAN_START: char_start,
+        _COLUMN_SPAN_END: char_end,
+        _COLUMN_SPEAKER: speaker.name,
+        _COLUMN_SPEAKER_CAMP: speaker.camp,
+        _COLUMN_ANONYMOUS: speaker.anonymous,
+        _COLUMN_ATTRIBUTION: attribution_value,
+        _COLUMN_REPORTING_VERB: reporting_verb(frame, passive),
+        _COLUMN_HEDGES: hedges(hits, segment, frame),
+        _COLUMN_QUANTITIES: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
+        _COLUMN_PLACES: places,
+        _COLUMN_EVENT_DATE: event,
+        _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
     }
 
 
@@ -620,7 +659,7 @@ def _is_checkable(categories: set[str], quantities: list[dict], text: str) -> bo
         return False
     if "commentary" in categories and not quantities:
         return False
-    return sum(1 for char in text if char.islower()) >= 10
+    return _TEN_LOWERCASE.search(text) is not None
 
 
 def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article: dict, compiled: _Compiled) -> tuple[_Speaker, str]:
@@ -806,7 +845,7 @@ def _claims_frame(rows: list[dict], theatre: str) -> pd.DataFrame:
     for column in (Claims.sentence_index, Claims.span_start, Claims.span_end):
         frame[column] = frame[column].astype("int64")
     frame[Claims.anonymous] = frame[Claims.anonymous].astype(bool)
-    frame[Claims.reporting_verb] = frame[Claims.reporting_verb].astype(object)
+    frame[Claims.reporting_verb] = frame[Claims.reporting_verb].astype("str")  # nulls stay null
     for column in (Claims.claim_id, Claims.article_id, Claims.outlet, Claims.text, Claims.sentence, Claims.speaker, Claims.speaker_camp, Claims.attribution, Claims.claim_type, Claims.theatre):
         frame[column] = frame[column].astype(str)
     return frame.drop_duplicates(subset=[Claims.claim_id]).reset_index(drop=True)
