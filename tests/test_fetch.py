@@ -198,3 +198,18 @@ def test_cli_fetch_fakes_unreachable_fails_with_one_line(home, monkeypatch):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
     assert "could not resolve host 'zenodo.org'" in lines[0]
+
+
+@pytest.mark.parametrize("url", ["http://[::1]/", "http://2130706433/", "http://0x7f.0.0.1/", "http://127.1/", "http://[::ffff:127.0.0.1]/"])
+def test_fetch_refuses_loopback_in_disguise(url):
+    """Check that IPv6, decimal, hex and short forms of loopback are refused after resolution."""
+    with pytest.raises(FetchError, match="loopback"):
+        fetch_url(url)
+
+
+def test_fetch_https_to_plain_http_server_fails_clearly():
+    """Check that a TLS handshake failure is one clear error naming the URL."""
+    with serve({"/a": (200, {}, b"x")}) as base:
+        url = base.replace("http://", "https://") + "/a"
+        with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/a: (TLS failed|connection failed)"):
+            fetch_url(url, timeout=5, allow_loopback=True)

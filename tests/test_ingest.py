@@ -223,3 +223,10 @@ def test_cli_ingest_prints_summary_and_exits_zero(home, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "sample"), "--home", str(home), "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1] == "5 articles: 5 new, 0 unchanged, 0 rejected"
+
+
+def test_ingest_accepts_path_objects_and_a_single_source(settings):
+    """Check that sources may be Path objects, and one source given bare is not iterated character by character."""
+    result = ingest_sources(settings, SAMPLE_DIR, quiet=True)
+    assert (result.new, result.rejected) == (5, 0)
+    assert ingest_sources(settings, [SAMPLE_DIR / "outlet-roundup.jsonl"], quiet=True).unchanged == 2
