@@ -271,8 +271,11 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
 
 
 def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
-    """A registry or gazetteer alias matches as written, or with a sentence-initial capital ('The Reds')."""
-    return text in exact or text.lower() in lower or (text[:1].lower() + text[1:]) in exact
+    """A registry or gazetteer alias matches as written, with a sentence-initial capital ('The Reds'), or, for a
+    name of several words, capitalised on its first word only ('Russias defence ministry')."""
+    if text in exact or text.lower() in lower or (text[:1].lower() + text[1:]) in exact:
+        return True
+    return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
 def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
