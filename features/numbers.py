@@ -56,7 +56,7 @@ DEFAULT_OUTCOMES = {
     "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
     "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
-    "kidnapped": "captured", "displaced": "displaced", "missing": "missing", "surrendered": "surrendered",
+    "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
 }
 _NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
 WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
