@@ -142,7 +142,7 @@ def _hash_sets(strings) -> tuple[frozenset, frozenset]:
     return _HASH_SETS[key]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sent:
     start: int
     end: int
@@ -156,7 +156,7 @@ class _Sent:
 # --- the compiled pack -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Compiled:
     """Everything built once per pack: the spaCy pipeline, the matcher and lookup tables."""
 
@@ -238,7 +238,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
 # --- matches per sentence ----------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     kind: str  # S, P, L
     key: str  # canonical name or lexicon category
@@ -303,7 +303,7 @@ def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
 # --- frames ------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     name: str
     camp: str
@@ -311,7 +311,7 @@ class _Speaker:
     kind: str  # person, organisation, outlet, group, pronoun-resolved
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     verb_start: int  # token indices (doc-level)
     verb_end: int
@@ -324,7 +324,7 @@ class _Frame:
     date: pd.Timestamp | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
@@ -494,7 +494,7 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
 # --- claims from a sentence --------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     start: int  # token indices of the asserted content
     end: int
