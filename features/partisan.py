@@ -255,7 +255,8 @@ def _claim_roles(text: str, quantities: object, vocabulary: _Vocabulary) -> tupl
 
 def _registry_value(names: pd.Series, index: PackIndex, field: str, *, outlets_only: bool) -> pd.Series:
     lookup = index.outlet if outlets_only else index.source
-    return names.map(lambda name: (lookup(name) or {}).get(field))
+    values = {name: (lookup(name) or {}).get(field) for name in pd.unique(names.to_numpy(dtype=object))}
+    return pd.Series([values[name] for name in names.to_numpy(dtype=object)], index=names.index, dtype=object)
 
 
 # --- one function per output column -------------------------------------------------
@@ -287,16 +288,21 @@ def claim_side(claims: pd.DataFrame, speaker_camp: pd.Series, outlet_camp: pd.Se
     """The camp whose interest the claim is judged against (rule in the module docstring); None when no party side."""
     side = speaker_camp.astype(object).where(speaker_camp.map(index.is_party))
     side = side.fillna(outlet_camp.astype(object).where(outlet_camp.map(index.is_party)))
-    attributed_party = speaker_camp.where(speaker_camp.map(index.is_party) & ~claims[Claims.anonymous].astype(bool))
-    majority = attributed_party.astype(object).groupby(claims[Claims.article_id]).transform(_strict_majority)
+    attributed = speaker_camp.map(index.is_party).astype(bool) & ~claims[Claims.anonymous].astype(bool)
+    majority = _article_majority(claims[Claims.article_id], speaker_camp, attributed)
     return side.fillna(majority).astype(object).where(lambda s: s.notna(), None)
 
 
-def _strict_majority(camps: pd.Series) -> object:
-    counts = camps.dropna().value_counts()
-    if counts.empty or counts.iloc[0] * 2 <= counts.sum():
-        return None
-    return counts.index[0]
+def _article_majority(article_id: pd.Series, camps: pd.Series, counted: pd.Series) -> pd.Series:
+    """Per row, the camp held by a strict majority of the counted rows of its article; None when there is none."""
+    frame = pd.DataFrame({"article": article_id.to_numpy(dtype=object), "camp": camps.to_numpy(dtype=object)})[counted.to_numpy()]
+    if frame.empty:
+        return pd.Series(None, index=article_id.index, dtype=object)
+    sizes = frame.groupby(["article", "camp"]).size().rename("n").reset_index().sort_values("n", ascending=False, kind="stable")
+    totals = sizes.groupby("article")["n"].sum()
+    top = sizes.drop_duplicates("article").set_index("article")
+    winners = top.loc[top["n"] * 2 > totals.reindex(top.index), "camp"]
+    return pd.Series(article_id.map(winners).to_numpy(dtype=object), index=article_id.index, dtype=object)
 
 
 def self_serving(side: pd.Series, roles: pd.Series, index: PackIndex) -> pd.Series:

@@ -220,3 +220,17 @@ def test_corroboration_blocking_finds_the_same_pairs_as_brute_force(rows):
         if relation:
             expected.add((a, b, relation))
     assert found == expected
+
+
+def test_corroboration_shared_sentence_does_not_merge_two_spokespeople(pack):
+    """Check that one sentence carried under two speakers does not chain them into one origin."""
+    base = {Claims.text: "the Taliban took Shotul", Claims.claim_type: "territory", Claims.places: ["Shotul"], Claims.event_date: "2021-09-05", Claims.attribution: "reported_speech"}
+    rows = [
+        {**base, Claims.claim_id: "a", Claims.article_id: "a1", Claims.speaker: "Zabihullah Mujahid", Claims.speaker_camp: "taliban", Claims.sentence: "Shared sentence."},
+        {**base, Claims.claim_id: "b", Claims.article_id: "a2", Claims.speaker: "Fahim Dashty", Claims.speaker_camp: "resistance", Claims.sentence: "Shared sentence."},
+        {**base, Claims.claim_id: "c", Claims.article_id: "a3", Claims.speaker: "Fahim Dashty", Claims.speaker_camp: "resistance", Claims.sentence: "Dashty's own words."},
+        {**base, Claims.claim_id: "d", Claims.article_id: "a4", Claims.speaker: "reuters", Claims.outlet: "reuters", Claims.attribution: "own_assertion", Claims.sentence: "Reuters text."},
+    ]
+    features = build_corroboration_features(make_claims(rows), pack).set_index(C.claim_id)
+    assert features.loc["d", C.independent_corroborations] == 2
+    assert features.loc["a", C.independent_corroborations] == 2  # Dashty (only via his other sentence) and Reuters
