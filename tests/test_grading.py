@@ -1,0 +1,72 @@
+"""Tests of grades, reliability and reasons (models/grading.py) and the feature-set step (models/feature_sets.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from models import grading
+from models.feature_sets import FEATURE_COLUMNS, features_hash, model_input
+from models.pyfunc import score_inputs
+from models.schemas import ModelInput
+from models.scorecard import ExpertPriorScorecard
+from tests.modelframes import claim_features, seed_like_claims
+
+
+def _inputs(rows):
+    return model_input(claim_features(rows))[FEATURE_COLUMNS]
+
+
+def test_grade_one_needs_cross_camp_corroboration():
+    """Check that a high probability alone gives grade 2, and grade 1 needs cross-camp independent corroboration."""
+    inputs = _inputs([{"n_named_places": 1}, {"n_named_places": 1, "cross_camp_confirmation": True, "independent_corroborations": 2}])
+    assert grading.grade(pd.Series([0.9, 0.9]), inputs).tolist() == [2, 1]
+
+
+def test_grade_six_when_evidence_is_thin():
+    """Check that a claim with nothing to weigh is graded 6 whatever its probability."""
+    inputs = _inputs([{}, {"anonymous": True}])
+    assert grading.grade(pd.Series([0.7, 0.2]), inputs).tolist() == [6, 6]
+
+
+@pytest.mark.parametrize(("probability", "expected"), [(0.7, 2), (0.5, 3), (0.3, 4), (0.1, 5)])
+def test_grade_by_probability(probability, expected):
+    """Check the probability bands of grades 2 to 5."""
+    assert grading.grade(pd.Series([probability]), _inputs([{"n_quantities": 2}])).tolist() == [expected]
+
+
+def test_reasons_in_analyst_words():
+    """Check that the self-serving claim in blackout is explained with the documented analyst phrases."""
+    inputs = model_input(seed_like_claims())
+    scored = score_inputs(ExpertPriorScorecard().fit(inputs[FEATURE_COLUMNS]), inputs)
+    self_serving = scored["reasons"].iloc[1]
+    assert "self-serving claim by a party to the conflict (lowers)" in self_serving
+    assert any(reason.startswith("reported during a communications blackout") for reason in self_serving)
+    assert scored["reliability"].tolist() == [None, "D", None]
+
+
+def test_reliability_kept_separate_from_grade():
+    """Check that an own assertion takes the outlet's letter and a rated speaker keeps its own."""
+    frame = claim_features([{"attribution": "own_assertion", "outlet_reliability": "B"}, {"speaker_reliability": "E", "outlet_reliability": "A"}])
+    assert model_input(frame)["source_reliability"].tolist() == ["B", "E"]
+
+
+def test_model_input_is_valid_and_float():
+    """Check that model_input gives a ModelInput frame with float features and blackout_days filled."""
+    inputs = ModelInput.validate(model_input(seed_like_claims()))
+    assert all(inputs[c].dtype == float for c in FEATURE_COLUMNS)
+    assert model_input(claim_features([{}]))["blackout_days"].tolist() == [0.0]
+
+
+def test_model_input_missing_column_message():
+    """Check that a frame without family columns fails naming the missing columns."""
+    with pytest.raises(ValueError, match="lacks model input column.*self_serving"):
+        model_input(claim_features([{}]).drop(columns=["self_serving"]))
+
+
+def test_features_hash_changes_only_with_values():
+    """Check that equal inputs hash equal and a changed feature changes the hash."""
+    frame = claim_features([{"n_quantities": 2}, {"n_quantities": 2}, {"n_quantities": 3}])
+    hashes = features_hash(model_input(frame)).tolist()
+    assert hashes[0] == hashes[1] != hashes[2]
+    assert len(hashes[0]) == 64

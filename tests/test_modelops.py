@@ -1,0 +1,141 @@
+"""Tests of the model operations the CLI and flows call (flows/modelops.py) and the train/verdicts commands."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from flows import modelops, store
+from flows.cli import app
+from flows.config import load_settings
+from models import registry
+from models.schemas import Scores
+from tests.modelframes import random_claim_features, seed_like_claims
+
+
+@pytest.fixture
+def settings(home):
+    """Settings over a fresh temporary data home."""
+    return load_settings(home=home)
+
+
+def _store_claims(settings, frame: pd.DataFrame) -> None:
+    engine = store.connect(settings.store_url)
+    articles = frame.drop_duplicates("article_id").assign(
+        content_hash=lambda f: f["article_id"].str.ljust(64, "0"), external_id=None, url=None, title="t", language="en", label=None,
+        source="test", ingested_at=store.utcnow(),
+    )
+    store.insert_new(engine, store.articles, store.frame_to_rows(articles, store.articles))
+    store.insert_new(engine, store.claims, store.frame_to_rows(frame.assign(extracted_at=store.utcnow()), store.claims))
+
+
+@pytest.mark.slow
+def test_score_features_fresh_home_uses_scorecard(settings):
+    """Check that scoring on a fresh home registers the scorecard champion and returns valid, ranked Scores."""
+    features = seed_like_claims()
+    scores = modelops.score_features(settings, features)
+    Scores.validate(scores)
+    assert scores["model_version"].unique().tolist() == ["1"]
+    against, self_serving, anonymous = scores["probability"]
+    assert against > self_serving and against > anonymous
+    assert (settings.mlflow_artifact_root / registry.SCORECARD_EXPERIMENT).is_dir()
+    again = modelops.score_features(settings, features)
+    assert again["features_hash"].tolist() == scores["features_hash"].tolist()
+
+
+@pytest.mark.slow
+def test_train_on_features_logs_and_promotes(settings, random_seed):
+    """Check that training logs every candidate with the named metrics and artifacts and promotes a better model."""
+    modelops.score_features(settings, seed_like_claims())
+    features, labels = random_claim_features(300, random_seed)
+    result = modelops.train_on_features(settings, features, labels, {"theatre_pack": "test", "theatre_pack_version": "0"})
+    assert result["trained"] and set(result["baselines"]) == {"outlet_only", "tfidf_text"}
+    mlflow_client = registry.client(settings.mlflow_tracking_uri)
+    best = result["candidates"][result["best"]]
+    run = mlflow_client.get_run(best["run_id"])
+    assert {"roc_auc", "pr_auc", "brier", "log_loss", "ece", "outlet_only_roc_auc", "champion_brier"} <= set(run.data.metrics)
+    assert run.data.params["theatre_pack"] == "test"
+    artifacts = [a.path for a in mlflow_client.list_artifacts(best["run_id"])]
+    assert "model_card.md" in artifacts
+    assert any("calibration" in a and a.endswith(".png") for a in artifacts)
+    assert any("importance" in a and a.endswith(".png") for a in artifacts) and any("importance" in a and a.endswith(".json") for a in artifacts)
+    champion = registry.champion_version(settings.mlflow_tracking_uri, settings.model_name)
+    promoted = result["promotion"]["promoted"]
+    assert champion == (best["version"] if promoted else "1")
+    assert run.data.tags["promotion"] == ("promoted" if promoted else "kept champion 1")
+
+
+def test_train_models_without_labels_says_why(settings):
+    """Check that training with nothing labelled returns the reason instead of failing."""
+    result = modelops.train_models(settings)
+    assert not result["trained"] and "no labelled claims" in result["reason"]
+
+
+def test_verdict_labels_majority_and_ties():
+    """Check that verdict labels take the analysts' majority, drop ties and ignore unresolved."""
+    verdicts = pd.DataFrame(
+        {"claim_id": ["a", "a", "a", "b", "b", "c"], "verdict": ["true", "true", "false", "true", "false", "unresolved"]}
+    )
+    assert modelops.verdict_labels(verdicts).to_dict() == {"a": 1.0}
+
+
+def test_import_verdicts_stores_and_rejects(settings, tmp_path):
+    """Check that good verdict rows are stored and bad ones rejected with line and reason."""
+    _store_claims(settings, seed_like_claims())
+    path = tmp_path / "verdicts.csv"
+    path.write_text(
+        "claim_id,verdict,analyst,note\nc0,TRUE,ana,matches later reports\nc1,false,ana,\nc9,true,ana,\nc2,maybe,ana,\n", encoding="utf-8"
+    )
+    result = modelops.import_verdicts(settings, path)
+    assert (result["imported"], result["rejected"]) == (2, 2)
+    assert "claim_id 'c9' is not in the store" in result["reject_lines"][0]
+    assert "verdict 'maybe'" in result["reject_lines"][1]
+    engine = store.connect(settings.store_url)
+    assert store.count(engine, store.verdicts) == 2 and store.count(engine, store.rejects) == 2
+    assert modelops.import_verdicts(settings, path)["imported"] == 2
+    assert store.count(engine, store.verdicts) == 2
+
+
+def test_import_verdicts_missing_column(settings, tmp_path):
+    """Check that a verdict file without the verdict column is refused naming it."""
+    path = tmp_path / "bad.csv"
+    path.write_text("claim_id,analyst\nc0,ana\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"missing column\(s\) \['verdict'\]"):
+        modelops.import_verdicts(settings, path)
+
+
+def test_verdict_template_round_trip_is_spreadsheet_safe(settings, tmp_path):
+    """Check that the template lists unreviewed claims, neutralises formulas, and imports back once filled."""
+    _store_claims(settings, seed_like_claims().assign(text=["=HYPERLINK(1)", "b", "c"]))
+    out = tmp_path / "template.csv"
+    assert modelops.write_verdict_template(settings, out) == 3
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows[0]["text"].startswith("'=") or any(r["text"] == "'=HYPERLINK(1)" for r in rows)
+    for row in rows:
+        row.update(verdict="true", analyst="ana")
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert modelops.import_verdicts(settings, out)["imported"] == 3
+    assert modelops.write_verdict_template(settings, tmp_path / "again.csv") == 0
+
+
+def test_cli_verdicts_import_exit_code(settings, tmp_path):
+    """Check that `claimcred verdicts import` exits 1 and prints the reject line when a row is bad."""
+    _store_claims(settings, seed_like_claims())
+    path = tmp_path / "v.csv"
+    path.write_text("claim_id,verdict,analyst,note\nc0,true,ana,\nzz,true,ana,\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["verdicts", "import", str(path), "--home", str(settings.home)])
+    assert result.exit_code == 1
+    assert "1 imported, 1 rejected" in result.output
+
+
+def test_cli_train_without_labels_fails(settings):
+    """Check that `claimcred train` with no labels exits 1 with the reason."""
+    result = CliRunner().invoke(app, ["train", "--home", str(settings.home)])
+    assert result.exit_code == 1
+    assert "no labelled claims" in result.output
