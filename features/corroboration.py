@@ -22,8 +22,10 @@ above; "up to/at most/fewer than" open below; "around/about/nearly" ±20 %; vagu
 ("dozens") halved/doubled; ranges as given. Overlapping intervals are compatible.
 **Agree** = a match where every comparable pair of quantities is compatible (claims that both
 carry quantities need at least one comparable pair) and neither claim denies; **contradict** =
-a match with an incompatible pair, or where exactly one of the two carries a denial word
-(lexicon category ``denial``, else "denied", "false", "fabricated", ...).
+a match with an incompatible pair between claims naming the same place (a province toll and a
+district toll may count different events, so across levels incompatible numbers are no match),
+or where exactly one of the two carries a denial word (lexicon category ``denial``, else
+"denied", "false", "fabricated", ...).
 
 **Origins** (independence): a claim's origin is its named, non-anonymous speaker, canonical
 through the registry (ten outlets quoting one spokesperson are one source); for anonymous
@@ -240,7 +242,10 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
         if not (named_a & extended_b or named_b & extended_a):
             relations.append(0)
             continue
-        relations.append(_relation(quantities[a], quantities[b], denies[a], denies[b]))
+        relation = _relation(quantities[a], quantities[b], denies[a], denies[b])
+        if relation == -1 and denies[a] == denies[b] and not named_a & named_b:
+            relation = 0  # a governorate toll vs a district toll may count different events: not a contradiction
+        relations.append(relation)
     pairs = pairs.assign(relation=np.asarray(relations, dtype=int))
     return pairs[pairs["relation"] != 0].reset_index(drop=True)
 
