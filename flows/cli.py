@@ -72,11 +72,33 @@ def ingest(
     from flows.ingest import ingest_sources
 
     result = ingest_sources(_settings(config, home), sources, outlet=outlet, quiet=quiet)
+    for line in result.warning_lines():
+        typer.secho(line, fg=typer.colors.YELLOW, err=True)
     for line in result.reject_lines():
         typer.secho(line, fg=typer.colors.YELLOW, err=True)
     typer.echo(result.summary())
     if result.rejected:
         raise typer.Exit(1)
+
+
+@app.command("fetch-fakes")
+def fetch_fakes(
+    url: Annotated[str | None, typer.Option(help="Download this URL instead of asking Zenodo record 2607278 for the file link (skips the record's md5 check).")] = None,
+    sha256: Annotated[str, typer.Option(help="SHA-256 the file must have (default: that of the public 804-row copy, a7104da3...); 'none' skips the check.")] = "",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Download the full FA-KES CSV (Zenodo record 2607278, CC BY 4.0) into the data home and check its checksums."""
+    from flows.fetch import FAKES_SHA256, FetchError
+    from flows.fetch import fetch_fakes as download
+
+    settings = _settings(config, home)
+    try:
+        path = download(settings, url=url, expected_sha256=None if sha256.lower() == "none" else (sha256 or FAKES_SHA256))
+    except FetchError as error:
+        fail(f"fetch-fakes: {error}")
+    typer.echo(f"FA-KES saved to {path}; ingest it with: claimcred ingest {path}")
 
 
 @app.command()

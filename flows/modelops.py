@@ -18,7 +18,6 @@ Labels for training:
 from __future__ import annotations
 
 import csv
-import hashlib
 import logging
 import os
 import socket
@@ -293,34 +292,14 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
 # --- datasets (FA-KES format) ----------------------------------------------------------
 
 
-def read_fakes_articles(path: Path) -> pd.DataFrame:
-    """FA-KES-format CSV → Articles (uses flows.ingest's reader when present, else a minimal local one)."""
-    try:
-        from flows.ingest import read_fakes  # type: ignore[attr-defined]
+def read_fakes_articles(settings: Settings, path: Path) -> pd.DataFrame:
+    """Labelled FA-KES-format CSV → Articles, through flows.ingest.read_source (rejected rows are logged and counted)."""
+    from flows.ingest import read_source
 
-        result = read_fakes(path)
-        return result[0] if isinstance(result, tuple) else result
-    except ImportError:
-        pass
-    raw = pd.read_csv(path, dtype=str, encoding="utf-8", encoding_errors="replace").fillna("")
-    text = raw["article_content"].str.split().str.join(" ")
-    content_hash = text.map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
-    articles = pd.DataFrame(
-        {
-            "article_id": content_hash.str[:16],
-            "content_hash": content_hash,
-            "external_id": raw["unit_id"],
-            "outlet": raw["source"].str.strip().str.lower().replace("", "unknown"),
-            "url": None,
-            "title": raw["article_title"],
-            "published": pd.to_datetime(raw["date"], format="%m/%d/%Y", errors="coerce", utc=True).astype("datetime64[us, UTC]"),
-            "text": raw["article_content"],
-            "language": "en",
-            "label": pd.to_numeric(raw["labels"], errors="coerce").astype(float),
-            "source": str(path),
-        }
-    )
-    return articles.drop_duplicates("content_hash").dropna(subset=["published"]).reset_index(drop=True)
+    articles, rejects, _warnings = read_source(settings, str(path))
+    if rejects:
+        logger.warning("%s: %d row(s) rejected while reading, e.g. %s", path, len(rejects), rejects[0])
+    return articles
 
 
 def dataset_claim_features(settings: Settings, path: Path, theatre: str | None = None):
@@ -336,7 +315,7 @@ def dataset_claim_features(settings: Settings, path: Path, theatre: str | None =
         from flows.packs import load_all_packs, load_pack
     except ImportError as error:
         raise RuntimeError(f"training on {path} needs extraction and features ({error}); merge them first") from error
-    articles = read_fakes_articles(path)
+    articles = read_fakes_articles(settings, path)
     name = theatre or settings.theatre
     pack = load_pack(name) if name else None
     if pack is None:

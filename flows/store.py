@@ -242,9 +242,11 @@ def insert_new(engine: sa.Engine, table: sa.Table, rows: Iterable[dict]) -> int:
     rows = list(rows)
     if not rows:
         return 0
+    keys = list(table.primary_key.columns)
     with engine.begin() as connection:
-        result = connection.execute(_insert(connection, table).on_conflict_do_nothing(), rows)
-        return max(result.rowcount, 0)
+        # RETURNING counts what was really inserted on every backend (rowcount is -1 under psycopg executemany).
+        result = connection.execute(_insert(connection, table).on_conflict_do_nothing().returning(*keys), rows)
+        return len(result.fetchall())
 
 
 def upsert(engine: sa.Engine, table: sa.Table, rows: Iterable[dict]) -> int:
@@ -295,9 +297,8 @@ def lock(engine: sa.Engine, name: str, holder: str, ttl: timedelta = timedelta(h
     now = utcnow()
     with engine.begin() as connection:
         connection.execute(sa.delete(locks).where(locks.c.name == name, locks.c.expires_at < now))
-        taken = connection.execute(
-            _insert(connection, locks).values(name=name, holder=holder, expires_at=now + ttl).on_conflict_do_nothing()
-        ).rowcount
+        inserted = _insert(connection, locks).values(name=name, holder=holder, expires_at=now + ttl)
+        taken = connection.execute(inserted.on_conflict_do_nothing().returning(locks.c.name)).first() is not None
     try:
         yield bool(taken)
     finally:

@@ -49,3 +49,15 @@ def fakes_csv() -> Path:
     if not FAKES_CSV.exists():
         pytest.fail(f"{FAKES_CSV} is missing: clone the project with ../shared beside it")
     return FAKES_CSV
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of a real PostgreSQL started on 127.0.0.1 for this session; skips with the reason when it cannot start."""
+    from tests.servers.postgres import running_postgres, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with running_postgres() as url:
+        yield url

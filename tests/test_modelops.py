@@ -13,7 +13,7 @@ from flows.cli import app
 from flows.config import load_settings
 from models import registry
 from models.schemas import Scores
-from tests.modelframes import random_claim_features, seed_like_claims
+from modelframes import random_claim_features, seed_like_claims
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from models.feature_sets import FEATURE_COLUMNS, model_input
 from models.scorecard import DEFAULT_TERMS, ExpertPriorScorecard, Term
-from tests.modelframes import claim_features, seed_like_claims
+from modelframes import claim_features, seed_like_claims
 
 
 @parametrize_with_checks([ExpertPriorScorecard()])
