@@ -202,17 +202,27 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
     candidates = train.fit_candidates(x_train, y_train, random_state)
     probabilities = {name: model.predict_proba(x_test[FEATURE_COLUMNS])[:, 1] for name, model in candidates.items()}
     metrics = {name: evaluate.classification_metrics(y_test, p) for name, p in probabilities.items()}
+    article_ids = features["article_id"].reset_index(drop=True)[test_mask]
+    article_labels = pd.Series(y_test, index=article_ids.index).groupby(article_ids.to_numpy()).first()
+
+    def article_metrics(probability) -> dict[str, float]:
+        return {f"article_{k}": v for k, v in evaluate.classification_metrics(article_labels, evaluate.aggregate_by_article(article_ids, probability)).items()}
+
     baselines = {}
     for name, estimator in train.baseline_estimators().items():
         try:
             fitted = estimator.fit(context[train_mask], y_train)
-            baselines[name] = evaluate.classification_metrics(y_test, fitted.predict_proba(context[test_mask])[:, 1])
+            baseline_probability = fitted.predict_proba(context[test_mask])[:, 1]
+            baselines[name] = {**evaluate.classification_metrics(y_test, baseline_probability), **article_metrics(baseline_probability)}
         except ValueError as error:  # e.g. TF-IDF with too few documents: the baseline is reported as missing
             logger.warning("baseline %s could not be fitted: %s", name, error)
     grouped = {name: train.grouped_outlet_roc_auc(estimator, inputs[FEATURE_COLUMNS], labels, features["outlet"].reset_index(drop=True)) for name, estimator in train.candidate_estimators(random_state).items()}
 
-    # The current champion, evaluated on the same held-out frame in this training.
-    champion_before = registry.champion_version(settings.mlflow_tracking_uri, settings.model_name)
+    # The current champion (the expert-prior scorecard on a fresh home), evaluated on the same held-out frame in this training.
+    champion_before = registry.ensure_champion(
+        settings.mlflow_tracking_uri, settings.mlflow_artifact_root, settings.model_name, params or {},
+        input_example=x_test.head(5).reset_index(drop=True), lock=promotion_lock(settings),
+    )
 
     def evaluate_version(version: str) -> float:
         model = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
@@ -220,22 +230,19 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
 
     champion_brier = evaluate_version(champion_before) if champion_before else None
     best = min(metrics, key=lambda name: metrics[name]["brier"])
-    article_ids = features["article_id"].reset_index(drop=True)[test_mask]
     split = {
         "train": f"{int(train_mask.sum())} claims published {features['published'][train_mask].min():%Y-%m-%d} to {features['published'][train_mask].max():%Y-%m-%d}",
         "test": f"{int(test_mask.sum())} claims published {features['published'][test_mask].min():%Y-%m-%d} to {features['published'][test_mask].max():%Y-%m-%d}",
     }
     uses_fakes = "fa-kes" in str((params or {}).get("dataset", "")).lower()
     card_rows = {**metrics, **{f"baseline: {k}": v for k, v in baselines.items()}}
+    card_rows |= {f"{k} (articles, mean of claims)": {m.removeprefix("article_"): x for m, x in v.items() if m.startswith("article_")} for k, v in {**{n: article_metrics(p) for n, p in probabilities.items()}, **{f"baseline: {n}": v for n, v in baselines.items()}}.items()}
     results = {}
     for name, model in candidates.items():
-        article_metrics = evaluate.classification_metrics(
-            pd.Series(y_test, index=article_ids.index).groupby(article_ids.to_numpy()).first(),
-            evaluate.aggregate_by_article(article_ids, probabilities[name]),
-        )
+        by_article = article_metrics(probabilities[name])
         run_metrics = {
             **metrics[name],
-            **{f"article_{k}": v for k, v in article_metrics.items()},
+            **by_article,
             **{f"{base}_{k}": v for base, values in baselines.items() for k, v in values.items()},
             "grouped_outlet_roc_auc": grouped[name],
             "n_train": float(train_mask.sum()),
@@ -246,7 +253,14 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
         importance = evaluate.permutation_importance_table(model, x_test[FEATURE_COLUMNS], y_test, random_state=random_state, n_repeats=3)
         card = evaluate.model_card(
             f"{settings.model_name} / {name}",
-            {"labelled claims": len(labels), "accurate share": f"{labels.mean():.3f}", "outlets": features["outlet"].nunique(), **(params or {})},
+            {
+                "labelled claims": len(labels),
+                "accurate share": f"{labels.mean():.3f}",
+                "outlets": features["outlet"].nunique(),
+                "labels": "analyst verdicts where present, else the article's dataset label given to each of its claims",
+                "champion compared": f"version {champion_before}, brier {champion_brier:.4f} on the same held-out claims",
+                **(params or {}),
+            },
             split,
             card_rows,
             grouped_outlet={k: v for k, v in grouped.items()},
@@ -273,7 +287,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
             tags={"candidate": name, "best_candidate": str(name == best), "compared_champion_version": str(champion_before), "beats_champion": str(champion_brier is None or metrics[name]["brier"] < champion_brier)},
             register=(name == best),
         )
-        results[name] = {"run_id": run_id, "version": version, **metrics[name], "grouped_outlet_roc_auc": grouped[name], **{f"article_{k}": v for k, v in article_metrics.items()}}
+        results[name] = {"run_id": run_id, "version": version, **metrics[name], "grouped_outlet_roc_auc": grouped[name], **by_article}
     promotion = registry.promote_if_better(
         settings.mlflow_tracking_uri,
         settings.model_name,
@@ -286,7 +300,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
         run_id=results[best]["run_id"],
     )
     log("best candidate %s (brier %.4f, roc_auc %.3f): %s", best, metrics[best]["brier"], metrics[best]["roc_auc"], "promoted" if promotion["promoted"] else "champion kept")
-    return {"trained": True, "n_train": int(train_mask.sum()), "n_test": int(test_mask.sum()), "candidates": results, "baselines": baselines, "best": best, "promotion": promotion}
+    return {"trained": True, "n_train": int(train_mask.sum()), "n_test": int(test_mask.sum()), "split": split, "candidates": results, "baselines": baselines, "best": best, "promotion": promotion}
 
 
 # --- datasets (FA-KES format) ----------------------------------------------------------
