@@ -224,18 +224,22 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
         input_example=x_test.head(5).reset_index(drop=True), lock=promotion_lock(settings),
     )
 
-    def evaluate_version(version: str) -> float:
+    def version_metrics(version: str) -> dict[str, float]:
         model = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
-        return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])["brier"]
+        return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])
 
-    champion_brier = evaluate_version(champion_before) if champion_before else None
+    def evaluate_version(version: str) -> float:
+        return version_metrics(version)["brier"]
+
+    champion_metrics = version_metrics(champion_before)
+    champion_brier = champion_metrics["brier"]
     best = min(metrics, key=lambda name: metrics[name]["brier"])
     split = {
         "train": f"{int(train_mask.sum())} claims published {features['published'][train_mask].min():%Y-%m-%d} to {features['published'][train_mask].max():%Y-%m-%d}",
         "test": f"{int(test_mask.sum())} claims published {features['published'][test_mask].min():%Y-%m-%d} to {features['published'][test_mask].max():%Y-%m-%d}",
     }
     uses_fakes = "fa-kes" in str((params or {}).get("dataset", "")).lower()
-    card_rows = {**metrics, **{f"baseline: {k}": v for k, v in baselines.items()}}
+    card_rows = {**metrics, f"champion before (version {champion_before})": champion_metrics, **{f"baseline: {k}": v for k, v in baselines.items()}}
     card_rows |= {f"{k} (articles, mean of claims)": {m.removeprefix("article_"): x for m, x in v.items() if m.startswith("article_")} for k, v in {**{n: article_metrics(p) for n, p in probabilities.items()}, **{f"baseline: {n}": v for n, v in baselines.items()}}.items()}
     results = {}
     for name, model in candidates.items():
@@ -248,8 +252,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
             "n_train": float(train_mask.sum()),
             "n_test": float(test_mask.sum()),
         }
-        if champion_brier is not None:
-            run_metrics["champion_brier"] = champion_brier
+        run_metrics |= {f"champion_{k}": v for k, v in champion_metrics.items()}
         importance = evaluate.permutation_importance_table(model, x_test[FEATURE_COLUMNS], y_test, random_state=random_state, n_repeats=3)
         card = evaluate.model_card(
             f"{settings.model_name} / {name}",
@@ -269,6 +272,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
                 "Labels inherited from articles are noisy at the claim level.",
                 "Article credibility = mean of its claims' probabilities.",
                 "Metrics come from one split in time; small test sets give wide uncertainty.",
+                *_chance_warning(metrics, baselines),
             ],
             uses_fakes=uses_fakes,
         )
@@ -284,7 +288,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
             figures={f"{name}_calibration.png": evaluate.calibration_figure(y_test, {name: probabilities[name]}), f"{name}_importance.png": evaluate.importance_figure(importance)},
             tables={f"{name}_importance.json": importance},
             texts={"model_card.md": card},
-            tags={"candidate": name, "best_candidate": str(name == best), "compared_champion_version": str(champion_before), "beats_champion": str(champion_brier is None or metrics[name]["brier"] < champion_brier)},
+            tags={"candidate": name, "best_candidate": str(name == best), "compared_champion_version": str(champion_before), "beats_champion": str(metrics[name]["brier"] < champion_brier)},
             register=(name == best),
         )
         results[name] = {"run_id": run_id, "version": version, **metrics[name], "grouped_outlet_roc_auc": grouped[name], **by_article}
@@ -301,6 +305,17 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
     )
     log("best candidate %s (brier %.4f, roc_auc %.3f): %s", best, metrics[best]["brier"], metrics[best]["roc_auc"], "promoted" if promotion["promoted"] else "champion kept")
     return {"trained": True, "n_train": int(train_mask.sum()), "n_test": int(test_mask.sum()), "split": split, "candidates": results, "baselines": baselines, "best": best, "promotion": promotion}
+
+
+def _chance_warning(metrics: dict, baselines: dict) -> list[str]:
+    best = max(values["roc_auc"] for values in metrics.values())
+    outlet = baselines.get("outlet_only", {}).get("roc_auc", float("nan"))
+    lines = []
+    if best < 0.55:
+        lines.append(f"Discrimination is near chance on this split (best ROC AUC {best:.3f}): read probabilities as base rates, not evidence.")
+    if best <= outlet:
+        lines.append(f"No candidate beats the outlet-only baseline (ROC AUC {outlet:.3f}) on this split.")
+    return lines
 
 
 # --- datasets (FA-KES format) ----------------------------------------------------------
