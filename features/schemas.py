@@ -108,13 +108,13 @@ class PartisanFeatures(pa.DataFrameModel):
     """Partisan-source family (features/partisan.py): who asserts the claim and whose side it serves."""
 
     claim_id: Series[str] = pa.Field(unique=True, description="Claims.claim_id.")
-    speaker_camp: Series[str] = pa.Field(description="Camp of the speaker; 'unknown' when not in the registry.")
-    outlet_camp: Series[str] = pa.Field(description="Camp of the publishing outlet; 'unknown' when not in the registry.")
-    speaker_is_party: Series[bool] = pa.Field(description="The speaker's camp is a party to the conflict.")
+    speaker_camp: Series[str] = pa.Field(description="Camp of the speaker from the registry (Claims.speaker_camp, else a registry lookup of the speaker); 'unknown' when not registered.")
+    outlet_camp: Series[str] = pa.Field(description="Camp of the publishing outlet (registry row of kind outlet matched on id or alias); 'unknown' when not registered.")
+    speaker_is_party: Series[bool] = pa.Field(description="The speaker's camp is a party to the conflict (camps.is_party).")
     outlet_is_party: Series[bool] = pa.Field(description="The outlet's camp is a party to the conflict (state or partisan media).")
-    self_serving: Series[bool] = pa.Field(description="The claim serves the speaker's side: enemy losses, own gains, enemy failures.")
-    against_interest: Series[bool] = pa.Field(description="The claim goes against the speaker's side: own losses or setbacks.")
-    anonymous: Series[bool] = pa.Field(description="The speaker is anonymous or a vague group.")
+    self_serving: Series[bool] = pa.Field(description="The claim serves its side: losses, failures or blame of an opposing camp, or gains of its own camp.")
+    against_interest: Series[bool] = pa.Field(description="The claim goes against its side: its own camp's losses or failures, or an opposing camp's gains.")
+    anonymous: Series[bool] = pa.Field(description="The speaker is anonymous or a vague group (Claims.anonymous).")
     outlet_camp_matches_speaker: Series[bool] = pa.Field(description="Outlet and speaker are in the same known camp.")
     speaker_reliability: Series[str] = pa.Field(nullable=True, isin=RELIABILITY_LETTERS, description="Registry reliability letter A–F of the speaker; null when unrated.")
     outlet_reliability: Series[str] = pa.Field(nullable=True, isin=RELIABILITY_LETTERS, description="Registry reliability letter A–F of the outlet; null when unrated.")
@@ -128,15 +128,15 @@ class SpecificityFeatures(pa.DataFrameModel):
 
     claim_id: Series[str] = pa.Field(unique=True, description="Claims.claim_id.")
     n_quantities: Series[int] = pa.Field(ge=0, description="Number of quantities in the claim.")
-    n_precise_numbers: Series[int] = pa.Field(ge=0, description="Quantities that are not round (37, 143), not ranges or vague words.")
-    n_round_numbers: Series[int] = pa.Field(ge=0, description="Round or vague quantities (40, 100, 'dozens', 'hundreds').")
+    n_precise_numbers: Series[int] = pa.Field(ge=0, description="Quantities that are exact, not round and not a range or vague word (37, 143, \"four\").")
+    n_round_numbers: Series[int] = pa.Field(ge=0, description="Round, ranged or vague quantities (40, 100, 35, \"10-15\", \"dozens\", \"hundreds\").")
     n_named_places: Series[int] = pa.Field(ge=0, description="Distinct gazetteer places named in the claim.")
-    n_named_units: Series[int] = pa.Field(ge=0, description="Named military units and materiel (lexicon hits: 'Humvees', 'brigade').")
-    n_times: Series[int] = pa.Field(ge=0, description="Time expressions ('on Wednesday', 'over the past 40 hours').")
-    n_named_people: Series[int] = pa.Field(ge=0, description="Named people in the claim (registry actors and capitalised name sequences).")
-    n_approximators: Series[int] = pa.Field(ge=0, description="Approximators on quantities ('at least', 'around', 'about').")
-    n_hedges: Series[int] = pa.Field(ge=0, description="Hedges on the claim ('said to', 'reportedly', 'some accounts claim').")
-    specificity_score: Series[float] = pa.Field(ge=0.0, le=1.0, description="Bounded summary of the counts in [0, 1]; formula in docs/features.md.")
+    n_named_units: Series[int] = pa.Field(ge=0, description="Named military units and materiel (lexicon categories unit and materiel: \"Humvees\", \"brigade\").")
+    n_times: Series[int] = pa.Field(ge=0, description="Time expressions (\"on Wednesday\", \"over the past 40 hours\", \"last week\", \"at dawn\").")
+    n_named_people: Series[int] = pa.Field(ge=0, description="Named people: registry persons and capitalised names after a role word (\"spokesperson Fahim Dashty\").")
+    n_approximators: Series[int] = pa.Field(ge=0, description="Approximators on quantities (\"at least\", \"around\", \"about\").")
+    n_hedges: Series[int] = pa.Field(ge=0, description="Distinct hedges on the claim (\"said to\", \"reportedly\", \"some accounts claim\").")
+    specificity_score: Series[float] = pa.Field(ge=0.0, le=1.0, description="Bounded summary in [0, 1]: detail saturating, discounted by vagueness; formula in docs/features.md.")
 
     class Config:
         strict = True
@@ -146,10 +146,10 @@ class BlackoutFeatures(pa.DataFrameModel):
     """Blackout-context family (features/blackout.py): was the claim made about a region cut off at the time."""
 
     claim_id: Series[str] = pa.Field(unique=True, description="Claims.claim_id.")
-    in_blackout: Series[bool] = pa.Field(description="A claim place (or its parent region) and its event date fall inside a blackout window.")
-    near_blackout: Series[bool] = pa.Field(description="Within a neighbouring region, or within ±2 days of a blackout window.")
-    blackout_days: Series[float] = pa.Field(ge=0.0, nullable=True, description="Days since the matching blackout began, at the event date; null when not in or near one.")
-    partial_restoration: Series[bool] = pa.Field(description="Connections had been partly restored by the event date.")
+    in_blackout: Series[bool] = pa.Field(description="A claim place, or a gazetteer ancestor of it, is the region of a blackout whose window holds the claim date.")
+    near_blackout: Series[bool] = pa.Field(description="Not in a blackout, but a neighbouring region is in one at the claim date, or the claim's own region is within ±2 days of a window.")
+    blackout_days: Series[float] = pa.Field(ge=0.0, nullable=True, description="Days from the start of the matching blackout to the claim date (0 when the date is just before it); null when not in or near one.")
+    partial_restoration: Series[bool] = pa.Field(description="The matching in-blackout event had been partly restored on or before the claim date.")
 
     class Config:
         strict = True
@@ -159,11 +159,22 @@ class CorroborationFeatures(pa.DataFrameModel):
     """Corroboration family (features/corroboration.py): independent sources agreeing or contradicting."""
 
     claim_id: Series[str] = pa.Field(unique=True, description="Claims.claim_id.")
-    independent_corroborations: Series[int] = pa.Field(ge=0, description="Distinct originating speakers (other than this claim's) reporting a matching claim; camps counted separately.")
-    corroborating_outlets: Series[int] = pa.Field(ge=0, description="Distinct outlets carrying a matching claim, echoes included.")
-    cross_camp_confirmation: Series[bool] = pa.Field(description="A matching claim comes from an opposing or neutral camp.")
-    contradictions: Series[int] = pa.Field(ge=0, description="Matching claims with incompatible numbers, or explicit denials.")
-    first_reported: Series[bool] = pa.Field(description="This claim is the earliest published among its matches.")
+    independent_corroborations: Series[int] = pa.Field(
+        ge=0, description="Distinct originating sources, other than this claim's own, with an agreeing matching claim (a spokesperson quoted by ten outlets, or wire copy reprinted, is one source)."
+    )
+    same_camp_corroborations: Series[int] = pa.Field(ge=0, description="Of independent_corroborations, origins in the claim's own camp.")
+    other_camp_corroborations: Series[int] = pa.Field(ge=0, description="Of independent_corroborations, origins in another or unknown camp (independent = same + other).")
+    corroborating_outlets: Series[int] = pa.Field(ge=0, description="Distinct outlets other than this claim's outlet carrying an agreeing matching claim, echoes included.")
+    cross_camp_confirmation: Series[bool] = pa.Field(description="An agreeing origin is in an opposing camp or a known non-party (neutral) camp; for a non-party claim, in any other known camp.")
+    contradictions: Series[int] = pa.Field(ge=0, description="Distinct other origins with a matching claim whose numbers are incompatible or that denies it.")
+    first_reported: Series[bool] = pa.Field(description="No agreeing matching claim was published earlier (ties count as first; true when there are no matches).")
+
+    class Config:
+        strict = True
+
+
+class ClaimFeatures(CorroborationFeatures, BlackoutFeatures, SpecificityFeatures, PartisanFeatures, Claims):
+    """Every Claims column plus every column of the four families (shared columns once): features/assemble.py."""
 
     class Config:
         strict = True

@@ -101,6 +101,55 @@ def fetch_fakes(
     typer.echo(f"FA-KES saved to {path}; ingest it with: claimcred ingest {path}")
 
 
+FormatOption = Annotated[str, typer.Option("--format", help="Output format: jsonl, csv or table.")]
+TABLE_COLUMNS = ["sentence_index", "speaker", "speaker_camp", "attribution", "claim_type", "event_date", "places", "quantities", "text"]
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article files (txt, md, html, json, jsonl, csv) or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article (e.g. 2021-09-02); overrides the files.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet id for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article from gazetteer hits.")] = None,
+    fmt: FormatOption = "table",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print one row per claim in the files: speaker, camp, attribution, quantities, places, date, type. Needs no store."""
+    from flows.extraction import extract_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        claims = extract_files(settings, files, published=published, outlet=outlet, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(claims, fmt, TABLE_COLUMNS if fmt == "table" else None))
+
+
+@app.command()
+def blackouts(
+    files: Annotated[list[str], typer.Argument(help="Article files or folders.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for every article; overrides the files.")] = None,
+    theatre: Annotated[str | None, typer.Option(help="Theatre pack name or folder; default: picked per article.")] = None,
+    fmt: FormatOption = "jsonl",
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Print the communication blackouts the files report: region, start, end, partial_restoration, evidence."""
+    from flows.extraction import blackouts_files, render
+
+    if fmt not in ("jsonl", "csv", "table"):
+        fail(f"--format {fmt!r} is not supported; expected jsonl, csv or table")
+    try:
+        settings = load_settings(config=config, home=home)
+        events = blackouts_files(settings, files, published=published, theatre=theatre)
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    typer.echo(render(events[["region", "start", "end", "partial_restoration", "evidence"]], fmt))
+
+
 @app.command()
 def train(
     dataset: Annotated[Path | None, typer.Option("--dataset", help="Labelled article CSV in the FA-KES format, run through extraction and features in memory.")] = None,
@@ -176,6 +225,149 @@ def verdicts_template(
 
     n_rows = write_verdict_template(_settings(config, home), out, include_reviewed=include_reviewed)
     typer.echo(f"{n_rows} claims written to {out}")
+
+
+# --- run, report, export, serve, ui (flows/pipeline.py, flows/report.py, flows/export.py) -------------
+
+SinceOption = Annotated[str | None, typer.Option("--since", help="Earliest publication time, inclusive (ISO 8601, UTC), e.g. 2021-09-01.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Latest publication time, inclusive (ISO 8601, UTC).")]
+TheatreFilter = Annotated[list[str] | None, typer.Option("--theatre", help="Theatre pack name; repeat for several.")]
+CampFilter = Annotated[list[str] | None, typer.Option("--camp", help="Speaker camp; repeat for several.")]
+GradeFilter = Annotated[list[int] | None, typer.Option("--grade", min=1, max=6, help="Latest grade 1-6; repeat for several.")]
+
+
+def _filters(since, until, theatre, camp, grade):
+    from flows.api import Filters, _timestamp
+
+    try:
+        for value in (since, until):
+            if value is not None:
+                _timestamp(value)
+    except ValueError as error:
+        fail(str(error))
+    return Filters(since=since, until=until, theatre=theatre or None, camp=camp or None, grade=grade or None)
+
+
+@app.command()
+def run(
+    source: Annotated[list[str] | None, typer.Option("--source", help="Source to ingest (folder, file, feed or page URL); repeat for several. Default: the configured sources.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet id for sources that do not name one.")] = None,
+    wait_seconds: Annotated[float, typer.Option(help="How long to wait for another scoring run to finish before skipping.")] = 60.0,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Ingest once (the given or configured sources), then score every stored claim without a current score."""
+    settings = _settings(config, home)
+    from flows.pipeline import run_flow
+
+    result = run_flow(sources=source or None, outlet=outlet, home=str(settings.home), config=str(config) if config else None, wait_seconds=wait_seconds)
+    ingested, scored = result["ingest"], result["score"]
+    typer.echo(f"ingest: {ingested['new']} new, {ingested['unchanged']} unchanged, {ingested['rejected']} rejected")
+    if scored.get("skipped"):
+        typer.echo("score: skipped, another scoring run holds the lock")
+    else:
+        typer.echo(
+            f"score: {scored['n_new_claims']} new claims, {scored['n_scored']} score rows ({scored['n_rescored']} re-scored) "
+            f"with {settings.model_name} v{scored['model_version']}; MLflow run {scored['mlflow_run_id']}"
+        )
+        if not quiet:
+            typer.echo("timings (s): " + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in scored["timings"].items()))
+    if ingested["rejected"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="File to write (parent folders are created).")],
+    fmt: Annotated[str, typer.Option("--format", help="html (self-contained page with plots) or md (Markdown).")] = "html",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    theatre: TheatreFilter = None,
+    camp: CampFilter = None,
+    grade: GradeFilter = None,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Write a report of the scored claims: summary, plots, the claims sorted by grade with reasons and evidence."""
+    from flows.report import write_report
+
+    settings = _settings(config, home)
+    try:
+        result = write_report(settings, out, fmt=fmt, filters=_filters(since, until, theatre, camp, grade), quiet=quiet)
+    except (ValueError, OSError) as error:
+        fail(f"{out}: {error}")
+    typer.echo(f"{result['path']}: {result['claims']} claims ({result['scored']} scored)")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="File to write (parent folders are created).")],
+    table: Annotated[str, typer.Option("--table", help="claims (latest score each), articles (with credibility) or scores (full history).")] = "claims",
+    fmt: Annotated[str, typer.Option("--format", help="csv (spreadsheet-safe) or parquet.")] = "csv",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    theatre: TheatreFilter = None,
+    camp: CampFilter = None,
+    grade: GradeFilter = None,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Export claims, articles or scores to CSV or Parquet, with the report's filters."""
+    from flows.export import export_table
+
+    settings = _settings(config, home)
+    try:
+        result = export_table(settings, table, fmt, out, filters=_filters(since, until, theatre, camp, grade), quiet=quiet)
+    except (ValueError, OSError) as error:
+        fail(f"{out}: {error}")
+    typer.echo(f"{result['path']}: {result['rows']} rows")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port of the local Prefect server (and its UI) started when PREFECT_API_URL is not set.")] = 4200,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Serve the scheduled flows (ingest+score, nightly train, daily report) until Ctrl-C or SIGTERM.
+
+    Uses the Prefect server at PREFECT_API_URL, or starts one on 127.0.0.1:PORT with its database in the
+    data home; the Prefect UI at http://127.0.0.1:PORT shows the deployments, schedules and runs.
+    """
+    import os
+
+    from flows.serving import local_prefect_server
+
+    settings = _settings(config, home)
+    with local_prefect_server(settings, port) as api_url:
+        typer.echo(f"Prefect API {api_url}; UI at {api_url.removesuffix('/api')}/deployments")
+        from flows.pipeline import serve as serve_flows
+
+        os.environ["PREFECT_API_URL"] = api_url
+        serve_flows(settings)
+
+
+@app.command()
+def ui(
+    port: Annotated[int, typer.Option(help="Port of the MLflow UI on 127.0.0.1.")] = 5000,
+    config: ConfigOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Open the MLflow UI (tracking server bound to 127.0.0.1) over the data home's runs and models."""
+    from flows.serving import mlflow_server_command
+
+    settings = _settings(config, home)
+    import subprocess
+
+    command = mlflow_server_command(settings, port)
+    typer.echo(f"MLflow UI at http://127.0.0.1:{port} (Ctrl-C to stop)")
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m flows.cli`

@@ -76,6 +76,8 @@ SUPPORTED_SUFFIXES = SINGLE_ARTICLE_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | 
 SIDECAR_SUFFIX = ".meta.json"
 # A file holding many articles (CSV, JSONL, feed) may be this many times the per-article cap.
 CONTAINER_CAP_FACTOR = 50
+# Fewer words than this from trafilatura means it found navigation or boilerplate, not an article.
+MIN_HTML_WORDS = 5
 # Rows written per store transaction; small enough that a crash loses little, large enough to be fast.
 CHUNK_ROWS = int(os.environ.get("CLAIMCRED_INGEST_CHUNK_ROWS", "200"))
 
@@ -101,17 +103,30 @@ STOPWORDS = {
 }
 
 
+LANGUAGE_SAMPLE_CHARS = 3000
+LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[^\W\d_]+")
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+PERSIAN_LETTER = re.compile(r"[پچژگ]")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 class RejectedInput(ValueError):
     """A source or record cannot be ingested; the message is the reason."""
 
 
 @dataclass(frozen=True)
 class Reject:
-    """One rejected file or record: where it came from, which record, and why."""
+    """One rejected file or record: where it came from, which record, and why.
+
+    ``transient`` marks URL failures a retry may cure (timeouts, connection errors, HTTP 429/5xx).
+    """
 
     source: str
     record: str
     reason: str
+    transient: bool = False
 
     def line(self) -> str:
         """One line for the terminal: ``rejected <source> <record>: <reason>``."""
@@ -144,6 +159,11 @@ class IngestResult:
     def total(self) -> int:
         """Articles and records seen: new + unchanged + rejected."""
         return self.new + self.unchanged + self.rejected
+
+    @property
+    def transient_rejects(self) -> list[Reject]:
+        """Rejected URLs whose failure a retry may cure; a caller with retries can raise on these."""
+        return [reject for reject in self.rejects if reject.transient]
 
     def reject_lines(self) -> list[str]:
         """One line per rejected file or record."""
@@ -220,19 +240,24 @@ def _reject_if_binary(text: str) -> str:
 
 def guess_language(text: str) -> str:
     """Cheap language guess: script first (Arabic/Persian, Cyrillic), then stopwords for Latin text; 'en' by default."""
-    letters = [char for char in text[:5000] if char.isalpha()]
-    if not letters:
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if sample.isascii():
+        return _latin_language(sample) if any(char.isalpha() for char in sample) else "und"
+    n_letters = len(LETTER.findall(sample))
+    if not n_letters:
         return "und"
-    arabic = sum(1 for char in letters if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f")
-    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff")
-    latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
-    if arabic > len(letters) / 2:
-        return "fa" if any(char in "پچژگ" for char in text[:5000]) else "ar"
-    if cyrillic > len(letters) / 2:
+    if len(ARABIC_LETTER.findall(sample)) > n_letters / 2:
+        return "fa" if PERSIAN_LETTER.search(sample) else "ar"
+    if len(CYRILLIC_LETTER.findall(sample)) > n_letters / 2:
         return "ru"
-    if latin <= len(letters) / 2:
+    if len(LATIN_LETTER.findall(sample)) <= n_letters / 2:
         return "und"
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    return _latin_language(sample)
+
+
+def _latin_language(sample: str) -> str:
+    """Best stopword match among the Latin-script languages; 'en' unless another scores higher."""
+    words = WORD.findall(sample.lower())
     scores = {language: sum(1 for word in words if word in stopwords) for language, stopwords in STOPWORDS.items()}
     best = max(scores, key=lambda language: (scores[language], language == "en"))
     return best if scores[best] > scores["en"] else "en"
@@ -259,7 +284,7 @@ def parse_published(value) -> pd.Timestamp | None:
     if stamp is None or pd.isna(stamp):
         import dateparser
 
-        parsed = dateparser.parse(str(value), settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
+        parsed = dateparser.parse(str(value), languages=["en"], settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
         if parsed is None:
             raise ValueError(f"published {value!r} is not a date or time")
         stamp = pd.Timestamp(parsed)
@@ -424,8 +449,9 @@ def read_html(html: str, source: str, url: str | None = None) -> list[dict]:
         date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
     )
     found = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
-    if not (found.get("text") or "").strip():
-        raise RejectedInput("no main text found in the HTML (trafilatura, favor_precision)")
+    n_words = len((found.get("text") or "").split())
+    if n_words < MIN_HTML_WORDS:
+        raise RejectedInput(f"no main text found in the HTML ({n_words} words; trafilatura with favor_precision needs {MIN_HTML_WORDS}+)")
     title = (found.get("title") or "").strip()
     return [
         _record(
@@ -466,7 +492,9 @@ def read_json(text: str, source: str) -> tuple[list[dict], list[Reject]]:
 def read_jsonl(text: str, source: str) -> tuple[list[dict], list[Reject]]:
     """One article object a line; blank lines skipped; a broken line is rejected, the rest kept."""
     records, rejects = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: str.splitlines() would also split inside strings at U+0085 or U+2028.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
@@ -608,8 +636,9 @@ def _is_skipped(path: Path) -> bool:
     return name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.startswith("readme") or name.startswith("license")
 
 
-def expand_source(source: str) -> Iterator[str | Reject]:
+def expand_source(source: str | Path) -> Iterator[str | Reject]:
     """Files under a folder (recursive, sorted, skipping hidden, README/LICENSE and sidecars), the file, or the URL."""
+    source = str(source)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
         yield source
         return
@@ -701,12 +730,14 @@ def read_url(url: str, settings: Settings, *, allow_loopback: bool = False) -> S
             for record in batch.records:
                 record["derived_outlet"] = record.get("outlet") is None
                 record["outlet"] = record.get("outlet") or outlet_from_url(response.url)
-    except (FetchError, RejectedInput) as error:
+    except FetchError as error:
+        batch.rejects.append(Reject(url, "", str(error), transient=error.transient))
+    except RejectedInput as error:
         batch.rejects.append(Reject(url, "", str(error)))
     return batch
 
 
-def read_source(settings: Settings, source: str, outlet: str | None = None, *, allow_loopback: bool = False) -> tuple[pd.DataFrame, list[Reject], list[str]]:
+def read_source(settings: Settings, source: str | Path, outlet: str | None = None, *, allow_loopback: bool = False) -> tuple[pd.DataFrame, list[Reject], list[str]]:
     """Read one source (folder, file or URL) into a validated ``Articles`` frame, rejects and warnings; stores nothing."""
     batch = SourceBatch()
     for item in expand_source(source):
@@ -774,7 +805,18 @@ def empty_articles() -> pd.DataFrame:
     return _articles_frame([])
 
 
-def _articles_frame(rows: list[dict]) -> pd.DataFrame:
+def as_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame of article rows (e.g. read back from the store) the Articles columns and dtypes, validated.
+
+    Extra columns (``ingested_at``) are dropped; an all-null ``label`` or ``published`` gets its proper dtype.
+
+    Raises:
+        pandera.errors.SchemaErrors: a row breaks the Articles schema (every failure listed).
+    """
+    return Articles.validate(_articles_frame(frame[[name for name in Articles.to_schema().columns if name in frame.columns]]), lazy=True)
+
+
+def _articles_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     columns = list(Articles.to_schema().columns)
     frame = pd.DataFrame(rows, columns=columns)
     for name in columns:
@@ -849,7 +891,7 @@ class _Writer:
         if not rejects:
             return
         for reject in rejects:
-            logger.warning("%s", reject.line())
+            logger.info("%s", reject.line())
         self.result.rejects += rejects
         self.result.rejected += len(rejects)
         now = store.utcnow()
@@ -874,7 +916,7 @@ class _Writer:
         self.result.article_ids += list(fresh[Articles.article_id])
 
 
-def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = None, quiet: bool = False, *, allow_loopback: bool = False) -> IngestResult:
+def ingest_sources(settings: Settings, sources: list[str | Path], outlet: str | None = None, quiet: bool = False, *, allow_loopback: bool = False) -> IngestResult:
     """Read every source and store its articles; re-ingesting the same article is a no-op.
 
     Args:
@@ -890,6 +932,8 @@ def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
     started = time.perf_counter()
     engine = store.connect(settings.store_url)
     result = IngestResult()
@@ -913,7 +957,7 @@ def ingest_sources(settings: Settings, sources: list[str], outlet: str | None = 
         progress.update(task, description=f"{result.new} new, {result.unchanged} unchanged, {result.rejected} rejected")
     engine.dispose()
     for warning in result.warnings:
-        logger.warning("%s", warning)
+        logger.info("warning: %s", warning)
     result.seconds = time.perf_counter() - started
     logger.info("%s in %.2f s", result.summary(), result.seconds)
     return result

@@ -198,3 +198,33 @@ def test_cli_fetch_fakes_unreachable_fails_with_one_line(home, monkeypatch):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
     assert "could not resolve host 'zenodo.org'" in lines[0]
+
+
+@pytest.mark.parametrize("url", ["http://[::1]/", "http://2130706433/", "http://0x7f.0.0.1/", "http://127.1/", "http://[::ffff:127.0.0.1]/"])
+def test_fetch_refuses_loopback_in_disguise(url):
+    """Check that IPv6, decimal, hex and short forms of loopback are refused after resolution."""
+    with pytest.raises(FetchError, match="loopback"):
+        fetch_url(url)
+
+
+def test_fetch_https_to_plain_http_server_fails_clearly():
+    """Check that a TLS handshake failure is one clear error naming the URL."""
+    with serve({"/a": (200, {}, b"x")}) as base:
+        url = base.replace("http://", "https://") + "/a"
+        with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/a: (TLS failed|connection failed)"):
+            fetch_url(url, timeout=5, allow_loopback=True)
+
+
+def test_fetch_errors_say_whether_a_retry_may_help():
+    """Check that 5xx/429 and timeouts are transient while 404, refusals and caps are not."""
+    routes = {"/busy": (503, {}, b"busy"), "/slow-down": (429, {}, b""), "/gone": (404, {}, b""), "/big": (200, {}, b"x" * 100), "/slow": (200, {}, slow_body)}
+    with serve(routes) as base:
+        outcomes = {}
+        for path in routes:
+            with pytest.raises(FetchError) as caught:
+                fetch_url(base + path, timeout=0.5, max_bytes=10, allow_loopback=True)
+            outcomes[path] = caught.value.transient
+    assert outcomes == {"/busy": True, "/slow-down": True, "/gone": False, "/big": False, "/slow": True}
+    with pytest.raises(FetchError) as caught:
+        fetch_url("http://127.0.0.1/")
+    assert caught.value.transient is False

@@ -1,0 +1,315 @@
+"""Numbers and quantities in reporting: "at least 40 Taliban fighters were killed", "dozens", "30 to 40".
+
+Plain Python on a light word tokenisation (no spaCy), so it can be property-tested
+alone and stays fast. ``parse_number`` reads one number expression;
+``find_quantities`` finds every counted quantity in a clause with its
+approximator, the noun phrase it counts and the outcome (killed, injured, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+UNITS = {
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+    "couple": 2, "pair": 2,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague plural number words: (lower bound, approximator word kept as written).
+VAGUE = {"dozens": 24.0, "scores": 40.0, "tens": 20.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2_000_000.0}
+APPROXIMATORS = [
+    "no fewer than", "no less than", "as many as", "upwards of", "more than", "less than", "fewer than", "close to",
+    "an estimated", "at least", "at most", "up to", "around", "about", "approximately", "nearly", "almost", "over",
+    "some", "roughly", "estimated", "some", "more", "under",
+]
+# Words after a number that make it a time span, a date, a distance or an age, not a counted quantity.
+NOT_COUNTED = {
+    "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "minute", "seconds",
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m", "am", "pm",
+    "a.m", "p.m", "o'clock", "percent", "per", "%", "times", "th", "st", "nd", "rd", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "gmt", "utc", "local", "year-old",
+}
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+# Words that end a counted noun phrase.
+NOUN_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "be", "been", "being", "and", "or", "but", "in", "on", "at", "by",
+    "to", "for", "from", "with", "after", "during", "when", "while", "as", "that", "who", "which", "into", "near",
+    "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
+    "this", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
+    "captured", "of", "more", "other", "others", "all", "also", "according", "between",
+}
+DEFAULT_OUTCOMES = {
+    "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
+    "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
+    "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
+    "wounding": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
+    "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
+    "kidnapped": "captured", "displaced": "displaced", "missing": "missing", "surrendered": "surrendered",
+}
+WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
+
+
+class Word(NamedTuple):
+    """One word of a clause with its character offsets."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokenize_words(text: str) -> list[Word]:
+    """Split text into words, digit groups and punctuation with offsets."""
+    return [Word(match.group(), match.group().lower(), match.start(), match.end()) for match in WORD_RE.finditer(text)]
+
+
+def parse_number(text: str) -> float | None:
+    """Read one number written in digits or words.
+
+    Args:
+        text: "40", "1,200", "2.5 million", "forty-five", "four", "a dozen", "dozens", "three hundred".
+
+    Returns:
+        The value as a float (vague plurals give a lower bound: "dozens" -> 24), or None when
+        the text is not a number.
+    """
+    words = tokenize_words(text.strip())
+    if not words:
+        return None
+    value, used = _read_number(words, 0)
+    return value if used == len(words) else None
+
+
+def is_round_number(value: float) -> bool:
+    """True for numbers a speaker rounds to: multiples of 10 from 10 up, multiples of 5 from 50 up, or 100s/1000s."""
+    if value != value or value < 10 or value != int(value):  # NaN, small or fractional: precise
+        return False
+    return value % 10 == 0 or (value >= 50 and value % 5 == 0)
+
+
+def _digits(text: str) -> float | None:
+    cleaned = text.replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
+    """Read a number starting at ``words[index]``; return (value, index after it)."""
+    if index >= len(words):
+        return None, index
+    first = words[index].lower
+    if first in VAGUE:
+        return VAGUE[first], index + 1
+    if first == "a" and index + 1 < len(words) and words[index + 1].lower in ("dozen", "hundred", "thousand", "million"):
+        value = UNITS["a dozen"] if words[index + 1].lower == "dozen" else SCALES[words[index + 1].lower]
+        return float(value), index + 2
+    if first[0].isdigit():
+        value = _digits(words[index].text)
+        if value is None:
+            return None, index
+        index += 1
+        if index < len(words) and words[index].lower in ("million", "billion", "thousand"):
+            value *= SCALES[words[index].lower]
+            index += 1
+        return value, index
+    total, current, position, seen = 0.0, 0.0, index, False
+    while position < len(words):
+        word = words[position].lower
+        if word in ("-", "and") and seen and position + 1 < len(words) and _is_number_word(words[position + 1].lower):
+            position += 1
+            continue
+        parts = word.split("-") if "-" in word else [word]
+        if not all(part in TENS or (part in UNITS and part not in ("a", "an", "no", "couple", "pair", "single", "dozen")) or part in SCALES for part in parts):
+            break
+        for part in parts:
+            if part in TENS or part in UNITS:
+                current += TENS.get(part, UNITS.get(part, 0))
+            elif part in SCALES:
+                scale = SCALES[part]
+                current = max(current, 1.0) * scale
+                if scale >= 1000:
+                    total, current = total + current, 0.0
+        seen, position = True, position + 1
+    if not seen:
+        return None, index
+    return total + current, position
+
+
+_NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
+
+
+def _is_number_word(word: str) -> bool:
+    if "-" not in word:
+        return word in _NUMBER_WORDS
+    parts = word.split("-")
+    return all(part in TENS or part in UNITS or part in SCALES for part in parts) and word not in ("a", "an", "no")
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: float
+    value_max: float | None
+    approximator: str | None
+    start_index: int
+    end_index: int  # exclusive, words
+
+
+def _find_numbers(words: list[Word]) -> list[_Number]:
+    found: list[_Number] = []
+    index = 0
+    while index < len(words):
+        word = words[index].lower
+        if not (word[0].isdigit() or word in VAGUE or _is_number_word(word) or (word == "a" and index + 1 < len(words) and words[index + 1].lower == "dozen")):
+            index += 1
+            continue
+        if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1].lower in ("of", "another")):
+            index += 1
+            continue
+        value, after = _read_number(words, index)
+        if value is None or after == index:
+            index += 1
+            continue
+        value_max, end = None, after
+        if after + 1 < len(words) and words[after].lower in ("to", "-", "or", "and") and (words[after + 1].lower[0].isdigit() or _is_number_word(words[after + 1].lower)):
+            upper, upper_end = _read_number(words, after + 1)
+            if upper is not None and upper > value:
+                value_max, end = upper, upper_end
+        start = index
+        approximator = _approximator_before(words, start)
+        if approximator == "between" and value_max is None:
+            approximator = None
+        if word in VAGUE:
+            approximator = approximator or word
+        if approximator:
+            start -= len(approximator.split())
+        found.append(_Number(value, value_max, approximator, max(start, 0), end))
+        index = end
+    return found
+
+
+_APPROXIMATOR_PARTS = [(phrase, tuple(phrase.split())) for phrase in APPROXIMATORS + ["between"]]
+_APPROXIMATOR_LAST = {parts[-1] for _, parts in _APPROXIMATOR_PARTS}
+
+
+def _approximator_before(words: list[Word], index: int) -> str | None:
+    if index == 0 or words[index - 1].lower not in _APPROXIMATOR_LAST:
+        return None
+    for phrase, parts in _APPROXIMATOR_PARTS:
+        if index - len(parts) >= 0 and tuple(word.lower for word in words[index - len(parts):index]) == parts:
+            return phrase
+    return None
+
+
+def _is_date_or_span(words: list[Word], number: _Number) -> bool:
+    after = words[number.end_index].lower if number.end_index < len(words) else ""
+    if words[number.end_index - 1].lower in VAGUE:
+        return False
+    before = words[number.start_index - 1].lower if number.start_index > 0 else ""
+    first = words[number.start_index].lower
+    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page"):
+        return True
+    if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
+        return True
+    if after == "-" or after.endswith("-old"):
+        return True
+    return False
+
+
+def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: int = 0) -> list[dict]:
+    """Find counted quantities in a clause.
+
+    Args:
+        text: the clause or sentence.
+        outcomes: word form -> outcome ("killed" -> "killed", "wounded" -> "injured"); defaults to
+            ``DEFAULT_OUTCOMES``. The pack lexicon's casualty notes extend it.
+        offset: added to the character offsets returned (position of ``text`` in the article).
+
+    Returns:
+        One dict per quantity: value, value_max (upper bound of a range or None), counts (noun phrase
+        and outcome: "Taliban fighters killed"), approximator ("at least", "dozens" or None), text (as
+        written), start and end (character offsets).
+    """
+    outcomes = outcomes or DEFAULT_OUTCOMES
+    words = tokenize_words(text)
+    quantities: list[dict] = []
+    previous_noun = ""
+    for number in _find_numbers(words):
+        if _is_date_or_span(words, number):
+            continue
+        noun_start = number.end_index
+        if words[number.end_index - 1].lower in VAGUE and noun_start < len(words) and words[noun_start].lower == "of":
+            noun_start += 1
+        noun, noun_end = _noun_phrase(words, noun_start)
+        if noun.lower() in ("", "more") and previous_noun:
+            noun = previous_noun
+        elif noun.lower() in ("more", "others", "other"):
+            noun = "people"
+        outcome = _outcome(words, number, noun_end, outcomes)
+        if not noun and not outcome:
+            continue
+        previous_noun = noun or previous_noun
+        counts = " ".join(part for part in (noun, outcome) if part)
+        start, end = words[number.start_index].start, words[max(noun_end, number.end_index) - 1].end
+        quantities.append(
+            {
+                "value": float(number.value),
+                "value_max": None if number.value_max is None else float(number.value_max),
+                "counts": counts,
+                "approximator": number.approximator,
+                "text": text[start:end],
+                "start": start + offset,
+                "end": end + offset,
+            }
+        )
+    return quantities
+
+
+def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
+    """Words after a number up to 5 words, stopping at verbs, prepositions and punctuation."""
+    parts: list[str] = []
+    position = index
+    if position < len(words) and words[position].lower in ("more", "other", "others"):
+        marker = "" if words[position].lower == "more" else "others"
+        position += 1
+        if position == len(words) or not words[position].text[0].isalpha() or words[position].lower in NOUN_STOP:
+            return marker, position
+    while position < len(words) and len(parts) < 5:
+        word = words[position]
+        if not word.text[0].isalpha() or word.lower in NOUN_STOP or word.lower in DEFAULT_OUTCOMES:
+            break
+        parts.append(word.text)
+        position += 1
+    return " ".join(parts), position
+
+
+def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
+    """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
+    before = [word.lower for word in words[max(number.start_index - 2, 0):number.start_index]]
+    if before and before[-1] in outcomes:
+        return outcomes[before[-1]]
+    if len(before) == 2 and before[-1] == "of" and before[0] in outcomes:
+        return outcomes[before[0]]
+    for position in range(noun_end, min(noun_end + 9, len(words))):
+        word = words[position].lower
+        if word in outcomes:
+            return outcomes[word]
+        if not words[position].text[0].isalnum() and word not in ("-",):
+            break
+    for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
+        word = words[position].lower
+        if word in outcomes:
+            return outcomes[word]
+        if not words[position].text[0].isalnum():
+            break
+    return ""

@@ -1,0 +1,130 @@
+"""Shell for ``claimcred extract`` and ``claimcred blackouts``: read files, pick the pack, call features/extract.
+
+No store and no Prefect: files are read with the ingest readers, claims are
+extracted in memory and returned as frames for the CLI to print.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from features.extract import detect_blackouts, extract_claims
+from features.schemas import Articles, Claims
+from features.theatre import TheatrePack, pick_theatre
+from flows.config import Settings
+from flows.packs import load_all_packs, load_pack
+
+log = logging.getLogger(__name__)
+
+
+def read_articles(settings: Settings, paths: list[str], published: str | None = None, outlet: str | None = None) -> pd.DataFrame:
+    """Read files into an ``Articles`` frame; ``published``/``outlet`` override what the files say.
+
+    Raises:
+        ValueError: a file yields no article (the message names it and the reason), or ``published`` is not a date.
+    """
+    from flows.ingest import read_source
+
+    frames = []
+    for path in paths:
+        if "://" not in path and not Path(path).exists():
+            raise ValueError(f"{path}: no such file or folder")
+        frame, rejects, _warnings = read_source(settings, path, outlet=outlet)
+        if rejects and frame.empty:
+            raise ValueError(f"{path}: not read ({rejects[0].reason})")
+        frames.append(frame)
+    articles = pd.concat(frames, ignore_index=True).drop_duplicates(subset=[Articles.article_id])
+    if published is not None:
+        try:
+            stamp = pd.Timestamp(published)
+        except ValueError as error:
+            raise ValueError(f"--published {published!r} is not a date; expected e.g. 2021-09-02") from error
+        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+        articles = articles.assign(**{Articles.published: pd.Series([stamp] * len(articles), index=articles.index, dtype="datetime64[us, UTC]")})
+    if outlet is not None:
+        articles = articles.assign(**{Articles.outlet: outlet})
+    return Articles.validate(articles.reset_index(drop=True), lazy=True)
+
+
+def packs_for(articles: pd.DataFrame, theatre: str | None) -> list[tuple[TheatrePack, pd.DataFrame]]:
+    """Pair each group of articles with its pack: the named one, or the best gazetteer match per article."""
+    if theatre:
+        return [(load_pack(theatre), articles)]
+    packs = load_all_packs()
+    by_name = {pack.name: pack for pack in packs}
+    choice = articles[Articles.text].map(lambda text: pick_theatre(text, packs))
+    return [(by_name[name], articles[choice == name]) for name in choice.unique()]
+
+
+def extract_files(settings: Settings, paths: list[str], published: str | None = None, outlet: str | None = None, theatre: str | None = None) -> pd.DataFrame:
+    """Claims of the given files (``Claims`` columns, plus feature columns when the features step exists)."""
+    articles = read_articles(settings, paths, published=published, outlet=outlet)
+    frames = []
+    for pack, group in packs_for(articles, theatre):
+        claims = extract_claims(group.reset_index(drop=True), pack)
+        frames.append(_with_features(claims, pack, group))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(Claims.to_schema().columns))
+
+
+def _with_features(claims: pd.DataFrame, pack: TheatrePack, articles: pd.DataFrame) -> pd.DataFrame:
+    try:
+        from features.assemble import build_features
+    except ImportError:  # the features step has not landed yet: claims only
+        return claims
+    blackouts = pd.concat([pack.blackouts, detect_blackouts(articles.reset_index(drop=True), pack)], ignore_index=True)
+    return build_features(claims, pack, blackouts.drop_duplicates(subset=["event_id"]).reset_index(drop=True))
+
+
+def blackouts_files(settings: Settings, paths: list[str], published: str | None = None, theatre: str | None = None) -> pd.DataFrame:
+    """Blackout events detected in the given files."""
+    articles = read_articles(settings, paths, published=published)
+    frames = [detect_blackouts(group.reset_index(drop=True), pack) for pack, group in packs_for(articles, theatre)]
+    return pd.concat(frames, ignore_index=True)
+
+
+def to_records(frame: pd.DataFrame) -> list[dict]:
+    """JSON-ready rows: timestamps as ISO text, nulls as None, lists kept."""
+    records = []
+    for row in frame.to_dict("records"):
+        clean = {}
+        for key, value in row.items():
+            if isinstance(value, pd.Timestamp):
+                clean[key] = value.isoformat()
+            elif isinstance(value, (list, dict)):
+                clean[key] = value
+            elif value is None or (not isinstance(value, str) and pd.isna(value)):
+                clean[key] = None
+            elif hasattr(value, "item"):
+                clean[key] = value.item()
+            else:
+                clean[key] = value
+        records.append(clean)
+    return records
+
+
+def render(frame: pd.DataFrame, fmt: str, columns: list[str] | None = None) -> str:
+    """Render rows as jsonl, csv (lists as JSON text) or a plain text table."""
+    records = to_records(frame)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    if fmt == "csv":
+        flat = pd.DataFrame([{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in records], columns=list(frame.columns))
+        return flat.to_csv(index=False).rstrip("\n")
+    if fmt == "table":
+        shown = columns or list(frame.columns)
+        lines = []
+        for record in records:
+            lines.append(" | ".join(_short(record.get(column)) for column in shown))
+        return "\n".join([" | ".join(shown), *lines])
+    raise ValueError(f"unknown format {fmt!r}; expected jsonl, csv or table")
+
+
+def _short(value, width: int = 60) -> str:
+    if isinstance(value, list):
+        value = "; ".join(q.get("text", "") if isinstance(q, dict) else str(q) for q in value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

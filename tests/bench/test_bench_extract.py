@@ -1,0 +1,55 @@
+"""Benchmark: claim extraction on the 561 FA-KES articles (one core). Prints articles/s, claims/s, peak memory."""
+
+from __future__ import annotations
+
+import resource
+import time
+import tracemalloc
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, compile_pack, extract_claims
+from flows.packs import load_pack
+
+
+def _fakes_articles(fakes_csv) -> pd.DataFrame:
+    fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
+    frames = [
+        articles_from_texts([row.article_content], outlet=row.source, published=pd.to_datetime(row.date, format="%m/%d/%Y"), external_ids=[row.unit_id])
+        for row in fakes.itertuples()
+    ]
+    return pd.concat(frames, ignore_index=True).drop_duplicates("article_id").reset_index(drop=True)
+
+
+@pytest.mark.bench
+def test_bench_extract_fakes(fakes_csv):
+    """Check extraction speed on FA-KES and print articles/s (wall and CPU), claims/s and peak memory."""
+    pack = load_pack("syria")
+    articles = _fakes_articles(fakes_csv)
+    started = time.perf_counter()
+    compile_pack(pack)
+    compile_seconds = time.perf_counter() - started
+    extract_claims(articles.head(20), pack)  # warm the vocabulary
+    tokenize_started = time.process_time()
+    list(compile_pack(pack).nlp.tokenizer.pipe(articles["text"]))
+    tokenize_cpu = time.process_time() - tokenize_started
+    rounds = []
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        claims = extract_claims(articles, pack)
+        rounds.append((time.perf_counter() - wall, time.process_time() - cpu))
+    best_wall, best_cpu = min(r[0] for r in rounds), min(r[1] for r in rounds)
+    tracemalloc.start()
+    extract_claims(articles, pack)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    n = len(articles)
+    print(
+        f"\nextract: {n} FA-KES articles, {len(claims)} claims; pack compile {compile_seconds:.2f} s\n"
+        f"  tokenizer alone: {n / tokenize_cpu:.0f} articles/s (CPU)\n"
+        f"  extraction: {n / best_cpu:.0f} articles/s CPU time, {n / best_wall:.0f} articles/s wall (best of 3); "
+        f"{len(claims) / best_cpu:.0f} claims/s CPU\n"
+        f"  peak traced memory during extraction {peak / 1e6:.1f} MB; process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB"
+    )
+    assert len(claims) > n

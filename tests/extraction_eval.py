@@ -1,0 +1,176 @@
+"""Evaluate claim extraction against the annotated set tests/data/extraction_eval.csv.
+
+Each row names an article ('seed' or a FA-KES unit_id), a short key phrase from it,
+and what an analyst expects of the claim that covers the phrase (speaker, camp,
+attribution, type, quantities as ``value:outcome`` items, canonical places, event
+date), or ``is_claim=false`` for text that must not yield a claim. Articles are read
+from ../shared (never copied). Run it::
+
+    PYTHONPATH=$PWD python tests/extraction_eval.py          # overall and seed figures
+    PYTHONPATH=$PWD python tests/extraction_eval.py --errors # plus every disagreement
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from features.extract import articles_from_texts, extract_claims  # noqa: E402
+from flows.packs import load_pack  # noqa: E402
+
+SHARED = Path(os.environ.get("CLAIMCRED_SHARED", ROOT.parent / "shared"))
+EVAL_CSV = ROOT / "tests" / "data" / "extraction_eval.csv"
+SEED_PUBLISHED = "2021-09-02"  # the integrator's sample metadata for the seed (a Thursday)
+
+
+def load_eval() -> pd.DataFrame:
+    """The annotated rows, all columns as text."""
+    return pd.read_csv(EVAL_CSV, dtype=str, keep_default_na=False)
+
+
+def extract_for_eval(rows: pd.DataFrame, shared: Path = SHARED) -> tuple[dict[str, str], pd.DataFrame]:
+    """Extract claims from every article the rows name; return (unit_id -> text, claims with a unit_id column)."""
+    texts: dict[str, str] = {}
+    frames = []
+    if (rows["unit_id"] == "seed").any():
+        seed = (shared / "seeds" / "panjshir-resistance-claims.txt").read_text(encoding="utf-8")
+        texts["seed"] = seed
+        claims = extract_claims(articles_from_texts([seed], outlet="unknown", published=SEED_PUBLISHED), load_pack("afghanistan-2021"))
+        frames.append(claims.assign(unit_id="seed"))
+    fakes_ids = set(rows.loc[rows["unit_id"] != "seed", "unit_id"])
+    if fakes_ids:
+        fakes = pd.read_csv(shared / "datasets" / "fa-kes" / "fa-kes-train.csv", dtype={"unit_id": str})
+        fakes = fakes[fakes["unit_id"].isin(fakes_ids)].drop_duplicates("unit_id")
+        articles = pd.concat(
+            [
+                articles_from_texts([row.article_content], outlet=row.source, published=pd.to_datetime(row.date, format="%m/%d/%Y"), external_ids=[row.unit_id])
+                for row in fakes.itertuples()
+            ],
+            ignore_index=True,
+        ).drop_duplicates("article_id")
+        texts.update(dict(zip(fakes["unit_id"], fakes["article_content"])))
+        claims = extract_claims(articles, load_pack("syria"))
+        frames.append(claims.merge(articles[["article_id", "external_id"]], on="article_id").rename(columns={"external_id": "unit_id"}))
+    return texts, pd.concat(frames, ignore_index=True)
+
+
+def _quantity_found(expected: str, quantities: list[dict]) -> bool:
+    value_text, _, outcome = expected.partition(":")
+    value = float(value_text)
+    for quantity in quantities:
+        high = quantity["value_max"] if quantity["value_max"] is not None else quantity["value"]
+        if quantity["value"] <= value <= high and (not outcome or outcome in quantity["counts"]):
+            return True
+    return False
+
+
+def _quantity_expected(quantity: dict, expected: list[str]) -> bool:
+    return any(_quantity_found(item, [quantity]) for item in expected)
+
+
+def score(rows: pd.DataFrame, texts: dict[str, str], claims: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    """Compare each row with the claim covering its key phrase; return (metrics, per-row judgements)."""
+    judged = []
+    for row in rows.itertuples():
+        text = texts[row.unit_id]
+        position = text.find(row.key_phrase)
+        if position < 0:
+            raise ValueError(f"eval row {row.unit_id!r}: key phrase {row.key_phrase!r} not found in the article text")
+        middle = position + len(row.key_phrase) // 2
+        mine = claims[(claims["unit_id"] == row.unit_id) & (claims["span_start"] <= middle) & (claims["span_end"] > middle)]
+        claim = mine.iloc[0] if len(mine) else None
+        judged.append(_judge(row, claim))
+    frame = pd.DataFrame(judged)
+    return _metrics(frame), frame
+
+
+def _judge(row, claim) -> dict:
+    result = {"unit_id": row.unit_id, "key_phrase": row.key_phrase, "is_claim": row.is_claim == "true", "found": claim is not None}
+    if claim is None or row.is_claim != "true":
+        return result
+    expected_quantities = [item for item in row.quantities.split("|") if item]
+    expected_places = [item for item in row.places.split("|") if item]
+    result.update(
+        speaker_ok=claim["speaker"].lower() == row.speaker.lower(),
+        camp_ok=claim["speaker_camp"] == row.camp,
+        attribution_ok=claim["attribution"] == row.attribution,
+        type_ok=claim["claim_type"] == row.claim_type,
+        n_expected_quantities=len(expected_quantities),
+        n_found_quantities=sum(_quantity_found(item, claim["quantities"]) for item in expected_quantities),
+        n_predicted_quantities=len(claim["quantities"]),
+        n_correct_predicted_quantities=sum(_quantity_expected(q, expected_quantities) for q in claim["quantities"]),
+        quantities_ok=sorted(expected_quantities) == sorted(expected_quantities) and all(_quantity_found(i, claim["quantities"]) for i in expected_quantities) and all(_quantity_expected(q, expected_quantities) for q in claim["quantities"]),
+        n_expected_places=len(expected_places),
+        n_found_places=len(set(expected_places) & set(claim["places"])),
+        n_predicted_places=len(claim["places"]),
+        places_ok=set(expected_places) == set(claim["places"]),
+        date_checked=bool(row.event_date),
+        date_ok=(not row.event_date) or (pd.notna(claim["event_date"]) and str(claim["event_date"].date()) == row.event_date),
+        got=f"{claim['speaker']} / {claim['speaker_camp']} / {claim['attribution']} / {claim['claim_type']} / "
+        f"{[(q['value'], q['counts']) for q in claim['quantities']]} / {claim['places']} / {claim['event_date']}",
+    )
+    return result
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return float(numerator) / denominator if denominator else float("nan")
+
+
+def _metrics(frame: pd.DataFrame) -> dict:
+    claims = frame[frame["is_claim"]]
+    found = claims[claims["found"]]
+    false_hits = int(frame.loc[~frame["is_claim"], "found"].sum())
+    metrics = {
+        "rows": len(frame),
+        "claims": len(claims),
+        "claim_recall": _ratio(len(found), len(claims)),
+        "claim_precision": _ratio(len(found), len(found) + false_hits),
+    }
+    for field in ("speaker", "camp", "attribution", "type"):
+        correct = int(found[f"{field}_ok"].sum()) if len(found) else 0
+        metrics[f"{field}_precision"] = _ratio(correct, len(found))
+        metrics[f"{field}_recall"] = _ratio(correct, len(claims))
+    if len(found):
+        metrics["quantities_precision"] = _ratio(found["n_correct_predicted_quantities"].sum(), found["n_predicted_quantities"].sum())
+        metrics["quantities_recall"] = _ratio(found["n_found_quantities"].sum(), claims["n_expected_quantities"].fillna(0).sum() if "n_expected_quantities" in claims else 0)
+        metrics["quantities_exact_per_claim"] = _ratio(int(found["quantities_ok"].sum()), len(claims))
+        metrics["places_precision"] = _ratio(found["n_found_places"].sum(), found["n_predicted_places"].sum())
+        metrics["places_recall"] = _ratio(found["n_found_places"].sum(), found["n_expected_places"].sum())
+        dated = found[found["date_checked"]]
+        metrics["event_date_accuracy"] = _ratio(int(dated["date_ok"].sum()), len(dated))
+    return metrics
+
+
+def evaluate(shared: Path = SHARED) -> tuple[dict, dict, pd.DataFrame]:
+    """Run the whole evaluation: (overall metrics, seed metrics, per-row judgements)."""
+    rows = load_eval()
+    texts, claims = extract_for_eval(rows, shared)
+    overall, judged = score(rows, texts, claims)
+    seed, _ = score(rows[rows["unit_id"] == "seed"], texts, claims)
+    return overall, seed, judged
+
+
+def main(argv: list[str]) -> int:
+    overall, seed, judged = evaluate()
+    print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
+    for key in overall:
+        left, right = overall[key], seed.get(key, float("nan"))
+        fmt = (lambda v: f"{v:>10.3f}") if isinstance(left, float) else (lambda v: f"{v:>10}")
+        print(f"{key:<28}{fmt(left)}{fmt(right)}")
+    if "--errors" in argv:
+        bad = judged[(judged["is_claim"] != judged["found"]) | judged.filter(like="_ok").eq(False).any(axis=1)]
+        for row in bad.to_dict("records"):
+            wrong = [k[:-3] for k, v in row.items() if k.endswith("_ok") and v is False]
+            print(f"- {row['unit_id']} | {row['key_phrase'][:50]} | claim={row['is_claim']} found={row['found']} | wrong: {wrong} | got: {row.get('got', '')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

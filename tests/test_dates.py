@@ -1,0 +1,71 @@
+"""Event-date resolution against the publication date."""
+
+from __future__ import annotations
+
+import dateparser
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from features.dates import WEEKDAYS, resolve_event_date
+
+SEED_PUBLISHED = pd.Timestamp("2021-09-02", tz="UTC")  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intense combat broke out on Wednesday", "2021-09-01"),
+        ("He had previously said on Monday that", "2021-08-30"),
+        ("cut connections over the weekend", "2021-08-28"),
+        ("saying to the Wall Street Journal last week", "2021-08-26"),
+        ("fighting on Thursday", "2021-09-02"),
+        ("skirmishes earlier this week", "2021-08-30"),
+        ("clashes yesterday", "2021-09-01"),
+        ("Sun 10 Jul 2016 rebels dead", "2016-07-10"),
+        ("on 25 July 2016", "2016-07-25"),
+        ("on August 30", "2021-08-30"),
+        ("Sundays bombardment killed", "2021-08-29"),
+        ("three days ago", "2021-08-30"),
+    ],
+)
+def test_resolve_event_date_on_the_seed_publication_date(text, expected):
+    """Check that weekday, weekend, week and explicit expressions resolve against 2021-09-02."""
+    assert resolve_event_date(text, SEED_PUBLISHED) == pd.Timestamp(expected, tz="UTC")
+
+
+def test_resolve_event_date_is_none_without_a_date():
+    """Check that a clause without a date, or a relative date without publication time, gives None."""
+    assert resolve_event_date("the resistance may have advanced", SEED_PUBLISHED) is None
+    assert resolve_event_date("on Wednesday", None) is None
+    assert resolve_event_date("on 25 July 2016", None) == pd.Timestamp("2016-07-25", tz="UTC")
+
+
+@given(st.dates(min_value=pd.Timestamp("2000-01-01").date(), max_value=pd.Timestamp("2030-12-31").date()), st.sampled_from(WEEKDAYS))
+def test_resolve_event_date_weekday_is_within_the_past_week(day, weekday):
+    """Check that 'on <weekday>' is that weekday, on or up to six days before publication."""
+    published = pd.Timestamp(day, tz="UTC")
+    resolved = resolve_event_date(f"fighting on {weekday.title()}", published)
+    assert resolved.day_name().lower() == weekday
+    assert pd.Timedelta(0) <= published - resolved <= pd.Timedelta(days=6)
+
+
+@given(st.dates(min_value=pd.Timestamp("2010-01-01").date(), max_value=pd.Timestamp("2025-12-31").date()), st.sampled_from(WEEKDAYS))
+def test_resolve_event_date_agrees_with_dateparser_except_on_the_own_weekday(day, weekday):
+    """Check agreement with dateparser (past preference), which resolves the publication's own weekday a week early."""
+    published = pd.Timestamp(day, tz="UTC")
+    ours = resolve_event_date(f"on {weekday.title()}", published)
+    theirs = dateparser.parse(weekday.title(), settings={"RELATIVE_BASE": published.to_pydatetime().replace(tzinfo=None), "PREFER_DATES_FROM": "past"})
+    expected = pd.Timestamp(theirs.date(), tz="UTC")
+    if ours.day_of_week == published.day_of_week:
+        assert ours == published and expected == published - pd.Timedelta(days=7)
+    else:
+        assert ours == expected
+
+
+@given(st.text(max_size=200), st.one_of(st.none(), st.datetimes(min_value=pd.Timestamp("1990-01-01").to_pydatetime(), max_value=pd.Timestamp("2040-01-01").to_pydatetime())))
+def test_resolve_event_date_never_crashes(text, published):
+    """Check that any text and publication time give a UTC midnight timestamp or None."""
+    resolved = resolve_event_date(text, None if published is None else pd.Timestamp(published))
+    assert resolved is None or (str(resolved.tzinfo) == "UTC" and resolved == resolved.normalize())

@@ -1,0 +1,103 @@
+"""Number and quantity parsing: digits, number words, vague plurals, ranges, approximators."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from features.numbers import find_quantities, is_round_number, parse_number
+
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "twenty", "forty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("40", 40.0), ("1,200", 1200.0), ("2.5 million", 2_500_000.0), ("forty-five", 45.0), ("four", 4.0), ("a dozen", 12.0),
+     ("dozens", 24.0), ("three hundred", 300.0), ("three hundred and twelve", 312.0), ("hundreds", 200.0), ("fighters", None), ("", None)],
+)
+def test_parse_number_reads_digits_and_words(text, expected):
+    """Check that parse_number reads digits, number words and vague plurals, and refuses non-numbers."""
+    assert parse_number(text) == expected
+
+
+def test_find_quantities_reads_the_seed_casualty_clause():
+    """Check that the seed's casualty clause gives four quantities with counts and approximators."""
+    clause = ("at least 40 Taliban fighters were killed and around 35 more injured in fighting for the Khawak Pass over the past "
+              "40 hours, with four Taliban Humvees and two Ford Ranger pickup trucks destroyed")
+    found = [(q["value"], q["counts"], q["approximator"]) for q in find_quantities(clause)]
+    assert found == [
+        (40.0, "Taliban fighters killed", "at least"),
+        (35.0, "Taliban fighters injured", "around"),
+        (4.0, "Taliban Humvees destroyed", None),
+        (2.0, "Ford Ranger pickup trucks destroyed", None),
+    ]
+
+
+def test_find_quantities_reads_ranges_and_vague_words():
+    """Check that '30 to 40' and 'between 30 and 40' are ranges and 'dozens of' is vague."""
+    ranged = find_quantities("30 to 40 soldiers were killed")[0]
+    assert (ranged["value"], ranged["value_max"], ranged["counts"]) == (30.0, 40.0, "soldiers killed")
+    between = find_quantities("between 30 and 40 soldiers died")[0]
+    assert (between["value"], between["value_max"], between["approximator"]) == (30.0, 40.0, "between")
+    dozens = find_quantities("dozens of civilians were wounded")[0]
+    assert (dozens["counts"], dozens["approximator"]) == ("civilians injured", "dozens")
+
+
+def test_find_quantities_skips_dates_years_and_durations():
+    """Check that years, dates and time spans are not counted as quantities."""
+    assert find_quantities("in 2016 on 10 July over the past 40 hours, resolution 2254") == []
+
+
+def test_find_quantities_takes_the_outcome_before_the_number():
+    """Check that 'killing of one person and the injury of 40 others' keeps each outcome with its number."""
+    found = [(q["value"], q["counts"]) for q in find_quantities("led to the killing of one person and the injury of 40 others")]
+    assert found == [(1.0, "person killed"), (40.0, "people injured")]
+
+
+@given(st.text(max_size=300))
+def test_find_quantities_never_crashes(text):
+    """Check that any text gives a list of well-formed quantities with offsets inside the text."""
+    for quantity in find_quantities(text):
+        assert set(quantity) >= {"value", "value_max", "counts", "approximator", "text"}
+        assert 0 <= quantity["start"] <= quantity["end"] <= len(text)
+        assert quantity["value_max"] is None or quantity["value_max"] > quantity["value"]
+
+
+@given(st.text(max_size=60))
+def test_parse_number_never_crashes(text):
+    """Check that parse_number returns a float or None for any input."""
+    value = parse_number(text)
+    assert value is None or isinstance(value, float)
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_parse_number_round_trips_digits(number):
+    """Check that digits with and without thousands separators read back as the same number."""
+    assert parse_number(str(number)) == float(number)
+    assert parse_number(f"{number:,}") == float(number)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999), st.sampled_from([" to ", "-", " or "]))
+def test_find_quantities_reads_any_digit_range(low, step, joiner):
+    """Check that 'LOW to HIGH people were killed' is one range quantity with both bounds."""
+    high = low + step
+    quantities = find_quantities(f"{low}{joiner}{high} people were killed")
+    assert [(q["value"], q["value_max"], q["counts"]) for q in quantities] == [(float(low), float(high), "people killed")]
+
+
+@given(st.sampled_from(WORDS), st.sampled_from(["at least", "around", "nearly", "more than", None]))
+def test_find_quantities_reads_number_words_with_approximators(word, approximator):
+    """Check that a number word with an approximator gives its value and keeps the approximator."""
+    text = f"{approximator + ' ' if approximator else ''}{word} soldiers were wounded"
+    quantity = find_quantities(text)[0]
+    assert quantity["value"] == parse_number(word)
+    assert quantity["approximator"] == approximator
+    assert quantity["counts"] == "soldiers injured"
+
+
+@given(st.integers(min_value=1, max_value=100_000))
+def test_is_round_number_matches_its_definition(number):
+    """Check that multiples of 10 from 10 are round, precise counts like 37 are not, and 5s count from 50."""
+    expected = number >= 10 and (number % 10 == 0 or (number >= 50 and number % 5 == 0))
+    assert is_round_number(float(number)) == expected
