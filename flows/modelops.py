@@ -18,7 +18,6 @@ Labels for training:
 from __future__ import annotations
 
 import csv
-import hashlib
 import logging
 import os
 import socket
@@ -203,51 +202,68 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
     candidates = train.fit_candidates(x_train, y_train, random_state)
     probabilities = {name: model.predict_proba(x_test[FEATURE_COLUMNS])[:, 1] for name, model in candidates.items()}
     metrics = {name: evaluate.classification_metrics(y_test, p) for name, p in probabilities.items()}
+    article_ids = features["article_id"].reset_index(drop=True)[test_mask]
+    article_labels = pd.Series(y_test, index=article_ids.index).groupby(article_ids.to_numpy()).first()
+
+    def article_metrics(probability) -> dict[str, float]:
+        return {f"article_{k}": v for k, v in evaluate.classification_metrics(article_labels, evaluate.aggregate_by_article(article_ids, probability)).items()}
+
     baselines = {}
     for name, estimator in train.baseline_estimators().items():
         try:
             fitted = estimator.fit(context[train_mask], y_train)
-            baselines[name] = evaluate.classification_metrics(y_test, fitted.predict_proba(context[test_mask])[:, 1])
+            baseline_probability = fitted.predict_proba(context[test_mask])[:, 1]
+            baselines[name] = {**evaluate.classification_metrics(y_test, baseline_probability), **article_metrics(baseline_probability)}
         except ValueError as error:  # e.g. TF-IDF with too few documents: the baseline is reported as missing
             logger.warning("baseline %s could not be fitted: %s", name, error)
     grouped = {name: train.grouped_outlet_roc_auc(estimator, inputs[FEATURE_COLUMNS], labels, features["outlet"].reset_index(drop=True)) for name, estimator in train.candidate_estimators(random_state).items()}
 
-    # The current champion, evaluated on the same held-out frame in this training.
-    champion_before = registry.champion_version(settings.mlflow_tracking_uri, settings.model_name)
+    # The current champion (the expert-prior scorecard on a fresh home), evaluated on the same held-out frame in this training.
+    champion_before = registry.ensure_champion(
+        settings.mlflow_tracking_uri, settings.mlflow_artifact_root, settings.model_name, params or {},
+        input_example=x_test.head(5).reset_index(drop=True), lock=promotion_lock(settings),
+    )
+
+    def version_metrics(version: str) -> dict[str, float]:
+        model = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
+        return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])
 
     def evaluate_version(version: str) -> float:
-        model = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
-        return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])["brier"]
+        return version_metrics(version)["brier"]
 
-    champion_brier = evaluate_version(champion_before) if champion_before else None
+    champion_metrics = version_metrics(champion_before)
+    champion_brier = champion_metrics["brier"]
     best = min(metrics, key=lambda name: metrics[name]["brier"])
-    article_ids = features["article_id"].reset_index(drop=True)[test_mask]
     split = {
         "train": f"{int(train_mask.sum())} claims published {features['published'][train_mask].min():%Y-%m-%d} to {features['published'][train_mask].max():%Y-%m-%d}",
         "test": f"{int(test_mask.sum())} claims published {features['published'][test_mask].min():%Y-%m-%d} to {features['published'][test_mask].max():%Y-%m-%d}",
     }
     uses_fakes = "fa-kes" in str((params or {}).get("dataset", "")).lower()
-    card_rows = {**metrics, **{f"baseline: {k}": v for k, v in baselines.items()}}
+    card_rows = {**metrics, f"champion before (version {champion_before})": champion_metrics, **{f"baseline: {k}": v for k, v in baselines.items()}}
+    card_rows |= {f"{k} (articles, mean of claims)": {m.removeprefix("article_"): x for m, x in v.items() if m.startswith("article_")} for k, v in {**{n: article_metrics(p) for n, p in probabilities.items()}, **{f"baseline: {n}": v for n, v in baselines.items()}}.items()}
     results = {}
     for name, model in candidates.items():
-        article_metrics = evaluate.classification_metrics(
-            pd.Series(y_test, index=article_ids.index).groupby(article_ids.to_numpy()).first(),
-            evaluate.aggregate_by_article(article_ids, probabilities[name]),
-        )
+        by_article = article_metrics(probabilities[name])
         run_metrics = {
             **metrics[name],
-            **{f"article_{k}": v for k, v in article_metrics.items()},
+            **by_article,
             **{f"{base}_{k}": v for base, values in baselines.items() for k, v in values.items()},
             "grouped_outlet_roc_auc": grouped[name],
             "n_train": float(train_mask.sum()),
             "n_test": float(test_mask.sum()),
         }
-        if champion_brier is not None:
-            run_metrics["champion_brier"] = champion_brier
+        run_metrics |= {f"champion_{k}": v for k, v in champion_metrics.items()}
         importance = evaluate.permutation_importance_table(model, x_test[FEATURE_COLUMNS], y_test, random_state=random_state, n_repeats=3)
         card = evaluate.model_card(
             f"{settings.model_name} / {name}",
-            {"labelled claims": len(labels), "accurate share": f"{labels.mean():.3f}", "outlets": features["outlet"].nunique(), **(params or {})},
+            {
+                "labelled claims": len(labels),
+                "accurate share": f"{labels.mean():.3f}",
+                "outlets": features["outlet"].nunique(),
+                "labels": "analyst verdicts where present, else the article's dataset label given to each of its claims",
+                "champion compared": f"version {champion_before}, brier {champion_brier:.4f} on the same held-out claims",
+                **(params or {}),
+            },
             split,
             card_rows,
             grouped_outlet={k: v for k, v in grouped.items()},
@@ -256,6 +272,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
                 "Labels inherited from articles are noisy at the claim level.",
                 "Article credibility = mean of its claims' probabilities.",
                 "Metrics come from one split in time; small test sets give wide uncertainty.",
+                *_chance_warning(metrics, baselines),
             ],
             uses_fakes=uses_fakes,
         )
@@ -271,10 +288,10 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
             figures={f"{name}_calibration.png": evaluate.calibration_figure(y_test, {name: probabilities[name]}), f"{name}_importance.png": evaluate.importance_figure(importance)},
             tables={f"{name}_importance.json": importance},
             texts={"model_card.md": card},
-            tags={"candidate": name, "best_candidate": str(name == best), "compared_champion_version": str(champion_before), "beats_champion": str(champion_brier is None or metrics[name]["brier"] < champion_brier)},
+            tags={"candidate": name, "best_candidate": str(name == best), "compared_champion_version": str(champion_before), "beats_champion": str(metrics[name]["brier"] < champion_brier)},
             register=(name == best),
         )
-        results[name] = {"run_id": run_id, "version": version, **metrics[name], "grouped_outlet_roc_auc": grouped[name], **{f"article_{k}": v for k, v in article_metrics.items()}}
+        results[name] = {"run_id": run_id, "version": version, **metrics[name], "grouped_outlet_roc_auc": grouped[name], **by_article}
     promotion = registry.promote_if_better(
         settings.mlflow_tracking_uri,
         settings.model_name,
@@ -287,40 +304,31 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
         run_id=results[best]["run_id"],
     )
     log("best candidate %s (brier %.4f, roc_auc %.3f): %s", best, metrics[best]["brier"], metrics[best]["roc_auc"], "promoted" if promotion["promoted"] else "champion kept")
-    return {"trained": True, "n_train": int(train_mask.sum()), "n_test": int(test_mask.sum()), "candidates": results, "baselines": baselines, "best": best, "promotion": promotion}
+    return {"trained": True, "n_train": int(train_mask.sum()), "n_test": int(test_mask.sum()), "split": split, "candidates": results, "baselines": baselines, "best": best, "promotion": promotion}
+
+
+def _chance_warning(metrics: dict, baselines: dict) -> list[str]:
+    best = max(values["roc_auc"] for values in metrics.values())
+    outlet = baselines.get("outlet_only", {}).get("roc_auc", float("nan"))
+    lines = []
+    if best < 0.55:
+        lines.append(f"Discrimination is near chance on this split (best ROC AUC {best:.3f}): read probabilities as base rates, not evidence.")
+    if best <= outlet:
+        lines.append(f"No candidate beats the outlet-only baseline (ROC AUC {outlet:.3f}) on this split.")
+    return lines
 
 
 # --- datasets (FA-KES format) ----------------------------------------------------------
 
 
-def read_fakes_articles(path: Path) -> pd.DataFrame:
-    """FA-KES-format CSV → Articles (uses flows.ingest's reader when present, else a minimal local one)."""
-    try:
-        from flows.ingest import read_fakes  # type: ignore[attr-defined]
+def read_fakes_articles(settings: Settings, path: Path) -> pd.DataFrame:
+    """Labelled FA-KES-format CSV → Articles, through flows.ingest.read_source (rejected rows are logged and counted)."""
+    from flows.ingest import read_source
 
-        result = read_fakes(path)
-        return result[0] if isinstance(result, tuple) else result
-    except ImportError:
-        pass
-    raw = pd.read_csv(path, dtype=str, encoding="utf-8", encoding_errors="replace").fillna("")
-    text = raw["article_content"].str.split().str.join(" ")
-    content_hash = text.map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
-    articles = pd.DataFrame(
-        {
-            "article_id": content_hash.str[:16],
-            "content_hash": content_hash,
-            "external_id": raw["unit_id"],
-            "outlet": raw["source"].str.strip().str.lower().replace("", "unknown"),
-            "url": None,
-            "title": raw["article_title"],
-            "published": pd.to_datetime(raw["date"], format="%m/%d/%Y", errors="coerce", utc=True).astype("datetime64[us, UTC]"),
-            "text": raw["article_content"],
-            "language": "en",
-            "label": pd.to_numeric(raw["labels"], errors="coerce").astype(float),
-            "source": str(path),
-        }
-    )
-    return articles.drop_duplicates("content_hash").dropna(subset=["published"]).reset_index(drop=True)
+    articles, rejects, _warnings = read_source(settings, str(path))
+    if rejects:
+        logger.warning("%s: %d row(s) rejected while reading, e.g. %s", path, len(rejects), rejects[0])
+    return articles
 
 
 def dataset_claim_features(settings: Settings, path: Path, theatre: str | None = None):
@@ -336,7 +344,7 @@ def dataset_claim_features(settings: Settings, path: Path, theatre: str | None =
         from flows.packs import load_all_packs, load_pack
     except ImportError as error:
         raise RuntimeError(f"training on {path} needs extraction and features ({error}); merge them first") from error
-    articles = read_fakes_articles(path)
+    articles = read_fakes_articles(settings, path)
     name = theatre or settings.theatre
     pack = load_pack(name) if name else None
     if pack is None:

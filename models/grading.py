@@ -114,22 +114,35 @@ def phrase(column: str, value: float, effect: float) -> str:
     return f"{text} ({'raises' if effect > 0 else 'lowers'})"
 
 
-def contributions(predict_positive: Callable[[pd.DataFrame], np.ndarray], inputs: pd.DataFrame) -> pd.DataFrame:
-    """Probability change from setting each non-zero column to 0, one column per input column (occlusion)."""
+def contributions(predict_positive: Callable[[pd.DataFrame], np.ndarray], inputs: pd.DataFrame, batch_rows: int = 20000) -> pd.DataFrame:
+    """Probability change from setting each non-zero column to 0, one column per input column (occlusion).
+
+    The occluded copies are scored in batches of about ``batch_rows`` rows, so memory stays bounded on large frames.
+    """
     base = np.asarray(predict_positive(inputs), dtype=float)
-    stacked = []
-    for column in inputs.columns:
-        stacked.append(inputs.assign(**{column: 0.0}))
-    occluded = np.asarray(predict_positive(pd.concat(stacked, ignore_index=True)), dtype=float).reshape(len(inputs.columns), len(inputs))
-    effects = base[None, :] - occluded
-    effects[(inputs.to_numpy().T == 0)] = 0.0
-    return pd.DataFrame(effects.T, index=inputs.index, columns=inputs.columns)
+    values = inputs.to_numpy(dtype=float)
+    n_rows, n_columns = values.shape
+    effects = np.zeros((n_rows, n_columns))
+    step = max(1, batch_rows // max(n_columns, 1))
+    for start in range(0, n_rows, step):
+        block = values[start : start + step]
+        stacked = np.repeat(block[None, :, :], n_columns, axis=0)
+        stacked[np.arange(n_columns), :, np.arange(n_columns)] = 0.0
+        frame = pd.DataFrame(stacked.reshape(-1, n_columns), columns=inputs.columns)
+        occluded = np.asarray(predict_positive(frame), dtype=float).reshape(n_columns, len(block))
+        effects[start : start + step] = (base[start : start + step][None, :] - occluded).T
+    effects[values == 0] = 0.0
+    return pd.DataFrame(effects, index=inputs.index, columns=inputs.columns)
 
 
 def reasons(effects: pd.DataFrame, inputs: pd.DataFrame, n_reasons: int = 3, min_effect: float = 0.01) -> pd.Series:
     """The top ``n_reasons`` contributions of each claim, phrased, strongest first."""
+    magnitude = effects.abs().to_numpy()
+    order = np.argsort(-magnitude, axis=1, kind="stable")[:, :n_reasons]
+    columns = list(effects.columns)
+    values = inputs[columns].to_numpy(dtype=float)
+    signed = effects.to_numpy()
     out = []
-    for (_, row), (_, values) in zip(effects.iterrows(), inputs.iterrows()):
-        top = row[row.abs() >= min_effect].abs().sort_values(ascending=False, kind="stable").index[:n_reasons]
-        out.append([phrase(column, float(values[column]), float(row[column])) for column in top])
+    for row, top in enumerate(order):
+        out.append([phrase(columns[k], float(values[row, k]), float(signed[row, k])) for k in top if magnitude[row, k] >= min_effect])
     return pd.Series(out, index=inputs.index, name="reasons", dtype=object)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import mlflow.models
 import mlflow.pyfunc
 import numpy as np
 import pandas as pd
@@ -74,3 +75,7 @@ class ClaimcredModel(mlflow.pyfunc.PythonModel):
     def predict(self, context, model_input: pd.DataFrame, params=None) -> pd.DataFrame:
         """Score each row of ``model_input`` (ModelInput columns)."""
         return score_inputs(self.estimator, model_input, n_reasons=self.n_reasons)
+
+
+# Models from code: MLflow logs this file and rebuilds the model from it, instead of cloudpickling an instance.
+mlflow.models.set_model(ClaimcredModel())

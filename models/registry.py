@@ -28,7 +28,8 @@ from mlflow.models import infer_signature
 from mlflow.tracking import MlflowClient
 
 from models.feature_sets import FEATURE_COLUMNS
-from models.pyfunc import ClaimcredModel, score_inputs
+from models import pyfunc
+from models.pyfunc import score_inputs
 from models.scorecard import ExpertPriorScorecard, terms_table
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def log_model_version(estimator, model_name: str, input_example: pd.DataFrame, t
         skops.io.dump(estimator, path)
         info = mlflow.pyfunc.log_model(
             name="model",
-            python_model=ClaimcredModel(),
+            python_model=str(Path(pyfunc.__file__).resolve()),
             artifacts={"estimator": str(path)},
             signature=signature,
             input_example=input_example,
@@ -207,7 +208,7 @@ def _log_unregistered(estimator, input_example: pd.DataFrame) -> None:
         skops.io.dump(estimator, path)
         mlflow.pyfunc.log_model(
             name="model",
-            python_model=ClaimcredModel(),
+            python_model=str(Path(pyfunc.__file__).resolve()),
             artifacts={"estimator": str(path)},
             signature=infer_signature(input_example, score_inputs(estimator, input_example)),
             input_example=input_example,

@@ -10,7 +10,7 @@ from models.feature_sets import FEATURE_COLUMNS, features_hash, model_input
 from models.pyfunc import score_inputs
 from models.schemas import ModelInput
 from models.scorecard import ExpertPriorScorecard
-from tests.modelframes import claim_features, seed_like_claims
+from modelframes import claim_features, seed_like_claims
 
 
 def _inputs(rows):

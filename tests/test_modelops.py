@@ -13,7 +13,8 @@ from flows.cli import app
 from flows.config import load_settings
 from models import registry
 from models.schemas import Scores
-from tests.modelframes import random_claim_features, seed_like_claims
+from conftest import TEST_SEED
+from modelframes import random_claim_features, seed_like_claims
 
 
 @pytest.fixture
@@ -32,11 +33,21 @@ def _store_claims(settings, frame: pd.DataFrame) -> None:
     store.insert_new(engine, store.claims, store.frame_to_rows(frame.assign(extracted_at=store.utcnow()), store.claims))
 
 
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """One fresh home scored with the scorecard, then trained on synthetic labelled claims (shared: MLflow is slow)."""
+    settings = load_settings(home=tmp_path_factory.mktemp("trained"))
+    scores = modelops.score_features(settings, seed_like_claims())
+    features, labels = random_claim_features(300, TEST_SEED)
+    result = modelops.train_on_features(settings, features, labels, {"theatre_pack": "test", "theatre_pack_version": "0"})
+    return settings, scores, result
+
+
 @pytest.mark.slow
-def test_score_features_fresh_home_uses_scorecard(settings):
+def test_score_features_fresh_home_uses_scorecard(trained):
     """Check that scoring on a fresh home registers the scorecard champion and returns valid, ranked Scores."""
+    settings, scores, _ = trained
     features = seed_like_claims()
-    scores = modelops.score_features(settings, features)
     Scores.validate(scores)
     assert scores["model_version"].unique().tolist() == ["1"]
     against, self_serving, anonymous = scores["probability"]
@@ -44,14 +55,13 @@ def test_score_features_fresh_home_uses_scorecard(settings):
     assert (settings.mlflow_artifact_root / registry.SCORECARD_EXPERIMENT).is_dir()
     again = modelops.score_features(settings, features)
     assert again["features_hash"].tolist() == scores["features_hash"].tolist()
+    assert again["model_version"].unique().tolist() == [registry.champion_version(settings.mlflow_tracking_uri, settings.model_name)]
 
 
 @pytest.mark.slow
-def test_train_on_features_logs_and_promotes(settings, random_seed):
+def test_train_on_features_logs_and_promotes(trained):
     """Check that training logs every candidate with the named metrics and artifacts and promotes a better model."""
-    modelops.score_features(settings, seed_like_claims())
-    features, labels = random_claim_features(300, random_seed)
-    result = modelops.train_on_features(settings, features, labels, {"theatre_pack": "test", "theatre_pack_version": "0"})
+    settings, _, result = trained
     assert result["trained"] and set(result["baselines"]) == {"outlet_only", "tfidf_text"}
     mlflow_client = registry.client(settings.mlflow_tracking_uri)
     best = result["candidates"][result["best"]]

@@ -10,7 +10,7 @@ import pytest
 from flows import store
 from models import registry
 from models.feature_sets import model_input
-from tests.modelframes import seed_like_claims
+from modelframes import seed_like_claims
 
 MODEL = "claimcred-test"
 

@@ -8,7 +8,7 @@ import pytest
 
 from models import evaluate, train
 from models.feature_sets import FEATURE_COLUMNS, model_input
-from tests.modelframes import random_claim_features
+from modelframes import random_claim_features
 
 
 def test_time_split_keeps_test_later():
