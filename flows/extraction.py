@@ -13,10 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from features.extract import detect_blackouts, extract_claims
-from features.schemas import Articles, Claims
+from features.assemble import build_features
+from features.schemas import Articles, ClaimFeatures
 from features.theatre import TheatrePack, pick_theatre
 from flows.config import Settings
 from flows.packs import load_all_packs, load_pack
+from models.feature_sets import FEATURE_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -61,22 +63,44 @@ def packs_for(articles: pd.DataFrame, theatre: str | None) -> list[tuple[Theatre
 
 
 def extract_files(settings: Settings, paths: list[str], published: str | None = None, outlet: str | None = None, theatre: str | None = None) -> pd.DataFrame:
-    """Claims of the given files (``Claims`` columns, plus feature columns when the features step exists)."""
+    """Claims of the given files with the four feature families and their scores (probability, grade, reasons)."""
     articles = read_articles(settings, paths, published=published, outlet=outlet)
     frames = []
     for pack, group in packs_for(articles, theatre):
         claims = extract_claims(group.reset_index(drop=True), pack)
-        frames.append(_with_features(claims, pack, group))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(Claims.to_schema().columns))
+        blackouts = pd.concat([pack.blackouts, detect_blackouts(group.reset_index(drop=True), pack)], ignore_index=True)
+        features = build_features(claims, pack, blackouts.drop_duplicates(subset=["event_id"]).reset_index(drop=True))
+        frames.append(_with_scores(settings, features))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(ClaimFeatures.to_schema().columns))
 
 
-def _with_features(claims: pd.DataFrame, pack: TheatrePack, articles: pd.DataFrame) -> pd.DataFrame:
-    try:
-        from features.assemble import build_features
-    except ImportError:  # the features step has not landed yet: claims only
-        return claims
-    blackouts = pd.concat([pack.blackouts, detect_blackouts(articles.reset_index(drop=True), pack)], ignore_index=True)
-    return build_features(claims, pack, blackouts.drop_duplicates(subset=["event_id"]).reset_index(drop=True))
+def _with_scores(settings: Settings, features: pd.DataFrame) -> pd.DataFrame:
+    """Add the score columns: the registered champion when the data home has one, else the unregistered expert prior.
+
+    ``extract`` needs no store, so it never registers a model itself (``claimcred run`` does).
+    """
+    from models.feature_sets import model_input
+    from models.pyfunc import score_inputs
+    from models.scorecard import ExpertPriorScorecard
+
+    if _has_champion(settings):
+        from flows.modelops import score_features
+
+        scores = score_features(settings, features)
+        columns = ["model_version", "probability", "grade", "reliability", "reasons"]
+        return features.merge(scores[["claim_id", *columns]], on="claim_id", how="left")
+    inputs = model_input(features)
+    scored = score_inputs(ExpertPriorScorecard().fit(inputs[FEATURE_COLUMNS].astype(float)), inputs)
+    return pd.concat([features.reset_index(drop=True), scored.reset_index(drop=True).assign(model_version="expert-prior (not registered)")], axis=1)
+
+
+def _has_champion(settings: Settings) -> bool:
+    uri = settings.mlflow_tracking_uri
+    if uri.startswith("sqlite:///") and not Path(uri.removeprefix("sqlite:///")).exists():
+        return False  # no MLflow store yet: don't create one just to look
+    from models.registry import champion_version
+
+    return champion_version(uri, settings.model_name) is not None
 
 
 def blackouts_files(settings: Settings, paths: list[str], published: str | None = None, theatre: str | None = None) -> pd.DataFrame:

@@ -146,6 +146,22 @@ def test_cli_extract_prints_jsonl_for_the_seed(seed_article, home):
     assert {row["theatre"] for row in rows} == {"afghanistan-2021"}
 
 
+def test_cli_extract_adds_features_and_expert_prior_scores_without_a_store(seed_article, home):
+    """Check that `extract` prints the feature families and a score per claim, and creates no store or MLflow database."""
+    from features.schemas import ClaimFeatures
+
+    result = CliRunner().invoke(app, ["extract", str(seed_article), "--published", SEED_PUBLISHED, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert set(ClaimFeatures.to_schema().columns) <= set(rows[0])
+    assert all(0.0 <= row["probability"] <= 1.0 and 1 <= row["grade"] <= 6 and row["reasons"] for row in rows)
+    assert {row["model_version"] for row in rows} == {"expert-prior (not registered)"}
+    died = next(row for row in rows if "six resistance fighters" in row["text"])
+    killed = next(row for row in rows if "40 Taliban fighters" in row["text"])
+    assert died["probability"] > killed["probability"]
+    assert not (home / "claims.db").exists() and not (home / "mlflow.db").exists()
+
+
 def test_cli_extract_names_a_missing_file(tmp_path, home):
     """Check that a missing file exits 1 with one line naming it."""
     missing = tmp_path / "nope.txt"
