@@ -60,8 +60,10 @@ def png_size(path: Path) -> tuple[int, int]:
 def _keep(path: Path) -> None:
     folder = os.environ.get("CLAIMCRED_SCREENSHOTS")
     if folder:
+        from PIL import Image  # matplotlib's dependency; 64 colours keep the committed PNGs small
+
         Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(folder) / path.name)
+        Image.open(path).convert("RGB").quantize(colors=64).save(Path(folder) / path.name, optimize=True)
 
 
 @pytest.fixture
