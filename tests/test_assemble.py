@@ -70,7 +70,7 @@ def test_assemble_runs_real_extraction_on_the_seed(seed_article):
     articles = pd.DataFrame(
         {Articles.article_id: ["seed"], Articles.content_hash: ["0" * 64], Articles.external_id: [None], Articles.outlet: ["unknown"], Articles.url: [None],
          Articles.title: [text.splitlines()[0]], Articles.published: [pd.Timestamp("2021-09-02", tz="UTC")], Articles.text: [text], Articles.language: ["en"],
-         Articles.label: [None], Articles.source: [str(seed_article)]}
+         Articles.label: [float("nan")], Articles.source: [str(seed_article)]}
     )
     articles[Articles.published] = articles[Articles.published].astype("datetime64[us, UTC]")
     claims = extract.extract_claims(articles, pack)
