@@ -358,6 +358,9 @@ def stage_record(settings: Settings, counts: dict, score: dict, packs: dict[str,
     from flows.mlflow_runs import log_scoring_run
     from flows.report import render_html
 
+    if not score["n_scored"]:
+        logger.info("no new score rows: no MLflow scoring run logged")
+        return None
     engine = store.connect(settings.store_url)
     scored = scored_in_run(engine, score["first_new_score_id"])
     if scored.empty:
