@@ -50,7 +50,15 @@ FAKES_MAX_BYTES = 50_000_000
 
 
 class FetchError(ValueError):
-    """A URL was refused or could not be fetched; the message names the URL and the reason."""
+    """A URL was refused or could not be fetched; the message names the URL and the reason.
+
+    ``transient`` is True for failures a later retry may cure (timeouts, connection errors,
+    name resolution failures, HTTP 429 and 5xx); refusals, caps and 4xx are permanent.
+    """
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def resolve_host(host: str, port: int, allow_loopback: bool = False) -> list[str
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"could not resolve host {host!r} ({error})") from error
+        raise FetchError(f"could not resolve host {host!r} ({error})", transient=True) from error
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not addresses:
         raise FetchError(f"host {host!r} resolved to no address")
@@ -175,7 +183,7 @@ def _request_once(url: str, timeout: float, deadline: float, max_bytes: int, all
         chunks, size = [], 0
         while True:
             if time.monotonic() > deadline:
-                raise FetchError(f"{url}: timed out after {timeout:g} s")
+                raise FetchError(f"{url}: timed out after {timeout:g} s", transient=True)
             chunk = response.read(CHUNK_BYTES)
             if not chunk:
                 break
@@ -185,11 +193,11 @@ def _request_once(url: str, timeout: float, deadline: float, max_bytes: int, all
             chunks.append(chunk)
         return response.status, headers, b"".join(chunks)
     except (TimeoutError, socket.timeout) as error:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from error
+        raise FetchError(f"{url}: timed out after {timeout:g} s", transient=True) from error
     except ssl.SSLError as error:
         raise FetchError(f"{url}: TLS failed ({error})") from error
     except (OSError, http.client.HTTPException) as error:
-        raise FetchError(f"{url}: connection failed ({type(error).__name__}: {error})") from error
+        raise FetchError(f"{url}: connection failed ({type(error).__name__}: {error})", transient=True) from error
     finally:
         connection.close()
 
@@ -219,7 +227,7 @@ def fetch(url: str, timeout: float = 20.0, max_bytes: int = 10_000_000, *, allow
             current = urljoin(current, location)
             continue
         if not 200 <= status < 300:
-            raise FetchError(f"{current}: HTTP status {status}, expected 2xx")
+            raise FetchError(f"{current}: HTTP status {status}, expected 2xx", transient=status == 429 or status >= 500)
         return FetchResult(url=current, status=status, content_type=headers.get("content-type", ""), body=body)
     raise FetchError(f"{url}: more than {max_redirects} redirects")
 

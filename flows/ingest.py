@@ -118,11 +118,15 @@ class RejectedInput(ValueError):
 
 @dataclass(frozen=True)
 class Reject:
-    """One rejected file or record: where it came from, which record, and why."""
+    """One rejected file or record: where it came from, which record, and why.
+
+    ``transient`` marks URL failures a retry may cure (timeouts, connection errors, HTTP 429/5xx).
+    """
 
     source: str
     record: str
     reason: str
+    transient: bool = False
 
     def line(self) -> str:
         """One line for the terminal: ``rejected <source> <record>: <reason>``."""
@@ -155,6 +159,11 @@ class IngestResult:
     def total(self) -> int:
         """Articles and records seen: new + unchanged + rejected."""
         return self.new + self.unchanged + self.rejected
+
+    @property
+    def transient_rejects(self) -> list[Reject]:
+        """Rejected URLs whose failure a retry may cure; a caller with retries can raise on these."""
+        return [reject for reject in self.rejects if reject.transient]
 
     def reject_lines(self) -> list[str]:
         """One line per rejected file or record."""
@@ -721,7 +730,9 @@ def read_url(url: str, settings: Settings, *, allow_loopback: bool = False) -> S
             for record in batch.records:
                 record["derived_outlet"] = record.get("outlet") is None
                 record["outlet"] = record.get("outlet") or outlet_from_url(response.url)
-    except (FetchError, RejectedInput) as error:
+    except FetchError as error:
+        batch.rejects.append(Reject(url, "", str(error), transient=error.transient))
+    except RejectedInput as error:
         batch.rejects.append(Reject(url, "", str(error)))
     return batch
 
@@ -794,7 +805,18 @@ def empty_articles() -> pd.DataFrame:
     return _articles_frame([])
 
 
-def _articles_frame(rows: list[dict]) -> pd.DataFrame:
+def as_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame of article rows (e.g. read back from the store) the Articles columns and dtypes, validated.
+
+    Extra columns (``ingested_at``) are dropped; an all-null ``label`` or ``published`` gets its proper dtype.
+
+    Raises:
+        pandera.errors.SchemaErrors: a row breaks the Articles schema (every failure listed).
+    """
+    return Articles.validate(_articles_frame(frame[[name for name in Articles.to_schema().columns if name in frame.columns]]), lazy=True)
+
+
+def _articles_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     columns = list(Articles.to_schema().columns)
     frame = pd.DataFrame(rows, columns=columns)
     for name in columns:

@@ -271,8 +271,15 @@ def read_frame(engine: sa.Engine, query: sa.Select) -> pd.DataFrame:
         if name in JSON_COLUMNS:
             frame[name] = frame[name].map(json.loads)
     for column in query.selected_columns:
-        if isinstance(column.type, sa.DateTime) and column.name in frame.columns:
+        if column.name not in frame.columns:
+            continue
+        if isinstance(column.type, sa.DateTime):
             frame[column.name] = pd.to_datetime(frame[column.name], utc=True).astype("datetime64[us, UTC]")
+        elif isinstance(column.type, sa.Float):
+            # An all-null column comes back as object; the schemas want float with NaN.
+            frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype(float)
+        elif isinstance(column.type, sa.Boolean):
+            frame[column.name] = frame[column.name].astype(bool)
     return frame
 
 

@@ -213,3 +213,18 @@ def test_fetch_https_to_plain_http_server_fails_clearly():
         url = base.replace("http://", "https://") + "/a"
         with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/a: (TLS failed|connection failed)"):
             fetch_url(url, timeout=5, allow_loopback=True)
+
+
+def test_fetch_errors_say_whether_a_retry_may_help():
+    """Check that 5xx/429 and timeouts are transient while 404, refusals and caps are not."""
+    routes = {"/busy": (503, {}, b"busy"), "/slow-down": (429, {}, b""), "/gone": (404, {}, b""), "/big": (200, {}, b"x" * 100), "/slow": (200, {}, slow_body)}
+    with serve(routes) as base:
+        outcomes = {}
+        for path in routes:
+            with pytest.raises(FetchError) as caught:
+                fetch_url(base + path, timeout=0.5, max_bytes=10, allow_loopback=True)
+            outcomes[path] = caught.value.transient
+    assert outcomes == {"/busy": True, "/slow-down": True, "/gone": False, "/big": False, "/slow": True}
+    with pytest.raises(FetchError) as caught:
+        fetch_url("http://127.0.0.1/")
+    assert caught.value.transient is False

@@ -15,7 +15,7 @@ from features.schemas import Articles
 from flows import store
 from flows.cli import app
 from flows.config import SAMPLE_DIR, load_settings
-from flows.ingest import content_hash, ingest_sources, read_source
+from flows.ingest import as_articles, content_hash, ingest_sources, read_source
 
 ARTICLE_TEXT = (
     "The National Resistance Front said on Wednesday that its fighters killed at least 40 Taliban fighters "
@@ -230,3 +230,29 @@ def test_ingest_accepts_path_objects_and_a_single_source(settings):
     result = ingest_sources(settings, SAMPLE_DIR, quiet=True)
     assert (result.new, result.rejected) == (5, 0)
     assert ingest_sources(settings, [SAMPLE_DIR / "outlet-roundup.jsonl"], quiet=True).unchanged == 2
+
+
+def test_ingest_marks_transient_url_failures(settings):
+    """Check that a 503 from a feed URL is a reject flagged transient (so a caller can retry) and a 404 is not."""
+    with serve({"/busy": (503, {}, b"busy"), "/gone": (404, {}, b"")}) as base:
+        result = ingest_sources(settings, [base + "/busy", base + "/gone"], quiet=True, allow_loopback=True)
+    assert result.rejected == 2
+    assert [reject.source for reject in result.transient_rejects] == [base + "/busy"]
+
+
+def test_as_articles_types_frames_read_back_from_the_store(settings):
+    """Check that articles read back from the store (all labels null) become a valid Articles frame."""
+    ingest_sources(settings, [SAMPLE_DIR], quiet=True)
+    stored = _stored(settings).astype({"label": object})
+    articles = as_articles(stored)
+    assert list(articles.columns) == list(Articles.to_schema().columns)
+    assert articles.label.dtype == "float64" and len(articles) == 5
+
+
+def test_stored_articles_read_back_with_float_label(settings):
+    """Check that store.read_frame returns an all-null label as float64 NaN, so stored articles pass the Articles schema."""
+    ingest_sources(settings, [SAMPLE_DIR], quiet=True)
+    columns = [store.articles.c[name] for name in Articles.to_schema().columns]
+    stored = store.read_frame(store.connect(settings.store_url), sa.select(*columns))
+    assert stored.label.dtype == "float64" and stored.label.isna().all()
+    Articles.validate(stored, lazy=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -79,7 +80,7 @@ def test_ingest_rejects_bad_file_with_reason_and_keeps_rest(settings, folder, na
     """Check that each kind of bad file gets one reject line naming the file and reason, and the good file is stored."""
     line = _one_reject(settings, folder, name, data)
     assert str(folder / name) in line
-    assert __import__("re").search(reason, line), line
+    assert re.search(reason, line), line
 
 
 def test_ingest_rejects_bad_records_inside_containers(settings, folder):
