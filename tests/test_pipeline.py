@@ -182,3 +182,19 @@ def test_score_pass_with_real_parts_rescores_corroborated_claim(tmp_path):
     assert earlier["is_latest"].tolist() == [False, True]
     assert earlier["probability"].iloc[1] > earlier["probability"].iloc[0]
     assert scoring.score_pass(settings, wait_seconds=0)["n_scored"] == 0
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_cli_run_prints_counts_and_timings(fake_home, monkeypatch):
+    """Check that `claimcred run --source` runs the flows and prints ingest counts, score counts and stage timings."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    home, _, _ = fake_home
+    monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: {"new": 0, "unchanged": len(sources), "rejected": 0})
+    result = CliRunner().invoke(app, ["run", "--home", str(home), "--source", "/nowhere", "--wait-seconds", "0"])
+    assert result.exit_code == 0, result.output
+    assert "ingest: 0 new, 1 unchanged, 0 rejected" in result.output
+    assert "score: 1 new claims, 1 score rows (0 re-scored) with claimcred v1; MLflow run " in result.output
+    assert "timings (s): extract" in result.output
