@@ -166,15 +166,19 @@ def build_blackout_features(claims: DataFrame[Claims], pack: TheatrePack, blacko
 # --- shutdown lists (KeepItOn layout) --------------------------------------------------
 
 
-def _shutdown_region(area_name: object, country: object, scope: object, index: PackIndex) -> str | None:
-    """First gazetteer place named in area_name (split on , ; / and); the country for national or area-less rows; else None."""
+def _shutdown_regions(area_name: object, country: object, scope: object, index: PackIndex) -> tuple[str, ...]:
+    """Every gazetteer place named in area_name (split on , ; / and); the country for national or area-less rows; else ()."""
     area = area_name.strip() if isinstance(area_name, str) else ""
+    regions = []
     for part in _AREA_SPLIT.split(area):
         place = index.canonical_place(part)
-        if place:
-            return place
+        if place and place not in regions:
+            regions.append(place)
+    if regions:
+        return tuple(regions)
     national = not area or (isinstance(scope, str) and scope.strip().lower() in NATIONAL_SCOPES)
-    return index.canonical_place(country) if national and isinstance(country, str) else None
+    place = index.canonical_place(country) if national and isinstance(country, str) else None
+    return (place,) if place else ()
 
 
 def _parse_dates(values: pd.Series) -> pd.Series:
@@ -195,13 +199,13 @@ def _shutdown_table(frame: pd.DataFrame, pack: TheatrePack) -> pd.DataFrame:
     restored = _parse_dates(frame["partial_restoration"]) if "partial_restoration" in frame.columns else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
     scope = frame["geo_scope"] if "geo_scope" in frame.columns else pd.Series(None, index=frame.index, dtype=object)
     region = pd.Series(
-        [_shutdown_region(a, c, g, index) for a, c, g in zip(frame["area_name"], frame["country"], scope)], index=frame.index, dtype=object
+        [_shutdown_regions(a, c, g, index) for a, c, g in zip(frame["area_name"], frame["country"], scope)], index=frame.index, dtype=object
     )
     reason = pd.Series("", index=frame.index, dtype=object)
     reason = reason.mask(end.notna() & start.notna() & (end < start), "end_date before start_date")
     reason = reason.mask(frame["end_date"].notna() & frame["end_date"].astype(str).str.strip().ne("") & end.isna(), "end_date is not a date")
     reason = reason.mask(start.isna(), "start_date is missing or not a date")
-    reason = reason.mask(region.isna() & reason.eq(""), "area_name is not in the gazetteer of pack " + pack.name + " (and the row is not national)")
+    reason = reason.mask(region.map(len).eq(0) & reason.eq(""), "area_name is not in the gazetteer of pack " + pack.name + " (and the row is not national)")
     return pd.DataFrame({"region": region, "start": start, "end": end, "restored": restored, "reason": reason})
 
 
@@ -209,8 +213,8 @@ def _shutdown_table(frame: pd.DataFrame, pack: TheatrePack) -> pd.DataFrame:
 def blackouts_from_shutdown_list(frame: pd.DataFrame, pack: TheatrePack, source: str = "shutdown-list") -> DataFrame[BlackoutEvents]:
     """Blackout events from a shutdown list in the KeepItOn layout.
 
-    Each row's ``area_name`` (several areas split on ``,`` ``;`` ``/`` "and"; the first known one
-    is the region) is matched to the gazetteer by name or alias; rows with an empty area or a
+    Each row's ``area_name`` (several areas split on ``,`` ``;`` ``/`` "and"; each known one
+    gives an event) is matched to the gazetteer by name or alias; rows with an empty area or a
     ``geo_scope`` of national use ``country``; ``start_date`` and ``end_date``
     (ISO or M/D/YYYY; empty end = ongoing) give the window; an optional
     ``partial_restoration`` column gives the restoration date. Rows that cannot be used are
@@ -222,14 +226,17 @@ def blackouts_from_shutdown_list(frame: pd.DataFrame, pack: TheatrePack, source:
         source: recorded in ``BlackoutEvents.source`` (the file name).
 
     Returns:
-        One event per usable row.
+        One event per gazetteer area of each usable row.
 
     Raises:
         ValueError: a required column is missing.
     """
     table = _shutdown_table(frame, pack)
     usable = table[table["reason"].eq("")]
-    evidence = frame.loc[usable.index].apply(lambda row: "; ".join(f"{k}={v}" for k, v in row.items() if not pd.isna(v) and str(v).strip()), axis=1)
+    n_rejected = len(table) - len(usable)
+    evidence_by_row = frame.loc[usable.index].apply(lambda row: "; ".join(f"{k}={v}" for k, v in row.items() if not pd.isna(v) and str(v).strip()), axis=1)
+    usable = usable.explode("region")
+    evidence = evidence_by_row.reindex(usable.index) if len(usable) else evidence_by_row
     events = pd.DataFrame(
         {
             BlackoutEvents.event_id: [
@@ -247,7 +254,7 @@ def blackouts_from_shutdown_list(frame: pd.DataFrame, pack: TheatrePack, source:
     events = events.drop_duplicates(subset=[BlackoutEvents.event_id]).reset_index(drop=True)
     for column in (BlackoutEvents.event_id, BlackoutEvents.region, BlackoutEvents.source, BlackoutEvents.evidence):
         events[column] = events[column].astype(str)
-    logger.info("shutdown list %s: %d rows, %d events, %d rejected", source, len(frame), len(events), len(table) - len(usable))
+    logger.info("shutdown list %s: %d rows, %d events, %d rejected", source, len(frame), len(events), n_rejected)
     return events
 
 

@@ -22,14 +22,17 @@ above; "up to/at most/fewer than" open below; "around/about/nearly" ±20 %; vagu
 ("dozens") halved/doubled; ranges as given. Overlapping intervals are compatible.
 **Agree** = a match where every comparable pair of quantities is compatible (claims that both
 carry quantities need at least one comparable pair) and neither claim denies; **contradict** =
-a match with an incompatible pair, or where exactly one of the two carries a denial word
-(lexicon category ``denial``, else "denied", "false", "fabricated", ...).
+a match with an incompatible pair between claims naming the same place (a province toll and a
+district toll may count different events, so across levels incompatible numbers are no match),
+or where exactly one of the two carries a denial word (lexicon category ``denial``, else
+"denied", "false", "fabricated", ...).
 
-**Origins** (independence): claims with the same named, non-anonymous speaker are one origin
-(ten outlets quoting one spokesperson are one source), and claims with the same normalised
-sentence are one origin (wire copy reprinted by many outlets is one source); both links are
-followed transitively. An origin's camp is the camp of its earliest claim (speaker camp, else
-outlet camp). Camps are counted separately in ``same_camp_corroborations`` and
+**Origins** (independence): a claim's origin is its named, non-anonymous speaker, canonical
+through the registry (ten outlets quoting one spokesperson are one source); for anonymous
+speakers and outlets' own assertions it is the normalised sentence (wire copy reprinted by many
+outlets is one source). A match carrying the very same sentence is never independent. Links
+are not chained (one shared sentence must not merge two spokespeople). An origin's camp is the
+camp of its earliest claim (speaker camp, else outlet camp). Camps are counted separately in ``same_camp_corroborations`` and
 ``other_camp_corroborations``.
 
 **Cost**: candidates are blocked by (claim_type, top region below the country, date bucket of
@@ -41,7 +44,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -110,14 +112,20 @@ def _quantity_key(counts: str, pack: TheatrePack) -> tuple[str, str]:
     return (words[-1] if words else "", camp)
 
 
-def _quantities(cell: object, pack: TheatrePack) -> tuple[_Quantity, ...]:
+def _quantities(cell: object, pack: TheatrePack, keys: dict | None = None) -> tuple[_Quantity, ...]:
+    """Comparable intervals of a claim's quantities; ``keys`` memoises counts -> key across claims."""
+    keys = {} if keys is None else keys
     result = []
     for quantity in cell if isinstance(cell, (list, tuple, np.ndarray)) else []:
         if not isinstance(quantity, dict):
             continue
         interval = _interval(quantity)
         if interval is not None:
-            result.append(_Quantity(_quantity_key(str(quantity.get("counts") or ""), pack), *interval))
+            counts = str(quantity.get("counts") or "")
+            key = keys.get(counts)
+            if key is None:
+                key = keys[counts] = _quantity_key(counts, pack)
+            result.append(_Quantity(key, *interval))
     return tuple(result)
 
 
@@ -137,35 +145,38 @@ def _relation(first: tuple[_Quantity, ...], second: tuple[_Quantity, ...], denie
     return 1 if comparable else 0
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict = {}
+def _normalised_text(values: pd.Series) -> np.ndarray:
+    """Vectorised normalise_name: lower-case, punctuation and whitespace folded."""
+    text = values.astype(str).str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
+    return text.to_numpy(dtype=object)
 
-    def find(self, item):
-        parent = self.parent.setdefault(item, item)
-        if parent != item:
-            parent = self.parent[item] = self.find(parent)
-        return parent
 
-    def union(self, a, b) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[root_b] = root_a
+def sentence_keys(pool: pd.DataFrame) -> pd.Series:
+    """Code of each claim's normalised sentence (identical wire copy shares one code)."""
+    codes, _ = pd.factorize(pd.Series(_normalised_text(pool[Claims.sentence])))
+    return pd.Series(codes, index=pool.index, dtype=int)
 
 
 def origins(pool: pd.DataFrame, index: PackIndex) -> pd.Series:
-    """Origin id per claim: linked by the same named speaker or the same normalised sentence."""
-    links = _UnionFind()
-    for position, (speaker, anonymous, attribution, sentence) in enumerate(
-        zip(pool[Claims.speaker], pool[Claims.anonymous], pool[Claims.attribution], pool[Claims.sentence])
-    ):
-        links.union(("claim", position), ("sentence", normalise_name(sentence)))
-        name = normalise_name(speaker)
-        if not anonymous and attribution != "own_assertion" and name and name != CAMP_UNKNOWN:
-            row = index.source(speaker)
-            links.union(("claim", position), ("speaker", normalise_name(row["name"]) if row else name))
-    roots = [links.find(("claim", position)) for position in range(len(pool))]
-    codes, _ = pd.factorize(pd.Series([str(root) for root in roots]))
+    """Origin code per claim: the registry-canonical speaker when named, else the normalised sentence.
+
+    Not transitive on purpose: chaining 'same speaker' and 'same sentence' links would let one
+    shared sentence merge two spokespeople, and at scale merge everything into one origin.
+    Pairs that share a sentence are also never counted as independent (see ``_pair_table``).
+    """
+    if len(pool) == 0:
+        return pd.Series([], dtype=int)
+    speakers = pool[Claims.speaker].to_numpy(dtype=object)
+    canonical = {name: normalise_name((index.source(name) or {}).get("name", name)) for name in pd.unique(speakers)}
+    speaker_key = np.array(["speaker:" + canonical[name] for name in speakers], dtype=object)
+    named = (
+        ~pool[Claims.anonymous].to_numpy(dtype=bool)
+        & (pool[Claims.attribution].to_numpy(dtype=object) != "own_assertion")
+        & (speaker_key != "speaker:")
+        & (speaker_key != "speaker:" + CAMP_UNKNOWN)
+    )
+    sentence_key = np.array(["sentence:" + text for text in _normalised_text(pool[Claims.sentence])], dtype=object)
+    codes, _ = pd.factorize(pd.Series(np.where(named, speaker_key, sentence_key), dtype=object))
     return pd.Series(codes, index=pool.index, dtype=int)
 
 
@@ -207,7 +218,13 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
     """Every matching pair in the pool with its relation (1 agree, -1 contradict), both directions."""
     index = pack_index(pack)
     days = claim_day(pool[Claims.event_date], pool[Claims.published]).to_numpy()
-    place_sets = [_place_sets(places, index) for places in pool[Claims.places]]
+    memo: dict[tuple, tuple] = {}
+    place_sets = []
+    for places in pool[Claims.places]:
+        key = tuple(places) if isinstance(places, (list, tuple, np.ndarray)) else ()
+        if key not in memo:
+            memo[key] = _place_sets(list(key), index)
+        place_sets.append(memo[key])
     pairs = _candidate_pairs(pool, days, [sets[2] for sets in place_sets], window_days)
     left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
     articles = pool[Claims.article_id].to_numpy()
@@ -215,7 +232,8 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
     pairs = pairs[keep]
     denial = phrase_pattern(index.phrases("denial", DEFAULT_DENIALS))
     denies = pool[Claims.text].map(lambda text: bool(denial.search(text)) if denial and isinstance(text, str) else False).to_numpy()
-    quantities = [_quantities(cell, pack) for cell in pool[Claims.quantities]]
+    keys: dict = {}
+    quantities = [_quantities(cell, pack, keys) for cell in pool[Claims.quantities]]
     relations = []
     for a, b in zip(pairs["left"].to_numpy(), pairs["right"].to_numpy()):
         named_a, extended_a, _ = place_sets[a]
@@ -223,7 +241,10 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
         if not (named_a & extended_b or named_b & extended_a):
             relations.append(0)
             continue
-        relations.append(_relation(quantities[a], quantities[b], denies[a], denies[b]))
+        relation = _relation(quantities[a], quantities[b], denies[a], denies[b])
+        if relation == -1 and denies[a] == denies[b] and not named_a & named_b:
+            relation = 0  # a governorate toll vs a district toll may count different events: not a contradiction
+        relations.append(relation)
     pairs = pairs.assign(relation=np.asarray(relations, dtype=int))
     return pairs[pairs["relation"] != 0].reset_index(drop=True)
 
@@ -302,6 +323,7 @@ def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.D
     attributes = pd.DataFrame(
         {
             "origin": origins(pool, index).to_numpy(),
+            "sentence": sentence_keys(pool).to_numpy(),
             "outlet": pool[Claims.outlet].map(normalise_name).to_numpy(),
             "published": pool[Claims.published].to_numpy(),
         }
@@ -309,7 +331,10 @@ def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.D
     attributes["camp"] = _origin_camps(attributes["origin"], _source_camps(pool, index).reset_index(drop=True), attributes["published"]).to_numpy()
     left = attributes.add_suffix("_l").iloc[relations["left"].to_numpy()].reset_index(drop=True)
     right = attributes.add_suffix("_r").iloc[relations["right"].to_numpy()].reset_index(drop=True)
-    return pd.concat([relations.reset_index(drop=True), left, right], axis=1)
+    table = pd.concat([relations.reset_index(drop=True), left, right], axis=1)
+    # An echo of this very sentence is never an independent source, whoever it is attributed to.
+    table.loc[table["sentence_l"] == table["sentence_r"], "origin_r"] = table["origin_l"]
+    return table
 
 
 @pa.check_types

@@ -12,6 +12,7 @@ every sentence; a test checks agreement with dateparser on the other weekdays.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -45,6 +46,13 @@ _ANY_DATE = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}-\d\d)",
     re.IGNORECASE,
 )
+# Substrings a pattern cannot match without: a cheap test before running the regular expression.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE_KEYWORDS = {
+    "weekend": ("weekend",), "this_week": ("this week",), "last_week": ("week",), "last_month": ("month",),
+    "day_before_yesterday": ("yesterday",), "yesterday": ("yesterday", "last night"),
+    "today": ("today", "this morning", "this afternoon", "this evening", "tonight"), "days_ago": (" ago",),
+}
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -73,11 +81,16 @@ def resolve_event_date(text: str, published: pd.Timestamp | None) -> pd.Timestam
 def find_date_expressions(text: str) -> list[tuple[int, int, str, re.Match]]:
     """All date expressions in ``text`` as (start, end, kind, match), in order of position."""
     found: list[tuple[int, int, str, re.Match]] = []
-    for pattern in EXPLICIT_PATTERNS:
-        found.extend((m.start(), m.end(), "explicit", m) for m in pattern.finditer(text))
+    lower = text.lower()
+    has_month = any(month in lower for month in _MONTH_STEMS)
+    for index, pattern in enumerate(EXPLICIT_PATTERNS):
+        if (index == 0 and "-" in text) or (index > 0 and has_month):
+            found.extend((m.start(), m.end(), "explicit", m) for m in pattern.finditer(text))
     for pattern, kind in RELATIVE_PATTERNS:
-        found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
-    found.extend((m.start(), m.end(), "weekday", m) for m in WEEKDAY_RE.finditer(text))
+        if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind]):
+            found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
+    if "day" in lower:
+        found.extend((m.start(), m.end(), "weekday", m) for m in WEEKDAY_RE.finditer(text))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
     for item in found:
@@ -86,9 +99,8 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str, re.Match]]:
     return kept
 
 
+@lru_cache(maxsize=4096)
 def _day(timestamp: pd.Timestamp) -> pd.Timestamp:
-    if isinstance(timestamp, pd.Timestamp) and timestamp.tzinfo is not None and str(timestamp.tzinfo) == "UTC" and timestamp == timestamp.normalize():
-        return timestamp
     stamp = pd.Timestamp(timestamp)
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     return stamp.normalize()

@@ -28,13 +28,14 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
 
-from features.dates import resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, VAGUE, find_quantities
+from features.dates import MONTHS, WEEKDAYS, resolve_event_date
+from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -46,43 +47,73 @@ BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
 }
+# Column names resolved once (pandera's attribute lookup is slow in a per-claim loop).
+_COLUMN_CLAIM_ID = Claims.claim_id
+_COLUMN_ARTICLE_ID = Claims.article_id
+_COLUMN_OUTLET = Claims.outlet
+_COLUMN_PUBLISHED = Claims.published
+_COLUMN_TEXT = Claims.text
+_COLUMN_SENTENCE = Claims.sentence
+_COLUMN_SENTENCE_INDEX = Claims.sentence_index
+_COLUMN_SPAN_START = Claims.span_start
+_COLUMN_SPAN_END = Claims.span_end
+_COLUMN_SPEAKER = Claims.speaker
+_COLUMN_SPEAKER_CAMP = Claims.speaker_camp
+_COLUMN_ANONYMOUS = Claims.anonymous
+_COLUMN_ATTRIBUTION = Claims.attribution
+_COLUMN_REPORTING_VERB = Claims.reporting_verb
+_COLUMN_HEDGES = Claims.hedges
+_COLUMN_QUANTITIES = Claims.quantities
+_COLUMN_PLACES = Claims.places
+_COLUMN_EVENT_DATE = Claims.event_date
+_COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
 UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit"}
 FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 _QUOTES = "\"“”"
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
+_TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
+NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
+DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _WORD = re.compile(r"[A-Za-z]")
 
 
-def _paragraph_boundaries(doc):
-    """Start a sentence after every line break: headlines and paragraphs lack a final full stop."""
-    from spacy.attrs import IS_SPACE, ORTH
+class _Lowered:
+    """Lowercase token texts sliced on demand from the lowercased article."""
 
-    if len(doc) < 2:
-        return doc
-    strings = doc.vocab.strings
-    for index, (is_space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()[:-1]):
-        if is_space and "\n" in strings[orth]:
-            doc[index + 1].is_sent_start = True
-    return doc
+    __slots__ = ("text", "idx", "length")
+
+    def __init__(self, text: str, idx: list[int], length: list[int]):
+        self.text, self.idx, self.length = text.lower(), idx, length
+
+    def __getitem__(self, index: int) -> str:
+        start = self.idx[index]
+        return self.text[start:start + self.length[index]]
 
 
 class _Toks:
     """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects."""
 
-    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n")
+    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish")
 
     def __init__(self, doc, text: str):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, SENT_START
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LIKE_NUM, LOWER, SENT_START
 
         self.text = text
-        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START]).T.tolist() if len(doc) else [[]] * 7
-        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts = columns
-        self.sent_start = [start == 1 for start in starts]
-        self.lower = [text[i:i + n].lower() for i, n in zip(self.idx, self.length)]
+        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START, LIKE_NUM, LOWER]).T.tolist() if len(doc) else [[]] * 9
+        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts, like_num, lower_hashes = columns
         self.n = len(self.idx)
+        self.lower = _Lowered(text, self.idx, self.length)
+        # sentencizer boundaries, plus a new sentence after every line break (headlines lack a full stop)
+        self.sent_start = [start == 1 for start in starts]
+        for index in range(self.n - 1):
+            if self.space[index] and "\n" in text[self.idx[index]:self.idx[index] + self.length[index]]:
+                self.sent_start[index + 1] = True
+        self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
+        numbers, dates = _hash_sets(doc.vocab.strings)
+        self.numberish = list(accumulate((number or lower in numbers for number, lower in zip(like_num, lower_hashes)), initial=0))
+        self.dateish = list(accumulate((lower in dates for lower in lower_hashes), initial=0))
 
     def token(self, index: int) -> str:
         """Text of one token."""
@@ -100,7 +131,18 @@ class _Toks:
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.n) for k, start in enumerate(starts)] if self.n else []
 
 
-@dataclass
+_HASH_SETS: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _hash_sets(strings) -> tuple[frozenset, frozenset]:
+    """Lowercase-form hashes of number words and date words in this vocabulary's string store."""
+    key = id(strings)
+    if key not in _HASH_SETS:
+        _HASH_SETS[key] = (frozenset(strings.add(word) for word in NUMBER_TOKENS), frozenset(strings.add(word) for word in DATE_TOKENS))
+    return _HASH_SETS[key]
+
+
+@dataclass(slots=True)
 class _Sent:
     start: int
     end: int
@@ -111,17 +153,10 @@ class _Sent:
         return self.toks.span_text(self.start, self.end)
 
 
-def _register_components() -> None:
-    from spacy.language import Language
-
-    if "claimcred_paragraphs" not in Language.factories:
-        Language.component("claimcred_paragraphs", func=_paragraph_boundaries)
-
-
 # --- the compiled pack -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Compiled:
     """Everything built once per pack: the spaCy pipeline, the matcher and lookup tables."""
 
@@ -154,11 +189,9 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    _register_components()
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimcred_paragraphs", after="sentencizer")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels, exact, lower = {}, {}, {}
     entries: dict[tuple[str, str], set[str]] = {}
@@ -205,7 +238,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
 # --- matches per sentence ----------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     kind: str  # S, P, L
     key: str  # canonical name or lexicon category
@@ -223,16 +256,26 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
         if kind != "L" and not _alias_case_matches(text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
             continue
         if kind == "L" and not text.islower() and text.lower() in compiled.lower_aliases[(kind, key)] and not doc.sent_start[start]:
-            continue  # "States" in "the United States" is not the verb "states"
+            if key != "reporting_verb":
+                continue  # "States" in "the United States" is not the verb "states"
+            kind = "L?"  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
         if kind == "L" and key == "materiel" and text.lower() in MATERIEL_ACTIONS:
             hits.append(_Hit("L", "materiel_action", start, end, text))
         hits.append(_Hit(kind, key, start, end, text))
-    return _longest_per_kind(hits)
+    kept = _longest_per_kind([hit for hit in hits if hit.kind != "L?"])
+    speaker_ends = {hit.end for hit in kept if hit.kind == "S"}
+    sources = [hit for hit in kept if hit.kind == "S"]
+    kept += [_Hit("L", hit.key, hit.start, hit.end, hit.text) for hit in hits if hit.kind == "L?" and hit.start in speaker_ends]
+    kept = [hit for hit in kept if not (hit.kind == "P" and any(s.start <= hit.start and hit.end <= s.end and (s.end - s.start) > (hit.end - hit.start) for s in sources))]
+    return sorted(kept, key=lambda h: (h.start, -h.end))
 
 
 def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
-    """A registry or gazetteer alias matches as written, or with a sentence-initial capital ('The Reds')."""
-    return text in exact or text.lower() in lower or (text[:1].lower() + text[1:]) in exact
+    """A registry or gazetteer alias matches as written, with a sentence-initial capital ('The Reds'), or, for a
+    name of several words, capitalised on its first word only ('Russias defence ministry')."""
+    if text in exact or text.lower() in lower or (text[:1].lower() + text[1:]) in exact:
+        return True
+    return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
 def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
@@ -242,24 +285,25 @@ def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
         group = hit.kind if hit.kind != "L" else "L:" + hit.key
         groups.setdefault(group, []).append(hit)
     for group_hits in groups.values():
-        taken: list[_Hit] = []
-        for hit in sorted(group_hits, key=lambda h: (-(h.end - h.start), h.start)):
-            if all(hit.end <= other.start or hit.start >= other.end for other in taken):
-                taken.append(hit)
-        kept.extend(taken)
+        if len(group_hits) == 1:
+            kept.extend(group_hits)
+            continue
+        occupied: set[int] = set()
+        for hit in sorted(group_hits, key=lambda h: (h.start - h.end, -h.end)):
+            span = range(hit.start, hit.end)
+            if not any(index in occupied for index in span):
+                occupied.update(span)
+                kept.append(hit)
     # a speaker mention and an anonymous-group phrase on the same words: the registry wins
-    sources = [hit for hit in kept if hit.kind == "S"]
-    kept = [
-        hit for hit in kept
-        if not (hit.kind == "L" and hit.key == "anonymous_group" and any(hit.start < s.end and s.start < hit.end for s in sources))
-    ]
+    source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
+    kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and any(i in source_tokens for i in range(hit.start, hit.end)))]
     return sorted(kept, key=lambda h: (h.start, -h.end))
 
 
 # --- frames ------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     name: str
     camp: str
@@ -267,7 +311,7 @@ class _Speaker:
     kind: str  # person, organisation, outlet, group, pronoun-resolved
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     verb_start: int  # token indices (doc-level)
     verb_end: int
@@ -280,7 +324,7 @@ class _Frame:
     date: pd.Timestamp | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
@@ -311,7 +355,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if frames and hit.start < frames[-1].right:
             continue
-        frame = _according_frame(hit, speakers, compiled) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
@@ -321,20 +365,35 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     return frames
 
 
-def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled) -> _Frame | None:
-    after = [s for s in speakers if hit.end <= s.start <= hit.end + 2]
-    if not after:
-        return None
-    speaker_hit = after[0]
-    return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+ACCORDING_FILLERS = {"a", "an", "the", "statement", "report", "by", "from", "released", "issued", "local", "based", "-", "uk", "britain", "london", "its", "their", "latest", "new"}
+ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency", "army", "front", "group", "organisation", "organization",
+                      "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
+
+
+def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: _Toks, state: _ArticleState) -> _Frame | None:
+    """'according to X': X within a few filler words ('a statement by the', 'the UK-based'), or a back-reference."""
+    position = hit.end
+    while position < doc.n and position - hit.end < 6 and not any(s.start == position for s in speakers) and doc.lower[position] in ACCORDING_FILLERS:
+        position += 1
+    after = [s for s in speakers if s.start == position]
+    if after:
+        speaker_hit = after[0]
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+    if position > hit.end and doc.lower[position - 1] in ("report", "statement") and state.last_any is not None:
+        return _Frame(hit.start, hit.end, hit.text, state.last_any, hit.start, position, "according_to")
+    return None
 
 
 def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and hit.start - s.end <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    proper = _proper_name_before(doc, hit.start, lower_bound)
+    adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
+    if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
+        return _proper_frame(hit, proper, doc)
+    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
-        speaker_hit = before[-1]
+        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
@@ -346,16 +405,59 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
     if after:
         speaker_hit = after[0]
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "reported")
-    proper = _proper_name_before(doc, hit.start, lower_bound)
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
+    subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
+    if subject:
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        start, name = proper
-        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, "unknown"), start, hit.end, "reported")
+        return _proper_frame(hit, proper, doc)
     return None
 
 
+def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
+    start, name = proper
+    words = name.lower().split()
+    kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else ("person" if 2 <= len(words) <= 4 else "unknown")
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+def _distance(doc: _Toks, start: int, end: int) -> int:
+    """Tokens between a mention and the verb, not counting a parenthesis ('ISIS (Daesh ISIL) group claimed')."""
+    depth, count = 0, 0
+    for index in range(start, end):
+        token = doc.lower[index]
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            count += 1
+    return count
+
+
+def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
+    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions."""
+    chosen = before[-1]
+    for candidate in reversed(before[:-1]):
+        between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
+        if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
+            chosen = candidate
+        else:
+            break
+    return chosen
+
+
 def _crosses_clause(doc, start: int, end: int) -> bool:
-    return any(doc.lower[i] in (",", ";", ":", "(", ")", "that", "and", "but", "which", "who") or doc.lower[i] in _QUOTES for i in range(start, end))
+    depth = 0
+    for index in range(start, end):
+        token = doc.lower[index]
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (token in (",", ";", ":", "that", "and", "but", "which", "who") or token in _QUOTES):
+            return True
+    return False
 
 
 def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
@@ -384,13 +486,15 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
     start = position + 1
     if start >= index or index - start > 6:
         return None
+    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
+        return None  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
 
 
 # --- claims from a sentence --------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     start: int  # token indices of the asserted content
     end: int
@@ -410,7 +514,11 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     for index, frame in enumerate(frames):
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         after_words = _n_words(doc, frame.right, next_left)
-        if after_words >= 3 and not (frame.kind == "according_to" and frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3):
+        before_words = _n_words(doc, boundary, frame.left)
+        content_before = before_words >= 3 and (
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left))
+        )
+        if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
@@ -423,7 +531,34 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = frame.right
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
-    return segments
+    return [part for segment in segments for part in _split_contrast(doc, segment)]
+
+
+CONTRASTS = {"although", "though", "whereas"}
+
+
+def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
+    """', although ...' starts the outlet's own aside, which must earn its place as a claim by itself."""
+    for index in range(segment.start + 3, segment.end - 2):
+        if doc.lower[index] in CONTRASTS and doc.lower[index - 1] in (",", ";"):
+            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
+    return [segment]
+
+
+def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
+    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
+    for index in range(start, min(start + 4, end)):
+        token = doc.lower[index]
+        if token in ("that", ":") or token in _QUOTES:
+            return True
+        if token in (".", ",", ";", "!", "?"):
+            return False
+        if token not in TIME_WORDS:
+            return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
+    return False
+
+
+TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:
@@ -441,15 +576,21 @@ def _first_comma(doc, start: int, end: int) -> int | None:
 def _after_that(doc, start: int, end: int) -> int:
     """Skip the frame's tail ('to the Wall Street Journal last week that') up to a complementiser 'that'."""
     for index in range(start, min(start + 10, end)):
-        if doc.lower[index] == "that":
+        token = doc.lower[index]
+        if token == "that":
             return index + 1
-        if doc.token(index) in (",", ";", ":") or doc.token(index) in _QUOTES:
+        if token in (",", ";", ":") or token in _QUOTES:
             break
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index]):
+            break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
 
 
+FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
+
+
 def _n_words(doc, start: int, end: int) -> int:
-    return sum(1 for i in range(start, end) if doc.alpha[i])
+    return doc.alpha_before[max(end, start)] - doc.alpha_before[start]
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -467,41 +608,50 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
     categories = {hit.key for hit in inside if hit.kind == "L"}
+    first_seen: dict[str, int] = {}
+    for hit in inside:
+        if hit.kind == "L":
+            first_seen.setdefault(hit.key, hit.start)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
-    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if _NUMBERISH.search(text) else []
+    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     frame = segment.frame
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities, text):
         return None
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
-    frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), max(frame.right, frame.verb_end, segment.start))
-    event = event_date(text, frame_text, article.get("day", article["published"]))
+    frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
+    if frame is not None and segment.end <= frame.left:
+        frame_end = sent.end  # '... were killed, a monitor said Sunday': the frame runs to the sentence end
+    frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), frame_end)
+    frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
+    has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
+    event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
-    places = _places(inside)
+    places = _places(inside, compiled)
     return {
-        Claims.claim_id: claim_id(article["article_id"], char_start, char_end),
-        Claims.article_id: article["article_id"],
-        Claims.outlet: article["outlet"],
-        Claims.published: article["published"],
-        Claims.text: text,
-        Claims.sentence: sent.text,
-        Claims.sentence_index: sentence_index,
-        Claims.span_start: char_start,
-        Claims.span_end: char_end,
-        Claims.speaker: speaker.name,
-        Claims.speaker_camp: speaker.camp,
-        Claims.anonymous: speaker.anonymous,
-        Claims.attribution: attribution_value,
-        Claims.reporting_verb: reporting_verb(frame, passive),
-        Claims.hedges: hedges(hits, segment, frame),
-        Claims.quantities: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
-        Claims.places: places,
-        Claims.event_date: event,
-        Claims.claim_type: claim_type(categories, quantities, places),
+        _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
+        _COLUMN_ARTICLE_ID: article["article_id"],
+        _COLUMN_OUTLET: article["outlet"],
+        _COLUMN_PUBLISHED: article["published"],
+        _COLUMN_TEXT: text,
+        _COLUMN_SENTENCE: sent.text,
+        _COLUMN_SENTENCE_INDEX: sentence_index,
+        _COLUMN_SPAN_START: char_start,
+        _COLUMN_SPAN_END: char_end,
+        _COLUMN_SPEAKER: speaker.name,
+        _COLUMN_SPEAKER_CAMP: speaker.camp,
+        _COLUMN_ANONYMOUS: speaker.anonymous,
+        _COLUMN_ATTRIBUTION: attribution_value,
+        _COLUMN_REPORTING_VERB: reporting_verb(frame, passive),
+        _COLUMN_HEDGES: hedges(hits, segment, frame),
+        _COLUMN_QUANTITIES: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
+        _COLUMN_PLACES: places,
+        _COLUMN_EVENT_DATE: event,
+        _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
     }
 
 
@@ -512,7 +662,7 @@ def _is_checkable(categories: set[str], quantities: list[dict], text: str) -> bo
         return False
     if "commentary" in categories and not quantities:
         return False
-    return sum(1 for char in text if char.islower()) >= 10
+    return _TEN_LOWERCASE.search(text) is not None
 
 
 def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article: dict, compiled: _Compiled) -> tuple[_Speaker, str]:
@@ -537,10 +687,12 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
 
 def attribution(doc, start: int, end: int) -> str:
     """direct_quote when the content holds a quotation of three or more words, else reported_speech."""
-    last = min(end, doc.n - 1)
-    text = doc.text[doc.idx[start]:doc.idx[last] + doc.length[last]]
-    for quoted in re.findall(r"[\"“]([^\"“”]+)(?:[\"”]|$)", text):
-        if len(quoted.split()) >= 3:
+    first, last = max(start - 1, 0), min(end, doc.n - 1)
+    text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
+    if not any(mark in text for mark in _QUOTES):
+        return "reported_speech"
+    for quoted in re.findall(r"(?:^|[\"“])([^\"“”]+)(?:[\"”]|$)", text):
+        if len(quoted.split()) >= 3 and (text.find(quoted) > 0 or text[len(quoted):len(quoted) + 1] in _QUOTES):
             return "direct_quote"
     return "reported_speech"
 
@@ -563,12 +715,28 @@ def hedges(hits: list[_Hit], segment: _Segment, frame: _Frame | None) -> list[st
     return found
 
 
-def _places(inside: list[_Hit]) -> list[str]:
+def _places(inside: list[_Hit], compiled: _Compiled | None = None) -> list[str]:
+    """Canonical places in order; a country is dropped when a place inside it is also named."""
     names: list[str] = []
     for hit in inside:
         if hit.kind == "P" and hit.key not in names:
             names.append(hit.key)
-    return names
+    if compiled is None or len(names) < 2:
+        return names
+    countries = {name for name in names if compiled.place_kind.get(name) == "country"}
+    covered = {_country_of(name, compiled) for name in names if name not in countries}
+    return [name for name in names if name not in countries or name not in covered]
+
+
+def _country_of(place: str, compiled: _Compiled) -> str | None:
+    seen = set()
+    while place is not None and place not in seen:
+        seen.add(place)
+        if compiled.place_kind.get(place) == "country":
+            return place
+        place = compiled.place_parent.get(place)
+        place = None if place is None or (isinstance(place, float)) else place
+    return None
 
 
 def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
@@ -579,25 +747,30 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-def claim_type(categories: set[str], quantities: list[dict], places: list[str]) -> str:
-    """First matching type: casualties, captures/territory, materiel, communications, negotiation, territory, stance, other."""
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
+
+
+def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
+    """Casualties, then captures (territory when places are taken), materiel, then the earliest of
+    territory/communications/negotiation/combat words, then stance, else other."""
     outcomes = " ".join(q["counts"] for q in quantities)
     if "casualty" in categories or re.search(r"\b(killed|injured|casualties)\b", outcomes):
         return "casualties"
     if "capture" in categories:
-        return "territory" if places and "territory" in categories else "captures"
-    if "materiel_action" in categories or re.search(r"\b(destroyed|seized)\b", outcomes):
+        return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
+    if ("materiel_action" in categories and "materiel" in categories) or re.search(r"\b(destroyed)\b", outcomes):
         return "materiel"
-    if "territory" in categories:
+    if "materiel_action" in categories and places:
         return "territory"
-    if "communications" in categories or "blackout" in categories:
-        return "communications"
-    if "negotiation" in categories:
-        return "negotiation"
+    present = [category for category in TERRITORY_FIRST if category in categories]
+    if present:
+        first_seen = first_seen or {}
+        earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
+        return "territory" if earliest == "combat" else earliest
+    if "materiel_action" in categories:
+        return "materiel"
     if "stance" in categories:
         return "stance"
-    if "combat" in categories:
-        return "territory"
     return "other"
 
 
@@ -675,7 +848,7 @@ def _claims_frame(rows: list[dict], theatre: str) -> pd.DataFrame:
     for column in (Claims.sentence_index, Claims.span_start, Claims.span_end):
         frame[column] = frame[column].astype("int64")
     frame[Claims.anonymous] = frame[Claims.anonymous].astype(bool)
-    frame[Claims.reporting_verb] = frame[Claims.reporting_verb].astype(object)
+    frame[Claims.reporting_verb] = frame[Claims.reporting_verb].astype("str")  # nulls stay null
     for column in (Claims.claim_id, Claims.article_id, Claims.outlet, Claims.text, Claims.sentence, Claims.speaker, Claims.speaker_camp, Claims.attribution, Claims.claim_type, Claims.theatre):
         frame[column] = frame[column].astype(str)
     return frame.drop_duplicates(subset=[Claims.claim_id]).reset_index(drop=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 UNITS = {
     "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -45,31 +44,42 @@ NOUN_STOP = {
     "to", "for", "from", "with", "after", "during", "when", "while", "as", "that", "who", "which", "into", "near",
     "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
     "this", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
-    "captured", "of", "more", "other", "others", "all", "also", "according", "between",
+    "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
 }
+PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
+# dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
+DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
     "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
-    "kidnapped": "captured", "displaced": "displaced", "missing": "missing", "surrendered": "surrendered",
+    "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
 }
+_NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
 WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
 
 
-class Word(NamedTuple):
-    """One word of a clause with its character offsets."""
-
-    text: str
-    lower: str
-    start: int
-    end: int
+Word = tuple  # (text, lower, start, end): plain tuples, the cheapest record in CPython
+TEXT, LOWER, START, END = 0, 1, 2, 3
 
 
 def tokenize_words(text: str) -> list[Word]:
-    """Split text into words, digit groups and punctuation with offsets."""
-    return [Word(match.group(), match.group().lower(), match.start(), match.end()) for match in WORD_RE.finditer(text)]
+    """Split text into words, digit groups and punctuation: (text, lower, start, end) tuples."""
+    lowered = text.lower()
+    return [(text[m.start():m.end()], lowered[m.start():m.end()], m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def _word_starts(text: str, words: list[Word]) -> list[int]:
+    """Character offset of each word, found in order (cheaper than match objects for every word)."""
+    starts, position = [], 0
+    for word in words:
+        position = text.find(word[TEXT], position)
+        starts.append(position)
+        position += len(word[TEXT])
+    return starts
 
 
 def parse_number(text: str) -> float | None:
@@ -108,25 +118,25 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
     """Read a number starting at ``words[index]``; return (value, index after it)."""
     if index >= len(words):
         return None, index
-    first = words[index].lower
+    first = words[index][LOWER]
     if first in VAGUE:
         return VAGUE[first], index + 1
-    if first == "a" and index + 1 < len(words) and words[index + 1].lower in ("dozen", "hundred", "thousand", "million"):
-        value = UNITS["a dozen"] if words[index + 1].lower == "dozen" else SCALES[words[index + 1].lower]
+    if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
+        value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
         return float(value), index + 2
     if first[0].isdigit():
-        value = _digits(words[index].text)
+        value = _digits(words[index][TEXT])
         if value is None:
             return None, index
         index += 1
-        if index < len(words) and words[index].lower in ("million", "billion", "thousand"):
-            value *= SCALES[words[index].lower]
+        if index < len(words) and words[index][LOWER] in ("million", "billion", "thousand"):
+            value *= SCALES[words[index][LOWER]]
             index += 1
         return value, index
     total, current, position, seen = 0.0, 0.0, index, False
     while position < len(words):
-        word = words[position].lower
-        if word in ("-", "and") and seen and position + 1 < len(words) and _is_number_word(words[position + 1].lower):
+        word = words[position][LOWER]
+        if word in ("-", "and") and seen and position + 1 < len(words) and _is_number_word(words[position + 1][LOWER]):
             position += 1
             continue
         parts = word.split("-") if "-" in word else [word]
@@ -147,6 +157,7 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
 
 
 _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
+_NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
 
 
 def _is_number_word(word: str) -> bool:
@@ -169,11 +180,11 @@ def _find_numbers(words: list[Word]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
     while index < len(words):
-        word = words[index].lower
-        if not (word[0].isdigit() or word in VAGUE or _is_number_word(word) or (word == "a" and index + 1 < len(words) and words[index + 1].lower == "dozen")):
+        word = words[index][LOWER]
+        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word)) or (word == "a" and index + 1 < len(words) and words[index + 1][LOWER] == "dozen")):
             index += 1
             continue
-        if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1].lower in ("of", "another")):
+        if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
             index += 1
             continue
         value, after = _read_number(words, index)
@@ -181,7 +192,7 @@ def _find_numbers(words: list[Word]) -> list[_Number]:
             index += 1
             continue
         value_max, end = None, after
-        if after + 1 < len(words) and words[after].lower in ("to", "-", "or", "and") and (words[after + 1].lower[0].isdigit() or _is_number_word(words[after + 1].lower)):
+        if after + 1 < len(words) and words[after][LOWER] in ("to", "-", "or", "and") and (words[after + 1][LOWER][0].isdigit() or _is_number_word(words[after + 1][LOWER])):
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
@@ -189,10 +200,10 @@ def _find_numbers(words: list[Word]) -> list[_Number]:
         approximator = _approximator_before(words, start)
         if approximator == "between" and value_max is None:
             approximator = None
-        if word in VAGUE:
-            approximator = approximator or word
         if approximator:
             start -= len(approximator.split())
+        if word in VAGUE:
+            approximator = approximator or word
         found.append(_Number(value, value_max, approximator, max(start, 0), end))
         index = end
     return found
@@ -203,20 +214,22 @@ _APPROXIMATOR_LAST = {parts[-1] for _, parts in _APPROXIMATOR_PARTS}
 
 
 def _approximator_before(words: list[Word], index: int) -> str | None:
-    if index == 0 or words[index - 1].lower not in _APPROXIMATOR_LAST:
+    if index == 0 or words[index - 1][LOWER] not in _APPROXIMATOR_LAST:
         return None
     for phrase, parts in _APPROXIMATOR_PARTS:
-        if index - len(parts) >= 0 and tuple(word.lower for word in words[index - len(parts):index]) == parts:
+        if index - len(parts) >= 0 and tuple(word[LOWER] for word in words[index - len(parts):index]) == parts:
             return phrase
     return None
 
 
 def _is_date_or_span(words: list[Word], number: _Number) -> bool:
-    after = words[number.end_index].lower if number.end_index < len(words) else ""
-    if words[number.end_index - 1].lower in VAGUE:
+    after = words[number.end_index][LOWER] if number.end_index < len(words) else ""
+    if words[number.end_index - 1][LOWER] in VAGUE:
         return False
-    before = words[number.start_index - 1].lower if number.start_index > 0 else ""
-    first = words[number.start_index].lower
+    before = words[number.start_index - 1][LOWER] if number.start_index > 0 else ""
+    first = words[number.start_index][LOWER]
+    if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1][LOWER] == "the":
+        after = ""
     if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page"):
         return True
     if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
@@ -241,26 +254,34 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    words = tokenize_words(text)
+    masked = DATE_OR_TIME.sub(lambda match: " " * len(match.group()), text)
+    words = list(zip(WORD_RE.findall(masked), WORD_RE.findall(masked.lower())))  # (text, lower): no offsets yet
+    starts: list[int] | None = None
+    toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
     for number in _find_numbers(words):
         if _is_date_or_span(words, number):
             continue
         noun_start = number.end_index
-        if words[number.end_index - 1].lower in VAGUE and noun_start < len(words) and words[noun_start].lower == "of":
-            noun_start += 1
+        if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
+            noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
         noun, noun_end = _noun_phrase(words, noun_start)
         if noun.lower() in ("", "more") and previous_noun:
             noun = previous_noun
         elif noun.lower() in ("more", "others", "other"):
             noun = "people"
-        outcome = _outcome(words, number, noun_end, outcomes)
+        if noun.lower() in PRONOUN_NOUNS:
+            noun = ""
+        outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
         if not noun and not outcome:
             continue
         previous_noun = noun or previous_noun
         counts = " ".join(part for part in (noun, outcome) if part)
-        start, end = words[number.start_index].start, words[max(noun_end, number.end_index) - 1].end
+        if starts is None:
+            starts = _word_starts(masked, words)
+        last = max(noun_end, number.end_index) - 1
+        start, end = starts[number.start_index], starts[last] + len(words[last][TEXT])
         quantities.append(
             {
                 "value": float(number.value),
@@ -279,37 +300,38 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
     """Words after a number up to 5 words, stopping at verbs, prepositions and punctuation."""
     parts: list[str] = []
     position = index
-    if position < len(words) and words[position].lower in ("more", "other", "others"):
-        marker = "" if words[position].lower == "more" else "others"
+    if position < len(words) and words[position][LOWER] in ("more", "other", "others"):
+        marker = "" if words[position][LOWER] == "more" else "others"
         position += 1
-        if position == len(words) or not words[position].text[0].isalpha() or words[position].lower in NOUN_STOP:
+        if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
     while position < len(words) and len(parts) < 5:
         word = words[position]
-        if not word.text[0].isalpha() or word.lower in NOUN_STOP or word.lower in DEFAULT_OUTCOMES:
+        head = word[LOWER].split("-")[0]
+        if not word[TEXT][0].isalpha() or word[LOWER] in NOUN_STOP or word[LOWER] in DEFAULT_OUTCOMES or head in NOUN_STOP or head in DEFAULT_OUTCOMES:
             break
-        parts.append(word.text)
+        parts.append(word[TEXT])
         position += 1
     return " ".join(parts), position
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
-    before = [word.lower for word in words[max(number.start_index - 2, 0):number.start_index]]
+    before = [word[LOWER] for word in words[max(number.start_index - 2, 0):number.start_index]]
     if before and before[-1] in outcomes:
         return outcomes[before[-1]]
     if len(before) == 2 and before[-1] == "of" and before[0] in outcomes:
         return outcomes[before[0]]
-    for position in range(noun_end, min(noun_end + 9, len(words))):
-        word = words[position].lower
+    for position in range(noun_end, min(noun_end + 12, len(words))):
+        word = words[position][LOWER].split("-")[0] or words[position][LOWER]
         if word in outcomes:
             return outcomes[word]
-        if not words[position].text[0].isalnum() and word not in ("-",):
+        if not words[position][TEXT][0].isalnum() and word not in ("-",):
             break
     for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
-        word = words[position].lower
+        word = words[position][LOWER]
         if word in outcomes:
             return outcomes[word]
-        if not words[position].text[0].isalnum():
+        if not words[position][TEXT][0].isalnum():
             break
     return ""

@@ -253,9 +253,16 @@ def _claim_roles(text: str, quantities: object, vocabulary: _Vocabulary) -> tupl
     return losers, gainers - losers
 
 
+def _map_unique(values: pd.Series, function) -> pd.Series:
+    """``values.map(function)`` computed once per distinct value."""
+    table = {value: function(value) for value in pd.unique(values.to_numpy(dtype=object))}
+    return pd.Series([table[value] for value in values.to_numpy(dtype=object)], index=values.index, dtype=object)
+
+
 def _registry_value(names: pd.Series, index: PackIndex, field: str, *, outlets_only: bool) -> pd.Series:
     lookup = index.outlet if outlets_only else index.source
-    return names.map(lambda name: (lookup(name) or {}).get(field))
+    values = {name: (lookup(name) or {}).get(field) for name in pd.unique(names.to_numpy(dtype=object))}
+    return pd.Series([values[name] for name in names.to_numpy(dtype=object)], index=names.index, dtype=object)
 
 
 # --- one function per output column -------------------------------------------------
@@ -275,28 +282,34 @@ def outlet_camp(outlet: pd.Series, index: PackIndex) -> pd.Series:
 
 def speaker_is_party(speaker_camp: pd.Series, index: PackIndex) -> pd.Series:
     """The speaker's camp is a party to the conflict."""
-    return speaker_camp.map(index.is_party).astype(bool)
+    return _map_unique(speaker_camp, index.is_party).astype(bool)
 
 
 def outlet_is_party(outlet_camp: pd.Series, index: PackIndex) -> pd.Series:
     """The outlet's camp is a party to the conflict."""
-    return outlet_camp.map(index.is_party).astype(bool)
+    return _map_unique(outlet_camp, index.is_party).astype(bool)
 
 
 def claim_side(claims: pd.DataFrame, speaker_camp: pd.Series, outlet_camp: pd.Series, index: PackIndex) -> pd.Series:
     """The camp whose interest the claim is judged against (rule in the module docstring); None when no party side."""
-    side = speaker_camp.astype(object).where(speaker_camp.map(index.is_party))
-    side = side.fillna(outlet_camp.astype(object).where(outlet_camp.map(index.is_party)))
-    attributed_party = speaker_camp.where(speaker_camp.map(index.is_party) & ~claims[Claims.anonymous].astype(bool))
-    majority = attributed_party.astype(object).groupby(claims[Claims.article_id]).transform(_strict_majority)
+    speaker_party = _map_unique(speaker_camp, index.is_party).astype(bool)
+    side = speaker_camp.astype(object).where(speaker_party)
+    side = side.fillna(outlet_camp.astype(object).where(_map_unique(outlet_camp, index.is_party).astype(bool)))
+    attributed = speaker_party & ~claims[Claims.anonymous].astype(bool)
+    majority = _article_majority(claims[Claims.article_id], speaker_camp, attributed)
     return side.fillna(majority).astype(object).where(lambda s: s.notna(), None)
 
 
-def _strict_majority(camps: pd.Series) -> object:
-    counts = camps.dropna().value_counts()
-    if counts.empty or counts.iloc[0] * 2 <= counts.sum():
-        return None
-    return counts.index[0]
+def _article_majority(article_id: pd.Series, camps: pd.Series, counted: pd.Series) -> pd.Series:
+    """Per row, the camp held by a strict majority of the counted rows of its article; None when there is none."""
+    frame = pd.DataFrame({"article": article_id.to_numpy(dtype=object), "camp": camps.to_numpy(dtype=object)})[counted.to_numpy()]
+    if frame.empty:
+        return pd.Series(None, index=article_id.index, dtype=object)
+    sizes = frame.groupby(["article", "camp"]).size().rename("n").reset_index().sort_values("n", ascending=False, kind="stable")
+    totals = sizes.groupby("article")["n"].sum()
+    top = sizes.drop_duplicates("article").set_index("article")
+    winners = top.loc[top["n"] * 2 > totals.reindex(top.index), "camp"]
+    return pd.Series(article_id.map(winners).to_numpy(dtype=object), index=article_id.index, dtype=object)
 
 
 def self_serving(side: pd.Series, roles: pd.Series, index: PackIndex) -> pd.Series:
@@ -332,7 +345,7 @@ def claim_roles(claims: pd.DataFrame, pack: TheatrePack) -> pd.Series:
     """(losing camps, gaining camps) of each claim, read from its text and quantities."""
     vocabulary = _vocabulary(pack)
     return pd.Series(
-        [_claim_roles(text, quantities, vocabulary) for text, quantities in zip(claims[Claims.text], claims[Claims.quantities])],
+        [_claim_roles(text, quantities, vocabulary) for text, quantities in zip(claims[Claims.text].to_numpy(dtype=object), claims[Claims.quantities])],
         index=claims.index,
         dtype=object,
     )

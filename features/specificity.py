@@ -112,7 +112,8 @@ def _as_list(cell: object) -> list:
 def _count_matches(texts: pd.Series, pattern: re.Pattern | None) -> pd.Series:
     if pattern is None:
         return pd.Series(0, index=texts.index, dtype=int)
-    return texts.map(lambda text: len(pattern.findall(text)) if isinstance(text, str) else 0).astype(int)
+    counts = [len(pattern.findall(text)) if isinstance(text, str) else 0 for text in texts.to_numpy(dtype=object)]
+    return pd.Series(counts, index=texts.index, dtype=int)
 
 
 # --- one function per output column -------------------------------------------------
@@ -163,7 +164,7 @@ def n_named_people(text: pd.Series, index: PackIndex) -> pd.Series:
             found.add(row[PackSources.name] if row else match.group(1))
         return len(found)
 
-    return text.map(count).astype(int)
+    return pd.Series([count(value) for value in text.to_numpy(dtype=object)], index=text.index, dtype=int)
 
 
 def n_approximators(quantities: pd.Series, text: pd.Series, index: PackIndex) -> pd.Series:
@@ -184,7 +185,7 @@ def n_hedges(hedges: pd.Series, text: pd.Series, index: PackIndex) -> pd.Series:
             found |= {" ".join(m.group(0).lower().split()) for m in pattern.finditer(value)}
         return len(found)
 
-    return pd.Series([count(h, t) for h, t in zip(hedges, text)], index=text.index, dtype=int)
+    return pd.Series([count(h, t) for h, t in zip(hedges, text.to_numpy(dtype=object))], index=text.index, dtype=int)
 
 
 def specificity_score(counts: pd.DataFrame) -> pd.Series:

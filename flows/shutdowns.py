@@ -34,12 +34,12 @@ class ShutdownLoad:
     path: Path
     events: pd.DataFrame
     rejects: pd.DataFrame
+    rows: int = 0
     new: int = 0
 
     def summary(self) -> str:
         """One progress line with counts."""
-        rows = len(self.events) + len(self.rejects)
-        return f"{self.path.name}: {rows} rows, {len(self.events)} events ({self.new} new), {len(self.rejects)} rejected"
+        return f"{self.path.name}: {self.rows} rows, {len(self.events)} events ({self.new} new), {len(self.rejects)} rejected"
 
     def reject_lines(self) -> list[str]:
         """One line per rejected row: file, 1-based data row, reason."""
@@ -62,7 +62,7 @@ def read_shutdown_list(path: Path, pack: TheatrePack) -> ShutdownLoad:
     except ValueError as error:
         raise ValueError(f"{path}: {error}") from error
     events = BlackoutEvents.validate(events, lazy=True)
-    return ShutdownLoad(path=path, events=events, rejects=shutdown_list_rejects(frame, pack))
+    return ShutdownLoad(path=path, events=events, rejects=shutdown_list_rejects(frame, pack), rows=len(frame))
 
 
 def load_shutdown_list(settings: Settings, path: Path, pack: TheatrePack, quiet: bool = False) -> ShutdownLoad:
@@ -70,7 +70,7 @@ def load_shutdown_list(settings: Settings, path: Path, pack: TheatrePack, quiet:
     loaded = read_shutdown_list(path, pack)
     engine = store.connect(settings.store_url)
     new = store.insert_new(engine, store.blackout_events, store.frame_to_rows(loaded.events, store.blackout_events))
-    result = ShutdownLoad(path=loaded.path, events=loaded.events, rejects=loaded.rejects, new=new)
+    result = ShutdownLoad(path=loaded.path, events=loaded.events, rejects=loaded.rejects, rows=loaded.rows, new=new)
     if not quiet:
         logger.info(result.summary())
     return result

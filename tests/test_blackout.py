@@ -93,10 +93,10 @@ KEEPITON = pd.DataFrame(
 
 
 def test_shutdown_list_parses_keepiton_rows(pack):
-    """Check that usable KeepItOn rows become events on gazetteer regions (alias 'Panjshir Valley'; national rows on the country)."""
+    """Check that usable KeepItOn rows become one event per gazetteer area (alias 'Panjshir Valley'; national rows on the country)."""
     events = blackouts_from_shutdown_list(KEEPITON, pack, source="keepiton-2021.csv")
-    assert events[BlackoutEvents.region].tolist() == ["Panjshir", "Afghanistan"]
-    assert events[BlackoutEvents.end].isna().tolist() == [False, True]
+    assert events[BlackoutEvents.region].tolist() == ["Panjshir", "Kapisa", "Afghanistan"]
+    assert events[BlackoutEvents.end].isna().tolist() == [False, False, True]
     assert set(events[BlackoutEvents.source]) == {"keepiton-2021.csv"}
 
 
@@ -155,9 +155,10 @@ def test_shutdown_flow_stores_events_once(tmp_path, pack):
     settings = load_settings(home=tmp_path / "home")
     first = load_shutdown_list(settings, path, pack, quiet=True)
     second = load_shutdown_list(settings, path, pack, quiet=True)
-    assert (first.new, second.new) == (2, 0)
+    assert (first.new, second.new) == (3, 0)
     assert first.reject_lines()[0].startswith(f"{path}:3: area_name")
-    assert sorted(stored_blackouts(settings)[BlackoutEvents.region]) == ["Afghanistan", "Panjshir"]
+    assert first.summary() == "keepiton.csv: 5 rows, 3 events (3 new), 3 rejected"
+    assert sorted(stored_blackouts(settings)[BlackoutEvents.region]) == ["Afghanistan", "Kapisa", "Panjshir"]
 
 
 def test_shutdown_flow_missing_file_names_path(tmp_path, pack):

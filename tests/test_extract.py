@@ -1,0 +1,161 @@
+"""Claim extraction on real sentences (the seed, FA-KES-style reporting) and its invariants."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from features.extract import articles_from_texts, detect_blackouts, extract_claims
+from features.schemas import Claims
+from flows.cli import app
+from flows.packs import load_pack
+
+SEED_PUBLISHED = "2021-09-02"
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_article):
+    """Claims of the seed article, published 2021-09-02 by an unknown outlet."""
+    articles = articles_from_texts([seed_article.read_text(encoding="utf-8")], published=SEED_PUBLISHED)
+    return extract_claims(articles, load_pack("afghanistan-2021"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}"
+    return rows.iloc[0]
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-07-10") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
+
+
+def test_extract_claims_validates_against_the_claims_schema(seed_claims):
+    """Check that the output is a valid Claims frame with unique ids."""
+    Claims.validate(seed_claims)
+    assert seed_claims["claim_id"].is_unique and len(seed_claims) >= 12
+
+
+def test_extract_claims_reads_the_dashty_casualty_claim(seed_claims):
+    """Check speaker, camp, quantities, place and date of 'at least 40 Taliban fighters were killed'."""
+    claim = _claim_with(seed_claims, "at least 40 Taliban fighters were killed")
+    assert (claim["speaker"], claim["speaker_camp"], claim["attribution"], claim["claim_type"]) == ("Fahim Dashty", "resistance", "reported_speech", "casualties")
+    assert [(q["value"], q["counts"], q["approximator"]) for q in claim["quantities"]] == [
+        (40.0, "Taliban fighters killed", "at least"), (35.0, "Taliban fighters injured", "around"),
+        (4.0, "Taliban Humvees destroyed", None), (2.0, "Ford Ranger pickup trucks destroyed", None),
+    ]
+    assert claim["places"] == ["Khawak Pass"]
+    assert str(claim["event_date"].date()) == "2021-09-01"
+
+
+def test_extract_claims_splits_one_sentence_into_several_claims(seed_claims):
+    """Check that Dashty's sentence gives a direct quote and a reported casualty claim."""
+    same_sentence = seed_claims[seed_claims["sentence"].str.contains("did not advance even a kilometer", regex=False)]
+    assert same_sentence["attribution"].tolist() == ["direct_quote", "reported_speech"]
+    assert set(same_sentence["speaker"]) == {"Fahim Dashty"}
+
+
+def test_extract_claims_resolves_a_pronoun_to_the_last_named_speaker(seed_claims):
+    """Check that 'He had previously said on Monday' is Fahim Dashty's, dated Monday 2021-08-30."""
+    claim = _claim_with(seed_claims, "captures of both Taliban fighters")
+    assert (claim["speaker"], claim["claim_type"], str(claim["event_date"].date())) == ("Fahim Dashty", "captures", "2021-08-30")
+
+
+def test_extract_claims_keeps_anonymous_speakers_as_written(seed_claims):
+    """Check 'some accounts' and 'pro-Taliban propagandists' are anonymous speakers kept as written."""
+    accounts = _claim_with(seed_claims, "Bazaar Shirkat, Jamalagha")
+    assert (accounts["speaker"], bool(accounts["anonymous"]), accounts["speaker_camp"]) == ("some accounts", True, "unknown")
+    assert accounts["places"] == ["Bazaar Shirkat", "Jamalagha", "Deh Baba Ali", "Kuhband", "Kapisa"]
+    propagandists = _claim_with(seed_claims, "skirmishes earlier this week")
+    assert (propagandists["speaker"], bool(propagandists["anonymous"]), propagandists["speaker_camp"]) == ("pro-Taliban propagandists", True, "taliban")
+
+
+def test_extract_claims_marks_passive_and_own_assertions(seed_claims):
+    """Check 'said to have died' is passive with its hedge and the blackout sentence is the outlet's own assertion."""
+    passive = _claim_with(seed_claims, "at least six resistance fighters")
+    assert (passive["attribution"], passive["reporting_verb"], "said to" in passive["hedges"]) == ("passive", "has been reported", True)
+    own = _claim_with(seed_claims, "cut telephone and internet connections")
+    assert (own["attribution"], own["speaker"], own["claim_type"], str(own["event_date"].date())) == ("own_assertion", "unknown", "communications", "2021-08-28")
+
+
+def test_extract_claims_skips_commentary(seed_claims):
+    """Check that the closing opinion ('do not bode well', 'seems elusive') yields no claim."""
+    assert not seed_claims["text"].str.contains("bode well|seems elusive").any()
+
+
+def test_extract_claims_gives_stable_ids(seed_article):
+    """Check that the same article and spans give the same claim ids on a second run."""
+    articles = articles_from_texts([seed_article.read_text(encoding="utf-8")], published=SEED_PUBLISHED)
+    first = extract_claims(articles, load_pack("afghanistan-2021"))
+    second = extract_claims(articles, load_pack("afghanistan-2021"))
+    assert first["claim_id"].tolist() == second["claim_id"].tolist()
+
+
+def test_extract_claims_reads_syrian_attribution_forms():
+    """Check trailing 'a monitor said', 'according to SANA' and 'activists said' on Syrian-war sentences."""
+    claims = _syria(
+        "At least 29 rebels were killed in clashes with regime troops near Aleppo overnight a monitor said Sunday. "
+        "Five soldiers were wounded by mortar shells in Daraa according to SANA. "
+        "Activists said dozens of civilians fled Douma."
+    )
+    rows = claims[["speaker", "speaker_camp", "attribution", "anonymous"]].values.tolist()
+    assert rows == [
+        ["Syrian Observatory for Human Rights", "opposition", "reported_speech", False],
+        ["sana", "loyalist", "according_to", False],
+        ["activists", "unknown", "reported_speech", True],
+    ]
+    assert [q["value"] for q in claims["quantities"].iloc[0]] == [29.0]
+    assert claims["places"].tolist() == [["Aleppo"], ["Daraa"], ["Douma"]]
+    assert str(claims["event_date"].iloc[0].date()) == "2016-07-10"
+
+
+def test_extract_claims_uses_the_outlet_for_own_assertions():
+    """Check that an unattributed factual sentence is the outlet's own assertion with the outlet's camp."""
+    claims = _syria("Syrian army units destroyed four tanks and killed 12 terrorists in Hama countryside.", outlet="sana")
+    claim = claims.iloc[0]
+    assert (claim["speaker"], claim["speaker_camp"], claim["attribution"]) == ("sana", "loyalist", "own_assertion")
+    assert pd.isna(claim["reporting_verb"])
+    assert claim["claim_type"] == "casualties" and claim["places"] == ["Hama"]
+
+
+def test_extract_claims_handles_empty_and_odd_text():
+    """Check that empty text, punctuation only and replacement characters give no crash and no claims."""
+    claims = extract_claims(articles_from_texts(["", "...", "\ufffd\ufffd 12 -- ?"], published=None), load_pack("syria"))
+    assert claims.empty or Claims.validate(claims) is not None
+
+
+def test_detect_blackouts_finds_the_panjshir_shutdown(seed_article):
+    """Check that the seed reports a Panjshir blackout from 2021-08-28, partly restored by publication."""
+    articles = articles_from_texts([seed_article.read_text(encoding="utf-8")], published=SEED_PUBLISHED)
+    events = detect_blackouts(articles, load_pack("afghanistan-2021"))
+    assert len(events) == 1
+    event = events.iloc[0]
+    assert (event["region"], str(event["start"].date()), str(event["partial_restoration"].date())) == ("Panjshir", "2021-08-28", "2021-09-02")
+    assert pd.isna(event["end"]) and "telephone and internet" in event["evidence"]
+
+
+def test_cli_extract_prints_jsonl_for_the_seed(seed_article, home):
+    """Check that `claimcred extract --format jsonl` prints one JSON claim a line with the schema columns."""
+    result = CliRunner().invoke(app, ["extract", str(seed_article), "--published", SEED_PUBLISHED, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert len(rows) >= 12 and set(Claims.to_schema().columns) <= set(rows[0])
+    assert {row["theatre"] for row in rows} == {"afghanistan-2021"}
+
+
+def test_cli_extract_names_a_missing_file(tmp_path, home):
+    """Check that a missing file exits 1 with one line naming it."""
+    missing = tmp_path / "nope.txt"
+    result = CliRunner().invoke(app, ["extract", str(missing), "--format", "jsonl"])
+    assert result.exit_code == 1 and "nope.txt" in result.output
+
+
+def test_cli_blackouts_prints_events(seed_article, home):
+    """Check that `claimcred blackouts` prints the Panjshir event as JSON."""
+    result = CliRunner().invoke(app, ["blackouts", str(seed_article), "--published", SEED_PUBLISHED])
+    assert result.exit_code == 0, result.output
+    event = json.loads(result.output.strip().splitlines()[0])
+    assert event["region"] == "Panjshir" and event["start"].startswith("2021-08-28")
