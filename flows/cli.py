@@ -263,7 +263,7 @@ def run(
 
     result = run_flow(sources=source or None, outlet=outlet, home=str(settings.home), config=str(config) if config else None, wait_seconds=wait_seconds)
     ingested, scored = result["ingest"], result["score"]
-    typer.echo(f"ingest: {ingested['new']} new, {ingested['unchanged']} unchanged, {ingested['rejected']} rejected")
+    typer.echo(f"ingest: {ingested['new']} new, {ingested['unchanged']} unchanged, {ingested['rejected']} rejected ({ingested['seconds']:.2f} s)")
     if scored.get("skipped"):
         typer.echo("score: skipped, another scoring run holds the lock")
     else:

@@ -5,7 +5,7 @@ the URL-fetching ingest task retries, with backoff; a rerun is safe because ever
 Flow parameters are plain JSON types (the data home and config path, not a Settings object), so a
 served deployment can be triggered from the UI or ``run_deployment``.
 
-Overlap: a scoring pass holds the store-level lock ``score`` (TTL ``SCORE_LOCK_TTL``, so a crashed
+Overlap: a scoring pass holds the store-level lock ``score`` (TTL ``scoring.SCORE_LOCK_TTL``, 2 h, so a crashed
 run blocks the next one for at most that long); a second pass waits up to ``wait_seconds`` for it and
 is then skipped. Served deployments also have a concurrency limit of 1 (later runs are queued).
 
@@ -29,7 +29,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.tasks import exponential_backoff  # noqa: E402
 
-from flows import scoring, store  # noqa: E402
+from flows import scoring  # noqa: E402
 from flows.api import Filters  # noqa: E402
 
 SCORE_LOCK = scoring.SCORE_LOCK

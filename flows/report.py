@@ -131,7 +131,7 @@ def render_html(scored: pd.DataFrame, filters: Filters = Filters(), title: str =
 """
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>&])")  # inside a table cell only these change the rendering
 
 
 def _md(value) -> str:

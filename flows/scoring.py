@@ -104,7 +104,8 @@ def pending_articles(engine: sa.Engine) -> pd.DataFrame:
     a, m = store.articles, store.meta
     done = sa.select(sa.func.substr(m.c.key, len(EXTRACTED_PREFIX) + 1)).where(m.c.key.like(f"{EXTRACTED_PREFIX}%"))
     query = sa.select(*[a.c[name] for name in ARTICLE_COLUMNS]).where(a.c.article_id.not_in(done)).order_by(a.c.article_id)
-    return store.read_frame(engine, query)
+    frame = store.read_frame(engine, query)
+    return frame.assign(label=frame["label"].astype(float))
 
 
 def _assign_theatres(settings: Settings, articles: pd.DataFrame, packs: list) -> pd.Series:
@@ -299,16 +300,19 @@ def score_articles_frame(settings: Settings, articles: pd.DataFrame) -> pd.DataF
 # --- the whole scoring pass, stage by stage (the Prefect tasks call these same functions) --------------
 
 
-def champion_version(settings: Settings) -> str:
-    """Version of the champion model, registering the expert-prior scorecard when there is none."""
-    from models.registry import ensure_champion
+def champion_version(settings: Settings) -> str | None:
+    """Version of the current champion model; None on a fresh home (scoring then registers the expert prior)."""
+    from models.registry import champion_version as registered_champion
 
-    return str(ensure_champion(settings.mlflow_tracking_uri, str(settings.mlflow_artifact_root), settings.model_name, {}))
+    version = registered_champion(settings.mlflow_tracking_uri, settings.model_name)
+    return None if version is None else str(version)
 
 
 def stage_extract(settings: Settings) -> ExtractResult:
     """Extract the articles not extracted yet (all packs loaded per settings)."""
     engine = store.connect(settings.store_url)
+    if pending_articles(engine).empty:
+        return ExtractResult()
     return extract_pending(settings, engine, _load_packs(settings))
 
 
@@ -354,6 +358,9 @@ def stage_record(settings: Settings, counts: dict, score: dict, packs: dict[str,
     from flows.mlflow_runs import log_scoring_run
     from flows.report import render_html
 
+    if not score["n_scored"]:
+        logger.info("no new score rows: no MLflow scoring run logged")
+        return None
     engine = store.connect(settings.store_url)
     scored = scored_in_run(engine, score["first_new_score_id"])
     if scored.empty:
@@ -455,4 +462,4 @@ def score_pass(settings: Settings, wait_seconds: float = 60.0, run_name: str | N
         run_id = timed("record", settings, counts, score, extracted.packs, dict(timings), run_name)
         log.info("%d articles extracted, %d new claims; %d score rows (%d re-scored) with model v%s; MLflow run %s",
                  extracted.n_articles, extracted.n_new_claims, score["n_scored"], score["n_rescored"], version, run_id)
-        return {**counts, "model_version": version, "mlflow_run_id": run_id, "timings": timings}
+        return {**counts, "model_version": score["model_version"] or version, "mlflow_run_id": run_id, "timings": timings}

@@ -161,3 +161,40 @@ def test_report_flow_writes_default_report(tmp_path):
     settings, _ = populated_store(tmp_path / "home")
     result = pipeline.report_flow(home=str(settings.home))
     assert result["path"].startswith(str(settings.home / "reports")) and result["claims"] == 4
+
+
+@pytest.mark.slow
+def test_score_pass_with_real_parts_rescores_corroborated_claim(tmp_path):
+    """Check that with the real extract/features/models, a later independent report re-scores the earlier claim upward, history kept."""
+    from flows import api
+
+    settings = settings_for(tmp_path / "home")
+    engine = store.connect(settings.store_url)
+    first = "Resistance spokesman Fahim Dashty said on Wednesday that at least 40 Taliban fighters were killed at the Khawak Pass in Panjshir."
+    later = "A Taliban commander told Reuters that 40 Taliban fighters were killed at the Khawak Pass in Panjshir on Wednesday."
+    insert(engine, store.articles, [article_row(1, text=first, outlet="panjshir_observer", published="2021-09-02T10:00:00")])
+    assert scoring.score_pass(settings, wait_seconds=0)["n_scored"] == 1
+    insert(engine, store.articles, [article_row(2, text=later, outlet="reuters", published="2021-09-03T10:00:00")])
+    result = scoring.score_pass(settings, wait_seconds=0)
+    assert (result["n_new_claims"], result["n_scored"], result["n_rescored"]) == (1, 2, 1)
+    history = api.scores(settings=settings)
+    earlier = history[history["claim_id"] == history["claim_id"].iloc[0]]
+    assert earlier["is_latest"].tolist() == [False, True]
+    assert earlier["probability"].iloc[1] > earlier["probability"].iloc[0]
+    assert scoring.score_pass(settings, wait_seconds=0)["n_scored"] == 0
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_cli_run_prints_counts_and_timings(fake_home, monkeypatch):
+    """Check that `claimcred run --source` runs the flows and prints ingest counts, score counts and stage timings."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    home, _, _ = fake_home
+    monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: {"new": 0, "unchanged": len(sources), "rejected": 0})
+    result = CliRunner().invoke(app, ["run", "--home", str(home), "--source", "/nowhere", "--wait-seconds", "0"])
+    assert result.exit_code == 0, result.output
+    assert "ingest: 0 new, 1 unchanged, 0 rejected" in result.output
+    assert "score: 1 new claims, 1 score rows (0 re-scored) with claimcred v1; MLflow run " in result.output
+    assert "timings (s): extract" in result.output

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from flows_fakes import article_row, insert, install_fakes, settings_for
+from flows_fakes import article_row, insert, settings_for
 
 from flows import report, scoring, store
 from flows.api import claims
@@ -57,16 +57,19 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", path.read_bytes()[16:24])
 
 
-def _keep(path: Path) -> None:
+def keep_screenshot(path: Path) -> None:
+    """Copy a screenshot, quantised to 64 colours, into $CLAIMCRED_SCREENSHOTS when set."""
     folder = os.environ.get("CLAIMCRED_SCREENSHOTS")
     if folder:
+        from PIL import Image  # matplotlib's dependency; 64 colours keep the committed PNGs small
+
         Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(folder) / path.name)
+        Image.open(path).convert("RGB").quantize(colors=64).save(Path(folder) / path.name, optimize=True)
 
 
 @pytest.fixture
-def scored_home(tmp_path, monkeypatch):
-    install_fakes(monkeypatch)
+def scored_home(tmp_path):
+    """A data home with three articles scored by the real extract / features / champion scorecard."""
     settings = settings_for(tmp_path / "home")
     engine = store.connect(settings.store_url)
     insert(engine, store.articles, [article_row(n, title=f"<script>alert({n})</script> report {n}", outlet=outlet, published=when, text=text)
@@ -83,7 +86,7 @@ def test_report_renders_in_chromium(scored_home, tmp_path):
     out = screenshot(page.as_uri(), tmp_path / "report.png")
     width, height = png_size(out)
     assert (width, height) == (1400, 2000) and out.stat().st_size > 20_000
-    _keep(out)
+    keep_screenshot(out)
 
 
 def test_mlflow_run_page_shows_scored_claims_table(scored_home, tmp_path):
@@ -105,7 +108,7 @@ def test_mlflow_run_page_shows_scored_claims_table(scored_home, tmp_path):
         url = f"{base}/#/experiments/{experiment_id}/runs/{run_id}/artifactPath/scored_claims.json"
         out = screenshot(url, tmp_path / "mlflow-run.png", size="1900,1000", budget_ms=20000)
         assert out.stat().st_size > 20_000
-        _keep(out)
+        keep_screenshot(out)
     finally:
         stop(server)
         log.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from flows_fakes import populated_store
 
-from flows.serving import free_port, prefect_server_command, stop, wait_http
+from flows.serving import free_port, mlflow_server_command, prefect_server_command, stop, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,3 +82,14 @@ def test_serve_runs_a_triggered_deployment_and_stops_on_sigterm(tmp_path):
         server_log.close()
         serve_log.close()
     assert serving.returncode in (0, -15, 143), (tmp_path / "serve.log").read_text()[-3000:]
+
+
+def test_server_commands_bind_loopback_in_the_data_home(tmp_path):
+    """Check that the MLflow UI and Prefect server commands bind 127.0.0.1 and use the data home's stores."""
+    settings, _ = populated_store(tmp_path / "home")
+    mlflow_command = mlflow_server_command(settings, 5123)
+    assert mlflow_command[mlflow_command.index("--host") + 1] == "127.0.0.1"
+    assert mlflow_command[mlflow_command.index("--backend-store-uri") + 1] == settings.mlflow_tracking_uri
+    assert mlflow_command[mlflow_command.index("--artifacts-destination") + 1] == settings.mlflow_artifact_root.resolve().as_uri()
+    prefect_command = prefect_server_command(4321)
+    assert prefect_command[-4:] == ["--host", "127.0.0.1", "--port", "4321"]
