@@ -1,6 +1,7 @@
 """Claim extraction: every checkable assertion of fact, who asserts it and how.
 
-Rule-based and explainable. spaCy ``blank("en")`` with a sentencizer tokenises;
+Rule-based and explainable. spaCy ``blank("en")`` tokenises (sentence boundaries follow spaCy's
+``sentencizer`` rule, computed from the token arrays);
 one ``PhraseMatcher`` per theatre pack (built once, cached by pack name and
 version) finds the registry's actors and outlets, the gazetteer's places and the
 lexicon's phrases (reporting verbs, hedges, casualty words ...). The rest is
@@ -27,8 +28,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import pandas as pd
 import pandera.pandas as pa
@@ -77,43 +80,46 @@ _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _WORD = re.compile(r"[A-Za-z]")
-
-
-class _Lowered:
-    """Lowercase token texts sliced on demand from the lowercased article."""
-
-    __slots__ = ("text", "idx", "length")
-
-    def __init__(self, text: str, idx: list[int], length: list[int]):
-        self.text, self.idx, self.length = text.lower(), idx, length
-
-    def __getitem__(self, index: int) -> str:
-        start = self.idx[index]
-        return self.text[start:start + self.length[index]]
+_NEWLINE = re.compile("\n")
+_ARRAY_ATTRS = ["IDX", "LENGTH", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "LIKE_NUM"]
 
 
 class _Toks:
-    """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects."""
+    """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects.
+
+    Sentence starts follow spaCy's rule-based ``sentencizer`` (a sentence starts at the first token
+    that is neither punctuation nor a sentence-final mark after a sentence-final mark), computed here
+    from the token arrays instead of iterating ``Token`` objects, plus a new sentence after every line
+    break (headlines lack a full stop).
+    """
 
     __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish")
 
     def __init__(self, doc, text: str):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LIKE_NUM, LOWER, SENT_START
-
         self.text = text
-        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START, LIKE_NUM, LOWER]).T.tolist() if len(doc) else [[]] * 9
-        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts, like_num, lower_hashes = columns
-        self.n = len(self.idx)
-        self.lower = _Lowered(text, self.idx, self.length)
-        # sentencizer boundaries, plus a new sentence after every line break (headlines lack a full stop)
-        self.sent_start = [start == 1 for start in starts]
-        for index in range(self.n - 1):
-            if self.space[index] and "\n" in text[self.idx[index]:self.idx[index] + self.length[index]]:
-                self.sent_start[index + 1] = True
+        self.n = n = len(doc)
+        if not n:
+            self.idx = self.length = self.alpha = self.punct = self.space = self.title = self.sent_start = self.lower = []
+            self.alpha_before = self.numberish = self.dateish = [0]
+            return
+        columns = doc.to_array(_ARRAY_ATTRS).T.tolist()
+        self.idx, self.length, self.alpha, self.punct, self.space, self.title, like_num = columns
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.lower = lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
+        else:  # lowercasing changed lengths ('İ'): lowercase token by token
+            self.lower = lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
         self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
-        numbers, dates = _hash_sets(doc.vocab.strings)
-        self.numberish = list(accumulate((number or lower in numbers for number, lower in zip(like_num, lower_hashes)), initial=0))
-        self.dateish = list(accumulate((lower in dates for lower in lower_hashes), initial=0))
+        self.numberish = list(accumulate(map(_is_numberish, like_num, lower), initial=0))
+        self.dateish = list(accumulate(map(DATE_TOKENS.__contains__, lower), initial=0))
+        marks = _final_marks()
+        final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
+        self.sent_start = _sentence_starts(n, self.punct, final)
+        if "\n" in text:
+            for match in _NEWLINE.finditer(text):
+                index = bisect_right(self.idx, match.start()) - 1
+                if self.space[index] and index + 1 < n:
+                    self.sent_start[index + 1] = True
 
     def token(self, index: int) -> str:
         """Text of one token."""
@@ -131,15 +137,36 @@ class _Toks:
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.n) for k, start in enumerate(starts)] if self.n else []
 
 
-_HASH_SETS: dict[int, tuple[frozenset, frozenset]] = {}
+def _sentence_starts(n: int, punct: list[int], marks: list[int]) -> list[bool]:
+    """spaCy's sentencizer rule: after a sentence-final mark, the next token that is neither punctuation
+    nor a mark starts a sentence (``marks`` are the token indices of sentence-final marks, ascending)."""
+    starts = [False] * n
+    starts[0] = True
+    mark_set = set(marks)
+    resume = 0
+    for mark in marks:
+        if mark < resume:
+            continue
+        index = mark + 1
+        while index < n and (punct[index] or index in mark_set):
+            index += 1
+        if index >= n:
+            break
+        starts[index] = True
+        resume = index
+    return starts
 
 
-def _hash_sets(strings) -> tuple[frozenset, frozenset]:
-    """Lowercase-form hashes of number words and date words in this vocabulary's string store."""
-    key = id(strings)
-    if key not in _HASH_SETS:
-        _HASH_SETS[key] = (frozenset(strings.add(word) for word in NUMBER_TOKENS), frozenset(strings.add(word) for word in DATE_TOKENS))
-    return _HASH_SETS[key]
+@lru_cache(maxsize=1)
+def _final_marks() -> frozenset[str]:
+    """The sentence-final marks of spaCy's sentencizer."""
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
+
+
+def _is_numberish(like_num: int, lower: str) -> bool:
+    return bool(like_num) or lower in NUMBER_TOKENS
 
 
 @dataclass(slots=True)
@@ -191,7 +218,6 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
 
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels, exact, lower = {}, {}, {}
     entries: dict[tuple[str, str], set[str]] = {}
@@ -830,7 +856,7 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.outlet, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
-    for doc, record in zip(compiled.nlp.pipe(record[Articles.text] for record in records), records):
+    for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
         published = record[Articles.published]
         article = {"article_id": record[Articles.article_id], "outlet": record[Articles.outlet], "published": None if pd.isna(published) else published}
         article["day"] = None if article["published"] is None else pd.Timestamp(article["published"]).tz_convert("UTC").normalize()
@@ -866,7 +892,7 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
-    for doc, record in zip(compiled.nlp.pipe(record[Articles.text] for record in records), records):
+    for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
         rows.extend(_blackout_rows(doc, record, compiled))
     frame = pd.DataFrame(rows, columns=list(BlackoutEvents.to_schema().columns))
     for column in (BlackoutEvents.start, BlackoutEvents.partial_restoration, BlackoutEvents.end):
