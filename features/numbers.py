@@ -158,6 +158,8 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
 
 _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
 _NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
+# First characters a number word or digit group can start with: a cheap test before the full one.
+_NUMBER_INITIALS = frozenset("0123456789") | {word[0] for word in _NUMBER_STARTS | {"a"}}
 
 
 def _is_number_word(word: str) -> bool:
@@ -179,17 +181,17 @@ class _Number:
 def _find_numbers(words: list[Word]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
-    while index < len(words):
+    for candidate in [position for position, word in enumerate(words) if word[LOWER][0] in _NUMBER_INITIALS]:
+        if candidate < index:
+            continue
+        index = candidate
         word = words[index][LOWER]
         if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word)) or (word == "a" and index + 1 < len(words) and words[index + 1][LOWER] == "dozen")):
-            index += 1
             continue
         if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
-            index += 1
             continue
         value, after = _read_number(words, index)
         if value is None or after == index:
-            index += 1
             continue
         value_max, end = None, after
         if after + 1 < len(words) and words[after][LOWER] in ("to", "-", "or", "and") and (words[after + 1][LOWER][0].isdigit() or _is_number_word(words[after + 1][LOWER])):
@@ -213,11 +215,16 @@ _APPROXIMATOR_PARTS = [(phrase, tuple(phrase.split())) for phrase in APPROXIMATO
 _APPROXIMATOR_LAST = {parts[-1] for _, parts in _APPROXIMATOR_PARTS}
 
 
+_APPROXIMATORS_BY_LAST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _phrase, _parts in _APPROXIMATOR_PARTS:
+    _APPROXIMATORS_BY_LAST.setdefault(_parts[-1], []).append((_phrase, _parts))
+
+
 def _approximator_before(words: list[Word], index: int) -> str | None:
-    if index == 0 or words[index - 1][LOWER] not in _APPROXIMATOR_LAST:
+    if index == 0:
         return None
-    for phrase, parts in _APPROXIMATOR_PARTS:
-        if index - len(parts) >= 0 and tuple(word[LOWER] for word in words[index - len(parts):index]) == parts:
+    for phrase, parts in _APPROXIMATORS_BY_LAST.get(words[index - 1][LOWER], ()):
+        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(word[LOWER] for word in words[index - len(parts):index]) == parts):
             return phrase
     return None
 
