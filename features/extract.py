@@ -276,24 +276,38 @@ class _Hit:
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     """All accepted matches of a doc: case-checked, longest-first within each kind."""
     hits: list[_Hit] = []
+    capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
+    text, idx, length, sent_start, labels = doc.text, doc.idx, doc.length, doc.sent_start, compiled.labels
     for match_id, start, end in compiled.matcher(spacy_doc):
-        kind, key = compiled.labels[match_id]
-        text = doc.span_text(start, end)
-        if kind != "L" and not _alias_case_matches(text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
-            continue
-        if kind == "L" and not text.islower() and text.lower() in compiled.lower_aliases[(kind, key)] and not doc.sent_start[start]:
-            if key != "reporting_verb":
-                continue  # "States" in "the United States" is not the verb "states"
-            kind = "L?"  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
-        if kind == "L" and key == "materiel" and text.lower() in MATERIEL_ACTIONS:
-            hits.append(_Hit("L", "materiel_action", start, end, text))
-        hits.append(_Hit(kind, key, start, end, text))
-    kept = _longest_per_kind([hit for hit in hits if hit.kind != "L?"])
-    speaker_ends = {hit.end for hit in kept if hit.kind == "S"}
+        kind, key = labels[match_id]
+        hit_text = text[idx[start]:idx[end - 1] + length[end - 1]]
+        if kind != "L":
+            if not _alias_case_matches(hit_text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
+                continue
+        elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in compiled.lower_aliases[(kind, key)]:
+            if key == "reporting_verb":
+                capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
+            continue  # "States" in "the United States" is not the verb "states"
+        elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
+            hits.append(_Hit("L", "materiel_action", start, end, hit_text))
+        hits.append(_Hit(kind, key, start, end, hit_text))
+    kept = _longest_per_kind(hits, ordered=False)
     sources = [hit for hit in kept if hit.kind == "S"]
-    kept += [_Hit("L", hit.key, hit.start, hit.end, hit.text) for hit in hits if hit.kind == "L?" and hit.start in speaker_ends]
-    kept = [hit for hit in kept if not (hit.kind == "P" and any(s.start <= hit.start and hit.end <= s.end and (s.end - s.start) > (hit.end - hit.start) for s in sources))]
-    return sorted(kept, key=lambda h: (h.start, -h.end))
+    if capitalised_verbs:
+        speaker_ends = {hit.end for hit in sources}
+        kept += [hit for hit in capitalised_verbs if hit.start in speaker_ends]
+    if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
+        source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
+        kept = [hit for hit in kept if not (hit.kind == "P" and _inside_longer(hit, source_at.get(hit.start)))]
+    return sorted(kept, key=_position)
+
+
+def _position(hit: _Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _inside_longer(hit: _Hit, source: _Hit | None) -> bool:
+    return source is not None and hit.end <= source.end and (source.end - source.start) > (hit.end - hit.start)
 
 
 def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
@@ -304,26 +318,43 @@ def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
     return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
-def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
+def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
+    """Within each kind (and lexicon category), the longest of overlapping hits; a registry mention beats an
+    anonymous-group phrase on the same words. Sorted by position unless ``ordered`` is False (then in kind
+    order; hits on the same tokens keep the order of their kinds' first appearance)."""
     kept: list[_Hit] = []
-    groups: dict[str, list[_Hit]] = {}
+    groups: dict[tuple[str, str], list[_Hit]] = {}
     for hit in hits:
-        group = hit.kind if hit.kind != "L" else "L:" + hit.key
-        groups.setdefault(group, []).append(hit)
+        groups.setdefault((hit.kind, hit.key if hit.kind == "L" else ""), []).append(hit)
     for group_hits in groups.values():
-        if len(group_hits) == 1:
+        if len(group_hits) == 1 or _disjoint_in_order(group_hits):
             kept.extend(group_hits)
             continue
         occupied: set[int] = set()
-        for hit in sorted(group_hits, key=lambda h: (h.start - h.end, -h.end)):
+        for hit in sorted(group_hits, key=_longest_first):
             span = range(hit.start, hit.end)
-            if not any(index in occupied for index in span):
+            if occupied.isdisjoint(span):
                 occupied.update(span)
                 kept.append(hit)
     # a speaker mention and an anonymous-group phrase on the same words: the registry wins
-    source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
-    kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and any(i in source_tokens for i in range(hit.start, hit.end)))]
-    return sorted(kept, key=lambda h: (h.start, -h.end))
+    if ("L", "anonymous_group") in groups:
+        source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
+        kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and not source_tokens.isdisjoint(range(hit.start, hit.end)))]
+    return sorted(kept, key=_position) if ordered else kept
+
+
+def _disjoint_in_order(hits: list[_Hit]) -> bool:
+    """Each hit starts at or after the end of the one before (so no two overlap)."""
+    previous_end = -1
+    for hit in hits:
+        if hit.start < previous_end:
+            return False
+        previous_end = hit.end
+    return True
+
+
+def _longest_first(hit: _Hit) -> tuple[int, int]:
+    return hit.start - hit.end, -hit.end
 
 
 # --- frames ------------------------------------------------------------------------
