@@ -99,7 +99,7 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
     for pattern, kind in RELATIVE_PATTERNS:
         if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind]):
             found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
-    if "day" in lower:
+    if "day" in lower and any(weekday in lower for weekday in WEEKDAYS):
         found.extend((m.start(), m.end(), "weekday", m) for m in WEEKDAY_RE.finditer(text))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
