@@ -72,10 +72,13 @@ def tokenize_words(text: str) -> list[Word]:
     return [(text[m.start():m.end()], lowered[m.start():m.end()], m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _word_starts(text: str, words: list[Word]) -> list[int]:
-    """Character offset of each word, found in order (cheaper than match objects for every word)."""
-    starts, position = [], 0
-    for word in words:
+def _word_starts(text: str, words: list[Word], upto: int | None = None, starts: list[int] | None = None) -> list[int]:
+    """Character offset of each word (up to index ``upto``), found in order (cheaper than match objects for every
+    word); ``starts`` already found are extended in place."""
+    starts = [] if starts is None else starts
+    last = len(words) - 1 if upto is None else upto
+    position = starts[-1] + len(words[len(starts) - 1][TEXT]) if starts else 0
+    for word in words[len(starts):last + 1]:
         position = text.find(word[TEXT], position)
         starts.append(position)
         position += len(word[TEXT])
@@ -246,6 +249,10 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
     return False
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: int = 0) -> list[dict]:
     """Find counted quantities in a clause.
 
@@ -261,8 +268,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    masked = DATE_OR_TIME.sub(lambda match: " " * len(match.group()), text)
-    words = list(zip(WORD_RE.findall(masked), WORD_RE.findall(masked.lower())))  # (text, lower): no offsets yet
+    masked = DATE_OR_TIME.sub(_blank, text) if ":" in text or "-" in text or "/" in text or "." in text else text
+    found = WORD_RE.findall(masked)
+    words = list(zip(found, [word.lower() for word in found]))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
     quantities: list[dict] = []
@@ -285,9 +293,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             continue
         previous_noun = noun or previous_noun
         counts = " ".join(part for part in (noun, outcome) if part)
-        if starts is None:
-            starts = _word_starts(masked, words)
         last = max(noun_end, number.end_index) - 1
+        if starts is None or len(starts) <= last:
+            starts = _word_starts(masked, words, last, starts)
         start, end = starts[number.start_index], starts[last] + len(words[last][TEXT])
         quantities.append(
             {
