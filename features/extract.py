@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import operator
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -110,7 +111,7 @@ class _Toks:
         else:  # lowercasing changed lengths ('İ'): lowercase token by token
             self.lower = lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
         self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
-        self.numberish = list(accumulate(map(_is_numberish, like_num, lower), initial=0))
+        self.numberish = list(accumulate(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, lower)), initial=0))
         self.dateish = list(accumulate(map(DATE_TOKENS.__contains__, lower), initial=0))
         marks = _final_marks()
         final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
@@ -163,10 +164,6 @@ def _final_marks() -> frozenset[str]:
     from spacy.pipeline import Sentencizer
 
     return frozenset(Sentencizer.default_punct_chars)
-
-
-def _is_numberish(like_num: int, lower: str) -> bool:
-    return bool(like_num) or lower in NUMBER_TOKENS
 
 
 @dataclass(slots=True)
@@ -664,11 +661,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if _n_words(doc, start, end) < 3:
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
-    categories = {hit.key for hit in inside if hit.kind == "L"}
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}  # lexicon category -> first token
     for hit in inside:
-        if hit.kind == "L":
-            first_seen.setdefault(hit.key, hit.start)
+        if hit.kind == "L" and hit.key not in first_seen:
+            first_seen[hit.key] = hit.start
+    categories = set(first_seen)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
@@ -805,17 +802,19 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
 
 
 TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
+_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties)\b")
+_DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
     """Casualties, then captures (territory when places are taken), materiel, then the earliest of
     territory/communications/negotiation/combat words, then stance, else other."""
     outcomes = " ".join(q["counts"] for q in quantities)
-    if "casualty" in categories or re.search(r"\b(killed|injured|casualties)\b", outcomes):
+    if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
         return "casualties"
     if "capture" in categories:
         return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
-    if ("materiel_action" in categories and "materiel" in categories) or re.search(r"\b(destroyed)\b", outcomes):
+    if ("materiel_action" in categories and "materiel" in categories) or _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     if "materiel_action" in categories and places:
         return "territory"
