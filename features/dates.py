@@ -74,7 +74,7 @@ def resolve_event_date(text: str, published: pd.Timestamp | None) -> pd.Timestam
     lower = text.lower()
     if not (any(keyword in lower for keyword in _DATE_KEYWORDS) or ("-" in text and _YEAR_DASH.search(text))):
         return None
-    base = _day(published) if published is not None and not pd.isna(published) else None
+    base = publication_day(published) if published is not None and not pd.isna(published) else None
     found = find_date_expressions(text, lower)
     for _, _, kind, match in found:
         resolved = _resolve(kind, match, base)
@@ -94,13 +94,13 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
         if "-" in text:
             found.extend((m.start(), m.end(), "explicit", m) for m in EXPLICIT_PATTERNS[0].finditer(text))
         if any(month in lower for month in _MONTH_STEMS):
-            for pattern in EXPLICIT_PATTERNS[1:]:
-                found.extend((m.start(), m.end(), "explicit", m) for m in pattern.finditer(text))
+            found.extend((m.start(), m.end(), "explicit", m) for m in EXPLICIT_PATTERNS[1].finditer(text))
+            found.extend((m.start(), m.end(), "explicit", m) for m in _matches_at(EXPLICIT_PATTERNS[2], text, lower, _month_starts(lower)))
     for pattern, kind in RELATIVE_PATTERNS:
         if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind]):
             found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
     if "day" in lower and any(weekday in lower for weekday in WEEKDAYS):
-        found.extend((m.start(), m.end(), "weekday", m) for m in WEEKDAY_RE.finditer(text))
+        found.extend((m.start(), m.end(), "weekday", m) for m in _matches_at(WEEKDAY_RE, text, lower, _weekday_starts(lower)))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
     for item in found:
@@ -109,8 +109,56 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
     return kept
 
 
+def _occurrences(lower: str, words) -> list[int]:
+    """Every position where one of ``words`` occurs in ``lower``."""
+    positions = []
+    for word in words:
+        position = lower.find(word)
+        while position >= 0:
+            positions.append(position)
+            position = lower.find(word, position + 1)
+    return positions
+
+
+def _month_starts(lower: str) -> list[int]:
+    """Where a month-first date ('July 10') can start: at a month name."""
+    return _occurrences(lower, MONTHS)
+
+
+_WEEKDAY_MODIFIERS = ("last", "this", "next", "on")
+
+
+def _weekday_starts(lower: str) -> list[int]:
+    """Where a weekday expression can start: at a weekday name, or at 'last'/'this'/'next'/'on' and spaces before it."""
+    starts = []
+    for position in _occurrences(lower, WEEKDAYS):
+        starts.append(position)
+        before = lower[:position].rstrip()
+        if len(before) < position:
+            starts.extend(len(before) - len(word) for word in _WEEKDAY_MODIFIERS if before.endswith(word))
+    return starts
+
+
+def _matches_at(pattern: re.Pattern, text: str, lower: str, starts: list[int]) -> list[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``: anchored tries at those
+    positions instead of a scan of every character (the same matches, far cheaper for case-insensitive patterns)."""
+    if len(lower) != len(text):  # lowercasing moved offsets: scan
+        return list(pattern.finditer(text))
+    matches: list[re.Match] = []
+    resume = 0
+    for start in sorted(set(starts)):
+        if start < resume:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            matches.append(match)
+            resume = max(match.end(), start + 1)
+    return matches
+
+
 @lru_cache(maxsize=4096)
-def _day(timestamp: pd.Timestamp) -> pd.Timestamp:
+def publication_day(timestamp: pd.Timestamp) -> pd.Timestamp:
+    """Midnight UTC of the day of ``timestamp`` (naive times are taken as UTC); cached, articles share days."""
     stamp = pd.Timestamp(timestamp)
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     return stamp.normalize()

@@ -38,7 +38,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
 
-from features.dates import MONTHS, WEEKDAYS, resolve_event_date
+from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
 from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
@@ -889,7 +889,7 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
     for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
         published = record[Articles.published]
         article = {"article_id": record[Articles.article_id], "outlet": record[Articles.outlet], "published": None if pd.isna(published) else published}
-        article["day"] = None if article["published"] is None else pd.Timestamp(article["published"]).tz_convert("UTC").normalize()
+        article["day"] = None if article["published"] is None else publication_day(article["published"])
         rows.extend(_claim_rows(doc, record[Articles.text], article, compiled))
     log.info("extracted %d claims from %d articles with pack %s", len(rows), len(records), pack.name)
     return _claims_frame(rows, pack.name)
