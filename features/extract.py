@@ -134,7 +134,7 @@ class _Toks:
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) token indices of each sentence."""
-        starts = [i for i, flag in enumerate(self.sent_start) if flag or i == 0]
+        starts = list(compress(range(self.n), self.sent_start))  # the first token always starts a sentence
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.n) for k, start in enumerate(starts)] if self.n else []
 
 
