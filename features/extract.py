@@ -29,7 +29,7 @@ import hashlib
 import logging
 import operator
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
@@ -94,7 +94,7 @@ class _Toks:
     break (headlines lack a full stop).
     """
 
-    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish")
+    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish", "contrasts")
 
     def __init__(self, doc, text: str):
         self.text = text
@@ -102,6 +102,7 @@ class _Toks:
         if not n:
             self.idx = self.length = self.alpha = self.punct = self.space = self.title = self.sent_start = self.lower = []
             self.alpha_before = self.numberish = self.dateish = [0]
+            self.contrasts = []
             return
         columns = doc.to_array(_ARRAY_ATTRS).T.tolist()
         self.idx, self.length, self.alpha, self.punct, self.space, self.title, like_num = columns
@@ -113,6 +114,7 @@ class _Toks:
         self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
         self.numberish = list(accumulate(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, lower)), initial=0))
         self.dateish = list(accumulate(map(DATE_TOKENS.__contains__, lower), initial=0))
+        self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, lower)))  # 'although', 'though', 'whereas'
         marks = _final_marks()
         final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
         self.sent_start = _sentence_starts(n, self.punct, final)
@@ -593,8 +595,11 @@ CONTRASTS = {"although", "though", "whereas"}
 
 def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
     """', although ...' starts the outlet's own aside, which must earn its place as a claim by itself."""
-    for index in range(segment.start + 3, segment.end - 2):
-        if doc.lower[index] in CONTRASTS and doc.lower[index - 1] in (",", ";"):
+    contrasts = doc.contrasts
+    if not contrasts:
+        return [segment]
+    for index in contrasts[bisect_left(contrasts, segment.start + 3):bisect_left(contrasts, segment.end - 2)]:
+        if doc.lower[index - 1] in (",", ";"):
             return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
     return [segment]
 
