@@ -163,6 +163,18 @@ _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
 _NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
 # First characters a number word or digit group can start with: a cheap test before the full one.
 _NUMBER_INITIALS = frozenset("0123456789") | {word[0] for word in _NUMBER_STARTS | {"a"}}
+_CANDIDATE_WORDS = frozenset(_NUMBER_STARTS | {"a"})
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _number_candidates(words: list[Word]) -> list[int]:
+    """Indices of the words a number can start at: a digit group, a number word, a hyphenated word that may be
+    one ('forty-five'), or 'a' ('a dozen'); a cheap set test per word before the full one."""
+    return [
+        position
+        for position, word in enumerate(words)
+        if word[LOWER] in _CANDIDATE_WORDS or word[LOWER][0] in _ASCII_DIGITS or ("-" in word[LOWER] and word[LOWER][0] in _NUMBER_INITIALS)
+    ]
 
 
 def _is_number_word(word: str) -> bool:
@@ -184,7 +196,7 @@ class _Number:
 def _find_numbers(words: list[Word]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
-    for candidate in [position for position, word in enumerate(words) if word[LOWER][0] in _NUMBER_INITIALS]:
+    for candidate in _number_candidates(words):
         if candidate < index:
             continue
         index = candidate
