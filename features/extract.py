@@ -82,7 +82,31 @@ NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _WORD = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile("\n")
-_ARRAY_ATTRS = ["IDX", "LENGTH", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "LIKE_NUM"]
+_ORTH_IDX = ["ORTH", "IDX"]
+# Lexical attributes of each word form, per language: orth id -> (length, is_alpha, is_punct, is_space, is_title,
+# number-like, date word, contrast word, lowercase). They depend on the string alone (like spaCy's own lexemes), so
+# they are read once per word form instead of once per token.
+_LEXEME_ROWS: dict[str, dict[int, tuple]] = {}
+
+
+def _lexeme_rows(vocab, lang: str) -> dict[int, tuple]:
+    """The table of lexical attributes for one language's vocabulary."""
+    rows = _LEXEME_ROWS.get(lang)
+    if rows is None:
+        rows = _LEXEME_ROWS[lang] = {}
+    return rows
+
+
+def _lexeme_row(vocab, orth: int, rows: dict[int, tuple]) -> tuple:
+    """Read one word form's lexical attributes from the spaCy vocabulary and remember them."""
+    lexeme = vocab[orth]
+    text = lexeme.orth_
+    lower = text.lower()
+    row = rows[orth] = (
+        len(text), int(lexeme.is_alpha), int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_title),
+        int(lexeme.like_num) | (lower in NUMBER_TOKENS), lower in DATE_TOKENS, lower in CONTRASTS, lower,
+    )
+    return row
 
 
 class _Toks:
@@ -104,17 +128,25 @@ class _Toks:
             self.alpha_before = self.numberish = self.dateish = [0]
             self.contrasts = []
             return
-        columns = doc.to_array(_ARRAY_ATTRS).T.tolist()
-        self.idx, self.length, self.alpha, self.punct, self.space, self.title, like_num = columns
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            self.lower = lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
-        else:  # lowercasing changed lengths ('İ'): lowercase token by token
-            self.lower = lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
+        orths, self.idx = doc.to_array(_ORTH_IDX).T.tolist()
+        rows = _lexeme_rows(doc.vocab, doc.lang_)
+        known = rows.get
+        columns = [known(orth) or _lexeme_row(doc.vocab, orth, rows) for orth in orths]
+        self.length, self.alpha, self.punct, self.space, self.title, numberish, dateish, contrast, self.lower = map(list, zip(*columns))
+        if not text.isascii():  # lowercase as the whole text lowercases ('İ', final sigma): as before, from the text
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                self.lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
+            else:  # lowercasing changed lengths ('İ'): lowercase token by token
+                self.lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
+            like_num = doc.to_array(["LIKE_NUM"]).tolist()
+            numberish = list(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, self.lower)))
+            dateish = list(map(DATE_TOKENS.__contains__, self.lower))
+            contrast = list(map(CONTRASTS.__contains__, self.lower))
         self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
-        self.numberish = list(accumulate(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, lower)), initial=0))
-        self.dateish = list(accumulate(map(DATE_TOKENS.__contains__, lower), initial=0))
-        self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, lower)))  # 'although', 'though', 'whereas'
+        self.numberish = list(accumulate(numberish, initial=0))
+        self.dateish = list(accumulate(dateish, initial=0))
+        self.contrasts = list(compress(range(n), contrast))  # 'although', 'though', 'whereas'
         marks = _final_marks()
         final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
         self.sent_start = _sentence_starts(n, self.punct, final)
