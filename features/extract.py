@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import compress
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
@@ -83,30 +83,57 @@ DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS
 _WORD = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile("\n")
 _ORTH_IDX = ["ORTH", "IDX"]
-# Lexical attributes of each word form, per language: orth id -> (length, is_alpha, is_punct, is_space, is_title,
-# number-like, date word, contrast word, lowercase). They depend on the string alone (like spaCy's own lexemes), so
-# they are read once per word form instead of once per token.
-_LEXEME_ROWS: dict[str, dict[int, tuple]] = {}
+# Columns of the lexeme table: lexical attributes that depend on the word form alone.
+_LENGTH, _ALPHA, _PUNCT, _SPACE, _TITLE, _LIKE_NUM, _NUMBERISH, _DATEISH, _CONTRAST, _FINAL_MARK = range(10)
 
 
-def _lexeme_rows(vocab, lang: str) -> dict[int, tuple]:
-    """The table of lexical attributes for one language's vocabulary."""
-    rows = _LEXEME_ROWS.get(lang)
-    if rows is None:
-        rows = _LEXEME_ROWS[lang] = {}
-    return rows
+class _LexemeTable:
+    """Lexical attributes of every word form seen, one row per orth id (like spaCy's own lexeme table): length,
+    is_alpha, is_punct, is_space, is_title, like_num, number or date word, contrast word, sentence-final mark, and
+    the lowercase form. Read once per word form, gathered per doc with numpy instead of per-token lookups."""
+
+    def __init__(self):
+        self.row_of: dict[int, int] = {}
+        self.numbers = np.zeros((4096, 10), dtype=np.int64)
+        self.lower = np.empty(4096, dtype=object)
+
+    def rows(self, vocab, orths: list[int]) -> np.ndarray:
+        """Row numbers of the given orth ids, adding the word forms not seen yet."""
+        row_of = self.row_of
+        try:
+            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
+        except KeyError:
+            for orth in orths:
+                if orth not in row_of:
+                    self._add(vocab, orth)
+            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
+
+    def _add(self, vocab, orth: int) -> None:
+        row = len(self.row_of)
+        if row == len(self.lower):
+            self.numbers = np.concatenate([self.numbers, np.zeros_like(self.numbers)])
+            self.lower = np.concatenate([self.lower, np.empty(len(self.lower), dtype=object)])
+        lexeme = vocab[orth]
+        text = lexeme.orth_
+        lower = text.lower()
+        self.numbers[row] = (
+            len(text), lexeme.is_alpha, lexeme.is_punct, lexeme.is_space, lexeme.is_title, lexeme.like_num,
+            lexeme.like_num or lower in NUMBER_TOKENS, lower in DATE_TOKENS, lower in CONTRASTS,
+            lexeme.is_punct and len(text) == 1 and text in _final_marks(),
+        )
+        self.lower[row] = lower
+        self.row_of[orth] = row
 
 
-def _lexeme_row(vocab, orth: int, rows: dict[int, tuple]) -> tuple:
-    """Read one word form's lexical attributes from the spaCy vocabulary and remember them."""
-    lexeme = vocab[orth]
-    text = lexeme.orth_
-    lower = text.lower()
-    row = rows[orth] = (
-        len(text), int(lexeme.is_alpha), int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_title),
-        int(lexeme.like_num) | (lower in NUMBER_TOKENS), lower in DATE_TOKENS, lower in CONTRASTS, lower,
-    )
-    return row
+_LEXEME_TABLES: dict[str, _LexemeTable] = {}
+
+
+def _lexeme_table(lang: str) -> _LexemeTable:
+    """The lexeme table of one language (lexical attributes depend on the language's rules)."""
+    table = _LEXEME_TABLES.get(lang)
+    if table is None:
+        table = _LEXEME_TABLES[lang] = _LexemeTable()
+    return table
 
 
 class _Toks:
@@ -128,28 +155,29 @@ class _Toks:
             self.alpha_before = self.numberish = self.dateish = [0]
             self.contrasts = []
             return
-        orths, self.idx = doc.to_array(_ORTH_IDX).T.tolist()
-        rows = _lexeme_rows(doc.vocab, doc.lang_)
-        known = rows.get
-        columns = [known(orth) or _lexeme_row(doc.vocab, orth, rows) for orth in orths]
-        self.length, self.alpha, self.punct, self.space, self.title, numberish, dateish, contrast, self.lower = map(list, zip(*columns))
-        if not text.isascii():  # lowercase as the whole text lowercases ('İ', final sigma): as before, from the text
+        array = doc.to_array(_ORTH_IDX)
+        self.idx = array[:, 1].tolist()
+        table = _lexeme_table(doc.lang_)
+        rows = table.rows(doc.vocab, array[:, 0].tolist())
+        numbers = table.numbers[rows]
+        self.length, self.alpha, self.punct, self.space, self.title = numbers[:, :_LIKE_NUM].T.tolist()
+        counts = np.zeros((n + 1, 3), dtype=np.int64)  # alpha tokens, number-like tokens, date words before each index
+        if text.isascii():
+            self.lower = table.lower[rows].tolist()
+            np.cumsum(numbers[:, [_ALPHA, _NUMBERISH, _DATEISH]], axis=0, out=counts[1:])
+            self.contrasts = np.flatnonzero(numbers[:, _CONTRAST]).tolist()  # 'although', 'though', 'whereas'
+        else:  # lowercase as the whole text lowercases ('İ', final sigma): from the text
             lowered = text.lower()
             if len(lowered) == len(text):
                 self.lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
             else:  # lowercasing changed lengths ('İ'): lowercase token by token
                 self.lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
-            like_num = doc.to_array(["LIKE_NUM"]).tolist()
-            numberish = list(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, self.lower)))
-            dateish = list(map(DATE_TOKENS.__contains__, self.lower))
-            contrast = list(map(CONTRASTS.__contains__, self.lower))
-        self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
-        self.numberish = list(accumulate(numberish, initial=0))
-        self.dateish = list(accumulate(dateish, initial=0))
-        self.contrasts = list(compress(range(n), contrast))  # 'although', 'though', 'whereas'
-        marks = _final_marks()
-        final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
-        self.sent_start = _sentence_starts(n, self.punct, final)
+            numberish = numbers[:, _LIKE_NUM] | np.fromiter(map(NUMBER_TOKENS.__contains__, self.lower), dtype=bool, count=n)
+            dateish = np.fromiter(map(DATE_TOKENS.__contains__, self.lower), dtype=bool, count=n)
+            np.cumsum(np.stack([numbers[:, _ALPHA], numberish, dateish], axis=1), axis=0, out=counts[1:])
+            self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, self.lower)))
+        self.alpha_before, self.numberish, self.dateish = counts.T.tolist()
+        self.sent_start = _sentence_starts(n, self.punct, np.flatnonzero(numbers[:, _FINAL_MARK]).tolist())
         if "\n" in text:
             for match in _NEWLINE.finditer(text):
                 index = bisect_right(self.idx, match.start()) - 1

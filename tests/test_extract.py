@@ -222,3 +222,21 @@ def test_toks_sentence_starts_follow_the_spacy_sentencizer_on_fakes(fakes_csv):
             if toks.space[index] and "\n" in toks.token(index):
                 expected[index + 1] = True
         assert toks.sent_start == expected
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ ΣΟΦΙΑΣ: 12 killed. İstanbul said it, although ΑΣ.", "Plain ASCII: forty-two killed, although late."])
+def test_toks_lexeme_table_matches_spacy_token_attributes(text):
+    """Check that token attributes read from the lexeme table equal spaCy's per-token attributes and the text's lowercase."""
+    from features.extract import _Toks, compile_pack
+
+    doc = compile_pack(load_pack("syria")).nlp.tokenizer(text)
+    toks = _Toks(doc, text)
+    assert toks.length == [len(token) for token in doc]
+    assert toks.alpha == [int(token.is_alpha) for token in doc]
+    assert toks.punct == [int(token.is_punct) for token in doc]
+    assert toks.space == [int(token.is_space) for token in doc]
+    assert toks.title == [int(token.is_title) for token in doc]
+    lowered = text.lower()
+    expected_lower = [lowered[token.idx:token.idx + len(token)] for token in doc] if len(lowered) == len(text) else [token.text.lower() for token in doc]
+    assert toks.lower == expected_lower
+    assert toks.alpha_before[-1] == sum(token.is_alpha for token in doc)
