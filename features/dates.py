@@ -96,9 +96,8 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
         if any(month in lower for month in _MONTH_STEMS):
             found.extend((m.start(), m.end(), "explicit", m) for m in EXPLICIT_PATTERNS[1].finditer(text))
             found.extend((m.start(), m.end(), "explicit", m) for m in _matches_at(EXPLICIT_PATTERNS[2], text, lower, _month_starts(lower)))
-    for pattern, kind in RELATIVE_PATTERNS:
-        if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind]):
-            found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
+    for pattern, kind in _relative_patterns_present(lower):
+        found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
     if "day" in lower and any(weekday in lower for weekday in WEEKDAYS):
         found.extend((m.start(), m.end(), "weekday", m) for m in _matches_at(WEEKDAY_RE, text, lower, _weekday_starts(lower)))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -107,6 +106,33 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
         if not kept or item[0] >= kept[-1][1]:
             kept.append(item)
     return kept
+
+
+_RELATIVE_BY_KIND = {kind: pattern for pattern, kind in RELATIVE_PATTERNS}
+
+
+def _relative_patterns_present(lower: str) -> list[tuple[re.Pattern, str]]:
+    """The relative patterns whose keywords (``_RELATIVE_KEYWORDS``) occur in ``lower``, in ``RELATIVE_PATTERNS``
+    order; plain substring tests, most patterns ruled out by one shared test ('week', 'yesterday')."""
+    present = []
+    if "week" in lower:  # 'weekend' and 'this week' contain it
+        if "weekend" in lower:
+            present.append("weekend")
+        if "this week" in lower:
+            present.append("this_week")
+        present.append("last_week")
+    if "month" in lower:
+        present.append("last_month")
+    yesterday = "yesterday" in lower
+    if yesterday:
+        present.append("day_before_yesterday")
+    if yesterday or "last night" in lower:
+        present.append("yesterday")
+    if "today" in lower or "tonight" in lower or "this morning" in lower or "this afternoon" in lower or "this evening" in lower:
+        present.append("today")
+    if " ago" in lower:
+        present.append("days_ago")
+    return [(_RELATIVE_BY_KIND[kind], kind) for kind in present]
 
 
 def _occurrences(lower: str, words) -> list[int]:
@@ -191,8 +217,29 @@ def _resolve(kind: str, match: re.Match, base: pd.Timestamp | None) -> pd.Timest
         back = int(raw) if raw.isdigit() else SMALL_NUMBERS[raw]
     else:
         return None
+    return base if back == 0 else _days_before(base, back)
+
+
+@lru_cache(maxsize=8192)
+def _days_before(base: pd.Timestamp, back: int) -> pd.Timestamp:
+    """``base`` minus ``back`` days (negative: forward); cached, articles share publication days."""
     # datetime arithmetic, then one Timestamp: pandas Timedelta arithmetic costs tens of microseconds
-    return base if back == 0 else pd.Timestamp(base.to_pydatetime() - timedelta(days=back))
+    return pd.Timestamp(base.to_pydatetime() - timedelta(days=back))
+
+
+@lru_cache(maxsize=4096)
+def _day_after(base: pd.Timestamp) -> pd.Timestamp:
+    """``base`` plus one day; cached like ``_days_before``."""
+    return base + pd.Timedelta(days=1)
+
+
+@lru_cache(maxsize=8192)
+def _utc_day(year: int, month: int, day: int) -> pd.Timestamp | None:
+    """Midnight UTC of a calendar day, or None when there is no such day (31 June); cached."""
+    try:
+        return pd.Timestamp(year=year, month=month, day=day, tz="UTC")
+    except ValueError:
+        return None
 
 
 def _weekday_back(match: re.Match, weekday: int) -> int:
@@ -218,13 +265,9 @@ def _explicit(match: re.Match, base: pd.Timestamp | None) -> pd.Timestamp | None
     if year_raw is None and base is None:
         return None
     year = int(year_raw) if year_raw else base.year
-    try:
-        stamp = pd.Timestamp(year=year, month=month, day=day, tz="UTC")
-    except ValueError:
+    stamp = _utc_day(year, month, day)
+    if stamp is None:
         return None
-    if year_raw is None and base is not None and stamp > base + pd.Timedelta(days=1):
-        try:
-            stamp = pd.Timestamp(year=year - 1, month=month, day=day, tz="UTC")
-        except ValueError:
-            return None
+    if year_raw is None and base is not None and stamp > _day_after(base):
+        return _utc_day(year - 1, month, day)
     return stamp

@@ -85,3 +85,18 @@ def test_anchored_date_matching_equals_a_full_scan(text):
     for pattern, starts in ((WEEKDAY_RE, _weekday_starts(lower)), (EXPLICIT_PATTERNS[2], _month_starts(lower))):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in _matches_at(pattern, text, lower, starts)] == expected
+
+
+_RELATIVE_PIECES = ["this", "last", "week", "end", "month", "yester", "day", "night", "to", "the", " ", " ago", "morning", "afternoon",
+                    "evening", "tonight", "ago", "THIS", "Week", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RELATIVE_PIECES), max_size=10).map("".join))
+def test_relative_pattern_gate_equals_the_keyword_table(text):
+    """Check that the shortcut keyword tests pick exactly the relative patterns whose keywords occur, in pattern order."""
+    from features.dates import _RELATIVE_KEYWORDS, RELATIVE_PATTERNS, _relative_patterns_present
+
+    lower = text.lower()
+    expected = [kind for _, kind in RELATIVE_PATTERNS if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind])]
+    assert [kind for _, kind in _relative_patterns_present(lower)] == expected
