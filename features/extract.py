@@ -257,6 +257,7 @@ class _Compiled:
     place_kind: dict  # canonical -> kind
     place_parent: dict  # canonical -> parent
     lexicon_notes: dict = field(default_factory=dict)
+    match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -306,7 +307,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     for row in pack.lexicon.itertuples(index=False):
         if row.category == "casualty" and row.note and " " not in row.phrase:
             outcomes[row.phrase.lower()] = row.note
-    return _Compiled(
+    compiled = _Compiled(
         nlp=nlp,
         matcher=matcher,
         labels=labels,
@@ -318,6 +319,8 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_kind=dict(zip(pack.places["name"], pack.places["kind"])),
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
+    compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    return compiled
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -336,14 +339,14 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     """All accepted matches of a doc: case-checked, longest-first within each kind."""
     hits: list[_Hit] = []
     capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
-    text, idx, length, sent_start, labels = doc.text, doc.idx, doc.length, doc.sent_start, compiled.labels
+    text, idx, length, sent_start, match_info = doc.text, doc.idx, doc.length, doc.sent_start, compiled.match_info
     for match_id, start, end in compiled.matcher(spacy_doc):
-        kind, key = labels[match_id]
+        kind, key, exact_forms, lower_forms = match_info[match_id]
         hit_text = text[idx[start]:idx[end - 1] + length[end - 1]]
         if kind != "L":
-            if not _alias_case_matches(hit_text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
+            if not (hit_text in exact_forms or _alias_case_matches(hit_text, exact_forms, lower_forms)):
                 continue
-        elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in compiled.lower_aliases[(kind, key)]:
+        elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in lower_forms:
             if key == "reporting_verb":
                 capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
