@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -94,6 +95,7 @@ class _LexemeTable:
 
     def __init__(self):
         self.row_of: dict[int, int] = {}
+        self.lock = threading.Lock()
         self.numbers = np.zeros((4096, 10), dtype=np.int64)
         self.lower = np.empty(4096, dtype=object)
 
@@ -103,9 +105,10 @@ class _LexemeTable:
         try:
             return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
         except KeyError:
-            for orth in orths:
-                if orth not in row_of:
-                    self._add(vocab, orth)
+            with self.lock:  # rows are numbered by insertion: one writer at a time (threaded task runners)
+                for orth in orths:
+                    if orth not in row_of:
+                        self._add(vocab, orth)
             return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
 
     def _add(self, vocab, orth: int) -> None:
