@@ -35,6 +35,12 @@ are not chained (one shared sentence must not merge two spokespeople). An origin
 camp of its earliest claim (speaker camp, else outlet camp). Camps are counted separately in ``same_camp_corroborations`` and
 ``other_camp_corroborations``.
 
+**As of publication** (``as_of_publication=True``): a claim is matched only against claims
+published on the same UTC day or earlier (and never against claims without a publication date),
+so its features are what could have been known when it was published. Training on a labelled
+dataset split in time uses this, otherwise claims of the training period are corroborated by the
+later test period and every feature would look into the future.
+
 **Cost**: candidates are blocked by (claim_type, top region below the country, date bucket of
 ``window_days``), and only neighbouring buckets are compared, so work grows with the number of
 claims times the typical block size, not with the square of all claims.
@@ -317,7 +323,14 @@ def first_reported(agree: pd.DataFrame, n: int) -> pd.Series:
     return pd.Series(~np.isin(np.arange(n), earlier["left"].unique()), dtype=bool)
 
 
-def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.DataFrame:
+def known_by_publication(table: pd.DataFrame) -> pd.Series:
+    """Rows of the pair table whose matching claim was published on the claim's own UTC day or earlier."""
+    left = pd.to_datetime(table["published_l"], utc=True).dt.floor("D")
+    right = pd.to_datetime(table["published_r"], utc=True).dt.floor("D")
+    return (right.notna() & left.notna() & (right <= left)).astype(bool)
+
+
+def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int, as_of_publication: bool = False) -> pd.DataFrame:
     index = pack_index(pack)
     relations = pair_relations(pool, pack, window_days)
     attributes = pd.DataFrame(
@@ -334,12 +347,18 @@ def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.D
     table = pd.concat([relations.reset_index(drop=True), left, right], axis=1)
     # An echo of this very sentence is never an independent source, whoever it is attributed to.
     table.loc[table["sentence_l"] == table["sentence_r"], "origin_r"] = table["origin_l"]
+    if as_of_publication:
+        table = table[known_by_publication(table).to_numpy()].reset_index(drop=True)
     return table
 
 
 @pa.check_types
 def build_corroboration_features(
-    claims: DataFrame[Claims], pack: TheatrePack, context_claims: DataFrame[Claims] | None = None, window_days: int = WINDOW_DAYS
+    claims: DataFrame[Claims],
+    pack: TheatrePack,
+    context_claims: DataFrame[Claims] | None = None,
+    window_days: int = WINDOW_DAYS,
+    as_of_publication: bool = False,
 ) -> DataFrame[CorroborationFeatures]:
     """Corroboration columns for each claim, matched against claims ∪ context_claims.
 
@@ -348,6 +367,8 @@ def build_corroboration_features(
         pack: the theatre pack (gazetteer, registry camps, denial lexicon).
         context_claims: other stored claims to match against; rows with a claim_id in ``claims`` are ignored.
         window_days: largest gap in days between matching claim dates.
+        as_of_publication: match each claim only against claims published on its own UTC day or earlier
+            (no look into the future; use it when features feed a split in time).
 
     Returns:
         One row per claim of ``claims``, columns of ``CorroborationFeatures``.
@@ -356,7 +377,7 @@ def build_corroboration_features(
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     index = pack_index(pack)
     pool = _pool(claims, context_claims)
-    table = _pair_table(pool, pack, window_days)
+    table = _pair_table(pool, pack, window_days, as_of_publication)
     n = len(pool)
     agree, contradict = table[table["relation"] == 1], table[table["relation"] == -1]
     independent = independent_corroborations(agree, n)

@@ -353,7 +353,8 @@ def dataset_claim_features(settings: Settings, path: Path, theatre: str | None =
         pack = next(p for p in packs if p.name == chosen)
     claims = extract_claims(articles, pack)
     blackouts = detect_blackouts(articles, pack)
-    frame = build_features(claims, pack, blackouts)
+    # As of publication: the dataset is split in time for training, so no claim may be corroborated by later reporting.
+    frame = build_features(claims, pack, blackouts, as_of_publication=True)
     labels = articles.set_index("article_id")["label"]
     return frame.assign(article_label=frame["article_id"].map(labels).to_numpy()), pack
 

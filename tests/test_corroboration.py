@@ -249,3 +249,22 @@ def test_corroboration_numbers_across_levels_do_not_contradict(pack):
     assert features[C.contradictions].tolist() == [0, 0] and features[C.independent_corroborations].tolist() == [0, 0]
     rows[1] = {**rows[1], Claims.places: ["Khawak Pass"]}
     assert build_corroboration_features(make_claims(rows), pack)[C.contradictions].tolist() == [1, 1]
+
+
+def test_corroboration_as_of_publication_ignores_later_reports(pack):
+    """Check that with as_of_publication a claim is corroborated only by reports published on its day or earlier."""
+    claims = make_claims(_three_camps())
+    everything = build_corroboration_features(claims, pack).set_index(C.claim_id)
+    as_of = build_corroboration_features(claims, pack, as_of_publication=True).set_index(C.claim_id)
+    assert everything[C.independent_corroborations].tolist() == [2, 2, 2]
+    assert as_of[C.independent_corroborations].tolist() == [0, 1, 2]
+    assert as_of.loc["nrf", C.corroborating_outlets] == 0
+    assert as_of[C.first_reported].tolist() == [True, False, False]
+
+
+def test_corroboration_as_of_publication_counts_same_day_reports(pack):
+    """Check that with as_of_publication a report published later on the same UTC day still corroborates."""
+    rows = _three_camps()[:2]
+    rows[1] = {**rows[1], Claims.published: "2021-09-01T23:00:00"}
+    as_of = build_corroboration_features(make_claims(rows), pack, as_of_publication=True).set_index(C.claim_id)
+    assert as_of[C.independent_corroborations].tolist() == [1, 1]
