@@ -10,6 +10,8 @@
 | cross_camp_confirmation | bool | An agreeing origin is in an opposing camp or a known non-party (neutral) camp; for a non-party claim, in any other known camp. |
 | contradictions | int | Distinct other origins with a matching claim whose numbers are incompatible or that denies it. |
 | first_reported | bool | No agreeing matching claim was published earlier (ties count as first; true when there are no matches). |
+| article_corroborated_share | float | Share of the claims of this claim's article (0 to 1) with at least one independent corroboration; the article's account as a whole, joined back to each of its claims. |
+| article_contradicted_share | float | Share of the claims of this claim's article (0 to 1) with at least one contradiction (incompatible numbers or a denial from another origin). |
 
 **Match**: same ``claim_type``; overlapping places (one claim's place is the other's place or a
 gazetteer ancestor of it below the country level — Khawak Pass matches Panjshir, not Kapisa;
@@ -34,6 +36,10 @@ outlets is one source). A match carrying the very same sentence is never indepen
 are not chained (one shared sentence must not merge two spokespeople). An origin's camp is the
 camp of its earliest claim (speaker camp, else outlet camp). Camps are counted separately in ``same_camp_corroborations`` and
 ``other_camp_corroborations``.
+
+**Article shares**: the claims of one article are counted together over claims ∪ context_claims
+(an article's claims all sit in ``claims`` when it is extracted whole), so every claim carries
+how much of its article's account other origins confirm or dispute.
 
 **As of publication** (``as_of_publication=True``): a claim is matched only against claims
 published on the same UTC day or earlier (and never against claims without a publication date),
@@ -323,6 +329,16 @@ def first_reported(agree: pd.DataFrame, n: int) -> pd.Series:
     return pd.Series(~np.isin(np.arange(n), earlier["left"].unique()), dtype=bool)
 
 
+def article_corroborated_share(independent: pd.Series, article_ids: pd.Series) -> pd.Series:
+    """Share of the claims of each claim's article with at least one independent corroboration."""
+    return independent.gt(0).astype(float).groupby(article_ids.to_numpy()).transform("mean").astype(float)
+
+
+def article_contradicted_share(contradicted: pd.Series, article_ids: pd.Series) -> pd.Series:
+    """Share of the claims of each claim's article with at least one contradiction."""
+    return contradicted.gt(0).astype(float).groupby(article_ids.to_numpy()).transform("mean").astype(float)
+
+
 def known_by_publication(table: pd.DataFrame) -> pd.Series:
     """Rows of the pair table whose matching claim was published on the claim's own UTC day or earlier."""
     left = pd.to_datetime(table["published_l"], utc=True).dt.floor("D")
@@ -382,6 +398,8 @@ def build_corroboration_features(
     agree, contradict = table[table["relation"] == 1], table[table["relation"] == -1]
     independent = independent_corroborations(agree, n)
     same_camp = same_camp_corroborations(agree, n)
+    contradicted = contradictions(contradict, n)
+    article_ids = pool[Claims.article_id].reset_index(drop=True)
     features = pd.DataFrame(
         {
             CorroborationFeatures.claim_id: pool[Claims.claim_id].to_numpy(),
@@ -390,8 +408,10 @@ def build_corroboration_features(
             CorroborationFeatures.other_camp_corroborations: other_camp_corroborations(independent, same_camp).to_numpy(),
             CorroborationFeatures.corroborating_outlets: corroborating_outlets(agree, n).to_numpy(),
             CorroborationFeatures.cross_camp_confirmation: cross_camp_confirmation(agree, n, index).to_numpy(),
-            CorroborationFeatures.contradictions: contradictions(contradict, n).to_numpy(),
+            CorroborationFeatures.contradictions: contradicted.to_numpy(),
             CorroborationFeatures.first_reported: first_reported(agree, n).to_numpy(),
+            CorroborationFeatures.article_corroborated_share: article_corroborated_share(independent, article_ids).to_numpy(),
+            CorroborationFeatures.article_contradicted_share: article_contradicted_share(contradicted, article_ids).to_numpy(),
         }
     )
     features[CorroborationFeatures.claim_id] = features[CorroborationFeatures.claim_id].astype(str)
