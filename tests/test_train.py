@@ -82,3 +82,13 @@ def test_importance_table_and_figures(random_seed):
     table = evaluate.permutation_importance_table(model, inputs, labels, n_repeats=2)
     assert set(table["feature"]) == set(FEATURE_COLUMNS)
     assert evaluate.importance_figure(table).axes and evaluate.calibration_figure(labels, {"m": np.full(len(labels), 0.5)}).axes
+
+
+def test_model_input_computes_missing_article_shares_from_its_rows():
+    """Check that a features frame stored before the article shares existed gets them per article from its own rows."""
+    frame, _ = random_claim_features(30, 4)
+    frame = frame.assign(article_id=["a"] * 10 + ["b"] * 20, independent_corroborations=[1] * 5 + [0] * 25, contradictions=[0] * 10 + [2] * 20)
+    frame = frame.drop(columns=["article_corroborated_share", "article_contradicted_share"], errors="ignore")
+    inputs = model_input(frame)
+    assert inputs["article_corroborated_share"].tolist() == [0.5] * 10 + [0.0] * 20
+    assert inputs["article_contradicted_share"].tolist() == [0.0] * 10 + [1.0] * 20
