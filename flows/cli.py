@@ -273,8 +273,26 @@ def run(
         )
         if not quiet:
             typer.echo("timings (s): " + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in scored["timings"].items()))
+    if not quiet:
+        _print_where(settings)
     if ingested["rejected"]:
         raise typer.Exit(1)
+
+
+def _print_where(settings: Settings) -> None:
+    """Tell the operator where the results are and how to look at them."""
+    from flows.mlflow_runs import scoring_experiment_name
+    from flows.status import status
+
+    summary = status(settings)
+    typer.echo(
+        f"\nresults in {summary['home']}:\n"
+        f"  claim store  {summary['store_url']} ({summary['articles']} articles, {summary['claims']} claims, {summary['scored']} scored)\n"
+        f"  MLflow       {summary['mlflow_tracking_uri']}\n"
+        f"  review       claimcred ui   -> http://127.0.0.1:5000, experiment '{scoring_experiment_name(settings)}' (scored-claims table, plots, report)\n"
+        f"  report       claimcred report --format html --out report.html\n"
+        f"  export       claimcred export --table claims --format csv --out claims.csv"
+    )
 
 
 @app.command()

@@ -198,3 +198,4 @@ def test_cli_run_prints_counts_and_timings(fake_home, monkeypatch):
     assert "ingest: 0 new, 1 unchanged, 0 rejected" in result.output
     assert "score: 1 new claims, 1 score rows (0 re-scored) with claimcred v1; MLflow run " in result.output
     assert "timings (s): extract" in result.output
+    assert f"claim store  sqlite:///{home}/claims.db" in result.output and "claimcred ui" in result.output
