@@ -237,7 +237,8 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
     x_train, x_test = inputs[train_mask][FEATURE_COLUMNS], inputs[test_mask]
     log("training on %d claims (%s to %s), testing on %d later claims", train_mask.sum(), features["published"][train_mask].min(), features["published"][train_mask].max(), test_mask.sum())
 
-    candidates = train.fit_candidates(x_train, y_train, random_state)
+    # Calibration folds keep each article whole: its claims share one label and the article-level features.
+    candidates = train.fit_candidates(x_train, y_train, random_state, groups=features["article_id"].reset_index(drop=True)[train_mask].to_numpy())
     probabilities = {name: model.predict_proba(x_test[FEATURE_COLUMNS])[:, 1] for name, model in candidates.items()}
     metrics = {name: evaluate.classification_metrics(y_test, p) for name, p in probabilities.items()}
     article_ids = features["article_id"].reset_index(drop=True)[test_mask]

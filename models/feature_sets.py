@@ -19,7 +19,6 @@ import logging
 import numpy as np
 import pandas as pd
 
-from features.corroboration import article_contradicted_share, article_corroborated_share
 from features.schemas import (
     BlackoutFeatures,
     Claims,
@@ -62,8 +61,6 @@ CORROBORATION_COLUMNS = [
     CorroborationFeatures.cross_camp_confirmation,
     CorroborationFeatures.contradictions,
     CorroborationFeatures.first_reported,
-    CorroborationFeatures.article_corroborated_share,
-    CorroborationFeatures.article_contradicted_share,
 ]
 DERIVED_COLUMNS = ["is_passive_attribution", "is_own_assertion"]
 
@@ -96,35 +93,14 @@ def source_reliability(attribution: pd.Series, speaker_reliability: pd.Series, o
     return letter.fillna("").astype(str)
 
 
-def with_article_shares(features: pd.DataFrame) -> pd.DataFrame:
-    """``features`` with the corroboration article shares, computed from its own rows where the columns are absent.
-
-    The shares are per article over the rows given, as ``build_corroboration_features`` computes them,
-    so a frame holding whole articles (stored claims, a dataset) gets the same values.
-    """
-    shares = {
-        str(CorroborationFeatures.article_corroborated_share): (article_corroborated_share, str(CorroborationFeatures.independent_corroborations)),
-        str(CorroborationFeatures.article_contradicted_share): (article_contradicted_share, str(CorroborationFeatures.contradictions)),
-    }
-    absent = [name for name in shares if name not in features.columns]
-    needed = [str(Claims.article_id), *(shares[name][1] for name in absent)]
-    if not absent or any(column not in features.columns for column in needed):
-        return features
-    logger.info("features frame lacks %s: computed from its %d rows per article", absent, len(features))
-    article_ids = features[str(Claims.article_id)]
-    return features.assign(**{name: shares[name][0](features[shares[name][1]].astype(float), article_ids).to_numpy() for name in absent})
-
-
 def model_input(features: pd.DataFrame) -> pd.DataFrame:
     """Turn a ClaimFeatures frame into the ModelInput frame (float features + source_reliability), indexed like the input.
 
-    Missing ``blackout_days`` (not in or near a blackout) becomes 0.0. Frames without the article
-    shares (features stored before they existed) get them from their own rows (``with_article_shares``).
+    Missing ``blackout_days`` (not in or near a blackout) becomes 0.0.
 
     Raises:
         ValueError: a family column or ``attribution`` is missing from ``features``.
     """
-    features = with_article_shares(features)
     family = [c for c in FEATURE_COLUMNS if c not in DERIVED_COLUMNS]
     missing = [c for c in [*family, str(Claims.attribution)] if c not in features.columns]
     if missing:

@@ -45,8 +45,6 @@ class ModelInput(pa.DataFrameModel):
     cross_camp_confirmation: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "a matching claim comes from an opposing or neutral camp.")
     contradictions: Series[float] = pa.Field(ge=0, description="Matching claims with incompatible numbers, or denials.")
     first_reported: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "earliest published among its matches.")
-    article_corroborated_share: Series[float] = pa.Field(ge=0, le=1, description="Share of the claim's article's claims with an independent corroboration.")
-    article_contradicted_share: Series[float] = pa.Field(ge=0, le=1, description="Share of the claim's article's claims with a contradiction.")
     is_passive_attribution: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "attributed only passively ('is reported', 'said to').")
     is_own_assertion: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the outlet asserts it with no named speaker.")
     source_reliability: Series[str] = pa.Field(
