@@ -1,6 +1,7 @@
 """Claim extraction: every checkable assertion of fact, who asserts it and how.
 
-Rule-based and explainable. spaCy ``blank("en")`` with a sentencizer tokenises;
+Rule-based and explainable. spaCy ``blank("en")`` tokenises (sentence boundaries follow spaCy's
+``sentencizer`` rule, computed from the token arrays);
 one ``PhraseMatcher`` per theatre pack (built once, cached by pack name and
 version) finds the registry's actors and outlets, the gazetteer's places and the
 lexicon's phrases (reporting verbs, hedges, casualty words ...). The rest is
@@ -26,15 +27,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import operator
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
 
-from features.dates import MONTHS, WEEKDAYS, resolve_event_date
+from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
 from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
@@ -77,43 +81,48 @@ _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _WORD = re.compile(r"[A-Za-z]")
-
-
-class _Lowered:
-    """Lowercase token texts sliced on demand from the lowercased article."""
-
-    __slots__ = ("text", "idx", "length")
-
-    def __init__(self, text: str, idx: list[int], length: list[int]):
-        self.text, self.idx, self.length = text.lower(), idx, length
-
-    def __getitem__(self, index: int) -> str:
-        start = self.idx[index]
-        return self.text[start:start + self.length[index]]
+_NEWLINE = re.compile("\n")
+_ARRAY_ATTRS = ["IDX", "LENGTH", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "LIKE_NUM"]
 
 
 class _Toks:
-    """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects."""
+    """Token attributes of one doc as plain lists: cheaper than creating spaCy ``Token`` objects.
 
-    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish")
+    Sentence starts follow spaCy's rule-based ``sentencizer`` (a sentence starts at the first token
+    that is neither punctuation nor a sentence-final mark after a sentence-final mark), computed here
+    from the token arrays instead of iterating ``Token`` objects, plus a new sentence after every line
+    break (headlines lack a full stop).
+    """
+
+    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish", "contrasts")
 
     def __init__(self, doc, text: str):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LIKE_NUM, LOWER, SENT_START
-
         self.text = text
-        columns = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START, LIKE_NUM, LOWER]).T.tolist() if len(doc) else [[]] * 9
-        self.idx, self.length, self.alpha, self.punct, self.space, self.title, starts, like_num, lower_hashes = columns
-        self.n = len(self.idx)
-        self.lower = _Lowered(text, self.idx, self.length)
-        # sentencizer boundaries, plus a new sentence after every line break (headlines lack a full stop)
-        self.sent_start = [start == 1 for start in starts]
-        for index in range(self.n - 1):
-            if self.space[index] and "\n" in text[self.idx[index]:self.idx[index] + self.length[index]]:
-                self.sent_start[index + 1] = True
+        self.n = n = len(doc)
+        if not n:
+            self.idx = self.length = self.alpha = self.punct = self.space = self.title = self.sent_start = self.lower = []
+            self.alpha_before = self.numberish = self.dateish = [0]
+            self.contrasts = []
+            return
+        columns = doc.to_array(_ARRAY_ATTRS).T.tolist()
+        self.idx, self.length, self.alpha, self.punct, self.space, self.title, like_num = columns
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.lower = lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
+        else:  # lowercasing changed lengths ('İ'): lowercase token by token
+            self.lower = lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
         self.alpha_before = list(accumulate(self.alpha, initial=0))  # alpha tokens before each index
-        numbers, dates = _hash_sets(doc.vocab.strings)
-        self.numberish = list(accumulate((number or lower in numbers for number, lower in zip(like_num, lower_hashes)), initial=0))
-        self.dateish = list(accumulate((lower in dates for lower in lower_hashes), initial=0))
+        self.numberish = list(accumulate(map(operator.or_, like_num, map(NUMBER_TOKENS.__contains__, lower)), initial=0))
+        self.dateish = list(accumulate(map(DATE_TOKENS.__contains__, lower), initial=0))
+        self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, lower)))  # 'although', 'though', 'whereas'
+        marks = _final_marks()
+        final = [i for i in compress(range(n), self.punct) if self.length[i] == 1 and text[self.idx[i]] in marks]
+        self.sent_start = _sentence_starts(n, self.punct, final)
+        if "\n" in text:
+            for match in _NEWLINE.finditer(text):
+                index = bisect_right(self.idx, match.start()) - 1
+                if self.space[index] and index + 1 < n:
+                    self.sent_start[index + 1] = True
 
     def token(self, index: int) -> str:
         """Text of one token."""
@@ -127,19 +136,36 @@ class _Toks:
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) token indices of each sentence."""
-        starts = [i for i, flag in enumerate(self.sent_start) if flag or i == 0]
+        starts = list(compress(range(self.n), self.sent_start))  # the first token always starts a sentence
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.n) for k, start in enumerate(starts)] if self.n else []
 
 
-_HASH_SETS: dict[int, tuple[frozenset, frozenset]] = {}
+def _sentence_starts(n: int, punct: list[int], marks: list[int]) -> list[bool]:
+    """spaCy's sentencizer rule: after a sentence-final mark, the next token that is neither punctuation
+    nor a mark starts a sentence (``marks`` are the token indices of sentence-final marks, ascending)."""
+    starts = [False] * n
+    starts[0] = True
+    mark_set = set(marks)
+    resume = 0
+    for mark in marks:
+        if mark < resume:
+            continue
+        index = mark + 1
+        while index < n and (punct[index] or index in mark_set):
+            index += 1
+        if index >= n:
+            break
+        starts[index] = True
+        resume = index
+    return starts
 
 
-def _hash_sets(strings) -> tuple[frozenset, frozenset]:
-    """Lowercase-form hashes of number words and date words in this vocabulary's string store."""
-    key = id(strings)
-    if key not in _HASH_SETS:
-        _HASH_SETS[key] = (frozenset(strings.add(word) for word in NUMBER_TOKENS), frozenset(strings.add(word) for word in DATE_TOKENS))
-    return _HASH_SETS[key]
+@lru_cache(maxsize=1)
+def _final_marks() -> frozenset[str]:
+    """The sentence-final marks of spaCy's sentencizer."""
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
 
 
 @dataclass(slots=True)
@@ -191,7 +217,6 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
 
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels, exact, lower = {}, {}, {}
     entries: dict[tuple[str, str], set[str]] = {}
@@ -250,24 +275,38 @@ class _Hit:
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     """All accepted matches of a doc: case-checked, longest-first within each kind."""
     hits: list[_Hit] = []
+    capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
+    text, idx, length, sent_start, labels = doc.text, doc.idx, doc.length, doc.sent_start, compiled.labels
     for match_id, start, end in compiled.matcher(spacy_doc):
-        kind, key = compiled.labels[match_id]
-        text = doc.span_text(start, end)
-        if kind != "L" and not _alias_case_matches(text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
-            continue
-        if kind == "L" and not text.islower() and text.lower() in compiled.lower_aliases[(kind, key)] and not doc.sent_start[start]:
-            if key != "reporting_verb":
-                continue  # "States" in "the United States" is not the verb "states"
-            kind = "L?"  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
-        if kind == "L" and key == "materiel" and text.lower() in MATERIEL_ACTIONS:
-            hits.append(_Hit("L", "materiel_action", start, end, text))
-        hits.append(_Hit(kind, key, start, end, text))
-    kept = _longest_per_kind([hit for hit in hits if hit.kind != "L?"])
-    speaker_ends = {hit.end for hit in kept if hit.kind == "S"}
+        kind, key = labels[match_id]
+        hit_text = text[idx[start]:idx[end - 1] + length[end - 1]]
+        if kind != "L":
+            if not _alias_case_matches(hit_text, compiled.exact_aliases[(kind, key)], compiled.lower_aliases[(kind, key)]):
+                continue
+        elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in compiled.lower_aliases[(kind, key)]:
+            if key == "reporting_verb":
+                capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
+            continue  # "States" in "the United States" is not the verb "states"
+        elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
+            hits.append(_Hit("L", "materiel_action", start, end, hit_text))
+        hits.append(_Hit(kind, key, start, end, hit_text))
+    kept = _longest_per_kind(hits, ordered=False)
     sources = [hit for hit in kept if hit.kind == "S"]
-    kept += [_Hit("L", hit.key, hit.start, hit.end, hit.text) for hit in hits if hit.kind == "L?" and hit.start in speaker_ends]
-    kept = [hit for hit in kept if not (hit.kind == "P" and any(s.start <= hit.start and hit.end <= s.end and (s.end - s.start) > (hit.end - hit.start) for s in sources))]
-    return sorted(kept, key=lambda h: (h.start, -h.end))
+    if capitalised_verbs:
+        speaker_ends = {hit.end for hit in sources}
+        kept += [hit for hit in capitalised_verbs if hit.start in speaker_ends]
+    if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
+        source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
+        kept = [hit for hit in kept if not (hit.kind == "P" and _inside_longer(hit, source_at.get(hit.start)))]
+    return sorted(kept, key=_position)
+
+
+def _position(hit: _Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _inside_longer(hit: _Hit, source: _Hit | None) -> bool:
+    return source is not None and hit.end <= source.end and (source.end - source.start) > (hit.end - hit.start)
 
 
 def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
@@ -278,26 +317,43 @@ def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
     return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
-def _longest_per_kind(hits: list[_Hit]) -> list[_Hit]:
+def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
+    """Within each kind (and lexicon category), the longest of overlapping hits; a registry mention beats an
+    anonymous-group phrase on the same words. Sorted by position unless ``ordered`` is False (then in kind
+    order; hits on the same tokens keep the order of their kinds' first appearance)."""
     kept: list[_Hit] = []
-    groups: dict[str, list[_Hit]] = {}
+    groups: dict[tuple[str, str], list[_Hit]] = {}
     for hit in hits:
-        group = hit.kind if hit.kind != "L" else "L:" + hit.key
-        groups.setdefault(group, []).append(hit)
+        groups.setdefault((hit.kind, hit.key if hit.kind == "L" else ""), []).append(hit)
     for group_hits in groups.values():
-        if len(group_hits) == 1:
+        if len(group_hits) == 1 or _disjoint_in_order(group_hits):
             kept.extend(group_hits)
             continue
         occupied: set[int] = set()
-        for hit in sorted(group_hits, key=lambda h: (h.start - h.end, -h.end)):
+        for hit in sorted(group_hits, key=_longest_first):
             span = range(hit.start, hit.end)
-            if not any(index in occupied for index in span):
+            if occupied.isdisjoint(span):
                 occupied.update(span)
                 kept.append(hit)
     # a speaker mention and an anonymous-group phrase on the same words: the registry wins
-    source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
-    kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and any(i in source_tokens for i in range(hit.start, hit.end)))]
-    return sorted(kept, key=lambda h: (h.start, -h.end))
+    if ("L", "anonymous_group") in groups:
+        source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
+        kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and not source_tokens.isdisjoint(range(hit.start, hit.end)))]
+    return sorted(kept, key=_position) if ordered else kept
+
+
+def _disjoint_in_order(hits: list[_Hit]) -> bool:
+    """Each hit starts at or after the end of the one before (so no two overlap)."""
+    previous_end = -1
+    for hit in hits:
+        if hit.start < previous_end:
+            return False
+        previous_end = hit.end
+    return True
+
+
+def _longest_first(hit: _Hit) -> tuple[int, int]:
+    return hit.start - hit.end, -hit.end
 
 
 # --- frames ------------------------------------------------------------------------
@@ -539,8 +595,11 @@ CONTRASTS = {"although", "though", "whereas"}
 
 def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
     """', although ...' starts the outlet's own aside, which must earn its place as a claim by itself."""
-    for index in range(segment.start + 3, segment.end - 2):
-        if doc.lower[index] in CONTRASTS and doc.lower[index - 1] in (",", ";"):
+    contrasts = doc.contrasts
+    if not contrasts:
+        return [segment]
+    for index in contrasts[bisect_left(contrasts, segment.start + 3):bisect_left(contrasts, segment.end - 2)]:
+        if doc.lower[index - 1] in (",", ";"):
             return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
     return [segment]
 
@@ -607,11 +666,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if _n_words(doc, start, end) < 3:
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
-    categories = {hit.key for hit in inside if hit.kind == "L"}
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}  # lexicon category -> first token
     for hit in inside:
-        if hit.kind == "L":
-            first_seen.setdefault(hit.key, hit.start)
+        if hit.kind == "L" and hit.key not in first_seen:
+            first_seen[hit.key] = hit.start
+    categories = set(first_seen)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
@@ -748,17 +807,19 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
 
 
 TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
+_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties)\b")
+_DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
     """Casualties, then captures (territory when places are taken), materiel, then the earliest of
     territory/communications/negotiation/combat words, then stance, else other."""
     outcomes = " ".join(q["counts"] for q in quantities)
-    if "casualty" in categories or re.search(r"\b(killed|injured|casualties)\b", outcomes):
+    if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
         return "casualties"
     if "capture" in categories:
         return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
-    if ("materiel_action" in categories and "materiel" in categories) or re.search(r"\b(destroyed)\b", outcomes):
+    if ("materiel_action" in categories and "materiel" in categories) or _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     if "materiel_action" in categories and places:
         return "territory"
@@ -830,10 +891,10 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.outlet, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
-    for doc, record in zip(compiled.nlp.pipe(record[Articles.text] for record in records), records):
+    for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
         published = record[Articles.published]
         article = {"article_id": record[Articles.article_id], "outlet": record[Articles.outlet], "published": None if pd.isna(published) else published}
-        article["day"] = None if article["published"] is None else pd.Timestamp(article["published"]).tz_convert("UTC").normalize()
+        article["day"] = None if article["published"] is None else publication_day(article["published"])
         rows.extend(_claim_rows(doc, record[Articles.text], article, compiled))
     log.info("extracted %d claims from %d articles with pack %s", len(rows), len(records), pack.name)
     return _claims_frame(rows, pack.name)
@@ -866,7 +927,7 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
-    for doc, record in zip(compiled.nlp.pipe(record[Articles.text] for record in records), records):
+    for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
         rows.extend(_blackout_rows(doc, record, compiled))
     frame = pd.DataFrame(rows, columns=list(BlackoutEvents.to_schema().columns))
     for column in (BlackoutEvents.start, BlackoutEvents.partial_restoration, BlackoutEvents.end):

@@ -72,10 +72,13 @@ def tokenize_words(text: str) -> list[Word]:
     return [(text[m.start():m.end()], lowered[m.start():m.end()], m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _word_starts(text: str, words: list[Word]) -> list[int]:
-    """Character offset of each word, found in order (cheaper than match objects for every word)."""
-    starts, position = [], 0
-    for word in words:
+def _word_starts(text: str, words: list[Word], upto: int | None = None, starts: list[int] | None = None) -> list[int]:
+    """Character offset of each word (up to index ``upto``), found in order (cheaper than match objects for every
+    word); ``starts`` already found are extended in place."""
+    starts = [] if starts is None else starts
+    last = len(words) - 1 if upto is None else upto
+    position = starts[-1] + len(words[len(starts) - 1][TEXT]) if starts else 0
+    for word in words[len(starts):last + 1]:
         position = text.find(word[TEXT], position)
         starts.append(position)
         position += len(word[TEXT])
@@ -158,6 +161,8 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
 
 _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
 _NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
+# First characters a number word or digit group can start with: a cheap test before the full one.
+_NUMBER_INITIALS = frozenset("0123456789") | {word[0] for word in _NUMBER_STARTS | {"a"}}
 
 
 def _is_number_word(word: str) -> bool:
@@ -179,17 +184,17 @@ class _Number:
 def _find_numbers(words: list[Word]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
-    while index < len(words):
+    for candidate in [position for position, word in enumerate(words) if word[LOWER][0] in _NUMBER_INITIALS]:
+        if candidate < index:
+            continue
+        index = candidate
         word = words[index][LOWER]
         if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word)) or (word == "a" and index + 1 < len(words) and words[index + 1][LOWER] == "dozen")):
-            index += 1
             continue
         if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
-            index += 1
             continue
         value, after = _read_number(words, index)
         if value is None or after == index:
-            index += 1
             continue
         value_max, end = None, after
         if after + 1 < len(words) and words[after][LOWER] in ("to", "-", "or", "and") and (words[after + 1][LOWER][0].isdigit() or _is_number_word(words[after + 1][LOWER])):
@@ -213,11 +218,16 @@ _APPROXIMATOR_PARTS = [(phrase, tuple(phrase.split())) for phrase in APPROXIMATO
 _APPROXIMATOR_LAST = {parts[-1] for _, parts in _APPROXIMATOR_PARTS}
 
 
+_APPROXIMATORS_BY_LAST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _phrase, _parts in _APPROXIMATOR_PARTS:
+    _APPROXIMATORS_BY_LAST.setdefault(_parts[-1], []).append((_phrase, _parts))
+
+
 def _approximator_before(words: list[Word], index: int) -> str | None:
-    if index == 0 or words[index - 1][LOWER] not in _APPROXIMATOR_LAST:
+    if index == 0:
         return None
-    for phrase, parts in _APPROXIMATOR_PARTS:
-        if index - len(parts) >= 0 and tuple(word[LOWER] for word in words[index - len(parts):index]) == parts:
+    for phrase, parts in _APPROXIMATORS_BY_LAST.get(words[index - 1][LOWER], ()):
+        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(word[LOWER] for word in words[index - len(parts):index]) == parts):
             return phrase
     return None
 
@@ -239,6 +249,10 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
     return False
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: int = 0) -> list[dict]:
     """Find counted quantities in a clause.
 
@@ -254,8 +268,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    masked = DATE_OR_TIME.sub(lambda match: " " * len(match.group()), text)
-    words = list(zip(WORD_RE.findall(masked), WORD_RE.findall(masked.lower())))  # (text, lower): no offsets yet
+    masked = DATE_OR_TIME.sub(_blank, text) if ":" in text or "-" in text or "/" in text or "." in text else text
+    found = WORD_RE.findall(masked)
+    words = list(zip(found, [word.lower() for word in found]))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
     quantities: list[dict] = []
@@ -278,9 +293,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             continue
         previous_noun = noun or previous_noun
         counts = " ".join(part for part in (noun, outcome) if part)
-        if starts is None:
-            starts = _word_starts(masked, words)
         last = max(noun_end, number.end_index) - 1
+        if starts is None or len(starts) <= last:
+            starts = _word_starts(masked, words, last, starts)
         start, end = starts[number.start_index], starts[last] + len(words[last][TEXT])
         quantities.append(
             {

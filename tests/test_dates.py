@@ -5,7 +5,7 @@ from __future__ import annotations
 import dateparser
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from features.dates import WEEKDAYS, resolve_event_date
@@ -69,3 +69,19 @@ def test_resolve_event_date_never_crashes(text, published):
     """Check that any text and publication time give a UTC midnight timestamp or None."""
     resolved = resolve_event_date(text, None if published is None else pd.Timestamp(published))
     assert resolved is None or (str(resolved.tzinfo) == "UTC" and resolved == resolved.normalize())
+
+
+_DATE_PIECES = ["on", "last", "this", "next", " ", "  ", "\n", "Monday", "monday", "Mondays", "Monday's", "SUNDAY", "July", "july",
+                "Sept.", "may", "May", "10", "3rd", "2016", ",", "salon", "upon", "x", "Mar", "march", "’s", "Tuesdayx", "İ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join))
+def test_anchored_date_matching_equals_a_full_scan(text):
+    """Check that anchored tries at weekday and month positions find exactly the matches of a full regex scan."""
+    from features.dates import EXPLICIT_PATTERNS, WEEKDAY_RE, _matches_at, _month_starts, _weekday_starts
+
+    lower = text.lower()
+    for pattern, starts in ((WEEKDAY_RE, _weekday_starts(lower)), (EXPLICIT_PATTERNS[2], _month_starts(lower))):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _matches_at(pattern, text, lower, starts)] == expected

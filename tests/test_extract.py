@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pandas as pd
@@ -175,3 +176,49 @@ def test_cli_blackouts_prints_events(seed_article, home):
     assert result.exit_code == 0, result.output
     event = json.loads(result.output.strip().splitlines()[0])
     assert event["region"] == "Panjshir" and event["start"].startswith("2021-08-28")
+
+
+@functools.lru_cache(maxsize=1)
+def _sentencizer():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _sentencizer_starts(text: str) -> list[bool]:
+    return [bool(token.is_sent_start) for token in _sentencizer()(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said 12 died. Others disagreed!! \"Really?\" he asked... Then (at 5 p.m.) it ended.",
+        "No full stop at all",
+        "Ends with marks?!",
+        "",
+        "...",
+        "A. B. C.\n\nNext line. 。Done",
+    ],
+)
+def test_toks_sentence_starts_follow_the_spacy_sentencizer(text):
+    """Check that sentence starts computed from token arrays equal spaCy's sentencizer on text without line breaks."""
+    from features.extract import _Toks, compile_pack
+
+    doc = compile_pack(load_pack("syria")).nlp.tokenizer(text.replace("\n", " "))
+    assert _Toks(doc, doc.text).sent_start == _sentencizer_starts(doc.text)
+
+
+def test_toks_sentence_starts_follow_the_spacy_sentencizer_on_fakes(fakes_csv):
+    """Check that sentence starts equal spaCy's sentencizer (plus line breaks) on 40 FA-KES articles."""
+    from features.extract import _Toks, compile_pack
+
+    tokenizer = compile_pack(load_pack("syria")).nlp.tokenizer
+    for text in pd.read_csv(fakes_csv)["article_content"].head(40):
+        toks = _Toks(tokenizer(text), text)
+        expected = _sentencizer_starts(text)
+        for index in range(len(expected) - 1):
+            if toks.space[index] and "\n" in toks.token(index):
+                expected[index + 1] = True
+        assert toks.sent_start == expected
