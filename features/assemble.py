@@ -39,6 +39,7 @@ def build_features(
     pack: TheatrePack,
     blackouts: DataFrame[BlackoutEvents] | None = None,
     context_claims: DataFrame[Claims] | None = None,
+    as_of_publication: bool = False,
 ) -> DataFrame[ClaimFeatures]:
     """All feature columns for each claim.
 
@@ -47,6 +48,8 @@ def build_features(
         pack: the theatre pack (registry, gazetteer, lexicon, its own blackout events).
         blackouts: further blackout events (detected from reporting, loaded lists); the pack's are always used.
         context_claims: other stored claims; corroboration is computed over claims ∪ context_claims.
+        as_of_publication: corroboration only from claims published on each claim's own day or earlier
+            (features that do not look into the future, for training and evaluating on a split in time).
 
     Returns:
         One row per claim, in the order of ``claims``, columns of ``ClaimFeatures``.
@@ -55,7 +58,7 @@ def build_features(
     partisan = build_partisan_features(base, pack)
     specificity = build_specificity_features(base, pack)
     blackout = build_blackout_features(base, pack, all_blackouts(pack, blackouts))
-    corroboration = build_corroboration_features(base, pack, context_claims)
+    corroboration = build_corroboration_features(base, pack, context_claims, as_of_publication=as_of_publication)
     features = base.drop(columns=[Claims.speaker_camp, Claims.anonymous])
     for family in (partisan, specificity, blackout, corroboration):
         features = pd.concat([features, family.drop(columns=[Claims.claim_id]).reset_index(drop=True)], axis=1)

@@ -10,6 +10,8 @@
 | cross_camp_confirmation | bool | An agreeing origin is in an opposing camp or a known non-party (neutral) camp; for a non-party claim, in any other known camp. |
 | contradictions | int | Distinct other origins with a matching claim whose numbers are incompatible or that denies it. |
 | first_reported | bool | No agreeing matching claim was published earlier (ties count as first; true when there are no matches). |
+| article_corroborated_share | float | Share of the claims of this claim's article (0 to 1) with at least one independent corroboration; the article's account as a whole, joined back to each of its claims. |
+| article_contradicted_share | float | Share of the claims of this claim's article (0 to 1) with at least one contradiction (incompatible numbers or a denial from another origin). |
 
 **Match**: same ``claim_type``; overlapping places (one claim's place is the other's place or a
 gazetteer ancestor of it below the country level — Khawak Pass matches Panjshir, not Kapisa;
@@ -34,6 +36,16 @@ outlets is one source). A match carrying the very same sentence is never indepen
 are not chained (one shared sentence must not merge two spokespeople). An origin's camp is the
 camp of its earliest claim (speaker camp, else outlet camp). Camps are counted separately in ``same_camp_corroborations`` and
 ``other_camp_corroborations``.
+
+**Article shares**: the claims of one article are counted together over claims ∪ context_claims
+(an article's claims all sit in ``claims`` when it is extracted whole), so every claim carries
+how much of its article's account other origins confirm or dispute.
+
+**As of publication** (``as_of_publication=True``): a claim is matched only against claims
+published on the same UTC day or earlier (and never against claims without a publication date),
+so its features are what could have been known when it was published. Training on a labelled
+dataset split in time uses this, otherwise claims of the training period are corroborated by the
+later test period and every feature would look into the future.
 
 **Cost**: candidates are blocked by (claim_type, top region below the country, date bucket of
 ``window_days``), and only neighbouring buckets are compared, so work grows with the number of
@@ -317,7 +329,24 @@ def first_reported(agree: pd.DataFrame, n: int) -> pd.Series:
     return pd.Series(~np.isin(np.arange(n), earlier["left"].unique()), dtype=bool)
 
 
-def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.DataFrame:
+def article_corroborated_share(independent: pd.Series, article_ids: pd.Series) -> pd.Series:
+    """Share of the claims of each claim's article with at least one independent corroboration."""
+    return independent.gt(0).astype(float).groupby(article_ids.to_numpy()).transform("mean").astype(float)
+
+
+def article_contradicted_share(contradicted: pd.Series, article_ids: pd.Series) -> pd.Series:
+    """Share of the claims of each claim's article with at least one contradiction."""
+    return contradicted.gt(0).astype(float).groupby(article_ids.to_numpy()).transform("mean").astype(float)
+
+
+def known_by_publication(table: pd.DataFrame) -> pd.Series:
+    """Rows of the pair table whose matching claim was published on the claim's own UTC day or earlier."""
+    left = pd.to_datetime(table["published_l"], utc=True).dt.floor("D")
+    right = pd.to_datetime(table["published_r"], utc=True).dt.floor("D")
+    return (right.notna() & left.notna() & (right <= left)).astype(bool)
+
+
+def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int, as_of_publication: bool = False) -> pd.DataFrame:
     index = pack_index(pack)
     relations = pair_relations(pool, pack, window_days)
     attributes = pd.DataFrame(
@@ -334,12 +363,18 @@ def _pair_table(pool: pd.DataFrame, pack: TheatrePack, window_days: int) -> pd.D
     table = pd.concat([relations.reset_index(drop=True), left, right], axis=1)
     # An echo of this very sentence is never an independent source, whoever it is attributed to.
     table.loc[table["sentence_l"] == table["sentence_r"], "origin_r"] = table["origin_l"]
+    if as_of_publication:
+        table = table[known_by_publication(table).to_numpy()].reset_index(drop=True)
     return table
 
 
 @pa.check_types
 def build_corroboration_features(
-    claims: DataFrame[Claims], pack: TheatrePack, context_claims: DataFrame[Claims] | None = None, window_days: int = WINDOW_DAYS
+    claims: DataFrame[Claims],
+    pack: TheatrePack,
+    context_claims: DataFrame[Claims] | None = None,
+    window_days: int = WINDOW_DAYS,
+    as_of_publication: bool = False,
 ) -> DataFrame[CorroborationFeatures]:
     """Corroboration columns for each claim, matched against claims ∪ context_claims.
 
@@ -348,6 +383,8 @@ def build_corroboration_features(
         pack: the theatre pack (gazetteer, registry camps, denial lexicon).
         context_claims: other stored claims to match against; rows with a claim_id in ``claims`` are ignored.
         window_days: largest gap in days between matching claim dates.
+        as_of_publication: match each claim only against claims published on its own UTC day or earlier
+            (no look into the future; use it when features feed a split in time).
 
     Returns:
         One row per claim of ``claims``, columns of ``CorroborationFeatures``.
@@ -356,11 +393,13 @@ def build_corroboration_features(
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     index = pack_index(pack)
     pool = _pool(claims, context_claims)
-    table = _pair_table(pool, pack, window_days)
+    table = _pair_table(pool, pack, window_days, as_of_publication)
     n = len(pool)
     agree, contradict = table[table["relation"] == 1], table[table["relation"] == -1]
     independent = independent_corroborations(agree, n)
     same_camp = same_camp_corroborations(agree, n)
+    contradicted = contradictions(contradict, n)
+    article_ids = pool[Claims.article_id].reset_index(drop=True)
     features = pd.DataFrame(
         {
             CorroborationFeatures.claim_id: pool[Claims.claim_id].to_numpy(),
@@ -369,8 +408,10 @@ def build_corroboration_features(
             CorroborationFeatures.other_camp_corroborations: other_camp_corroborations(independent, same_camp).to_numpy(),
             CorroborationFeatures.corroborating_outlets: corroborating_outlets(agree, n).to_numpy(),
             CorroborationFeatures.cross_camp_confirmation: cross_camp_confirmation(agree, n, index).to_numpy(),
-            CorroborationFeatures.contradictions: contradictions(contradict, n).to_numpy(),
+            CorroborationFeatures.contradictions: contradicted.to_numpy(),
             CorroborationFeatures.first_reported: first_reported(agree, n).to_numpy(),
+            CorroborationFeatures.article_corroborated_share: article_corroborated_share(independent, article_ids).to_numpy(),
+            CorroborationFeatures.article_contradicted_share: article_contradicted_share(contradicted, article_ids).to_numpy(),
         }
     )
     features[CorroborationFeatures.claim_id] = features[CorroborationFeatures.claim_id].astype(str)

@@ -29,7 +29,8 @@ make the camp before them lose; transitive events ("killed", "captured", "beat b
 the camp after them (object, "from X") lose and the camp before them gain, except in the
 passive ("were killed", "have been captured from X by Y"), where the camp before loses, "from
 X" loses and "by Y" gains; a negation ("did not advance", "failed to capture") turns the
-subject's gain into a failure. Killing civilians counts against the camp that did it.
+subject's gain into a failure, and a negated or denied loss ("suffered no losses", "denied that
+any Taliban vehicles had been destroyed") serves the would-be victim. Killing civilians counts against the camp that did it.
 A claim can be both self-serving and against interest (it reports both sides' losses).
 """
 
@@ -51,6 +52,9 @@ logger = logging.getLogger(__name__)
 
 PASSIVE_MARKERS = {"was", "were", "been", "being", "be", "is", "are", "got", "get"}
 NEGATIONS = {"not", "never", "failed", "unable", "no", "didn't", "couldn't", "cannot", "without"}
+# A denial earlier in the clause negates the event it governs ("denied that any Taliban vehicles had been destroyed").
+DENIALS = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses"}
+DENIAL_REACH = 15
 TRANSITIVE_EVENTS = (
     "killed", "kill", "kills", "killing", "wounded", "injured", "destroyed", "destroy", "destroying",
     "captured", "capture", "captures", "capturing", "seized", "seize", "seizing", "took", "taken", "take",
@@ -186,7 +190,9 @@ def _read_event(tokens, mentions, first, last, kind, text, starts, vocabulary, l
     before = before_window[-1][2] if before_window else None
     after = [m for m in mentions if last < m[0] <= last + 6 and not stop & set(tokens[last + 1 : m[0]])]
     preceding = set(tokens[max(0, first - 3) : first])
-    negated = bool(preceding & NEGATIONS)
+    clause = tokens[max(0, first - DENIAL_REACH) : first]
+    clause = clause[max((i + 1 for i, token in enumerate(clause) if token in stop), default=0) :]
+    negated = bool(preceding & NEGATIONS) or bool(set(clause) & DENIALS)
     passive = bool(preceding & PASSIVE_MARKERS)
 
     def preposition(mention) -> str:
@@ -205,6 +211,9 @@ def _read_event(tokens, mentions, first, last, kind, text, starts, vocabulary, l
         return
     if kind == "loss" or (kind == "transitive" and (passive or not has_object)):
         victim = before
+        if negated and victim is not None:
+            gainers.add(victim)  # "suffered no losses", a denied loss: the claim serves the would-be victim
+            return
         civilian_victim = victim is None and vocabulary.civilian is not None and vocabulary.civilian.search(
             text[starts[max(0, first - 6)] : starts[first]] if starts else ""
         )

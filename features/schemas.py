@@ -168,6 +168,12 @@ class CorroborationFeatures(pa.DataFrameModel):
     cross_camp_confirmation: Series[bool] = pa.Field(description="An agreeing origin is in an opposing camp or a known non-party (neutral) camp; for a non-party claim, in any other known camp.")
     contradictions: Series[int] = pa.Field(ge=0, description="Distinct other origins with a matching claim whose numbers are incompatible or that denies it.")
     first_reported: Series[bool] = pa.Field(description="No agreeing matching claim was published earlier (ties count as first; true when there are no matches).")
+    article_corroborated_share: Series[float] = pa.Field(
+        ge=0, le=1, description="Share of the claims of this claim's article (0 to 1) with at least one independent corroboration; the article's account as a whole, joined back to each of its claims."
+    )
+    article_contradicted_share: Series[float] = pa.Field(
+        ge=0, le=1, description="Share of the claims of this claim's article (0 to 1) with at least one contradiction (incompatible numbers or a denial from another origin)."
+    )
 
     class Config:
         strict = True

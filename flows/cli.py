@@ -151,6 +151,34 @@ def blackouts(
 
 
 @app.command()
+def shutdowns(
+    files: Annotated[list[Path], typer.Argument(help="Shutdown lists in the KeepItOn layout (start_date, end_date, area_name, country, ...).")],
+    theatre: Annotated[str, typer.Option("--theatre", help="Theatre pack whose gazetteer resolves area_name.")],
+    config: ConfigOption = None,
+    home: HomeOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Store the blackout events of shutdown lists; scoring uses them for blackout context. Exits 1 if a row was rejected."""
+    from flows.packs import load_pack
+    from flows.shutdowns import load_shutdown_list
+
+    settings = _settings(config, home)
+    rejected = 0
+    try:
+        pack = load_pack(theatre)
+        for path in files:
+            result = load_shutdown_list(settings, path, pack, quiet=quiet)
+            for line in result.reject_lines():
+                typer.secho(line, fg=typer.colors.YELLOW, err=True)
+            rejected += len(result.rejects)
+            typer.echo(result.summary())
+    except (ValueError, FileNotFoundError) as error:
+        fail(str(error))
+    if rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
 def train(
     dataset: Annotated[Path | None, typer.Option("--dataset", help="Labelled article CSV in the FA-KES format, run through extraction and features in memory.")] = None,
     theatre: Annotated[str | None, typer.Option("--theatre", help="Theatre pack for --dataset (default: config, else picked from the text).")] = None,

@@ -140,6 +140,44 @@ def stored_claim_features(engine: sa.Engine) -> pd.DataFrame:
     return frame.merge(labels, on="article_id", how="left")
 
 
+def corroboration_as_of_publication(frame: pd.DataFrame, pack_loader=None) -> pd.DataFrame:
+    """Stored claims with their corroboration columns recomputed as of each claim's publication day.
+
+    Stored features were computed against whatever was in the store when they were scored: a bulk
+    ingest corroborates early claims with later reporting, which would let a split in time look into
+    the future. Training recomputes them over the stored claims of each theatre, matching each claim
+    only against claims published on its own day or earlier. A theatre whose pack cannot be loaded
+    keeps its stored values (logged).
+
+    Args:
+        frame: stored claims joined with their feature values (``stored_claim_features``).
+        pack_loader: name → TheatrePack; default ``flows.packs.load_pack``.
+    """
+    from features.corroboration import build_corroboration_features
+    from features.schemas import Claims, CorroborationFeatures
+
+    if frame.empty:
+        return frame
+    if pack_loader is None:
+        from flows.packs import load_pack as pack_loader
+    claim_columns = list(Claims.to_schema().columns)
+    columns = [name for name in CorroborationFeatures.to_schema().columns if name != CorroborationFeatures.claim_id]
+    result = frame.copy()
+    for theatre, group in frame.groupby(Claims.theatre, sort=False):
+        try:
+            pack = pack_loader(theatre)
+        except (FileNotFoundError, ValueError) as error:
+            logger.warning("theatre %s: stored corroboration kept for %d claims (pack not loadable: %s)", theatre, len(group), error)
+            continue
+        fresh = build_corroboration_features(group[claim_columns].reset_index(drop=True), pack, as_of_publication=True).set_index(CorroborationFeatures.claim_id)
+        for column in columns:
+            values = fresh.loc[group[Claims.claim_id].to_numpy(), column].to_numpy()
+            if column not in result.columns:
+                result[column] = pd.Series(index=result.index, dtype=values.dtype)
+            result.loc[group.index, column] = values
+    return result
+
+
 def training_labels(frame: pd.DataFrame, verdicts: pd.DataFrame) -> pd.Series:
     """Label per row of ``frame``: the analysts' verdict where there is one, else the article label; NaN = unlabelled."""
     from_verdicts = frame["claim_id"].map(verdict_labels(verdicts))
@@ -164,7 +202,7 @@ def train_models(settings: Settings, quiet: bool = False, dataset: Path | None =
         dict with trained (bool), reason when not, and on success n_train, n_test, metrics per model, best, promotion.
     """
     engine = store.connect(settings.store_url)
-    frame = stored_claim_features(engine)
+    frame = corroboration_as_of_publication(stored_claim_features(engine))
     verdicts = store.read_frame(engine, sa.select(store.verdicts))
     labels = training_labels(frame, verdicts) if not frame.empty else pd.Series(dtype=float)
     params: dict = {}
@@ -199,7 +237,8 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
     x_train, x_test = inputs[train_mask][FEATURE_COLUMNS], inputs[test_mask]
     log("training on %d claims (%s to %s), testing on %d later claims", train_mask.sum(), features["published"][train_mask].min(), features["published"][train_mask].max(), test_mask.sum())
 
-    candidates = train.fit_candidates(x_train, y_train, random_state)
+    # Calibration folds keep each article whole: its claims share one label and the article-level features.
+    candidates = train.fit_candidates(x_train, y_train, random_state, groups=features["article_id"].reset_index(drop=True)[train_mask].to_numpy())
     probabilities = {name: model.predict_proba(x_test[FEATURE_COLUMNS])[:, 1] for name, model in candidates.items()}
     metrics = {name: evaluate.classification_metrics(y_test, p) for name, p in probabilities.items()}
     article_ids = features["article_id"].reset_index(drop=True)[test_mask]
@@ -353,7 +392,8 @@ def dataset_claim_features(settings: Settings, path: Path, theatre: str | None =
         pack = next(p for p in packs if p.name == chosen)
     claims = extract_claims(articles, pack)
     blackouts = detect_blackouts(articles, pack)
-    frame = build_features(claims, pack, blackouts)
+    # As of publication: the dataset is split in time for training, so no claim may be corroborated by later reporting.
+    frame = build_features(claims, pack, blackouts, as_of_publication=True)
     labels = articles.set_index("article_id")["label"]
     return frame.assign(article_label=frame["article_id"].map(labels).to_numpy()), pack
 

@@ -59,17 +59,29 @@ def ingest_local_task(settings: Settings, sources: list[str], outlet: str | None
     return _ingest(settings, sources, outlet)
 
 
+URL_RETRIES = 3
+
+
 @task(name="ingest-urls", cache_policy=NO_CACHE, task_run_name="ingest-urls-{n_sources}",
-      retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5)
+      retries=URL_RETRIES, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5)
 def ingest_urls_task(settings: Settings, sources: list[str], outlet: str | None, n_sources: int) -> dict:
-    """Ingest feed and page URLs; network I/O, so retried with exponential backoff (writes are keyed)."""
-    return _ingest(settings, sources, outlet)
+    """Ingest feed and page URLs; network I/O, so retried with exponential backoff (writes are keyed).
+
+    A transient failure (timeout, refused connection, 429/5xx) fails the attempt so Prefect retries it;
+    the last attempt returns its counts with those URLs rejected.
+    """
+    from prefect.runtime import task_run
+
+    return _ingest(settings, sources, outlet, raise_transient=task_run.run_count <= URL_RETRIES)
 
 
-def _ingest(settings: Settings, sources: list[str], outlet: str | None) -> dict:
+def _ingest(settings: Settings, sources: list[str], outlet: str | None, raise_transient: bool = False) -> dict:
     from flows.ingest import ingest_sources
 
     result = ingest_sources(settings, sources, outlet=outlet, quiet=True)
+    if raise_transient and result.transient_rejects:
+        urls = ", ".join(reject.source for reject in result.transient_rejects)
+        raise RuntimeError(f"transient fetch failure(s), will retry: {urls}")
     logger = get_run_logger()
     for line in result.reject_lines():
         logger.warning("%s", line)

@@ -120,19 +120,51 @@ def check_labels(labels) -> None:
         )
 
 
-def fit_calibrated(estimator, frame: pd.DataFrame, labels) -> CalibratedClassifierCV:
-    """Fit ``estimator`` inside a sigmoid CalibratedClassifierCV on ``frame`` and return it."""
+def calibration_folds(labels, groups=None) -> int | list[tuple[np.ndarray, np.ndarray]]:
+    """Folds of the calibration: whole groups (articles) held out together when ``groups`` is given.
+
+    Claims of one article share its label and its article-level features; folds that split an
+    article let the fitted model recognise the article in the calibration fold, and the sigmoid
+    learnt there is over-confident. Falls back to plain folds when there are too few groups or a
+    grouped fold would train on one class.
+    """
+    labels = np.asarray(labels, dtype=int)
+    n_splits = _cv(labels)
+    if groups is None:
+        return n_splits
+    groups = np.asarray(groups)
+    if len(groups) != len(labels):
+        raise ValueError(f"calibration groups have {len(groups)} entries for {len(labels)} labels; expected one group per label")
+    n_splits = min(n_splits, len(np.unique(groups)))
+    if n_splits < 2:
+        return _cv(labels)
+    folds = list(GroupKFold(n_splits=n_splits).split(np.zeros(len(labels)), labels, groups))
+    if any(len(np.unique(labels[train])) < 2 or len(np.unique(labels[test])) < 1 for train, test in folds):
+        logger.warning("grouped calibration folds leave a class out of training; using %d plain folds", _cv(labels))
+        return _cv(labels)
+    return folds
+
+
+def fit_calibrated(estimator, frame: pd.DataFrame, labels, groups=None) -> CalibratedClassifierCV:
+    """Fit ``estimator`` inside a sigmoid CalibratedClassifierCV on ``frame`` and return it.
+
+    Args:
+        estimator: an unfitted classifier or pipeline.
+        frame: the training rows.
+        labels: 0/1 per row.
+        groups: optional group per row (the article id): calibration folds keep each group whole.
+    """
     check_labels(labels)
-    model = CalibratedClassifierCV(clone(estimator), method="sigmoid", cv=_cv(labels))
+    model = CalibratedClassifierCV(clone(estimator), method="sigmoid", cv=calibration_folds(labels, groups))
     return model.fit(frame, np.asarray(labels, dtype=int))
 
 
-def fit_candidates(frame: pd.DataFrame, labels, random_state: int = 0) -> dict[str, CalibratedClassifierCV]:
-    """Fit every calibrated candidate on the training frame (ModelInput columns at least)."""
+def fit_candidates(frame: pd.DataFrame, labels, random_state: int = 0, groups=None) -> dict[str, CalibratedClassifierCV]:
+    """Fit every calibrated candidate on the training frame (ModelInput columns at least); ``groups`` as in fit_calibrated."""
     fitted = {}
     with threadpool_limits(**SINGLE_THREAD):
         for name, estimator in candidate_estimators(random_state).items():
-            fitted[name] = fit_calibrated(estimator, frame, labels)
+            fitted[name] = fit_calibrated(estimator, frame, labels, groups)
             logger.info("fitted candidate %s on %d claims", name, len(frame))
     return fitted
 

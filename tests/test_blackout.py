@@ -167,3 +167,19 @@ def test_shutdown_flow_missing_file_names_path(tmp_path, pack):
 
     with pytest.raises(FileNotFoundError, match="nope.csv does not exist"):
         read_shutdown_list(tmp_path / "nope.csv", pack)
+
+
+def test_cli_shutdowns_stores_events_once_and_names_bad_rows(tmp_path, home):
+    """Check that `claimcred shutdowns` stores a list's events once, re-loading adds none, and a bad row is named."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    listing = tmp_path / "keepiton.csv"
+    pd.DataFrame(
+        {"start_date": ["2021-08-28", "not a date"], "end_date": ["2021-09-04", ""], "area_name": ["Panjshir", "Panjshir"], "country": ["Afghanistan"] * 2}
+    ).to_csv(listing, index=False)
+    first = CliRunner().invoke(app, ["shutdowns", str(listing), "--theatre", "afghanistan-2021"])
+    again = CliRunner().invoke(app, ["shutdowns", str(listing), "--theatre", "afghanistan-2021"])
+    assert first.exit_code == 1 and "1 new" in first.output and f"{listing}:3:" in first.output
+    assert "0 new" in again.output

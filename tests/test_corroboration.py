@@ -249,3 +249,39 @@ def test_corroboration_numbers_across_levels_do_not_contradict(pack):
     assert features[C.contradictions].tolist() == [0, 0] and features[C.independent_corroborations].tolist() == [0, 0]
     rows[1] = {**rows[1], Claims.places: ["Khawak Pass"]}
     assert build_corroboration_features(make_claims(rows), pack)[C.contradictions].tolist() == [1, 1]
+
+
+def test_corroboration_as_of_publication_ignores_later_reports(pack):
+    """Check that with as_of_publication a claim is corroborated only by reports published on its day or earlier."""
+    claims = make_claims(_three_camps())
+    everything = build_corroboration_features(claims, pack).set_index(C.claim_id)
+    as_of = build_corroboration_features(claims, pack, as_of_publication=True).set_index(C.claim_id)
+    assert everything[C.independent_corroborations].tolist() == [2, 2, 2]
+    assert as_of[C.independent_corroborations].tolist() == [0, 1, 2]
+    assert as_of.loc["nrf", C.corroborating_outlets] == 0
+    assert as_of[C.first_reported].tolist() == [True, False, False]
+
+
+def test_corroboration_as_of_publication_counts_same_day_reports(pack):
+    """Check that with as_of_publication a report published later on the same UTC day still corroborates."""
+    rows = _three_camps()[:2]
+    rows[1] = {**rows[1], Claims.published: "2021-09-01T23:00:00"}
+    as_of = build_corroboration_features(make_claims(rows), pack, as_of_publication=True).set_index(C.claim_id)
+    assert as_of[C.independent_corroborations].tolist() == [1, 1]
+
+
+def test_corroboration_article_shares_join_the_article_back_to_its_claims(pack):
+    """Check that every claim of an article carries the share of that article's claims corroborated and contradicted."""
+    rows = _three_camps()
+    extra = {Claims.claim_id: "nrf-other", Claims.article_id: "a-nrf", Claims.outlet: "nrf-twitter", Claims.speaker: "nrf-twitter",
+             Claims.attribution: "own_assertion", Claims.text: "the resistance holds the valley", Claims.claim_type: "territory",
+             Claims.places: ["Panjshir"], Claims.event_date: "2021-09-01", Claims.published: "2021-09-01T18:00:00"}
+    denial = {Claims.claim_id: "denial", Claims.article_id: "a-den", Claims.outlet: "alemarah", Claims.speaker: "Zabihullah Mujahid",
+              Claims.speaker_camp: "taliban", Claims.attribution: "reported_speech", Claims.reporting_verb: "said",
+              Claims.text: "Mujahid denied that the resistance holds the valley", Claims.claim_type: "territory",
+              Claims.places: ["Panjshir"], Claims.event_date: "2021-09-01", Claims.published: "2021-09-01T20:00:00"}
+    features = build_corroboration_features(make_claims([*rows, extra, denial]), pack).set_index(C.claim_id)
+    assert features.loc["nrf-other", C.contradictions] == 1
+    assert features.loc["nrf", C.article_corroborated_share] == features.loc["nrf-other", C.article_corroborated_share] == 0.5
+    assert features.loc["nrf", C.article_contradicted_share] == features.loc["nrf-other", C.article_contradicted_share] == 0.5
+    assert features.loc["wire", C.article_corroborated_share] == 1.0 and features.loc["wire", C.article_contradicted_share] == 0.0

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.config import load_settings
 from flows.fetch import FetchError, check_address, fakes_path, fetch, fetch_fakes, fetch_url, resolve_host
+from flows.ingest import FAKES_COLUMNS
 
 
 def _fake_resolver(monkeypatch, mapping: dict[str, list[str]]):
@@ -159,7 +160,8 @@ def _zenodo_routes(body: bytes, md5: str | None = None) -> dict:
 
 def test_fetch_fakes_saves_file_when_checksums_match(home):
     """Check that fetch_fakes follows the record's file link and saves the file when md5 and SHA-256 match."""
-    body = b"unit_id,article_title,article_content,source,date,location,labels\n1,t,text,sana,1/2/2016,idlib,1\n"
+    header = ",".join((*FAKES_COLUMNS, "location", "labels"))  # a synthetic row in the FA-KES layout, not FA-KES data
+    body = f"{header}\n1,t,text,sana,1/2/2016,idlib,1\n".encode()
     settings = load_settings(home=home)
     with serve(_zenodo_routes(body)) as base:
         path = fetch_fakes(settings, expected_sha256=hashlib.sha256(body).hexdigest(), record_url=base + "/api/records/2607278", allow_loopback=True)

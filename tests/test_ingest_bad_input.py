@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from flows import store
 from flows.cli import app
+from flows.ingest import FAKES_COLUMNS
 from flows.config import load_settings
 from flows.ingest import ingest_sources
 
@@ -88,7 +89,7 @@ def test_ingest_rejects_bad_records_inside_containers(settings, folder):
     (folder / "a.jsonl").write_text(json.dumps({"text": GOOD_TEXT}) + "\n{broken\n" + json.dumps({"title": "no text"}) + "\n[1]\n")
     (folder / "b.json").write_text(json.dumps([{"text": GOOD_TEXT + " B"}, "string item", {"text": GOOD_TEXT + " C", "label": "maybe"}]))
     (folder / "c.csv").write_text(
-        "unit_id,article_title,article_content,source,date,location,labels\n"
+        ",".join((*FAKES_COLUMNS, "location", "labels")) + "\n"  # synthetic rows in the FA-KES layout
         f'1,T,"{GOOD_TEXT} D",sana,7/10/2016,aleppo,1\n2,T,"{GOOD_TEXT} E",sana,2016-07-10,aleppo,1\n3,T,,sana,7/10/2016,aleppo,0\n4,T,x,sana\n'
     )
     (folder / "d.jsonl").write_text(json.dumps({"text": "word " * 1000}) + "\n")

@@ -149,3 +149,19 @@ def test_cli_train_without_labels_fails(settings):
     result = CliRunner().invoke(app, ["train", "--home", str(settings.home)])
     assert result.exit_code == 1
     assert "no labelled claims" in result.output
+
+
+def test_corroboration_as_of_publication_recomputes_stored_features_without_the_future():
+    """Check that stored claims corroborated by later reporting lose that corroboration when training recomputes it."""
+    from feature_packs import afghanistan_pack
+    from features.corroboration import build_corroboration_features
+    from test_corroboration import _three_camps, make_claims
+
+    claims = make_claims(_three_camps())
+    stored = claims.merge(build_corroboration_features(claims, afghanistan_pack()), on="claim_id")
+    assert stored["independent_corroborations"].tolist() == [2, 2, 2]
+    recomputed = modelops.corroboration_as_of_publication(stored, pack_loader=lambda name: afghanistan_pack())
+    assert recomputed["independent_corroborations"].tolist() == [0, 1, 2]
+    assert recomputed["article_corroborated_share"].tolist() == [0.0, 1.0, 1.0]
+    kept = modelops.corroboration_as_of_publication(stored, pack_loader=lambda name: (_ for _ in ()).throw(FileNotFoundError(name)))
+    assert kept["independent_corroborations"].tolist() == [2, 2, 2]

@@ -122,3 +122,16 @@ def test_partisan_rejects_claims_without_schema_columns(pack):
     claims = seed_claims().drop(columns=[Claims.claim_type])
     with pytest.raises(pandera.errors.SchemaError, match="claim_type"):
         build_partisan_features(claims, pack)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Taliban had suffered no losses in the fighting at the Khawak Pass",
+        "the group denied that any Taliban vehicles had been destroyed in the fighting",
+    ],
+)
+def test_partisan_roles_negated_or_denied_loss_serves_the_would_be_victim(pack, text):
+    """Check that a negated or denied loss makes its camp gain, not lose (a denial of own losses is self-serving)."""
+    losers, gainers = claim_roles(make_claims([{Claims.text: text}]), pack).iloc[0]
+    assert losers == set() and gainers == {"taliban"}

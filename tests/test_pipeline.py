@@ -131,12 +131,39 @@ def test_run_flow_ingests_then_scores_under_prefect(fake_home, monkeypatch):
 def test_ingest_flow_retries_only_url_sources(tmp_path, monkeypatch):
     """Check that local sources and URLs go to separate tasks and only the URL task has retries."""
     calls = []
-    monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: calls.append(sources) or {"new": len(sources), "unchanged": 0, "rejected": 0})
+    monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet, **_: calls.append(sources) or {"new": len(sources), "unchanged": 0, "rejected": 0})
     result = pipeline.ingest_flow(sources=["/tmp/folder", "https://example.org/feed.xml"], home=str(tmp_path / "home"))
     assert calls == [["/tmp/folder"], ["https://example.org/feed.xml"]]
     assert result["new"] == 2
     assert pipeline.ingest_urls_task.retries == 3 and pipeline.ingest_local_task.retries == 0
     assert pipeline.extract_task.retries == 0 and pipeline.score_task.retries == 0
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_ingest_urls_task_retries_transient_failures_then_reports_them(tmp_path, monkeypatch):
+    """Check that a transient URL failure makes Prefect retry the task, and the last attempt returns it as rejected."""
+    from types import SimpleNamespace
+
+    import flows.ingest
+    from prefect import flow
+
+    attempts = []
+    url = "https://example.org/feed.xml"
+
+    def flaky(settings, sources, outlet=None, quiet=False):
+        attempts.append(sources)
+        reject = SimpleNamespace(source=url, transient=True)
+        return SimpleNamespace(new=0, unchanged=0, rejected=1, transient_rejects=[reject], reject_lines=lambda: [f"rejected {url}: timed out"], summary=lambda: "1 articles: 0 new, 0 unchanged, 1 rejected")
+
+    monkeypatch.setattr(flows.ingest, "ingest_sources", flaky)
+    quick = pipeline.ingest_urls_task.with_options(retry_delay_seconds=0, retry_jitter_factor=None)
+
+    @flow
+    def once() -> dict:
+        return quick(settings_for(tmp_path / "home"), [url], None, 1)
+
+    assert once() == {"new": 0, "unchanged": 0, "rejected": 1}
+    assert len(attempts) == pipeline.URL_RETRIES + 1
 
 
 def test_deployments_take_schedules_from_settings(tmp_path):

@@ -82,3 +82,28 @@ def test_importance_table_and_figures(random_seed):
     table = evaluate.permutation_importance_table(model, inputs, labels, n_repeats=2)
     assert set(table["feature"]) == set(FEATURE_COLUMNS)
     assert evaluate.importance_figure(table).axes and evaluate.calibration_figure(labels, {"m": np.full(len(labels), 0.5)}).axes
+
+
+def test_calibration_folds_keep_each_article_whole():
+    """Check that grouped calibration folds never put claims of one article on both sides, and plain folds remain without groups."""
+    labels = np.array([0, 1] * 30)
+    groups = np.repeat([f"a{i}" for i in range(12)], 5)
+    folds = train.calibration_folds(labels, groups)
+    assert len(folds) == 3
+    for fit_rows, calibrate_rows in folds:
+        assert not set(groups[fit_rows]) & set(groups[calibrate_rows])
+    assert train.calibration_folds(labels) == 3
+    with pytest.raises(ValueError, match="one group per label"):
+        train.calibration_folds(labels, groups[:10])
+
+
+def test_fit_calibrated_with_groups_does_not_depend_on_row_order():
+    """Check that with article groups the calibrated model's probabilities do not change when the training rows are shuffled."""
+    frame, labels = random_claim_features(240, 7)
+    inputs = model_input(frame)[FEATURE_COLUMNS]
+    groups = frame["article_id"].to_numpy()
+    estimator = train.candidate_estimators()["logistic_interactions"]
+    first = train.fit_calibrated(estimator, inputs, labels, groups).predict_proba(inputs)[:, 1]
+    order = np.random.default_rng(0).permutation(len(inputs))
+    second = train.fit_calibrated(estimator, inputs.iloc[order], labels[order], groups[order]).predict_proba(inputs)[:, 1]
+    assert np.allclose(first, second)
