@@ -543,9 +543,12 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
 
 
-def _distance(doc: _Toks, start: int, end: int) -> int:
-    """Tokens between a mention and the verb, not counting a parenthesis ('ISIS (Daesh ISIL) group claimed')."""
-    depth, count = 0, 0
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "and", "but", "which", "who"})
+
+
+def _outside_parentheses(doc: _Toks, start: int, end: int):
+    """Lowercased tokens in [start, end) that are not inside a parenthesis."""
+    depth = 0
     for index in range(start, end):
         token = doc.lower[index]
         if token == "(":
@@ -553,8 +556,12 @@ def _distance(doc: _Toks, start: int, end: int) -> int:
         elif token == ")":
             depth = max(depth - 1, 0)
         elif depth == 0:
-            count += 1
-    return count
+            yield token
+
+
+def _distance(doc: _Toks, start: int, end: int) -> int:
+    """Tokens between a mention and the verb, not counting a parenthesis ('ISIS (Daesh ISIL) group claimed')."""
+    return sum(1 for _ in _outside_parentheses(doc, start, end))
 
 
 def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
@@ -570,16 +577,7 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
 
 
 def _crosses_clause(doc, start: int, end: int) -> bool:
-    depth = 0
-    for index in range(start, end):
-        token = doc.lower[index]
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and (token in (",", ";", ":", "that", "and", "but", "which", "who") or token in _QUOTES):
-            return True
-    return False
+    return any(token in _CLAUSE_BREAKS or token in _QUOTES for token in _outside_parentheses(doc, start, end))
 
 
 def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
