@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
@@ -171,8 +172,6 @@ def connect(url: str) -> sa.Engine:
         RuntimeError: the store was written by a newer claimcred (schema version ahead of this code).
     """
     if url.startswith("sqlite:///"):
-        from pathlib import Path
-
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
@@ -215,7 +214,11 @@ def _to_cell(name: str, value):
     if name in JSON_COLUMNS and not isinstance(value, str):
         return json.dumps(value, default=_json_default, ensure_ascii=False)
     if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.tz_convert("UTC").tz_localize(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
+        if pd.isna(value):
+            return None
+        if value.tzinfo is not None:
+            value = value.tz_convert("UTC").tz_localize(None)
+        return value.to_pydatetime()
     if value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item") and not isinstance(value, (list, dict)):
