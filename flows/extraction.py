@@ -56,14 +56,11 @@ def extract_files(settings: Settings, paths: list[str], published: str | None = 
     """Claims of the given files with the four feature families and their scores (probability, grade, reasons).
 
     The claims corroborate only each other (no store is read); scores come from ``extract_scorer``.
+    Files without any claim give an empty frame with the ClaimFeatures columns.
     """
     articles = read_articles(settings, paths, published=published, outlet=outlet)
-    scorer = extract_scorer(settings)
-    scored = score_theatre_groups(theatre_groups(articles, load_packs(theatre)), scorer)
-    if scored.empty:  # no claim: the header still names every column
-        features = pd.DataFrame({name: pd.Series(dtype=object) for name in ClaimFeatures.to_schema().columns})
-        return features.merge(scorer(features), on=ClaimFeatures.claim_id, how="left")
-    return scored
+    scored = score_theatre_groups(theatre_groups(articles, load_packs(theatre)), extract_scorer(settings))
+    return scored if not scored.empty else pd.DataFrame(columns=list(ClaimFeatures.to_schema().columns))
 
 
 def extract_scorer(settings: Settings) -> Scorer:
