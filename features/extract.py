@@ -739,8 +739,10 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     categories = set(first_seen)
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
-    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     frame = segment.frame
+    if frame is None and _TEN_LOWERCASE.search(text) is None:
+        return None  # own text too short to be a claim whatever it holds (see _is_checkable)
+    quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities, text):
         return None
@@ -988,13 +990,15 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
             article = {"article_id": record[Articles.article_id], "outlet": record[Articles.outlet], "published": None if pd.isna(published) else published}
             article["day"] = None if article["published"] is None else publication_day(article["published"])
             rows.extend(_claim_rows(doc, record[Articles.text], article, compiled))
+        frame = _claims_frame(rows, pack.name)
     log.info("extracted %d claims from %d articles with pack %s", len(rows), len(records), pack.name)
-    return _claims_frame(rows, pack.name)
+    return frame
 
 
 def _claims_frame(rows: list[dict], theatre: str) -> pd.DataFrame:
     columns = list(Claims.to_schema().columns)
-    frame = pd.DataFrame(rows, columns=[c for c in columns if c != Claims.theatre])
+    names = [column for column in columns if column != Claims.theatre]
+    frame = pd.DataFrame({column: [row[column] for row in rows] for column in names}) if rows else pd.DataFrame(columns=names)
     frame.insert(columns.index(Claims.theatre), Claims.theatre, theatre)
     for column in (Claims.published, Claims.event_date):
         frame[column] = pd.to_datetime(frame[column], utc=True).astype("datetime64[us, UTC]")
