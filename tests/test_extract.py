@@ -128,6 +128,21 @@ def test_extract_claims_handles_empty_and_odd_text():
     assert claims.empty or Claims.validate(claims) is not None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Government troops freed the town of Palmyra from militants on Sunday.",
+        "A military helicopter came under fire from the ground near Hama on Friday.",
+        "Warplanes bombarded opposition-held districts of Aleppo overnight.",
+        "A suicide bomber detonated an explosives-laden truck near a checkpoint in Homs.",
+    ],
+)
+def test_extract_claims_reads_attack_and_recapture_verbs_as_own_claims(sentence):
+    """Check that the outlet's own report of an attack or a recapture (base lexicon verbs) is a territory claim."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
+
+
 def test_extract_claims_pauses_the_collector_only_while_extracting(monkeypatch):
     """Check that the cyclic garbage collector is off during a batch and comes back as it was, error or not."""
     import gc
