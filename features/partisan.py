@@ -256,10 +256,10 @@ def _roles_in_quantities(quantities: object, vocabulary: _Vocabulary) -> set[str
     return losers
 
 
-def _claim_roles(text: str, quantities: object, vocabulary: _Vocabulary) -> tuple[set[str], set[str]]:
-    losers, gainers = _roles_in_text(text if isinstance(text, str) else "", vocabulary)
-    losers |= _roles_in_quantities(quantities, vocabulary)
-    return losers, gainers - losers
+def _claim_roles(in_text: tuple[set[str], set[str]], quantities: object, vocabulary: _Vocabulary) -> tuple[set[str], set[str]]:
+    """Roles of one claim: those read from its text (``_roles_in_text``, not changed here) and from its quantities."""
+    losers = in_text[0] | _roles_in_quantities(quantities, vocabulary)
+    return losers, in_text[1] - losers
 
 
 def _map_unique(values: pd.Series, function) -> pd.Series:
@@ -353,8 +353,14 @@ def outlet_reliability(outlet: pd.Series, index: PackIndex) -> pd.Series:
 def claim_roles(claims: pd.DataFrame, pack: TheatrePack) -> pd.Series:
     """(losing camps, gaining camps) of each claim, read from its text and quantities."""
     vocabulary = _vocabulary(pack)
+    texts = claims[Claims.text].to_numpy(dtype=object)
+    # Read once per distinct text: wire copy and repeated sentences give many claims the same text.
+    in_text: dict = {}
+    for text in texts:
+        if text not in in_text:
+            in_text[text] = _roles_in_text(text if isinstance(text, str) else "", vocabulary)
     return pd.Series(
-        [_claim_roles(text, quantities, vocabulary) for text, quantities in zip(claims[Claims.text].to_numpy(dtype=object), claims[Claims.quantities])],
+        [_claim_roles(in_text[text], quantities, vocabulary) for text, quantities in zip(texts, claims[Claims.quantities])],
         index=claims.index,
         dtype=object,
     )

@@ -109,10 +109,16 @@ def _as_list(cell: object) -> list:
     return list(cell) if isinstance(cell, (list, tuple, np.ndarray)) else []
 
 
+def _per_distinct(texts: pd.Series, function) -> list:
+    """``function(text)`` for each text, computed once per distinct text (repeated sentences and wire copy)."""
+    table: dict = {}
+    return [table[text] if text in table else table.setdefault(text, function(text)) for text in texts.to_numpy(dtype=object)]
+
+
 def _count_matches(texts: pd.Series, pattern: re.Pattern | None) -> pd.Series:
     if pattern is None:
         return pd.Series(0, index=texts.index, dtype=int)
-    counts = [len(pattern.findall(text)) if isinstance(text, str) else 0 for text in texts.to_numpy(dtype=object)]
+    counts = _per_distinct(texts, lambda text: len(pattern.findall(text)) if isinstance(text, str) else 0)
     return pd.Series(counts, index=texts.index, dtype=int)
 
 
@@ -164,7 +170,7 @@ def n_named_people(text: pd.Series, index: PackIndex) -> pd.Series:
             found.add(row[PackSources.name] if row else match.group(1))
         return len(found)
 
-    return pd.Series([count(value) for value in text.to_numpy(dtype=object)], index=text.index, dtype=int)
+    return pd.Series(_per_distinct(text, count), index=text.index, dtype=int)
 
 
 def n_approximators(quantities: pd.Series, text: pd.Series, index: PackIndex) -> pd.Series:
@@ -179,13 +185,15 @@ def n_hedges(hedges: pd.Series, text: pd.Series, index: PackIndex) -> pd.Series:
     """Distinct hedges: the extractor's list plus lexicon hedge phrases in the text."""
     pattern = phrase_pattern(index.phrases("hedge", DEFAULT_HEDGES))
 
-    def count(listed: object, value: object) -> int:
-        found = {str(h).lower().strip() for h in _as_list(listed)}
-        if pattern is not None and isinstance(value, str):
-            found |= {" ".join(m.group(0).lower().split()) for m in pattern.finditer(value)}
-        return len(found)
+    def in_text(value: object) -> frozenset[str]:
+        if pattern is None or not isinstance(value, str):
+            return frozenset()
+        return frozenset(" ".join(m.group(0).lower().split()) for m in pattern.finditer(value))
 
-    return pd.Series([count(h, t) for h, t in zip(hedges, text.to_numpy(dtype=object))], index=text.index, dtype=int)
+    def count(listed: object, found_in_text: frozenset[str]) -> int:
+        return len({str(h).lower().strip() for h in _as_list(listed)} | found_in_text)
+
+    return pd.Series([count(h, found) for h, found in zip(hedges, _per_distinct(text, in_text))], index=text.index, dtype=int)
 
 
 def specificity_score(counts: pd.DataFrame) -> pd.Series:

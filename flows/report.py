@@ -77,6 +77,10 @@ def _title_cell(row) -> str:
     return title
 
 
+ROW_COLUMNS = ["grade", "probability", "reliability", "text", "sentence", "speaker", "speaker_camp", "attribution", "outlet", "published", "title", "url", "reasons"]
+"""The columns ``_row_html`` reads."""
+
+
 def _row_html(row) -> str:
     reasons = "".join(f"<li>{_escape(reason)}</li>" for reason in (row.get("reasons") or []))
     probability = "" if pd.isna(row.get("probability")) else f"{row['probability']:.2f}"
@@ -111,7 +115,8 @@ def render_html(scored: pd.DataFrame, filters: Filters = Filters(), title: str =
         f"<img alt='{_escape(name.replace('_', ' '))}' src='data:image/png;base64,{base64.b64encode(png).decode('ascii')}'>"
         for name, png in (plots if plots is not None else render_plots(scored)).items()
     )
-    rows = "".join(_row_html(row) for row in scored.to_dict("records"))
+    shown = scored[[name for name in ROW_COLUMNS if name in scored.columns]]  # not the feature columns: to_dict is per cell
+    rows = "".join(_row_html(row) for row in shown.to_dict("records"))
     models = ", ".join(facts["model_versions"]) or "none"
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -81,7 +82,8 @@ def assign_theatres(articles: pd.DataFrame, packs: list[TheatrePack]) -> pd.Seri
     """Pack name per article (index kept): the pack whose gazetteer the title and text name most; the only pack when one is given."""
     if len(packs) == 1:
         return pd.Series(packs[0].name, index=articles.index)
-    return articles.apply(lambda row: pick_theatre(f"{row[Articles.title]}\n{row[Articles.text]}", packs), axis=1)
+    titles, texts = articles[Articles.title].to_numpy(dtype=object), articles[Articles.text].to_numpy(dtype=object)
+    return pd.Series([pick_theatre(f"{title}\n{text}", packs) for title, text in zip(titles, texts)], index=articles.index, dtype=object)
 
 
 def theatre_groups(articles: pd.DataFrame, packs: list[TheatrePack]) -> list[tuple[TheatrePack, pd.DataFrame]]:
@@ -168,18 +170,21 @@ def compute_features(engine: sa.Engine, packs: list, claim_ids: list[str]) -> pd
     if not claim_ids:
         return pd.DataFrame()
     by_name = _packs_by_name(packs)
-    wanted = set(claim_ids)
     blackouts = stored_blackouts(engine)
+    every = stored_claims(engine)  # read once: targets and context of every theatre
+    is_target = every[Claims.claim_id].isin(claim_ids).to_numpy()
+    theatres = every[Claims.theatre].to_numpy(dtype=object)
     frames = []
-    for theatre in sorted(stored_claims(engine).query("claim_id in @wanted")["theatre"].unique()):
+    for theatre in sorted(set(theatres[is_target])):
         if theatre not in by_name:
             logger.warning("claims of theatre %r are left unscored: no such pack loaded (loaded: %s)", theatre, ", ".join(by_name))
             continue
         pack = by_name[theatre]
-        every = stored_claims(engine, [theatre])
-        targets = every[every["claim_id"].isin(wanted)].reset_index(drop=True)
-        context = every[~every["claim_id"].isin(wanted)].reset_index(drop=True)
+        mine = theatres == theatre
+        targets = every[mine & is_target].reset_index(drop=True)
+        context = every[mine & ~is_target].reset_index(drop=True)
         frames.append(build_features(targets, pack, known_blackouts(pack, blackouts), context_claims=context))
+    del every
     features = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if not features.empty:
         store.upsert(engine, store.features, feature_rows(features))
@@ -190,11 +195,17 @@ def feature_rows(features: pd.DataFrame) -> list[dict]:
     """Rows for the ``features`` table: the family columns (not the Claims columns) as JSON per claim."""
     family = [name for name in features.columns if name not in CLAIM_COLUMNS]
     now = store.utcnow()
-    values = features[family].astype(object).where(features[family].notna(), None).to_dict("records")
+    columns = [_plain_values(features[name]) for name in family]
     return [
-        {"claim_id": claim_id, "feature_values": json.dumps(row, default=store._json_default, ensure_ascii=False), "computed_at": now}
-        for claim_id, row in zip(features["claim_id"], values)
+        {"claim_id": claim_id, "feature_values": store.to_json(dict(zip(family, row))), "computed_at": now}
+        for claim_id, row in zip(features["claim_id"].to_numpy(dtype=object), zip(*columns))
     ]
+
+
+def _plain_values(column: pd.Series) -> list:
+    """Python values of a column, nulls as None (what ``astype(object)``, ``where(notna, None)`` and ``to_dict`` give)."""
+    values = column.astype(object).where(column.notna(), None).to_numpy(dtype=object)
+    return [value.item() if isinstance(value, np.generic) else value for value in values]
 
 
 def max_score_id(engine: sa.Engine) -> int:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -212,7 +213,7 @@ def _insert(connection, table: sa.Table):
 
 def _to_cell(name: str, value):
     if name in JSON_COLUMNS and not isinstance(value, str):
-        return json.dumps(value, default=_json_default, ensure_ascii=False)
+        return to_json(value)
     if isinstance(value, pd.Timestamp):
         if pd.isna(value):
             return None
@@ -234,10 +235,40 @@ def _json_default(value):
     raise TypeError(f"cannot store {type(value).__name__} as JSON")
 
 
+_ENCODER = json.JSONEncoder(default=_json_default, ensure_ascii=False)
+
+
+def to_json(value) -> str:
+    """JSON text of a cell value as stored (non-ASCII kept, numpy scalars and timestamps as plain values)."""
+    return _ENCODER.encode(value)
+
+
 def frame_to_rows(frame: pd.DataFrame, table: sa.Table) -> list[dict]:
-    """Turn a DataFrame into rows for ``table`` (only its columns; lists to JSON, timestamps to naive UTC)."""
+    """Turn a DataFrame into rows for ``table`` (only its columns; lists to JSON, timestamps to naive UTC).
+
+    Converted column by column (``_column_cells``), the same cells as ``_to_cell`` on each value.
+    """
     names = [column.name for column in table.columns if column.name in frame.columns]
-    return [{name: _to_cell(name, value) for name, value in zip(names, row)} for row in frame[names].itertuples(index=False, name=None)]
+    columns = [_column_cells(name, frame[name]) for name in names]
+    return [dict(zip(names, row)) for row in zip(*columns)]
+
+
+def _column_cells(name: str, column: pd.Series) -> list:
+    """``_to_cell`` over one column, with whole-column conversions for plain numeric and timestamp dtypes."""
+    dtype = column.dtype
+    if name not in JSON_COLUMNS:
+        if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
+            naive = column.dt.tz_convert("UTC").dt.tz_localize(None) if isinstance(dtype, pd.DatetimeTZDtype) else column
+            return [None if value is pd.NaT else value for value in naive.array.to_pydatetime()]
+        if isinstance(dtype, np.dtype) and dtype.kind == "f":
+            return [None if value != value else value for value in column.tolist()]
+        if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+            return column.tolist()
+    plain = isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "O")
+    values = column.to_numpy(dtype=object) if plain else column
+    if name in JSON_COLUMNS:
+        return [_to_cell(name, value) for value in values]
+    return [value if type(value) is str else _to_cell(name, value) for value in values]
 
 
 def insert_new(engine: sa.Engine, table: sa.Table, rows: Iterable[dict]) -> int:
@@ -269,10 +300,15 @@ def read_frame(engine: sa.Engine, query: sa.Select) -> pd.DataFrame:
     """Run a select and return a DataFrame: JSON columns parsed, datetimes as UTC-aware."""
     with engine.connect() as connection:
         result = connection.execute(query)
-        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-    for name in frame.columns:
-        if name in JSON_COLUMNS:
-            frame[name] = frame[name].map(json.loads)
+        names, rows = list(result.keys()), result.fetchall()
+    if rows:
+        # Column lists first: JSON is parsed on plain Python strings, not through a pandas column.
+        columns = [list(values) for values in zip(*rows)]
+        del rows
+        frame = pd.DataFrame({index: [json.loads(text) for text in values] if name in JSON_COLUMNS else values for index, (name, values) in enumerate(zip(names, columns))})
+        frame.columns = names
+    else:
+        frame = pd.DataFrame([], columns=names)
     for column in query.selected_columns:
         if column.name not in frame.columns:
             continue

@@ -119,9 +119,21 @@ def model_input(features: pd.DataFrame) -> pd.DataFrame:
 def features_hash(inputs: pd.DataFrame) -> pd.Series:
     """SHA-256 of each row's model-input values (names + values rounded to 9 digits): equal inputs, equal hash."""
     columns = [c for c in MODEL_INPUT_COLUMNS if c in inputs.columns]
+    ordered = sorted(columns)  # the JSON is written with sorted keys
+    encoder = json.JSONEncoder(sort_keys=True)
+    values = [_hash_values(inputs[name]) for name in ordered]
+    memo: dict[tuple, str] = {}
 
     def _row_hash(row: tuple) -> str:
-        values = [round(float(v), 9) if isinstance(v, (int, float, np.floating, np.integer)) else str(v) for v in row]
-        return hashlib.sha256(json.dumps(dict(zip(columns, values)), sort_keys=True).encode()).hexdigest()
+        digest = memo.get(row)
+        if digest is None:
+            digest = memo[row] = hashlib.sha256(encoder.encode(dict(zip(ordered, row))).encode()).hexdigest()
+        return digest
 
-    return pd.Series([_row_hash(row) for row in inputs[columns].itertuples(index=False, name=None)], index=inputs.index, name="features_hash")
+    return pd.Series([_row_hash(row) for row in zip(*values)], index=inputs.index, name="features_hash")
+
+
+def _hash_values(column: pd.Series) -> list:
+    """A column's values as hashed: numbers as floats rounded to 9 digits, anything else as text."""
+    raw = column.to_numpy(dtype=object)
+    return [round(float(v), 9) if isinstance(v, (int, float, np.floating, np.integer)) else str(v) for v in raw]
