@@ -231,12 +231,13 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
     index = pack_index(pack)
     days = claim_day(pool[Claims.event_date], pool[Claims.published]).to_numpy()
     memo: dict[tuple, tuple] = {}
-    place_sets = []
+    place_keys = []
     for places in pool[Claims.places]:
         key = tuple(places) if isinstance(places, (list, tuple, np.ndarray)) else ()
         if key not in memo:
             memo[key] = _place_sets(list(key), index)
-        place_sets.append(memo[key])
+        place_keys.append(key)
+    place_sets = [memo[key] for key in place_keys]
     pairs = _candidate_pairs(pool, days, [sets[2] for sets in place_sets], window_days)
     left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
     articles = pool[Claims.article_id].to_numpy()
@@ -246,19 +247,30 @@ def pair_relations(pool: pd.DataFrame, pack: TheatrePack, window_days: int = WIN
     denies = pool[Claims.text].map(lambda text: bool(denial.search(text)) if denial and isinstance(text, str) else False).to_numpy()
     keys: dict = {}
     quantities = [_quantities(cell, pack, keys) for cell in pool[Claims.quantities]]
-    relations = []
-    for a, b in zip(pairs["left"].to_numpy(), pairs["right"].to_numpy()):
-        named_a, extended_a, _ = place_sets[a]
-        named_b, extended_b, _ = place_sets[b]
-        if not (named_a & extended_b or named_b & extended_a):
-            relations.append(0)
-            continue
-        relation = _relation(quantities[a], quantities[b], denies[a], denies[b])
-        if relation == -1 and denies[a] == denies[b] and not named_a & named_b:
-            relation = 0  # a governorate toll vs a district toll may count different events: not a contradiction
-        relations.append(relation)
-    pairs = pairs.assign(relation=np.asarray(relations, dtype=int))
+    # A pair's relation depends only on each side's places, quantities and denial: read it once per pair of those.
+    profile_of: dict[tuple, int] = {}
+    profiles = np.fromiter(
+        (profile_of.setdefault((place_key, amounts, bool(denied)), len(profile_of)) for place_key, amounts, denied in zip(place_keys, quantities, denies)),
+        dtype=np.int64, count=len(pool),
+    )
+    examples = {code: (memo[place_key], amounts, bool(denied)) for (place_key, amounts, denied), code in profile_of.items()}
+    pair_codes = profiles[pairs["left"].to_numpy()] * max(len(profile_of), 1) + profiles[pairs["right"].to_numpy()]
+    distinct, inverse = np.unique(pair_codes, return_inverse=True)
+    relations = np.array([_profile_relation(examples[code // len(profile_of)], examples[code % len(profile_of)]) for code in distinct.tolist()], dtype=int)
+    pairs = pairs.assign(relation=relations[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=int))
     return pairs[pairs["relation"] != 0].reset_index(drop=True)
+
+
+def _profile_relation(first: tuple, second: tuple) -> int:
+    """Relation of two claims given as (place sets, quantities, denies): 1 agree, -1 contradict, 0 not the same event."""
+    (named_a, extended_a, _), quantities_a, denies_a = first
+    (named_b, extended_b, _), quantities_b, denies_b = second
+    if not (named_a & extended_b or named_b & extended_a):
+        return 0
+    relation = _relation(quantities_a, quantities_b, denies_a, denies_b)
+    if relation == -1 and denies_a == denies_b and not named_a & named_b:
+        relation = 0  # a governorate toll vs a district toll may count different events: not a contradiction
+    return relation
 
 
 def _pool(claims: pd.DataFrame, context_claims: pd.DataFrame | None) -> pd.DataFrame:
@@ -309,9 +321,14 @@ def corroborating_outlets(agree: pd.DataFrame, n: int) -> pd.Series:
 def cross_camp_confirmation(agree: pd.DataFrame, n: int, index: PackIndex) -> pd.Series:
     """An agreeing origin is in an opposing or known neutral camp (for a non-party claim: any other known camp)."""
     other = agree[agree["origin_r"] != agree["origin_l"]]
+    decided: dict[tuple, bool] = {}  # few distinct camp pairs, many claim pairs
+
+    def confirm(camp_l, camp_r) -> bool:
+        return camp_r != camp_l and camp_r != CAMP_UNKNOWN and (not index.is_party(camp_l) or not index.is_party(camp_r) or camp_r in index.opponents(camp_l))
+
     confirms = [
-        camp_r != camp_l and camp_r != CAMP_UNKNOWN and (not index.is_party(camp_l) or not index.is_party(camp_r) or camp_r in index.opponents(camp_l))
-        for camp_l, camp_r in zip(other["camp_l"], other["camp_r"])
+        decided[pair] if pair in decided else decided.setdefault(pair, confirm(*pair))
+        for pair in zip(other["camp_l"].to_numpy(dtype=object), other["camp_r"].to_numpy(dtype=object))
     ]
     hits = other.loc[np.asarray(confirms, dtype=bool), "left"].unique()
     return pd.Series(np.isin(np.arange(n), hits), dtype=bool)

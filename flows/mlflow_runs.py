@@ -65,17 +65,19 @@ def scored_claims_table(scored: pd.DataFrame, top_reasons: int = 3) -> pd.DataFr
             "speaker": frame["speaker"].astype(str),
             "camp": frame["speaker_camp"].astype(str),
             "outlet": frame["outlet"].astype(str),
-            "top_reasons": frame["reasons"].map(lambda reasons: "; ".join(list(reasons or [])[:top_reasons])),
+            "top_reasons": ["; ".join(list(reasons or [])[:top_reasons]) for reasons in frame["reasons"].to_numpy(dtype=object)],
             "reliability": frame["reliability"].astype(object).where(frame["reliability"].notna(), ""),
-            "published": frame["published"].map(lambda value: "" if pd.isna(value) else value.strftime("%Y-%m-%d")),
-        }
+            "published": pd.to_datetime(frame["published"]).dt.strftime("%Y-%m-%d").astype(object).where(frame["published"].notna(), ""),
+        },
+        index=frame.index,
     )
     for name in KEY_FEATURES:
         if name in frame.columns and name not in table.columns:
             column = frame[name]
             table[name] = column.astype(float).round(3) if column.dtype.kind in "fiub" else column.astype(str)
     table["claim_id"] = frame["claim_id"].astype(str)
-    return table.reset_index(drop=True)
+    # Plain object columns: log_table writes the table cell by cell, which is slow over Arrow-backed strings.
+    return table.astype({name: object for name in table.columns if isinstance(table[name].dtype, pd.StringDtype)}).reset_index(drop=True)
 
 
 def log_scoring_run(
