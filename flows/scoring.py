@@ -172,7 +172,8 @@ def compute_features(engine: sa.Engine, packs: list, claim_ids: list[str]) -> pd
     by_name = _packs_by_name(packs)
     blackouts = stored_blackouts(engine)
     every = stored_claims(engine)  # read once: targets and context of every theatre
-    is_target = every[Claims.claim_id].isin(claim_ids).to_numpy()
+    wanted = set(claim_ids)
+    is_target = np.fromiter((claim_id in wanted for claim_id in every[Claims.claim_id].to_numpy(dtype=object)), dtype=bool, count=len(every))
     theatres = every[Claims.theatre].to_numpy(dtype=object)
     frames = []
     for theatre in sorted(set(theatres[is_target])):
