@@ -159,8 +159,9 @@ def _relation(first: tuple[_Quantity, ...], second: tuple[_Quantity, ...], denie
 
 def _normalised_text(values: pd.Series) -> np.ndarray:
     """Vectorised normalise_name: lower-case, punctuation and whitespace folded."""
-    text = values.astype(str).str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
-    return text.to_numpy(dtype=object)
+    codes, distinct = pd.factorize(values.astype(str))  # once per distinct sentence (wire copy repeats them)
+    text = pd.Series(distinct).str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
+    return text.to_numpy(dtype=object)[codes]
 
 
 def sentence_keys(pool: pd.DataFrame) -> pd.Series:

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from flows import store
@@ -116,7 +117,8 @@ def render_html(scored: pd.DataFrame, filters: Filters = Filters(), title: str =
         for name, png in (plots if plots is not None else render_plots(scored)).items()
     )
     shown = scored[[name for name in ROW_COLUMNS if name in scored.columns]]  # not the feature columns: to_dict is per cell
-    rows = "".join(_row_html(row) for row in shown.to_dict("records"))
+    columns = [[value.item() if isinstance(value, np.generic) else value for value in shown[name].to_numpy(dtype=object)] for name in shown.columns]
+    rows = "".join(_row_html(dict(zip(shown.columns, row))) for row in zip(*columns))
     models = ", ".join(facts["model_versions"]) or "none"
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
