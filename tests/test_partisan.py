@@ -135,3 +135,12 @@ def test_partisan_roles_negated_or_denied_loss_serves_the_would_be_victim(pack, 
     """Check that a negated or denied loss makes its camp gain, not lose (a denial of own losses is self-serving)."""
     losers, gainers = claim_roles(make_claims([{Claims.text: text}]), pack).iloc[0]
     assert losers == set() and gainers == {"taliban"}
+
+
+def test_partisan_roles_of_a_repeated_text_are_read_per_claim(pack):
+    """Check that claims sharing a text get their own roles: one claim's quantities don't leak into another's."""
+    text = "Taliban forces killed 12 resistance fighters near the pass"
+    claims = make_claims([{Claims.text: text, Claims.quantities: [quantity(3, "Taliban fighters killed")]}, {Claims.text: text}, {Claims.text: text}])
+    roles = claim_roles(claims, pack)
+    assert roles.iloc[0] == ({"resistance", "taliban"}, set())
+    assert roles.iloc[1] == roles.iloc[2] == ({"resistance"}, {"taliban"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from flows import store
@@ -67,3 +69,27 @@ def test_lock_excludes_second_holder_and_expires(tmp_path):
         assert crashed
         with store.lock(engine, "score", "d") as after_crash:
             assert after_crash
+
+
+def test_frame_to_rows_gives_the_cells_of_to_cell():
+    """Check that the column-wise frame_to_rows gives exactly _to_cell of each value (nulls, timestamps, JSON, numpy scalars)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "claim_id": ["a", "b"],
+            "published": pd.Series([pd.Timestamp("2021-09-02 10:30", tz="Asia/Kabul"), pd.NaT], dtype="datetime64[us, UTC]"),
+            "reporting_verb": pd.Series(["said", None], dtype="str"),
+            "sentence_index": [1, 2],
+            "anonymous": [True, False],
+            "places": [["Panjshir"], []],
+            "quantities": [[{"value": 4.0, "value_max": None}], '[{"value": 1}]'],
+            "span_start": pd.Series([0, 5], dtype="int32"),
+        }
+    )
+    expected = [{name: store._to_cell(name, value) for name, value in zip(frame.columns, row)} for row in frame.itertuples(index=False, name=None)]
+    rows = store.frame_to_rows(frame, store.claims)
+    names = [column.name for column in store.claims.columns if column.name in frame.columns]
+    assert rows == [{name: row[name] for name in names} for row in expected]
+    assert [[type(value) for value in row.values()] for row in rows] == [[type(row[name]) for name in names] for row in expected]
+    assert rows[0]["published"] == datetime(2021, 9, 2, 6, 0) and rows[1]["published"] is None and rows[1]["reporting_verb"] is None
