@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 
 import numpy as np
 import pandas as pd
@@ -117,23 +118,29 @@ def model_input(features: pd.DataFrame) -> pd.DataFrame:
 
 
 def features_hash(inputs: pd.DataFrame) -> pd.Series:
-    """SHA-256 of each row's model-input values (names + values rounded to 9 digits): equal inputs, equal hash."""
-    columns = [c for c in MODEL_INPUT_COLUMNS if c in inputs.columns]
-    ordered = sorted(columns)  # the JSON is written with sorted keys
-    encoder = json.JSONEncoder(sort_keys=True)
-    values = [_hash_values(inputs[name]) for name in ordered]
-    memo: dict[tuple, str] = {}
+    """SHA-256 of each row's model-input values (names + values rounded to 9 digits): equal inputs, equal hash.
 
-    def _row_hash(row: tuple) -> str:
-        digest = memo.get(row)
-        if digest is None:
-            digest = memo[row] = hashlib.sha256(encoder.encode(dict(zip(ordered, row))).encode()).hexdigest()
-        return digest
-
-    return pd.Series([_row_hash(row) for row in zip(*values)], index=inputs.index, name="features_hash")
+    The hashed text is ``json.dumps`` of the row as a dict with sorted keys; it is assembled here from
+    per-column ``"name": value`` pieces (each distinct value encoded once), which gives the same text.
+    """
+    columns = sorted(c for c in MODEL_INPUT_COLUMNS if c in inputs.columns)
+    pieces = [_json_pieces(name, inputs[name]) for name in columns]
+    rows = zip(*pieces) if pieces else ((),) * len(inputs)
+    digests = [hashlib.sha256(("{" + ", ".join(row) + "}").encode()).hexdigest() for row in rows]
+    return pd.Series(digests, index=inputs.index, name="features_hash")
 
 
-def _hash_values(column: pd.Series) -> list:
-    """A column's values as hashed: numbers as floats rounded to 9 digits, anything else as text."""
-    raw = column.to_numpy(dtype=object)
-    return [round(float(v), 9) if isinstance(v, (int, float, np.floating, np.integer)) else str(v) for v in raw]
+def _json_pieces(name: str, column: pd.Series) -> list[str]:
+    """``"name": value`` as ``json.dumps`` writes it inside a dict, per row; numbers as floats rounded to 9 digits, else text."""
+    key = json.dumps(name)
+    memo: dict = {}
+    pieces = []
+    for raw in column.to_numpy(dtype=object):
+        # -0.0 == 0.0 but is written "-0.0": zeros are memoised with their sign.
+        memo_key = (raw, math.copysign(1.0, raw)) if isinstance(raw, float) and raw == 0.0 else raw
+        piece = memo.get(memo_key)
+        if piece is None:
+            value = round(float(raw), 9) if isinstance(raw, (int, float, np.floating, np.integer)) else str(raw)
+            piece = memo[memo_key] = f"{key}: {json.dumps(value)}"
+        pieces.append(piece)
+    return pieces

@@ -99,3 +99,12 @@ def test_features_hash_values_are_stable():
         "0d6f2f6ccdc5d6ec9aaca1d931b779738dcb1d072c8ebeaf39cf76501eb5d2c1",
         "c322de34697544d92d49cafb52081a9475767e54417a387b2886da9a5e45fb5d",
     ]
+
+
+def test_features_hash_of_a_row_does_not_depend_on_the_other_rows():
+    """Check that each row hashes as it would alone, also for values equal but written differently (0.0 and -0.0)."""
+    row = {column: 0.0 for column in FEATURE_COLUMNS}
+    frame = pd.DataFrame([row, {**row, FEATURE_COLUMNS[1]: -0.0}, {**row, FEATURE_COLUMNS[2]: 1}]).assign(source_reliability=["", "", "A"])
+    together = features_hash(frame).tolist()
+    assert together == [features_hash(frame.iloc[[position]]).iloc[0] for position in range(len(frame))]
+    assert together[0] != together[1]
