@@ -69,13 +69,24 @@ def _packs_by_name(packs: list) -> dict:
     return {pack.name: pack for pack in packs}
 
 
-def pending_articles(engine: sa.Engine) -> pd.DataFrame:
-    """Stored articles not extracted yet (no ``extracted:<article_id>`` meta row)."""
+def _not_extracted() -> sa.ColumnElement:
     a, m = store.articles, store.meta
     done = sa.select(sa.func.substr(m.c.key, len(EXTRACTED_PREFIX) + 1)).where(m.c.key.like(f"{EXTRACTED_PREFIX}%"))
-    query = sa.select(*[a.c[name] for name in ARTICLE_COLUMNS]).where(a.c.article_id.not_in(done)).order_by(a.c.article_id)
+    return a.c.article_id.not_in(done)
+
+
+def pending_articles(engine: sa.Engine) -> pd.DataFrame:
+    """Stored articles not extracted yet (no ``extracted:<article_id>`` meta row)."""
+    a = store.articles
+    query = sa.select(*[a.c[name] for name in ARTICLE_COLUMNS]).where(_not_extracted()).order_by(a.c.article_id)
     frame = store.read_frame(engine, query)
     return frame.assign(label=frame["label"].astype(float))
+
+
+def has_pending_articles(engine: sa.Engine) -> bool:
+    """Whether any stored article is not extracted yet (without reading the articles)."""
+    with engine.connect() as connection:
+        return connection.execute(sa.select(store.articles.c.article_id).where(_not_extracted()).limit(1)).first() is not None
 
 
 def assign_theatres(articles: pd.DataFrame, packs: list[TheatrePack]) -> pd.Series:
@@ -83,7 +94,7 @@ def assign_theatres(articles: pd.DataFrame, packs: list[TheatrePack]) -> pd.Seri
     if len(packs) == 1:
         return pd.Series(packs[0].name, index=articles.index)
     titles, texts = articles[Articles.title].to_numpy(dtype=object), articles[Articles.text].to_numpy(dtype=object)
-    return pd.Series([pick_theatre(f"{title}\n{text}", packs) for title, text in zip(titles, texts)], index=articles.index, dtype=object)
+    return pd.Series([pick_theatre(f"{title}\n{text}", packs) for title, text in zip(titles, texts)], index=articles.index)
 
 
 def theatre_groups(articles: pd.DataFrame, packs: list[TheatrePack]) -> list[tuple[TheatrePack, pd.DataFrame]]:
@@ -326,7 +337,7 @@ def champion_version(settings: Settings) -> str | None:
 def stage_extract(settings: Settings) -> ExtractResult:
     """Extract the articles not extracted yet (all packs loaded per settings)."""
     engine = store.connect(settings.store_url)
-    if pending_articles(engine).empty:
+    if not has_pending_articles(engine):
         return ExtractResult()
     return extract_pending(engine, load_packs(settings.theatre))
 
