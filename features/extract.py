@@ -74,7 +74,20 @@ _COLUMN_EVENT_DATE = Claims.event_date
 _COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
-UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit"}
+UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier"}
+# Lexicon categories that widen an anonymous speaker phrase to the left ('Russian military sources'):
+# a demonym names the state whose camp the group takes (note: registry name or camp id), a side adjective
+# names the camp itself ('rebel', note: camp id), a qualifier only describes ('senior', 'local').
+SPEAKER_MODIFIER_CATEGORIES = ("demonym", "speaker_side", "speaker_qualifier")
+# An anonymous-group noun whose note is 'civilian' ('residents', 'activists') says where the speakers are, not
+# whose side they speak for: a demonym gives it no camp ('Syrian activists' stays unknown).
+CIVILIAN_NOTE = "civilian"
+# Gazetteer kinds that may stand for a government ('Moscow said', 'Syria denied'): capital metonymy.
+METONYMIC_PLACE_KINDS = frozenset({"country", "capital"})
+# Words before a place that make it a location, not a speaker ('activists in Syria said').
+LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
+                            "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
+                            "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 _QUOTES = "\"“”"
@@ -260,6 +273,10 @@ class _Compiled:
     place_kind: dict  # canonical -> kind
     place_parent: dict  # canonical -> parent
     lexicon_notes: dict = field(default_factory=dict)
+    speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None)
+    longest_modifier: int = 0  # tokens in the longest speaker modifier
+    civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
+    source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
 
 
@@ -323,7 +340,34 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    _add_speaker_modifiers(compiled, pack)
     return compiled
+
+
+def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
+    """Tables for widening anonymous speakers ('Syrian state media'): modifier phrases with the camp each gives,
+    the civilian group nouns, and registry names by lowercase alias (for places standing for a government)."""
+    camps = set(pack.camps["camp"])
+    for row in pack.sources.itertuples(index=False):
+        for alias in [row.name, *row.aliases]:
+            compiled.source_by_alias.setdefault(alias.lower(), row.name)
+    lexicon = pack.lexicon
+    for row in lexicon[lexicon["category"].isin(SPEAKER_MODIFIER_CATEGORIES)].itertuples(index=False):
+        note = row.note if isinstance(row.note, str) and row.note else None
+        camp = None
+        if row.category != "speaker_qualifier" and note is not None:
+            if note in compiled.sources:
+                camp = compiled.sources[note]["camp"]
+            elif note in camps:
+                camp = note
+            else:
+                log.warning("pack %s: %s %r names %r, neither a registry name nor a camp; it gives no camp", pack.name, row.category, row.phrase, note)
+        tokens = tuple(token.lower_ for token in compiled.nlp.tokenizer(row.phrase))
+        if tokens:
+            compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp)
+            compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
+    groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
+    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -453,6 +497,8 @@ class _ArticleState:
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
+    if hit.kind == "W":  # a widened group phrase: its camp is the key, its name the text
+        return _Speaker(hit.text, hit.key, True, "group")
     if hit.kind == "S":
         info = compiled.sources[hit.key]
         if info["kind"] == "group" or info["anonymous"]:
@@ -470,14 +516,20 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     speakers = [hit for hit in hits if _is_speaker_hit(hit)]
     passive_spans = [(hit.start, hit.end) for hit in hits if hit.kind == "L" and hit.key == "passive"]
     frames: list[_Frame] = []
-    for hit in hits:
+    places: list[_Hit] | None = None
+    for position, hit in enumerate(hits):
         if hit.kind != "L" or hit.key not in ("reporting_verb", "according_to"):
             continue
         if any(start <= hit.start < end for start, end in passive_spans):
             continue
         if frames and hit.start < frames[-1].right:
             continue
-        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
+        if places is None:  # the first verb of the sentence: widen group speakers, list places
+            speakers = _speaker_phrases(sent, speakers, compiled)
+            places = [place for place in hits if place.kind == "P"]
+        if hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
+            continue  # 'reports said': the noun 'reports' is the speaker of the next verb
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
@@ -485,6 +537,96 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
     return frames
+
+
+def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
+    """A verb form that is also a group noun ('reports') directly followed by another reporting verb."""
+    following = hits[position + 1:position + 3]
+    return any(other.kind == "L" and other.key == "reporting_verb" and other.start == hit.end for other in following) and any(
+        speaker.start <= hit.start and hit.end <= speaker.end for speaker in speakers
+    )
+
+
+def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
+    """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
+    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name). Members of a registry
+    organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
+    widened over them. 'the source', 'the official' are back-references, left to the pronoun rule."""
+    modifiers = compiled.speaker_modifiers
+    if not modifiers or not any(hit.kind == "L" or compiled.sources[hit.key]["kind"] == "group" for hit in speakers):
+        return speakers
+    doc = sent.toks
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and f"the {hit.text.lower()}" in BACK_REFERENCES)]
+    registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
+    absorbed: set[int] = set()
+    widened: dict[int, _Hit] = {}
+    for hit in speakers:
+        registry_group = hit.kind == "S" and compiled.sources[hit.key]["kind"] == "group"
+        if hit.kind == "S" and not registry_group:
+            continue
+        start, camp, state_camp, kept, member = hit.start, None, None, [], None
+        while start > sent.start:
+            source = registry_by_end.get(start)
+            if source is not None and source.start >= sent.start:
+                if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                    member = source  # the organisation speaks through its members
+                    break
+                camp = camp or compiled.sources[source.key]["camp"]
+                absorbed.add(id(source))
+                kept.append((source.start, source.end))
+                start = source.start
+                continue
+            entry = None
+            for size in range(min(compiled.longest_modifier, start - sent.start), 0, -1):
+                entry = modifiers.get(tuple(doc.lower[start - size:start]))
+                if entry is not None:
+                    break
+            if entry is None:
+                break
+            category, modifier_camp = entry
+            if category == "speaker_side":
+                camp = camp or modifier_camp
+            elif category == "demonym":
+                state_camp = state_camp or modifier_camp
+                kept.append((start - size, start))
+            start -= size
+        if member is not None:
+            absorbed.add(id(member))
+            start = member.start
+            while start > sent.start and (entry := _modifier_ending_at(doc, start, sent.start, compiled)) is not None:
+                start -= entry  # 'a senior Pentagon official'
+            widened[id(hit)] = _Hit("S", member.key, start, hit.end, doc.span_text(start, hit.end))
+            continue
+        if start == hit.start:
+            continue
+        if registry_group:
+            camp = compiled.sources[hit.key]["camp"]
+        elif camp is None and hit.text.lower() not in compiled.civilian_groups:
+            camp = state_camp
+        widened[id(hit)] = _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, _phrase_as_written(doc, start, hit.end, kept))
+    if not widened:
+        return speakers
+    return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
+
+
+def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
+    """Tokens in the longest speaker modifier ending right before ``end`` (not before ``low``), else None."""
+    for size in range(min(compiled.longest_modifier, end - low), 0, -1):
+        if tuple(doc.lower[end - size:end]) in compiled.speaker_modifiers:
+            return size
+    return None
+
+
+def _phrase_as_written(doc: _Toks, start: int, end: int, kept: list[tuple[int, int]]) -> str:
+    """The words start..end, lowercased except the names in ``kept`` ('Russian', 'Pentagon')."""
+    keep = {index for low, high in kept for index in range(low, high)}
+    parts = []
+    for index in range(start, end):
+        token = doc.token(index)
+        parts.append(token if index in keep else token.lower())
+        if index + 1 < end:
+            parts.append(doc.text[doc.idx[index] + doc.length[index]:doc.idx[index + 1]])
+    return "".join(parts)
 
 
 ACCORDING_FILLERS = {"a", "an", "the", "statement", "report", "by", "from", "released", "issued", "local", "based", "-", "uk", "britain", "london", "its", "their", "latest", "new"}
@@ -506,10 +648,19 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
-def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> _Frame | None:
+def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     proper = _proper_name_before(doc, hit.start, lower_bound)
+    if proper is not None and places:
+        proper = _not_a_place(doc, proper, hit.start, places, compiled)
+        if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
+            start = hit.start - 1
+            while start > lower_bound and doc.title[start - 1] and not doc.sent_start[start]:
+                start -= 1
+            return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
+    elif proper is not None:
+        proper = _not_a_date(doc, proper, hit.start)
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _proper_frame(hit, proper, doc)
@@ -534,6 +685,48 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if proper is not None:
         return _proper_frame(hit, proper, doc)
     return None
+
+
+def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:
+    """The capitalised run without leading date words ('Thursday announced' has no speaker)."""
+    start = proper[0]
+    while start < end and doc.dateish[start + 1] > doc.dateish[start]:
+        start += 1
+    if start == proper[0]:
+        return proper
+    return (start, doc.span_text(start, end)) if start < end else None
+
+
+def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hit], compiled: _Compiled) -> tuple[int, str] | _Speaker | None:
+    """A capitalised run before a verb that is a gazetteer place is no speaker ('activists in Deir Ezzor said'),
+    unless the place stands for a government: a country or capital (by gazetteer kind) not after a locative
+    word ('Moscow denied', not 'fighting in Syria said'); then the registry actor of that name, else the place.
+    A place run into a name ('Aleppo Ibrahim Abu Leith told', commas lost) is dropped from the name unless
+    the rest names an organisation ('Aleppo Police Command')."""
+    proper = _not_a_date(doc, proper, end)
+    if proper is None:
+        return None
+    start = proper[0]
+    inside = [place for place in places if start <= place.start and place.end <= end]
+    if not inside:
+        return proper
+    first = inside[0]
+    if first.start > start:
+        return proper if inside[-1].end < end else None  # 'Directorate of Health in east Aleppo reported': the place ends the run
+    if first.end == end:  # the whole run is one place
+        before = doc.lower[start - 1] if start > 0 and not doc.sent_start[start] else ""
+        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS:
+            return None
+        actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
+        if actor is not None:
+            info = compiled.sources[actor]
+            return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
+        return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
+    rest = doc.span_text(first.end, end)
+    words = rest.lower().split()
+    if len(words) < 2 or any(word in ORGANISATION_WORDS for word in words) or any(place.end == end for place in inside):
+        return None if len(words) < 2 or any(place.end == end for place in inside) else proper
+    return _not_a_date(doc, (first.end, rest), end)
 
 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
