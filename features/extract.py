@@ -273,7 +273,7 @@ class _Compiled:
     place_kind: dict  # canonical -> kind
     place_parent: dict  # canonical -> parent
     lexicon_notes: dict = field(default_factory=dict)
-    speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None)
+    speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None, written capitalised)
     longest_modifier: int = 0  # tokens in the longest speaker modifier
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
@@ -363,8 +363,8 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
             else:
                 log.warning("pack %s: %s %r names %r, neither a registry name nor a camp; it gives no camp", pack.name, row.category, row.phrase, note)
         tokens = tuple(token.lower_ for token in compiled.nlp.tokenizer(row.phrase))
-        if tokens:
-            compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp)
+        if tokens and not (row.category == "speaker_qualifier" and tokens in compiled.speaker_modifiers):  # a pack's side beats a qualifier
+            compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp, row.phrase != row.phrase.lower())
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
     groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
     compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
@@ -525,7 +525,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         if frames and hit.start < frames[-1].right:
             continue
         if places is None:  # the first verb of the sentence: widen group speakers, list places
-            speakers = _speaker_phrases(sent, speakers, compiled)
+            speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
             places = [place for place in hits if place.kind == "P"]
         if hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
@@ -547,7 +547,7 @@ def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: l
     )
 
 
-def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
+def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int]) -> list[_Hit]:
     """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
     media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name). Members of a registry
     organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
@@ -562,12 +562,14 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled) -> 
     widened: dict[int, _Hit] = {}
     for hit in speakers:
         registry_group = hit.kind == "S" and compiled.sources[hit.key]["kind"] == "group"
-        if hit.kind == "S" and not registry_group:
-            continue
+        if (hit.kind == "S" and not registry_group) or hit.start in verb_starts:
+            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports')
         start, camp, state_camp, kept, member = hit.start, None, None, [], None
         while start > sent.start:
             source = registry_by_end.get(start)
             if source is not None and source.start >= sent.start:
+                if compiled.sources[source.key]["kind"] == "person":
+                    break  # 'forces loyal to President Assad sources said': commas lost, not his sources
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
                     member = source  # the organisation speaks through its members
                     break
@@ -583,11 +585,12 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled) -> 
                     break
             if entry is None:
                 break
-            category, modifier_camp = entry
+            category, modifier_camp, capitalised = entry
             if category == "speaker_side":
                 camp = camp or modifier_camp
             elif category == "demonym":
                 state_camp = state_camp or modifier_camp
+            if capitalised:
                 kept.append((start - size, start))
             start -= size
         if member is not None:
