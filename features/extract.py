@@ -1106,6 +1106,7 @@ def claim_id(article_id: str, span_start: int, span_end: int) -> str:
 def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> list[dict]:
     doc = _Toks(spacy_doc, text)
     hits_all = _doc_hits(spacy_doc, doc, compiled)
+    _mark_headline(doc, hits_all, compiled)
     state = _ArticleState()
     rows: list[dict] = []
     frame_dates: dict = {}
@@ -1130,6 +1131,89 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if row is not None:
                 rows.append(row)
     return rows
+
+
+HEADER_WORDS = frozenset({"date", "of", "publication", "published", "posted", "on", "last", "updated", "at", "-"})
+HEADLINE_FUNCTION_WORDS = frozenset({"in", "of", "for", "on", "to", "the", "a", "an", "and", "by", "at", "as", "after", "with", "from", "over",
+                                     "into", "near", "amid", "against", "&", "-", ":", "'", '"', "vs", "is", "are", "than", "up", "off", "out"})
+BODY_OPENERS = frozenset({"the", "a", "an", "at", "in", "on", "more", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+NOT_A_DATELINE_BEFORE = frozenset({"told", "to", "by", "quoted", "said", "from", "according", "the", "via", "on", "with"})
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d|\d{5,6}$")  # '13-08-2013', 'Jan 202015' (day and year run together)
+_CLOCK = re.compile(r"\d{1,2}:\d\d$")
+_HEADLINE_SCAN = 80  # tokens of the article start searched for a headline
+
+
+def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
+    """Headline and dateline run into the first sentence without a full stop (FA-KES strips punctuation) start
+    sentences of their own: a publication-date prefix ('Date of publication 20 September 2016', 'Sun 10 Jul
+    2016'), an outlet name between headline and body ('... on Aleppo SANA One civilian ...', '... Monitor AFP
+    Tuesday 21 Jul 2015 A missile ...'), or, failing that, a Title Case headline ending where lowercase text
+    begins ('... Kills 3 Popular Fighters in Syrias Quneitra Three fighters from ...')."""
+    if doc.n < 8:
+        return
+    first_end = next((index for index in range(1, min(doc.n, _HEADLINE_SCAN)) if doc.sent_start[index]), min(doc.n, _HEADLINE_SCAN))
+    body = _date_prefix_end(doc, 0, first_end)
+    if 0 < body < first_end:
+        doc.sent_start[body] = True
+    for hit in hits:
+        if hit.start >= first_end:
+            break
+        if hit.kind != "S" or hit.start <= body + 1 or hit.end >= first_end or compiled.sources[hit.key]["kind"] != "outlet":
+            continue
+        after = hit.end
+        if not (doc.title[after] or doc.text[doc.idx[after]].isdigit()) or doc.lower[hit.start - 1] in NOT_A_DATELINE_BEFORE or doc.punct[hit.start - 1]:
+            continue
+        doc.sent_start[hit.start] = True  # the outlet tag is a sentence of its own: not a speaker of the headline
+        after = _date_prefix_end(doc, after, first_end) or after
+        if after < doc.n:
+            doc.sent_start[after] = True
+        return
+    _mark_title_run(doc, body, first_end)
+
+
+def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
+    """Token after a date at ``start`` ('Friday 19 Aug 2016', '13-08-2013', 'Posted on August 3 2016 21:09'), or 0."""
+    index = start
+    while index < end and doc.lower[index] in HEADER_WORDS:
+        index += 1
+    found = 0
+    while index < end:
+        token = doc.token(index)
+        if doc.dateish[index + 1] > doc.dateish[index] and doc.title[index] or (token.isdigit() and len(token) <= 2 and not found):
+            index += 1
+        elif _YEAR.match(token) or _NUMERIC_DATE.match(token):
+            index += 1
+            found = index
+            if index < end and _CLOCK.match(doc.token(index)):
+                found = index = index + 1
+            break
+        else:
+            break
+    return found
+
+
+def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
+    """A Title Case headline run from ``start``: the body starts at its last capitalised word (or an opener such
+    as 'The' among the last three) when lowercase text follows inside the same sentence."""
+    titled: list[int] = []
+    index = start
+    while index < end:
+        lower = doc.lower[index]
+        if doc.title[index] or (doc.alpha[index] and doc.token(index).isupper()):
+            titled.append(index)
+        elif not (lower in HEADLINE_FUNCTION_WORDS or doc.text[doc.idx[index]].isdigit()):
+            break
+        index += 1
+    if index >= end or not doc.alpha[index] or len(titled) < 4 or titled[-1] != index - 1:
+        return
+    body = titled[-1]
+    for candidate in titled[-3:]:
+        if doc.lower[candidate] in BODY_OPENERS:
+            body = candidate
+            break
+    if body > start + 3:
+        doc.sent_start[body] = True
 
 
 def _opens_quote(text: str) -> bool:
