@@ -1182,6 +1182,8 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
         token = doc.token(index)
         if doc.dateish[index + 1] > doc.dateish[index] and doc.title[index] or (token.isdigit() and len(token) <= 2 and not found):
             index += 1
+        elif token in ("-", ".", "/") and index > start and doc.token(index - 1).isdigit() and index + 1 < end and doc.token(index + 1).isdigit():
+            index += 1  # '13-08-2013' tokenised as 13 - 08 - 2013
         elif _YEAR.match(token) or _NUMERIC_DATE.match(token):
             index += 1
             found = index

@@ -1,0 +1,108 @@
+"""Speaker rules of claim extraction: unregistered group speakers, places as speakers, headlines run into the text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, extract_claims
+from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
+    return rows.iloc[0]
+
+
+def _who(claim: pd.Series) -> tuple[str, str, bool]:
+    return claim["speaker"], claim["speaker_camp"], bool(claim["anonymous"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Air strikes hit the rebel-held east of the city on Tuesday Russian sources reported.", "Air strikes hit", ("Russian sources", "loyalist", True)),
+        ("Syrian state media said 12 soldiers were killed in the ambush near Palmyra.", "12 soldiers were killed", ("Syrian state media", "loyalist", True)),
+        ("Rebel commanders said they had captured three villages south of Aleppo.", "captured three villages", ("rebel commanders", "opposition", True)),
+        ("Local residents said at least nine people were killed in the shelling.", "nine people were killed", ("local residents", "unknown", True)),
+        ("Syrian activists said 20 people were killed in the air raid on Douma.", "20 people were killed", ("Syrian activists", "unknown", True)),
+        ("Four civilians were killed in the shelling of Jobar according to opposition activists.", "Four civilians were killed", ("opposition activists", "opposition", True)),
+        ("Kurdish officials said 14 fighters were killed in the attack on Hasakah.", "14 fighters were killed", ("Kurdish officials", "kurdish", True)),
+        ("Pentagon officials said the strikes destroyed 12 oil trucks near Raqqa.", "destroyed 12 oil trucks", ("United States", "coalition", False)),
+    ],
+)
+def test_extract_claims_widens_group_speakers_over_their_modifiers(text, phrase, expected):
+    """Check that a group noun keeps its demonym, side adjective or qualifier, with the camp the pack gives it."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_leaves_the_source_as_a_back_reference():
+    """Check that 'the source said' after a named speaker resolves to that speaker, not to a group 'source'."""
+    claims = _syria("A military source told SANA that 30 terrorists were killed in Hama. The source said the army destroyed four tanks in the area.")
+    assert _claim_with(claims, "destroyed four tanks")["speaker"] == "Syrian Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Activists in Deir Ezzor said that 15 people were killed in the air raid.", "15 people were killed", "activists"),
+        ("SANA reporter in Deir Ezzor said that 20 rocket shells hit the neighbourhood.", "20 rocket shells", "sana"),
+        ("The bombing of a market in Aleppo Ibrahim Abu Leith told Anadolu Agency that 20 people were killed.", "20 people were killed", "Ibrahim Abu Leith"),
+        ("The civil administration of Idlib on Thursday announced that 12 people were killed in the strike.", "12 people were killed", "reuters"),
+    ],
+)
+def test_extract_claims_takes_no_place_or_date_as_speaker(text, phrase, speaker):
+    """Check that a place or a weekday before the verb is not taken for the speaker."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_lets_a_country_stand_for_its_government():
+    """Check capital/country metonymy: 'Iraq said' names a speaker, 'fighting in Iraq said' does not."""
+    speaking = _claim_with(_syria("But Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    assert speaking["speaker"] == "Iraq"
+    located = _claim_with(_syria("Officials in Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    assert located["speaker"] == "officials"
+
+
+def test_extract_claims_separates_a_run_in_headline_and_outlet_tag():
+    """Check that a date prefix, a headline and the outlet tag run into the first sentence start sentences of their own."""
+    text = "14 August 2016 Civilian killed 3 injured in terrorist attacks on Aleppo SANA One civilian was killed and three others were injured by rocket shells on Aleppo."
+    claims = _syria(text, outlet="sana")
+    body = _claim_with(claims, "three others were injured")
+    assert body["sentence"].startswith("One civilian") and body["speaker"] == "sana"
+    assert not claims["sentence"].str.startswith("14 August").any()
+
+
+def test_extract_claims_separates_a_title_case_headline():
+    """Check that a Title Case headline without a full stop is its own sentence, so the body's first claim starts after it."""
+    text = "12-05-2016 Army Kills 30 Terrorists in Hama Countryside The army units killed 30 terrorists in the countryside of Hama on Thursday."
+    body = _claim_with(_syria(text, outlet="manar"), "army units killed")
+    assert body["sentence"].startswith("The army units")
+
+
+def test_extract_claims_reads_group_speakers_and_headlines_on_fakes(fakes_csv):
+    """Check on a FA-KES article: the headline-run first sentence and 'Russian sources reported' with its camp."""
+    fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
+    row = fakes[fakes["unit_id"] == "1923102944"].iloc[0]
+    claims = _syria(row.article_content, outlet=row.source)
+    assert not claims["sentence"].str.startswith("Date of publication").any()
+    russian = claims[claims["speaker"] == "Russian sources"]
+    assert len(russian) >= 1 and set(russian["speaker_camp"]) == {"loyalist"} and russian["anonymous"].all()
+
+
+def test_extract_claims_starts_the_body_after_a_title_case_headline_on_fakes(fakes_csv):
+    """Check on FA-KES articles that open with a date and a Title Case headline that no claim's sentence starts with the date."""
+    fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
+    manar = fakes[fakes["source"] == "manar"].head(30)
+    articles = pd.concat(
+        [articles_from_texts([r.article_content], outlet=r.source, published=pd.to_datetime(r.date, format="%m/%d/%Y")) for r in manar.itertuples()],
+        ignore_index=True,
+    ).drop_duplicates("article_id")
+    claims = extract_claims(articles, load_pack("syria"))
+    assert len(claims) > 30
+    assert not claims["sentence"].str.match(r"\d\d-\d\d-\d{4} ").any()
