@@ -517,6 +517,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     passive_spans = [(hit.start, hit.end) for hit in hits if hit.kind == "L" and hit.key == "passive"]
     frames: list[_Frame] = []
     places: list[_Hit] | None = None
+    group_starts: set[int] = set()
     for position, hit in enumerate(hits):
         if hit.kind != "L" or hit.key not in ("reporting_verb", "according_to"):
             continue
@@ -525,9 +526,11 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         if frames and hit.start < frames[-1].right:
             continue
         if places is None:  # the first verb of the sentence: widen group speakers, list places
-            speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+            group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
+            if group_starts:
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
             places = [place for place in hits if place.kind == "P"]
-        if hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
+        if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
         if frame is not None:
@@ -553,7 +556,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
     widened over them. 'the source', 'the official' are back-references, left to the pronoun rule."""
     modifiers = compiled.speaker_modifiers
-    if not modifiers or not any(hit.kind == "L" or compiled.sources[hit.key]["kind"] == "group" for hit in speakers):
+    if not modifiers:
         return speakers
     doc = sent.toks
     speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and f"the {hit.text.lower()}" in BACK_REFERENCES)]
