@@ -1150,29 +1150,87 @@ _HEADLINE_SCAN = 80  # tokens of the article start searched for a headline
 def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
     """Headline and dateline run into the first sentence without a full stop (FA-KES strips punctuation) start
     sentences of their own: a publication-date prefix ('Date of publication 20 September 2016', 'Sun 10 Jul
-    2016'), an outlet name between headline and body ('... on Aleppo SANA One civilian ...', '... Monitor AFP
-    Tuesday 21 Jul 2015 A missile ...'), or, failing that, a Title Case headline ending where lowercase text
-    begins ('... Kills 3 Popular Fighters in Syrias Quneitra Three fighters from ...')."""
+    2016') or a date after the headline ('... on Aleppo city 6 October 2016 Aleppo SANA-Terrorist ...'), an
+    outlet tag between headline and body ('... on Aleppo SANA One civilian ...', '... Monitor AFP Tuesday 21
+    Jul 2015 A missile ...'), a capitalised sentence opener after a word ('... suicide blast The Islamic State
+    ...', '... on Aleppo Two people ...'), or, failing those, a Title Case headline ending where lowercase text
+    begins ('... Kills 3 Popular Fighters in Syrias Quneitra Three fighters from ...'). A dateline with the
+    agency in parentheses ('BEIRUT August 21 (The Associated Press)') is a sentence of its own."""
     if doc.n < 8:
         return
-    first_end = next((index for index in range(1, min(doc.n, _HEADLINE_SCAN)) if doc.sent_start[index]), min(doc.n, _HEADLINE_SCAN))
+    scan_end = min(doc.n, _HEADLINE_SCAN)
+    first_end = next((index for index in range(1, scan_end) if doc.sent_start[index]), scan_end)
     body = _date_prefix_end(doc, 0, first_end)
     if 0 < body < first_end:
         doc.sent_start[body] = True
-    for hit in hits:
-        if hit.start >= first_end:
+    outlets = {hit.start: hit for hit in hits if hit.start < scan_end and hit.kind == "S" and compiled.sources[hit.key]["kind"] == "outlet"}
+    if outlets:
+        _mark_parenthesised_dateline(doc, outlets, scan_end)
+    for index in range(body + 4, first_end):
+        if _YEAR.match(doc.lower[index]) and doc.dateish[index] > doc.dateish[index - 2]:  # a month word just before the year
+            date_start = index - 1
+            while date_start > body + 3 and (doc.dateish[date_start] > doc.dateish[date_start - 1] or doc.token(date_start - 1).isdigit() and doc.length[date_start - 1] <= 2):
+                date_start -= 1
+            doc.sent_start[date_start] = True
+            tag = next((hit for hit in outlets.values() if hit.end == date_start), None)
+            if tag is not None and tag.start > 0:
+                doc.sent_start[tag.start] = True  # '... on northern Syria AFP Monday 18 Aug 2014 Syrian war planes ...'
+            body = _date_prefix_end(doc, date_start, first_end) or index + 1
+            if body < first_end:
+                doc.sent_start[body] = True
             break
-        if hit.kind != "S" or hit.start <= body + 1 or hit.end >= first_end or compiled.sources[hit.key]["kind"] != "outlet":
-            continue
+    for start in sorted(outlets):
+        hit = outlets[start]
+        if start >= first_end:
+            break
         after = hit.end
-        if not (doc.title[after] or doc.text[doc.idx[after]].isdigit()) or doc.lower[hit.start - 1] in NOT_A_DATELINE_BEFORE or doc.punct[hit.start - 1]:
+        if start <= body or after + 1 >= first_end or doc.lower[start - 1] in NOT_A_DATELINE_BEFORE or doc.punct[start - 1]:
             continue
-        doc.sent_start[hit.start] = True  # the outlet tag is a sentence of its own: not a speaker of the headline
+        if doc.lower[after] in ("-", "–", "—"):
+            after += 1
+        if not (doc.title[after] or doc.text[doc.idx[after]].isdigit()):
+            continue
+        doc.sent_start[start] = True  # the outlet tag is a sentence of its own: not a speaker of the headline
         after = _date_prefix_end(doc, after, first_end) or after
+        doc.sent_start[after] = True
+        return
+    for index in range(body + 4, first_end - 2):
+        if doc.title[index] and doc.lower[index] in BODY_OPENERS and index not in outlets and _ends_a_headline(doc, index - 1):
+            doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
+            return
+    _mark_title_run(doc, body, first_end)
+
+
+def _ends_a_headline(doc: _Toks, index: int) -> bool:
+    """The word at ``index`` may end a headline: a word, not a preposition or verb that takes what follows."""
+    lower = doc.lower[index]
+    return bool(doc.alpha[index]) and lower not in NOT_A_DATELINE_BEFORE and lower not in HEADLINE_FUNCTION_WORDS
+
+
+def _mark_parenthesised_dateline(doc: _Toks, outlets: dict[int, _Hit], end: int) -> None:
+    """'BEIRUT August 21 (The Associated Press)', 'MOSCOW (Sputnik) -': the dateline from its capitalised place
+    word to the closing parenthesis (and dash) starts a sentence, and so does the text after it."""
+    for index in range(1, end - 3):
+        if doc.lower[index] != "(":
+            continue
+        inside = index + 2 if doc.lower[index + 1] == "the" else index + 1
+        hit = outlets.get(inside)
+        if hit is None:
+            continue
+        close = next((position for position in range(hit.end, min(hit.end + 4, end)) if doc.lower[position] == ")"), None)
+        if close is None:
+            continue
+        start = next((position for position in range(max(index - 4, 0), index) if doc.alpha[position] and doc.token(position).isupper() and doc.length[position] >= 4), None)
+        if start is None:
+            continue
+        after = close + 1
+        if after < doc.n and doc.lower[after] in ("-", "–", "—"):
+            after += 1
+        if start > 0:
+            doc.sent_start[start] = True
         if after < doc.n:
             doc.sent_start[after] = True
         return
-    _mark_title_run(doc, body, first_end)
 
 
 def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
