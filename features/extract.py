@@ -1213,8 +1213,7 @@ def _mark_parenthesised_dateline(doc: _Toks, outlets: dict[int, _Hit], end: int)
     for index in range(1, end - 3):
         if doc.lower[index] != "(":
             continue
-        inside = index + 2 if doc.lower[index + 1] == "the" else index + 1
-        hit = outlets.get(inside)
+        hit = outlets.get(index + 1) or (outlets.get(index + 2) if doc.lower[index + 1] == "the" else None)
         if hit is None:
             continue
         close = next((position for position in range(hit.end, min(hit.end + 4, end)) if doc.lower[position] == ")"), None)

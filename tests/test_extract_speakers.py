@@ -106,3 +106,23 @@ def test_extract_claims_starts_the_body_after_a_title_case_headline_on_fakes(fak
     claims = extract_claims(articles, load_pack("syria"))
     assert len(claims) > 30
     assert not claims["sentence"].str.match(r"\d\d-\d\d-\d{4} ").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "opening"),
+    [
+        ("8 persons killed 58 others injured in rocket attacks on Aleppo city 6 October 2016 Aleppo SANA-Terrorist organizations fired tens of shells on Aleppo city killing 8 people.",
+         "fired tens of shells", "Terrorist organizations"),
+        ("Syria fighting kills 20 rebels Monitor AFP Monday 18 Aug 2014 Syrian war planes bombed positions in Raqa killing 20 rebels a monitoring group said.",
+         "bombed positions in Raqa", "Syrian war planes"),
+        ("More than 30 rebels killed in suicide blast The Islamic State group on Monday claimed responsibility for a suicide bombing that killed 30 rebels.",
+         "claimed responsibility", "The Islamic State"),
+        ("Syrian forces shell Douma. BEIRUT August 21 (The Associated Press) Syrian regime forces fired rocket barrages on Douma killing 12 people.",
+         "fired rocket barrages", "Syrian regime forces"),
+    ],
+)
+def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, phrase, opening):
+    """Check that a date, an outlet tag, a capitalised opener or a parenthesised dateline after a run-in headline starts the body's sentence."""
+    rows = _syria(text, outlet="ahram")
+    claim = rows[rows["text"].str.contains(phrase, regex=False) | rows["sentence"].str.contains(phrase, regex=False)].iloc[0]
+    assert claim["sentence"].startswith(opening), claim["sentence"]
