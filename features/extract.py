@@ -84,6 +84,8 @@ SPEAKER_MODIFIER_CATEGORIES = ("demonym", "speaker_side", "speaker_qualifier")
 CIVILIAN_NOTE = "civilian"
 # Gazetteer kinds that may stand for a government ('Moscow said', 'Syria denied'): capital metonymy.
 METONYMIC_PLACE_KINDS = frozenset({"country", "capital"})
+# 'a source at X said', 'activists in X said': X says where the speaker is, not who speaks.
+PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 # Words before a place that make it a location, not a speaker ('activists in Syria said').
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
@@ -513,23 +515,22 @@ def _is_speaker_hit(hit: _Hit) -> bool:
 
 def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> list[_Frame]:
     """Reporting frames of one sentence, in order."""
-    speakers = [hit for hit in hits if _is_speaker_hit(hit)]
-    passive_spans = [(hit.start, hit.end) for hit in hits if hit.kind == "L" and hit.key == "passive"]
     frames: list[_Frame] = []
-    places: list[_Hit] | None = None
-    group_starts: set[int] = set()
+    places: list[_Hit] | None = None  # the lists below are made at the first verb (many sentences have none)
     for position, hit in enumerate(hits):
         if hit.kind != "L" or hit.key not in ("reporting_verb", "according_to"):
             continue
-        if any(start <= hit.start < end for start, end in passive_spans):
-            continue
-        if frames and hit.start < frames[-1].right:
-            continue
-        if places is None:  # the first verb of the sentence: widen group speakers, list places
+        if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
+            passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
+            speakers = [other for other in hits if _is_speaker_hit(other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
             places = [place for place in hits if place.kind == "P"]
+        if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
+            continue
+        if frames and hit.start < frames[-1].right:
+            continue
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
@@ -667,6 +668,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
     elif proper is not None:
         proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
+        proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _proper_frame(hit, proper, doc)
@@ -1163,10 +1166,15 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
     body = _date_prefix_end(doc, 0, first_end)
     if 0 < body < first_end:
         doc.sent_start[body] = True
-    outlets = {hit.start: hit for hit in hits if hit.start < scan_end and hit.kind == "S" and compiled.sources[hit.key]["kind"] == "outlet"}
+    outlets: dict[int, _Hit] = {}
+    for hit in hits:  # in position order
+        if hit.start >= scan_end:
+            break
+        if hit.kind == "S" and compiled.sources[hit.key]["kind"] == "outlet":
+            outlets[hit.start] = hit
     if outlets:
         _mark_parenthesised_dateline(doc, outlets, scan_end)
-    for index in range(body + 4, first_end):
+    for index in range(body + 4, first_end if doc.dateish[first_end] > doc.dateish[body] else 0):
         if _YEAR.match(doc.lower[index]) and doc.dateish[index] > doc.dateish[index - 2]:  # a month word just before the year
             date_start = index - 1
             while date_start > body + 3 and (doc.dateish[date_start] > doc.dateish[date_start - 1] or doc.token(date_start - 1).isdigit() and doc.length[date_start - 1] <= 2):

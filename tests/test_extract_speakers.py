@@ -126,3 +126,9 @@ def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, 
     rows = _syria(text, outlet="ahram")
     claim = rows[rows["text"].str.contains(phrase, regex=False) | rows["sentence"].str.contains(phrase, regex=False)].iloc[0]
     assert claim["sentence"].startswith(opening), claim["sentence"]
+
+
+def test_extract_claims_keeps_the_speaker_before_where_it_speaks_from():
+    """Check that in 'a source at Hama Police Command told SANA' the speaker is the source, not the place-named office."""
+    claims = _syria("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", outlet="sana")
+    assert _claim_with(claims, "two civilians were killed")["speaker"] == "a source"
