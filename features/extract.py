@@ -716,14 +716,15 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     if proper is None:
         return None
     start = proper[0]
-    inside = [place for place in places if start <= place.start and place.end <= end]
+    inside = [place for place in places if place.end > start and place.start < end and place.end <= end]  # 'the Panjshir Valley' starts before the run
     if not inside:
         return proper
     first = inside[0]
     if first.start > start:
         return proper if inside[-1].end < end else None  # 'Directorate of Health in east Aleppo reported': the place ends the run
     if first.end == end:  # the whole run is one place
-        before = doc.lower[start - 1] if start > 0 and not doc.sent_start[start] else ""
+        opening = first.start
+        before = doc.lower[opening - 1] if opening > 0 and not doc.sent_start[opening] else ""
         if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS:
             return None
         actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())

@@ -132,3 +132,16 @@ def test_extract_claims_keeps_the_speaker_before_where_it_speaks_from():
     """Check that in 'a source at Hama Police Command told SANA' the speaker is the source, not the place-named office."""
     claims = _syria("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", outlet="sana")
     assert _claim_with(claims, "two civilians were killed")["speaker"] == "a source"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Heavy fighting continued overnight in the Panjshir Valley claiming the lives of 20 Taliban fighters.", "BBC"),
+        ("Residents fleeing the Panjshir Valley said that 34 civilians were killed in the shelling.", "residents"),
+    ],
+)
+def test_extract_claims_takes_no_valley_as_speaker(text, speaker):
+    """Check that a gazetteer place of a non-metonymic kind (a valley, with its article) is never the speaker."""
+    claims = extract_claims(articles_from_texts([text], outlet="BBC", published="2021-09-02"), load_pack("afghanistan-2021"))
+    assert "Panjshir Valley" not in set(claims["speaker"]) and speaker in set(claims["speaker"])
