@@ -8,7 +8,9 @@ lexicon's phrases (reporting verbs, hedges, casualty words ...). The rest is
 plain Python over the matches of each sentence:
 
 1. *Frames*: a reporting verb ("said", "claimed", "stated") with its speaker (a
-   registry mention, an anonymous group, a pronoun resolved to the last named
+   registry mention, an anonymous group widened over its modifiers ("Russian
+   sources", "rebel commanders"), never a place unless a country or capital
+   stands for its government, a pronoun resolved to the last named
    speaker, or a participle "claiming" that inherits the sentence's previous
    speaker), or "according to X". The asserted content runs from the verb to the
    next frame, or, when the frame closes the sentence ("..., a monitor said"),
