@@ -46,20 +46,27 @@ NOUN_STOP = {
     "this", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
     "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
+    # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
+    "related", "print", "tweet", "views", "share", "email",
 }
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+# Links are not counts either, also as scraped pages keep them with their slashes and colons stripped
+# ('httpst.co5rT60NqJDk', 'pic.twitter.comU0hIN7a1BO'): a whitespace-delimited chunk holding one of these is blanked.
+LINK_MARKERS = ("http", "www.", "twitter.com", "t.co")
+_CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
-    "wounding": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
+    "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
     "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
     "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
 }
 _NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
-WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
+# A digit group glued to letters ('5rT60NqJDk', '1990s', '3rd', '10km') is one word, and not a number.
+WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[A-Za-z][A-Za-z\d]*)?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
 
 
 Word = tuple  # (text, lower, start, end): plain tuples, the cheapest record in CPython
@@ -205,6 +212,8 @@ def _find_numbers(words: list[Word]) -> list[_Number]:
             continue
         if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
             continue
+        if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
+            continue  # 'on the one hand'
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue
@@ -252,7 +261,7 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
     first = words[number.start_index][LOWER]
     if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1][LOWER] == "the":
         after = ""
-    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page"):
+    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views"):
         return True
     if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
         return True
@@ -263,6 +272,14 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
 
 def _blank(match: re.Match) -> str:
     return " " * len(match.group())
+
+
+def _blank_links(text: str) -> str:
+    """Blank every whitespace-delimited chunk that holds a link marker (``LINK_MARKERS``), case-insensitively."""
+    lower = text.lower()
+    if not any(marker in lower for marker in LINK_MARKERS):
+        return text
+    return _CHUNK.sub(lambda match: _blank(match) if any(marker in match.group().lower() for marker in LINK_MARKERS) else match.group(), text)
 
 
 def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: int = 0) -> list[dict]:
@@ -281,6 +298,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
     masked = DATE_OR_TIME.sub(_blank, text) if ":" in text or "-" in text or "/" in text or "." in text else text
+    if "." in masked or "http" in masked:
+        masked = _blank_links(masked)
     found = WORD_RE.findall(masked)
     words = list(zip(found, [word.lower() for word in found]))  # (text, lower): no offsets yet
     starts: list[int] | None = None

@@ -1,7 +1,8 @@
 """Shell for ``claimcred extract`` and ``claimcred blackouts``: read files, pick the pack, call features/extract.
 
 No store and no Prefect: files are read with the ingest readers, claims are
-extracted in memory and returned as frames for the CLI to print.
+extracted, described and scored in memory by ``flows.scoring.score_theatre_groups``
+(with no stored context) and returned as frames for the CLI to print.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from features.extract import detect_blackouts, extract_claims
-from features.assemble import build_features
+from features.extract import detect_blackouts
 from features.schemas import Articles, ClaimFeatures
-from features.theatre import TheatrePack, pick_theatre
 from flows.config import Settings
-from flows.packs import load_all_packs, load_pack
+from flows.packs import load_packs
+from flows.scoring import Scorer, score_theatre_groups, theatre_groups
 from models.feature_sets import FEATURE_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -52,46 +52,38 @@ def read_articles(settings: Settings, paths: list[str], published: str | None = 
     return Articles.validate(articles.reset_index(drop=True), lazy=True)
 
 
-def packs_for(articles: pd.DataFrame, theatre: str | None) -> list[tuple[TheatrePack, pd.DataFrame]]:
-    """Pair each group of articles with its pack: the named one, or the best gazetteer match per article."""
-    if theatre:
-        return [(load_pack(theatre), articles)]
-    packs = load_all_packs()
-    by_name = {pack.name: pack for pack in packs}
-    choice = articles[Articles.text].map(lambda text: pick_theatre(text, packs))
-    return [(by_name[name], articles[choice == name]) for name in choice.unique()]
-
-
 def extract_files(settings: Settings, paths: list[str], published: str | None = None, outlet: str | None = None, theatre: str | None = None) -> pd.DataFrame:
-    """Claims of the given files with the four feature families and their scores (probability, grade, reasons)."""
+    """Claims of the given files with the four feature families and their scores (probability, grade, reasons).
+
+    The claims corroborate only each other (no store is read); scores come from ``extract_scorer``.
+    Files without any claim give an empty frame with the ClaimFeatures columns.
+    """
     articles = read_articles(settings, paths, published=published, outlet=outlet)
-    frames = []
-    for pack, group in packs_for(articles, theatre):
-        claims = extract_claims(group.reset_index(drop=True), pack)
-        blackouts = pd.concat([pack.blackouts, detect_blackouts(group.reset_index(drop=True), pack)], ignore_index=True)
-        features = build_features(claims, pack, blackouts.drop_duplicates(subset=["event_id"]).reset_index(drop=True))
-        frames.append(_with_scores(settings, features))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(ClaimFeatures.to_schema().columns))
+    scored = score_theatre_groups(theatre_groups(articles, load_packs(theatre)), extract_scorer(settings))
+    return scored if not scored.empty else pd.DataFrame(columns=list(ClaimFeatures.to_schema().columns))
 
 
-def _with_scores(settings: Settings, features: pd.DataFrame) -> pd.DataFrame:
-    """Add the score columns: the registered champion when the data home has one, else the unregistered expert prior.
+def extract_scorer(settings: Settings) -> Scorer:
+    """The registered champion when the data home has one, else the unregistered expert prior.
 
     ``extract`` needs no store, so it never registers a model itself (``claimcred run`` does).
     """
+    if _has_champion(settings):
+        from flows.modelops import score_features
+
+        return lambda features: score_features(settings, features)[["claim_id", "model_version", "probability", "grade", "reliability", "reasons"]]
+    return _expert_prior_scores
+
+
+def _expert_prior_scores(features: pd.DataFrame) -> pd.DataFrame:
+    """Scores of the unregistered expert-prior scorecard: claim_id, the pyfunc output columns, model_version."""
     from models.feature_sets import model_input
     from models.pyfunc import score_inputs
     from models.scorecard import ExpertPriorScorecard
 
-    if _has_champion(settings):
-        from flows.modelops import score_features
-
-        scores = score_features(settings, features)
-        columns = ["model_version", "probability", "grade", "reliability", "reasons"]
-        return features.merge(scores[["claim_id", *columns]], on="claim_id", how="left")
     inputs = model_input(features)
-    scored = score_inputs(ExpertPriorScorecard().fit(inputs[FEATURE_COLUMNS].astype(float)), inputs)
-    return pd.concat([features.reset_index(drop=True), scored.reset_index(drop=True).assign(model_version="expert-prior (not registered)")], axis=1)
+    scored = score_inputs(ExpertPriorScorecard().fit(inputs[FEATURE_COLUMNS].astype(float)), inputs).reset_index(drop=True)
+    return scored.assign(model_version="expert-prior (not registered)").assign(**{ClaimFeatures.claim_id: features[ClaimFeatures.claim_id].to_numpy()})
 
 
 def _has_champion(settings: Settings) -> bool:
@@ -106,7 +98,7 @@ def _has_champion(settings: Settings) -> bool:
 def blackouts_files(settings: Settings, paths: list[str], published: str | None = None, theatre: str | None = None) -> pd.DataFrame:
     """Blackout events detected in the given files."""
     articles = read_articles(settings, paths, published=published)
-    frames = [detect_blackouts(group.reset_index(drop=True), pack) for pack, group in packs_for(articles, theatre)]
+    frames = [detect_blackouts(group, pack) for pack, group in theatre_groups(articles, load_packs(theatre))]
     return pd.concat(frames, ignore_index=True)
 
 

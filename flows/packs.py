@@ -51,6 +51,11 @@ def load_all_packs(root: Path = THEATRES_DIR) -> list[TheatrePack]:
     return [load_pack(str(root / name)) for name in available_packs(root)]
 
 
+def load_packs(theatre: str | None = None) -> list[TheatrePack]:
+    """The packs to extract with: the named pack (name or folder) alone, else every pack under ``seeds/theatres/``."""
+    return [load_pack(theatre)] if theatre else load_all_packs()
+
+
 def load_pack(name_or_path: str) -> TheatrePack:
     """Load, checksum-verify and validate one theatre pack.
 

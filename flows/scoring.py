@@ -1,7 +1,9 @@
 """The scoring stages as plain functions (no Prefect): extract → features → score → store.
 
 ``flows/pipeline.py`` wraps each stage in one coarse Prefect task; ``flows/api.py`` uses
-``score_articles_frame`` to score a text without storing it.
+``score_articles_frame`` to score a text without storing it. ``score_theatre_groups`` is the one in-memory
+extract → blackouts → features → score path: ``score_articles_frame`` calls it with the stored claims and
+blackouts as context and the champion as scorer, ``claimcred extract`` (flows/extraction.py) with no context.
 
 What gets scored in a run: every stored claim without a score from the current champion version
 (new claims, and all claims after a new champion), plus the *affected* claims: stored claims of the
@@ -21,6 +23,7 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -28,52 +31,18 @@ from datetime import UTC, datetime, timedelta
 import pandas as pd
 import sqlalchemy as sa
 
+from features.assemble import build_features
+from features.extract import detect_blackouts, extract_claims
+from features.schemas import Articles, BlackoutEvents, Claims
+from features.theatre import TheatrePack, pick_theatre
 from flows import store
 from flows.config import Settings
+from flows.packs import load_packs
 
 logger = logging.getLogger(__name__)
 
 AFFECTED_WINDOW_DAYS = 30
 EXTRACTED_PREFIX = "extracted:"
-
-
-# --- the other parts' functions, resolved at call time (tests replace these) -------------------------
-
-
-def _load_packs(settings: Settings) -> list:
-    from flows.packs import load_all_packs, load_pack
-
-    return [load_pack(settings.theatre)] if settings.theatre else load_all_packs()
-
-
-def _pick_theatre(text: str, packs: list) -> str:
-    from features.theatre import pick_theatre
-
-    return pick_theatre(text, packs)
-
-
-def _extract_claims(articles: pd.DataFrame, pack) -> pd.DataFrame:
-    from features.extract import extract_claims
-
-    return extract_claims(articles, pack)
-
-
-def _detect_blackouts(articles: pd.DataFrame, pack) -> pd.DataFrame:
-    from features.extract import detect_blackouts
-
-    return detect_blackouts(articles, pack)
-
-
-def _build_features(claims: pd.DataFrame, pack, blackouts: pd.DataFrame, context_claims: pd.DataFrame | None) -> pd.DataFrame:
-    from features.assemble import build_features
-
-    return build_features(claims, pack, blackouts, context_claims=context_claims)
-
-
-def _score_features(settings: Settings, features: pd.DataFrame) -> pd.DataFrame:
-    from flows.modelops import score_features
-
-    return score_features(settings, features)
 
 
 # --- stages ---------------------------------------------------------------------------------------------
@@ -108,13 +77,23 @@ def pending_articles(engine: sa.Engine) -> pd.DataFrame:
     return frame.assign(label=frame["label"].astype(float))
 
 
-def _assign_theatres(settings: Settings, articles: pd.DataFrame, packs: list) -> pd.Series:
-    if settings.theatre:
+def assign_theatres(articles: pd.DataFrame, packs: list[TheatrePack]) -> pd.Series:
+    """Pack name per article (index kept): the pack whose gazetteer the title and text name most; the only pack when one is given."""
+    if len(packs) == 1:
         return pd.Series(packs[0].name, index=articles.index)
-    return articles.apply(lambda row: _pick_theatre(f"{row['title']}\n{row['text']}", packs), axis=1)
+    return articles.apply(lambda row: pick_theatre(f"{row[Articles.title]}\n{row[Articles.text]}", packs), axis=1)
 
 
-def extract_pending(settings: Settings, engine: sa.Engine, packs: list) -> ExtractResult:
+def theatre_groups(articles: pd.DataFrame, packs: list[TheatrePack]) -> list[tuple[TheatrePack, pd.DataFrame]]:
+    """The articles split by pack (``assign_theatres``), each group with a fresh index, in order of each pack's first article."""
+    if articles.empty:
+        return []
+    by_name = _packs_by_name(packs)
+    theatres = assign_theatres(articles, packs)
+    return [(by_name[name], articles[theatres == name].reset_index(drop=True)) for name in theatres.unique()]
+
+
+def extract_pending(engine: sa.Engine, packs: list[TheatrePack]) -> ExtractResult:
     """Extract claims and blackouts from the articles not extracted yet and store them.
 
     Claims are stored before the article is marked extracted, so a run killed in between re-extracts
@@ -124,13 +103,10 @@ def extract_pending(settings: Settings, engine: sa.Engine, packs: list) -> Extra
     result = ExtractResult(n_articles=len(articles))
     if articles.empty:
         return result
-    by_name = _packs_by_name(packs)
-    theatres = _assign_theatres(settings, articles, packs)
-    for theatre, group in articles.groupby(theatres):
-        pack = by_name[theatre]
+    for pack, group in sorted(theatre_groups(articles, packs), key=lambda pair: pair[0].name):
         result.packs[pack.name] = pack.version
-        claims = _extract_claims(group.reset_index(drop=True), pack)
-        blackouts = _detect_blackouts(group.reset_index(drop=True), pack)
+        claims = extract_claims(group, pack)
+        blackouts = detect_blackouts(group, pack)
         result.n_claims += len(claims)
         result.n_new_claims += store.insert_new(engine, store.claims, store.frame_to_rows(claims.assign(extracted_at=store.utcnow()), store.claims))
         result.n_blackouts += store.insert_new(engine, store.blackout_events, store.frame_to_rows(blackouts, store.blackout_events))
@@ -150,13 +126,9 @@ def stored_claims(engine: sa.Engine, theatres: list[str] | None = None) -> pd.Da
     return store.read_frame(engine, query)
 
 
-def stored_blackouts(engine: sa.Engine, pack) -> pd.DataFrame:
-    """The pack's known blackouts plus every detected and stored one (one row per event_id)."""
-    stored = store.read_frame(engine, sa.select(store.blackout_events))
-    frames = [frame for frame in (pack.blackouts, stored) if not frame.empty]
-    if not frames:
-        return pack.blackouts
-    return pd.concat(frames, ignore_index=True).drop_duplicates("event_id").reset_index(drop=True)[list(pack.blackouts.columns)]
+def stored_blackouts(engine: sa.Engine) -> pd.DataFrame:
+    """Every detected and stored blackout event (BlackoutEvents columns)."""
+    return store.read_frame(engine, sa.select(store.blackout_events))
 
 
 def claims_to_score(engine: sa.Engine, model_name: str, model_version: str | None, new_claim_ids: list[str]) -> list[str]:
@@ -197,6 +169,7 @@ def compute_features(engine: sa.Engine, packs: list, claim_ids: list[str]) -> pd
         return pd.DataFrame()
     by_name = _packs_by_name(packs)
     wanted = set(claim_ids)
+    blackouts = stored_blackouts(engine)
     frames = []
     for theatre in sorted(stored_claims(engine).query("claim_id in @wanted")["theatre"].unique()):
         if theatre not in by_name:
@@ -206,7 +179,7 @@ def compute_features(engine: sa.Engine, packs: list, claim_ids: list[str]) -> pd
         every = stored_claims(engine, [theatre])
         targets = every[every["claim_id"].isin(wanted)].reset_index(drop=True)
         context = every[~every["claim_id"].isin(wanted)].reset_index(drop=True)
-        frames.append(_build_features(targets, pack, stored_blackouts(engine, pack), context))
+        frames.append(build_features(targets, pack, known_blackouts(pack, blackouts), context_claims=context))
     features = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if not features.empty:
         store.upsert(engine, store.features, feature_rows(features))
@@ -275,26 +248,56 @@ def text_article(text: str, published: pd.Timestamp | None = None, outlet: str |
     )
 
 
-def score_articles_frame(settings: Settings, articles: pd.DataFrame) -> pd.DataFrame:
-    """Extract, build features (stored claims as context) and score ``articles`` without writing anything."""
-    engine = store.connect(settings.store_url)
-    packs = _load_packs(settings)
-    by_name = _packs_by_name(packs)
-    theatres = _assign_theatres(settings, articles, packs)
+Scorer = Callable[[pd.DataFrame], pd.DataFrame]
+"""ClaimFeatures rows → one row per claim: ``claim_id`` and the score columns to add to the features."""
+
+
+def known_blackouts(pack: TheatrePack, *frames: pd.DataFrame | None) -> pd.DataFrame:
+    """The pack's blackout events, then those of ``frames``, one row per event_id (the first row of an id wins)."""
+    rows = [frame for frame in (pack.blackouts, *frames) if frame is not None and not frame.empty]
+    if not rows:
+        return pack.blackouts
+    return pd.concat(rows, ignore_index=True).drop_duplicates(BlackoutEvents.event_id).reset_index(drop=True)[list(pack.blackouts.columns)]
+
+
+def score_theatre_groups(groups: list[tuple[TheatrePack, pd.DataFrame]], scorer: Scorer, context_claims: pd.DataFrame | None = None,
+                         context_blackouts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Extract claims and blackouts, build features and score each group of articles with its pack; write nothing.
+
+    Args:
+        groups: (pack, Articles frame) pairs, e.g. from ``theatre_groups``.
+        scorer: ClaimFeatures → ``claim_id`` plus the score columns to add (see ``Scorer``).
+        context_claims: other claims (Claims columns, any theatre) to corroborate against; those of each
+            group's theatre are used, minus the group's own claims. None: the claims corroborate only each other.
+        context_blackouts: further BlackoutEvents beside the pack's and those detected in the articles.
+
+    Returns:
+        One row per claim, group after group: the ClaimFeatures columns, then the scorer's columns. A group
+        without claims adds nothing and its scorer is not called; no claim at all gives an empty frame.
+    """
     frames = []
-    for theatre, group in articles.groupby(theatres):
-        pack = by_name[theatre]
-        claims = _extract_claims(group.reset_index(drop=True), pack)
+    for pack, group in groups:
+        claims = extract_claims(group, pack)
         if claims.empty:
             continue
-        blackouts = pd.concat([stored_blackouts(engine, pack), _detect_blackouts(group.reset_index(drop=True), pack)], ignore_index=True)
-        blackouts = blackouts.drop_duplicates("event_id").reset_index(drop=True)
-        context = stored_claims(engine, [theatre])
-        context = context[~context["claim_id"].isin(claims["claim_id"])].reset_index(drop=True)
-        features = _build_features(claims, pack, blackouts, context)
-        scores = _score_features(settings, features)
-        frames.append(features.merge(scores.drop(columns=[c for c in ("features_hash",) if c in scores]), on="claim_id"))
+        blackouts = known_blackouts(pack, context_blackouts, detect_blackouts(group, pack))
+        context = None
+        if context_claims is not None:
+            mine = (context_claims[Claims.theatre] == pack.name) & ~context_claims[Claims.claim_id].isin(claims[Claims.claim_id])
+            context = context_claims[mine].reset_index(drop=True)
+        features = build_features(claims, pack, blackouts, context_claims=context)
+        frames.append(features.merge(scorer(features), on=Claims.claim_id, how="left"))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def score_articles_frame(settings: Settings, articles: pd.DataFrame) -> pd.DataFrame:
+    """Extract, build features (stored claims and blackouts as context) and score ``articles`` with the champion; write nothing."""
+    from flows.modelops import score_features
+
+    engine = store.connect(settings.store_url)
+    groups = theatre_groups(articles, load_packs(settings.theatre))
+    context_claims = stored_claims(engine, [pack.name for pack, _ in groups])
+    return score_theatre_groups(groups, lambda features: score_features(settings, features).drop(columns=["features_hash"]), context_claims, stored_blackouts(engine))
 
 
 # --- the whole scoring pass, stage by stage (the Prefect tasks call these same functions) --------------
@@ -313,14 +316,14 @@ def stage_extract(settings: Settings) -> ExtractResult:
     engine = store.connect(settings.store_url)
     if pending_articles(engine).empty:
         return ExtractResult()
-    return extract_pending(settings, engine, _load_packs(settings))
+    return extract_pending(engine, load_packs(settings.theatre))
 
 
 def stage_features(settings: Settings, new_claim_ids: list[str], model_version: str | None) -> pd.DataFrame:
     """Features of the claims without a current score and of the claims the new ones affect."""
     engine = store.connect(settings.store_url)
     targets = claims_to_score(engine, settings.model_name, model_version, new_claim_ids)
-    return compute_features(engine, _load_packs(settings), targets)
+    return compute_features(engine, load_packs(settings.theatre), targets)
 
 
 def stage_score(settings: Settings, features: pd.DataFrame) -> dict:
@@ -329,7 +332,9 @@ def stage_score(settings: Settings, features: pd.DataFrame) -> dict:
     first_new = max_score_id(engine)
     if features.empty:
         return {"n_scored": 0, "n_rescored": 0, "first_new_score_id": first_new, "model_version": None}
-    scores = _score_features(settings, features)
+    from flows.modelops import score_features
+
+    scores = score_features(settings, features)
     n_new, n_rescored = store_scores(engine, scores)
     version = str(scores["model_version"].iloc[0]) if not scores.empty else None
     return {"n_scored": n_new, "n_rescored": n_rescored, "first_new_score_id": first_new, "model_version": version}

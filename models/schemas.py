@@ -2,7 +2,9 @@
 
 ``ModelInput`` holds ``models.feature_sets.FEATURE_COLUMNS`` as floats (booleans as
 0.0/1.0; MLflow signatures need floats) plus the source's reliability letter,
-which is passed through to the score and never used by a model.
+which is passed through to the score and never used by a model. Its family
+columns are not restated: each is made from the family schema's column
+(features/schemas.py), keeping its description and range checks.
 """
 
 from __future__ import annotations
@@ -11,49 +13,89 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from features.schemas import RELIABILITY_LETTERS
+from features.schemas import (
+    RELIABILITY_LETTERS,
+    BlackoutFeatures,
+    CorroborationFeatures,
+    PartisanFeatures,
+    SpecificityFeatures,
+)
+from models.feature_sets import DERIVED_COLUMNS, FEATURE_COLUMNS, SOURCE_RELIABILITY
 
 GRADES = [1, 2, 3, 4, 5, 6]
 _BOOL = "0.0 or 1.0: "
+FEATURE_FAMILIES = (PartisanFeatures, SpecificityFeatures, BlackoutFeatures, CorroborationFeatures)
+# pandera check name -> (pa.Field keyword, the check's statistic holding its value)
+_FIELD_KEYWORDS = {
+    "greater_than_or_equal_to": ("ge", "min_value"),
+    "less_than_or_equal_to": ("le", "max_value"),
+    "isin": ("isin", "allowed_values"),
+}
+DERIVED_FIELDS = {
+    "is_passive_attribution": pa.Field(isin=[0.0, 1.0], description=_BOOL + "attributed only passively ('is reported', 'said to')."),
+    "is_own_assertion": pa.Field(isin=[0.0, 1.0], description=_BOOL + "the outlet asserts it with no named speaker."),
+}
 
 
-class ModelInput(pa.DataFrameModel):
-    """One row per claim: the float model inputs, in FEATURE_COLUMNS order, plus source_reliability."""
+def family_column(name: str) -> pa.Column:
+    """The column ``name`` of the first feature-family schema that has it.
 
-    speaker_is_party: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the speaker's camp is a party to the conflict.")
-    outlet_is_party: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the outlet's camp is a party to the conflict.")
-    self_serving: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the claim serves the speaker's side (enemy losses, own gains).")
-    against_interest: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the claim goes against the speaker's side (own losses).")
-    anonymous: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "anonymous or vague-group speaker.")
-    outlet_camp_matches_speaker: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "outlet and speaker in the same known camp.")
-    n_quantities: Series[float] = pa.Field(ge=0, description="Number of quantities in the claim.")
-    n_precise_numbers: Series[float] = pa.Field(ge=0, description="Quantities that are not round numbers.")
-    n_round_numbers: Series[float] = pa.Field(ge=0, description="Round or vague quantities.")
-    n_named_places: Series[float] = pa.Field(ge=0, description="Distinct gazetteer places named.")
-    n_named_units: Series[float] = pa.Field(ge=0, description="Named units and materiel.")
-    n_times: Series[float] = pa.Field(ge=0, description="Time expressions.")
-    n_named_people: Series[float] = pa.Field(ge=0, description="Named people.")
-    n_approximators: Series[float] = pa.Field(ge=0, description="Approximators on quantities ('at least', 'around').")
-    n_hedges: Series[float] = pa.Field(ge=0, description="Hedges ('said to', 'reportedly').")
-    specificity_score: Series[float] = pa.Field(ge=0, le=1, description="Bounded specificity summary in [0, 1].")
-    in_blackout: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "place and date inside a communications blackout.")
-    near_blackout: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "neighbouring region or within 2 days of a blackout.")
-    blackout_days: Series[float] = pa.Field(ge=0, description="Days since the blackout began at the event date; 0.0 when not in or near one.")
-    partial_restoration: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "connections partly restored by the event date.")
-    independent_corroborations: Series[float] = pa.Field(ge=0, description="Distinct originating speakers reporting a matching claim.")
-    corroborating_outlets: Series[float] = pa.Field(ge=0, description="Distinct outlets carrying a matching claim, echoes included.")
-    cross_camp_confirmation: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "a matching claim comes from an opposing or neutral camp.")
-    contradictions: Series[float] = pa.Field(ge=0, description="Matching claims with incompatible numbers, or denials.")
-    first_reported: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "earliest published among its matches.")
-    is_passive_attribution: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "attributed only passively ('is reported', 'said to').")
-    is_own_assertion: Series[float] = pa.Field(isin=[0.0, 1.0], description=_BOOL + "the outlet asserts it with no named speaker.")
-    source_reliability: Series[str] = pa.Field(
+    Raises:
+        ValueError: no family schema has the column.
+    """
+    for family in FEATURE_FAMILIES:
+        columns = family.to_schema().columns
+        if name in columns:
+            return columns[name]
+    raise ValueError(f"model input column {name!r} is in no feature family ({', '.join(f.__name__ for f in FEATURE_FAMILIES)}); expected a family column or one of {DERIVED_COLUMNS}")
+
+
+def float_field(column: pa.Column) -> pa.Field:
+    """The float ModelInput field of a family column: booleans as 0.0/1.0, the family's range checks kept, never null
+    (``model_input`` fills a null ``blackout_days`` with 0.0).
+
+    Raises:
+        ValueError: the family column has a check with no ``pa.Field`` keyword here.
+    """
+    if str(column.dtype) == "bool":
+        return pa.Field(isin=[0.0, 1.0], description=_BOOL + column.description)
+    keywords = {}
+    for check in column.checks:
+        if check.name not in _FIELD_KEYWORDS:
+            raise ValueError(f"family column {column.name!r} has check {check.name!r}; expected only {sorted(_FIELD_KEYWORDS)} on model inputs")
+        keyword, statistic = _FIELD_KEYWORDS[check.name]
+        keywords[keyword] = check.statistics[statistic]
+    note = " In model input a null is 0.0." if column.nullable else ""
+    return pa.Field(**keywords, description=column.description + note)
+
+
+def _model_input_fields() -> dict[str, pa.Field]:
+    """Fields in FEATURE_COLUMNS order, then source_reliability."""
+    fields = {name: DERIVED_FIELDS[name] if name in DERIVED_COLUMNS else float_field(family_column(name)) for name in FEATURE_COLUMNS}
+    fields[SOURCE_RELIABILITY] = pa.Field(
         isin=["", *RELIABILITY_LETTERS], description="Admiralty reliability letter of the source (speaker, or outlet for own assertions); '' when unrated."
     )
+    return fields
 
-    class Config:
-        strict = True
-        ordered = True
+
+class _ModelInputConfig:
+    strict = True
+    ordered = True
+
+
+_MODEL_INPUT_FIELDS = _model_input_fields()
+ModelInput = type(
+    "ModelInput",
+    (pa.DataFrameModel,),
+    {
+        "__module__": __name__,
+        "__qualname__": "ModelInput",
+        "__doc__": "One row per claim: the float model inputs, in FEATURE_COLUMNS order, plus source_reliability.",
+        "__annotations__": {name: Series[str] if name == SOURCE_RELIABILITY else Series[float] for name in _MODEL_INPUT_FIELDS},
+        **_MODEL_INPUT_FIELDS,
+        "Config": _ModelInputConfig,
+    },
+)
 
 
 class Scores(pa.DataFrameModel):

@@ -1,4 +1,4 @@
-"""Shared fixtures: a temporary data home, paths into ../shared, Hypothesis profiles, the seed."""
+"""Shared fixtures: a temporary data home, a session MLflow store, paths into ../shared, Hypothesis profiles, the seed."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ def home(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "home"
     monkeypatch.setenv("CLAIMCRED_HOME", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def mlflow_uri(tmp_path_factory) -> str:
+    """One MLflow SQLite store for the session (a fresh one, with the expert prior registered on first use, costs ~10 s)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('mlflow') / 'mlflow.db'}"
 
 
 @pytest.fixture(scope="session")

@@ -1,30 +1,25 @@
-"""Helpers for the flows tests: rows inserted straight into a temp store, and stand-ins for the
-extract / features / models parts so the shell is tested on its own (the end-to-end test uses the real ones).
-
-The stand-ins follow the agreed signatures and do real, simple work: one claim per sentence holding a
-number, corroboration = other claims (stored context included) with the same normalised text, and a
-probability that rises with corroboration.
+"""Helpers for the flows tests: rows inserted straight into a temp store, and data homes that share
+the session's MLflow store (the scoring tests run the real extract / features / models parts).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from dataclasses import dataclass
 from datetime import datetime
-
-import pandas as pd
 
 from flows import store
 from flows.config import load_settings
-
-BLACKOUT_COLUMNS = ["event_id", "region", "start", "partial_restoration", "end", "source", "evidence"]
 
 
 def settings_for(home):
     """Settings for a temp data home (store, MLflow sqlite and artifacts inside it)."""
     return load_settings(home=home)
+
+
+def home_with_mlflow(home, mlflow_uri: str):
+    """Settings for a new temp data home whose MLflow tracking store is ``mlflow_uri`` (shared, so the champion is registered once)."""
+    home.mkdir(parents=True)
+    (home / "claimcred.toml").write_text(f'mlflow_tracking_uri = "{mlflow_uri}"\n')
+    return settings_for(home)
 
 
 def article_row(n: int, title: str = "", outlet: str = "reuters", published: str | None = "2021-09-06T10:00:00", text: str = "x",
@@ -86,85 +81,6 @@ def score_row(claim: int, probability: float, grade: int, version: str = "1", sc
         "run_id": None,
         "scored_at": datetime.fromisoformat(scored_at),
     }
-
-
-# --- stand-ins for the other parts (agreed signatures) ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FakePack:
-    name: str = "afghanistan-2021"
-    version: str = "0.1"
-
-    @property
-    def blackouts(self) -> pd.DataFrame:
-        frame = pd.DataFrame({name: pd.Series(dtype=object) for name in BLACKOUT_COLUMNS})
-        for name in ("start", "partial_restoration", "end"):
-            frame[name] = frame[name].astype("datetime64[us, UTC]")
-        return frame
-
-
-def fake_extract_claims(articles: pd.DataFrame, pack) -> pd.DataFrame:
-    rows = []
-    for article in articles.to_dict("records"):
-        for index, sentence in enumerate(re.split(r"(?<=[.!?])\s+", article["text"])):
-            if not re.search(r"\d", sentence):
-                continue
-            start = article["text"].find(sentence)
-            rows.append({
-                "claim_id": hashlib.sha256(f"{article['article_id']}:{start}".encode()).hexdigest()[:24],
-                "article_id": article["article_id"], "outlet": article["outlet"], "published": article["published"],
-                "theatre": pack.name, "text": sentence.rstrip("."), "sentence": sentence, "sentence_index": index,
-                "span_start": start, "span_end": start + len(sentence), "speaker": article["outlet"], "speaker_camp": "unknown",
-                "anonymous": False, "attribution": "own_assertion", "reporting_verb": None, "hedges": [], "quantities": [],
-                "places": [], "event_date": pd.NaT, "claim_type": "casualties",
-            })
-    frame = pd.DataFrame(rows, columns=[c.name for c in store.claims.columns if c.name != "extracted_at"])
-    for name in ("published", "event_date"):
-        frame[name] = pd.to_datetime(frame[name], utc=True).astype("datetime64[us, UTC]")
-    return frame
-
-
-def fake_detect_blackouts(articles: pd.DataFrame, pack) -> pd.DataFrame:
-    return pack.blackouts
-
-
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
-
-
-def fake_build_features(claims: pd.DataFrame, pack, blackouts: pd.DataFrame, context_claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    everything = pd.concat([claims, context_claims], ignore_index=True) if context_claims is not None and not context_claims.empty else claims
-    keys = everything["text"].map(_normal)
-    counts = keys.value_counts()
-    corroborations = claims["text"].map(_normal).map(counts).fillna(1).astype(int) - 1
-    return claims.assign(independent_corroborations=corroborations, specificity_score=0.5, in_blackout=False)
-
-
-def fake_score_features(settings, features: pd.DataFrame) -> pd.DataFrame:
-    probability = (0.3 + 0.2 * features["independent_corroborations"]).clip(upper=0.95)
-    hashes = features.apply(
-        lambda row: hashlib.sha256(json.dumps([int(row["independent_corroborations"]), float(row["specificity_score"])]).encode()).hexdigest(), axis=1
-    )
-    return pd.DataFrame({
-        "claim_id": features["claim_id"], "model_name": settings.model_name, "model_version": "1", "features_hash": hashes,
-        "probability": probability, "grade": (5 - 2 * features["independent_corroborations"]).clip(lower=1).astype(int),
-        "reliability": None, "reasons": [["corroborated by %d" % n] for n in features["independent_corroborations"]],
-        "scored_at": pd.Timestamp.now(tz="UTC").floor("us"),
-    })
-
-
-def install_fakes(monkeypatch) -> None:
-    """Replace the other parts' functions used by flows/scoring.py with the stand-ins above."""
-    from flows import scoring
-
-    monkeypatch.setattr(scoring, "_load_packs", lambda settings: [FakePack()])
-    monkeypatch.setattr(scoring, "_pick_theatre", lambda text, packs: packs[0].name)
-    monkeypatch.setattr(scoring, "_extract_claims", fake_extract_claims)
-    monkeypatch.setattr(scoring, "_detect_blackouts", fake_detect_blackouts)
-    monkeypatch.setattr(scoring, "_build_features", fake_build_features)
-    monkeypatch.setattr(scoring, "_score_features", fake_score_features)
-    monkeypatch.setattr(scoring, "champion_version", lambda settings: "1")
 
 
 def insert(engine, table, rows: list[dict]) -> int:

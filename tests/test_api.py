@@ -66,16 +66,21 @@ def test_articles_credibility_is_mean_of_latest_claim_probabilities(tmp_path):
     assert list(api.articles(camp="taliban", settings=settings)["outlet"]) == ["tolonews"]
 
 
-def test_score_text_scores_without_storing(tmp_path, monkeypatch):
-    """Check that score_text() extracts and scores a text with stored claims as context, writing nothing."""
-    from flows import store
-    from flows_fakes import install_fakes
+def test_score_text_scores_with_stored_claims_as_context_without_storing(tmp_path, mlflow_uri):
+    """Check that score_text() extracts and scores a text, corroborated by a stored claim of another source, writing nothing."""
+    from flows import scoring, store
+    from flows_fakes import article_row, home_with_mlflow, insert
 
-    install_fakes(monkeypatch)
-    settings, engine = populated_store(tmp_path / "home")
-    before = store.count(engine, store.claims), store.count(engine, store.scores)
-    frame = api.score_text("Panjshir is under our control since 6 September. Nothing else.", published="2021-09-08", outlet="ariana", settings=settings)
+    settings = home_with_mlflow(tmp_path / "home", mlflow_uri)
+    engine = store.connect(settings.store_url)
+    stored = "Resistance spokesman Fahim Dashty said on Wednesday that at least 40 Taliban fighters were killed at the Khawak Pass in Panjshir."
+    insert(engine, store.articles, [article_row(1, text=stored, outlet="panjshir_observer", published="2021-09-02T10:00:00")])
+    scoring.stage_extract(settings)
+    before = store.count(engine, store.claims), store.count(engine, store.scores), store.count(engine, store.features)
+    text = "A Taliban commander told Reuters that 40 Taliban fighters were killed at the Khawak Pass in Panjshir on Wednesday."
+    frame = api.score_text(text, published="2021-09-03", outlet="reuters", settings=settings)
     assert len(frame) == 1
-    assert frame.iloc[0]["outlet"] == "ariana"
+    assert frame.iloc[0]["outlet"] == "reuters"
+    assert frame.iloc[0]["independent_corroborations"] == 1
     assert {"probability", "grade", "reasons", "model_version"} <= set(frame.columns)
-    assert (store.count(engine, store.claims), store.count(engine, store.scores)) == before
+    assert (store.count(engine, store.claims), store.count(engine, store.scores), store.count(engine, store.features)) == before

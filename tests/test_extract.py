@@ -128,6 +128,55 @@ def test_extract_claims_handles_empty_and_odd_text():
     assert claims.empty or Claims.validate(claims) is not None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Government troops freed the town of Palmyra from militants on Sunday.",
+        "A military helicopter came under fire from the ground near Hama on Friday.",
+        "Warplanes bombarded opposition-held districts of Aleppo overnight.",
+        "A suicide bomber detonated an explosives-laden truck near a checkpoint in Homs.",
+    ],
+)
+def test_extract_claims_reads_attack_and_recapture_verbs_as_own_claims(sentence):
+    """Check that the outlet's own report of an attack or a recapture (base lexicon verbs) is a territory claim."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
+
+
+def test_extract_claims_pauses_the_collector_only_while_extracting(monkeypatch):
+    """Check that the cyclic garbage collector is off during a batch and comes back as it was, error or not."""
+    import gc
+
+    import features.extract as extract_module
+
+    seen = []
+    real_claim_rows = extract_module._claim_rows
+
+    def spying_claim_rows(*args):
+        seen.append(gc.isenabled())
+        return real_claim_rows(*args)
+
+    monkeypatch.setattr(extract_module, "_claim_rows", spying_claim_rows)
+    articles = articles_from_texts(["Rebels said 12 soldiers were killed in Aleppo on Monday."], outlet="reuters", published="2016-07-10")
+    assert gc.isenabled()
+    extract_claims(articles, load_pack("syria"))
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extract_claims(articles, load_pack("syria"))
+        assert not gc.isenabled(), "a collector the caller switched off must stay off"
+    finally:
+        gc.enable()
+
+    def failing_claim_rows(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extract_module, "_claim_rows", failing_claim_rows)
+    with pytest.raises(RuntimeError, match="boom"):
+        extract_claims(articles, load_pack("syria"))
+    assert gc.isenabled()
+
+
 def test_detect_blackouts_finds_the_panjshir_shutdown(seed_article):
     """Check that the seed reports a Panjshir blackout from 2021-08-28, partly restored by publication."""
     articles = articles_from_texts([seed_article.read_text(encoding="utf-8")], published=SEED_PUBLISHED)

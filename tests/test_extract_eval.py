@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_eval import evaluate
+from extraction_eval import EVAL_CSV, HOLDOUT2_CSV, HOLDOUT_CSV, eval_row_problems, evaluate, fakes_texts, load_eval
+from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
 FLOORS = {
@@ -37,3 +38,38 @@ def test_extraction_eval_meets_floor_overall(measured, metric):
 def test_extraction_eval_meets_floor_on_the_seed(measured, metric):
     """Check that each metric on the seed article stays above its floor."""
     assert measured[1][metric] >= SEED_FLOORS[metric], f"seed {metric} = {measured[1][metric]:.3f}, floor {SEED_FLOORS[metric]}"
+
+
+@pytest.fixture(scope="module")
+def holdout2(fakes_csv):
+    """The blind holdout2 rows, the texts of their FA-KES articles and the syria pack (no extraction run)."""
+    rows = load_eval(HOLDOUT2_CSV)
+    return rows, fakes_texts(set(rows["unit_id"]), fakes_csv.parent.parent.parent), load_pack("syria")
+
+
+def test_extraction_eval_holdout2_rows_are_valid(holdout2):
+    """Check that every holdout2 row's key phrase is in its article and its camp, attribution, type, quantities, places and date are valid."""
+    rows, texts, pack = holdout2
+    assert len(rows) >= 40 and rows["unit_id"].nunique() >= 12, f"holdout2 has {len(rows)} rows over {rows['unit_id'].nunique()} articles"
+    assert eval_row_problems(rows, texts, pack) == []
+
+
+def test_extraction_eval_holdout2_is_disjoint_and_short(holdout2):
+    """Check that holdout2 names no article of the other two sets and keeps key phrases to at most 12 words."""
+    rows = holdout2[0]
+    seen = set(load_eval(EVAL_CSV)["unit_id"]) | set(load_eval(HOLDOUT_CSV)["unit_id"])
+    assert set(rows["unit_id"]) & seen == set()
+    long = [phrase for phrase in rows["key_phrase"] if len(phrase.split()) > 12]
+    assert long == [], f"key phrases longer than 12 words: {long}"
+
+
+def test_eval_row_problems_reports_each_broken_field(holdout2):
+    """Check that the row checker flags a missing phrase, an unknown camp, attribution, type, outcome, place and a bad date."""
+    rows, texts, pack = holdout2
+    broken = rows[rows["is_claim"] == "true"].head(1).assign(
+        key_phrase="no such phrase in any article", camp="rebel", attribution="said", claim_type="death",
+        quantities="3:wounded", places="Aleppo province", event_date="2016-13-01",
+    )
+    problems = " ".join(eval_row_problems(broken, texts, pack))
+    for expected in ("key phrase not in", "camp 'rebel'", "attribution 'said'", "claim_type 'death'", "outcome 'wounded'", "place 'Aleppo province'", "event_date '2016-13-01'"):
+        assert expected in problems, f"{expected!r} not reported in: {problems}"

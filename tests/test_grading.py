@@ -58,6 +58,23 @@ def test_model_input_is_valid_and_float():
     assert model_input(claim_features([{}]))["blackout_days"].tolist() == [0.0]
 
 
+def test_model_input_schema_takes_columns_and_checks_from_the_families():
+    """Check that ModelInput has FEATURE_COLUMNS then source_reliability, with the family descriptions and range checks."""
+    from pandera.errors import SchemaErrors
+
+    from features.schemas import SpecificityFeatures
+    from models.feature_sets import MODEL_INPUT_COLUMNS
+
+    schema = ModelInput.to_schema()
+    assert list(schema.columns) == MODEL_INPUT_COLUMNS
+    family = SpecificityFeatures.to_schema().columns
+    assert schema.columns["n_named_places"].description == family["n_named_places"].description
+    inputs = model_input(seed_like_claims())
+    for column, bad in (("self_serving", 0.5), ("n_named_places", -1.0), ("specificity_score", 1.5), ("blackout_days", float("nan"))):
+        with pytest.raises(SchemaErrors, match=column):
+            ModelInput.validate(inputs.assign(**{column: bad}), lazy=True)
+
+
 def test_model_input_missing_column_message():
     """Check that a frame without family columns fails naming the missing columns."""
     with pytest.raises(ValueError, match="lacks model input column.*self_serving"):

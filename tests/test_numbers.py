@@ -49,6 +49,21 @@ def test_find_quantities_skips_dates_years_and_durations():
     assert find_quantities("in 2016 on 10 July over the past 40 hours, resolution 2254") == []
 
 
+def test_find_quantities_skips_links_and_glued_letters():
+    """Check that links (also with their punctuation stripped by scraping) and digits glued to letters are not counts."""
+    text = "7 people were killed in Idlib httpst.co5rT60NqJDk pic.twitter.comU0hIN7a1BO https://t.co/9abc www.example.com/12 killed"
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(7.0, "people killed")]
+    assert find_quantities("the 1990s and the 3rd brigade, 10km away, killed") == []
+
+
+def test_find_quantities_skips_idioms_and_page_furniture():
+    """Check that 'on the one hand' and scraped page furniture ('Views 1430 Related ...') give no quantity."""
+    assert find_quantities("fighting the YPG on the one hand and rebels killed on the other") == []
+    assert find_quantities("killed 38 regime forces monitor Print Tweet Views 1430 Related Syrias killed")[0]["counts"] == "regime forces monitor killed"
+    assert len(find_quantities("killed 38 regime forces monitor Print Tweet Views 1430 Related Syrias killed")) == 1
+    assert find_quantities("Blast Kills Two, Injures Three")[1]["counts"] == "injured"
+
+
 def test_find_quantities_takes_the_outcome_before_the_number():
     """Check that 'killing of one person and the injury of 40 others' keeps each outcome with its number."""
     found = [(q["value"], q["counts"]) for q in find_quantities("led to the killing of one person and the injury of 40 others")]

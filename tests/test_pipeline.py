@@ -1,9 +1,9 @@
 """Tests for the scoring pass (flows/scoring.py) and the Prefect flows around it (flows/pipeline.py).
 
-The extract / features / models parts are replaced by the stand-ins in tests/flows_fakes.py so the
-shell is tested alone. Behaviour is tested on ``scoring.score_pass`` called directly (the same code the
-score flow runs with its tasks as stages); the flows themselves run under one session-scoped
-``prefect_test_harness``. MLflow is one temp SQLite store shared by the session (a fresh one costs ~10 s).
+The real extract / features / models parts run on one- or two-sentence articles (fast). Behaviour is
+tested on ``scoring.score_pass`` called directly (the same code the score flow runs with its tasks as
+stages); the flows themselves run under one session-scoped ``prefect_test_harness``. MLflow is one temp
+SQLite store shared by the session (fixture ``mlflow_uri``; the expert prior is registered there once).
 """
 
 from __future__ import annotations
@@ -19,36 +19,28 @@ import pytest
 from prefect_fixtures import prefect_harness  # noqa: F401 - fixture
 from flows import scoring, store  # noqa: I001
 from flows import pipeline
-from flows_fakes import article_row, insert, install_fakes, settings_for
+from flows_fakes import article_row, home_with_mlflow, insert, settings_for
 
 
 TEXT_A = "Resistance fighters said 40 Taliban were killed near the Khawak Pass. The valley is calm."
-TEXT_B = "Local media said 40 Taliban were killed near the Khawak Pass. More fighting is expected."
-
-
-@pytest.fixture(scope="session")
-def mlflow_uri(tmp_path_factory) -> str:
-    """One MLflow SQLite store for the session."""
-    return f"sqlite:///{tmp_path_factory.mktemp('mlflow') / 'mlflow.db'}"
+TEXT_B = "A Taliban commander told Reuters that 40 Taliban were killed near the Khawak Pass."
 
 
 @pytest.fixture
-def fake_home(tmp_path, monkeypatch, mlflow_uri):
-    install_fakes(monkeypatch)
+def scoring_home(tmp_path, mlflow_uri):
+    """A data home (session MLflow store) holding one unextracted article with one claim."""
     home = tmp_path / "home"
-    home.mkdir()
-    (home / "claimcred.toml").write_text(f'mlflow_tracking_uri = "{mlflow_uri}"\n')
-    settings = settings_for(home)
+    settings = home_with_mlflow(home, mlflow_uri)
     engine = store.connect(settings.store_url)
     insert(engine, store.articles, [article_row(1, text=TEXT_A, outlet="panjshir_observer")])
     return home, settings, engine
 
 
-def test_score_pass_scores_new_claims_and_logs_mlflow_run(fake_home):
+def test_score_pass_scores_new_claims_and_logs_mlflow_run(scoring_home):
     """Check that a scoring pass extracts, scores, and logs an MLflow run with the scored-claims table and plots."""
     import mlflow
 
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     result = scoring.score_pass(settings, wait_seconds=0)
     assert result["n_new_claims"] == 1 and result["n_scored"] == 1 and result["n_rescored"] == 0
     assert set(result["timings"]) == {"extract", "champion", "features", "score", "record"}
@@ -60,34 +52,35 @@ def test_score_pass_scores_new_claims_and_logs_mlflow_run(fake_home):
     assert {"scored_claims.json", "report.html", "plots/grade_distribution.png", "plots/probability_by_camp.png", "plots/claims_over_time.png"} <= artifacts
     table = json.loads(Path(client.download_artifacts(run.info.run_id, "scored_claims.json")).read_text())
     table = pd.DataFrame(table["data"], columns=table["columns"])
-    assert table["claim"].tolist() == ["Resistance fighters said 40 Taliban were killed near the Khawak Pass"]
+    assert table["claim"].tolist() == ["40 Taliban were killed near the Khawak Pass"]
     assert store.read_frame(engine, store.scores.select())["run_id"].tolist() == [run.info.run_id]
 
 
-def test_score_pass_rerun_is_a_no_op(fake_home):
+def test_score_pass_rerun_is_a_no_op(scoring_home):
     """Check that re-running the score flow on the same input adds no claim, score or MLflow run."""
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     scoring.score_pass(settings, wait_seconds=0)
     again = scoring.score_pass(settings, wait_seconds=0)
     assert again["n_new_claims"] == 0 and again["n_scored"] == 0 and again["mlflow_run_id"] is None
     assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 1
 
 
-def test_score_pass_rescores_claims_a_new_article_corroborates(fake_home):
+def test_score_pass_rescores_claims_a_new_article_corroborates(scoring_home):
     """Check that a new article corroborating an earlier claim re-scores it, keeping the old score row."""
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     scoring.score_pass(settings, wait_seconds=0)
-    insert(engine, store.articles, [article_row(2, text=TEXT_B.replace("Local media said", "Resistance fighters said"), outlet="tolonews")])
+    insert(engine, store.articles, [article_row(2, text=TEXT_B, outlet="reuters")])
     result = scoring.score_pass(settings, wait_seconds=0)
     assert result["n_new_claims"] == 1 and result["n_rescored"] == 1 and result["n_scored"] == 2
     history = store.read_frame(engine, store.scores.select().order_by(store.scores.c.score_id))
     first_claim = history["claim_id"].iloc[0]
-    assert history[history["claim_id"] == first_claim]["probability"].tolist() == pytest.approx([0.3, 0.5])
+    before, after = history[history["claim_id"] == first_claim]["probability"].tolist()
+    assert after > before
 
 
-def test_score_pass_is_skipped_while_another_holds_the_lock(fake_home):
+def test_score_pass_is_skipped_while_another_holds_the_lock(scoring_home):
     """Check that a second scoring run is skipped while a live run holds the lock, and runs once the lock expired."""
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     with store.lock(engine, scoring.SCORE_LOCK, "other-run") as held:
         assert held
         assert scoring.score_pass(settings, wait_seconds=0.2) == {"skipped": True}
@@ -98,9 +91,9 @@ def test_score_pass_is_skipped_while_another_holds_the_lock(fake_home):
     assert scoring.score_pass(settings, wait_seconds=0)["n_scored"] == 1
 
 
-def test_killed_run_rerun_loses_and_duplicates_nothing(fake_home):
+def test_killed_run_rerun_loses_and_duplicates_nothing(scoring_home):
     """Check that a run killed after extraction is completed by the next one, with every claim scored once."""
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     pipeline.extract_task.fn(settings)  # the killed run got this far (the task body, without Prefect)
     assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 0
     result = scoring.score_pass(settings, wait_seconds=0)
@@ -108,18 +101,18 @@ def test_killed_run_rerun_loses_and_duplicates_nothing(fake_home):
     assert store.count(engine, store.scores) == 1
 
 
-def test_new_champion_rescores_every_claim(fake_home, monkeypatch):
+def test_new_champion_rescores_every_claim(scoring_home):
     """Check that claims scored by an older champion version count as without a current score."""
-    home, settings, engine = fake_home
-    scoring.score_pass(settings, wait_seconds=0)
-    assert scoring.claims_to_score(engine, settings.model_name, "1", []) == []
-    assert len(scoring.claims_to_score(engine, settings.model_name, "2", [])) == 1
+    home, settings, engine = scoring_home
+    version = scoring.score_pass(settings, wait_seconds=0)["model_version"]
+    assert scoring.claims_to_score(engine, settings.model_name, version, []) == []
+    assert len(scoring.claims_to_score(engine, settings.model_name, str(int(version) + 1), [])) == 1
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_run_flow_ingests_then_scores_under_prefect(fake_home, monkeypatch):
+def test_run_flow_ingests_then_scores_under_prefect(scoring_home, monkeypatch):
     """Check that the run flow (ingest subflow, then the score flow's tasks) stores and scores the claims once."""
-    home, settings, engine = fake_home
+    home, settings, engine = scoring_home
     monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: {"new": 0, "unchanged": len(sources), "rejected": 0})
     result = pipeline.run_flow(sources=["/nowhere"], home=str(home), wait_seconds=0)
     assert result["ingest"] == {"new": 0, "unchanged": 1, "rejected": 0, "seconds": pytest.approx(result["ingest"]["seconds"])}
@@ -212,17 +205,18 @@ def test_score_pass_with_real_parts_rescores_corroborated_claim(tmp_path):
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_cli_run_prints_counts_and_timings(fake_home, monkeypatch):
+def test_cli_run_prints_counts_and_timings(scoring_home, monkeypatch):
     """Check that `claimcred run --source` runs the flows and prints ingest counts, score counts and stage timings."""
     from typer.testing import CliRunner
 
     from flows.cli import app
 
-    home, _, _ = fake_home
+    home, _, _ = scoring_home
     monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: {"new": 0, "unchanged": len(sources), "rejected": 0})
     result = CliRunner().invoke(app, ["run", "--home", str(home), "--source", "/nowhere", "--wait-seconds", "0"])
     assert result.exit_code == 0, result.output
     assert "ingest: 0 new, 1 unchanged, 0 rejected" in result.output
-    assert "score: 1 new claims, 1 score rows (0 re-scored) with claimcred v1; MLflow run " in result.output
+    version = scoring.champion_version(settings_for(home))
+    assert f"score: 1 new claims, 1 score rows (0 re-scored) with claimcred v{version}; MLflow run " in result.output
     assert "timings (s): extract" in result.output
     assert f"claim store  sqlite:///{home}/claims.db" in result.output and "claimcred ui" in result.output
