@@ -729,7 +729,7 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     if first.end == end:  # the whole run is one place
         opening = first.start
         before = doc.lower[opening - 1] if opening > 0 and not doc.sent_start[opening] else ""
-        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS:
+        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
             return None
         actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
         if actor is not None:

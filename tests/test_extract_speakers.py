@@ -67,6 +67,8 @@ def test_extract_claims_lets_a_country_stand_for_its_government():
     assert speaking["speaker"] == "Iraq"
     located = _claim_with(_syria("Officials in Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
     assert located["speaker"] == "officials"
+    qualified = _syria("Warplanes shelled northern Syria claiming that 20 militants were killed near Albu Kamal.")
+    assert "Syria" not in set(qualified["speaker"])
 
 
 def test_extract_claims_separates_a_run_in_headline_and_outlet_tag():
