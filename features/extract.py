@@ -55,7 +55,15 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory",
 }
+# Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
+HONORIFICS = frozenset({
+    "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
+    "president", "minister", "prime", "professor", "prof", "imam", "father", "rev", "sir", "ambassador", "senator", "commander",
+})
+# Lowercase particles inside Arabic and European names ('Ammar al-Assad', 'Abu Mohammad al-Golani').
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "bou", "de", "van", "von", "-"})
 # Column names resolved once (pandera's attribute lookup is slow in a per-claim loop).
 _COLUMN_CLAIM_ID = Claims.claim_id
 _COLUMN_ARTICLE_ID = Claims.article_id
@@ -500,6 +508,7 @@ class _Frame:
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
+    persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -544,6 +553,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
+                    state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
 
 
@@ -676,11 +686,13 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _proper_frame(hit, proper, doc)
+        return _proper_frame(hit, proper, doc, state)
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
+    if hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and doc.lower[hit.start - 1] in state.persons and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2]):
+        return _Frame(hit.start, hit.end, hit.text, state.persons[doc.lower[hit.start - 1]], hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
         speaker, start = pronoun
@@ -696,7 +708,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _proper_frame(hit, proper, doc)
+        return _proper_frame(hit, proper, doc, state)
+    if hit.start > sent.start and (doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","):
+        named = _proper_name_after(doc, hit.end, sent.end)
+        if named is not None and not any(place.start < named[0] and place.end > hit.end for place in places):
+            person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
 
 
@@ -743,11 +760,45 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     return _not_a_date(doc, (first.end, rest), end)
 
 
-def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
+def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
+    """A capitalised name before the verb: an organisation (by its words), a person (two to four words), or one
+    word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
+    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
     start, name = proper
     words = name.lower().split()
-    kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else ("person" if 2 <= len(words) <= 4 else "unknown")
+    organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
+    if organisation_at and 2 <= len(words) - organisation_at[-1] - 1 <= 3:  # 'Kurdish National Council Mustafa Sino' (commas lost)
+        tail = name.split()[organisation_at[-1] + 1:]
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
+    if len(words) == 1 and state is not None and words[0] in state.persons:
+        return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if any(word in ORGANISATION_WORDS for word in words):
+        kind = "organisation"
+    elif 2 <= len(words) <= 4 or (len(words) == 1 and not name.isupper() and name.isalpha()):
+        kind = "person"
+    else:
+        kind = "unknown"
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+def _proper_name_after(doc: _Toks, index: int, end: int) -> tuple[int, str] | None:
+    """A person's name right after an inverted verb ('..." said Dr Ammar al-Assad a Member of Parliament'):
+    titles skipped, capitalised words joined by name particles ('al-', 'Abu'); two to five words; (end, name)."""
+    position = index
+    while position < end and doc.lower[position] in HONORIFICS and doc.title[position]:
+        position += 1
+    start, capitalised, last = position, 0, None
+    while position < end and position - start < 8:
+        lower = doc.lower[position]
+        if doc.title[position] and doc.alpha[position] and not doc.dateish[position + 1] > doc.dateish[position]:
+            capitalised += 1
+            last = position
+        elif not (lower in NAME_PARTICLES and position + 1 < end and (doc.title[position + 1] or doc.lower[position + 1] in NAME_PARTICLES)):
+            break
+        position += 1
+    if last is None or capitalised < 2 or capitalised > 5:
+        return None
+    return last + 1, doc.span_text(start, last + 1)
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "and", "but", "which", "who"})
@@ -800,6 +851,8 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             return state.last_any, position
         if position >= 1 and f"{doc.lower[position - 1]} {lower}" in BACK_REFERENCES and state.last_any is not None:
             return state.last_any, position - 1
+        if position >= 2 and doc.lower[position - 2] == "the" and doc.alpha[position - 1] and f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
+            return state.last_any, position - 2  # 'the military representative said'
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
@@ -911,7 +964,7 @@ def _after_that(doc, start: int, end: int) -> int:
             return index + 1
         if token in (",", ";", ":") or token in _QUOTES:
             break
-        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index]):
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.token(index).isupper()):  # 'told SANA that'
             break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
 
@@ -1146,11 +1199,9 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     hits_all = _doc_hits(spacy_doc, doc, compiled)
     _mark_headline(doc, hits_all, compiled)
     state = _ArticleState()
-    rows: list[dict] = []
-    frame_dates: dict = {}
-    open_quote: _Frame | None = None
+    sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     position = 0
-    for sentence_index, (sent_start, sent_end) in enumerate(doc.sentences()):
+    for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
         while position < len(hits_all) and hits_all[position].start < sent.start:
             position += 1
@@ -1160,15 +1211,95 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if hits_all[scan].end <= sent.end:
                 hits.append(hits_all[scan])
             scan += 1
-        frames = _find_frames(sent, hits, compiled, state)
-        if not frames and open_quote is not None:
-            frames = [_Frame(sent.start, sent.start, open_quote.verb_text, open_quote.speaker, sent.start, sent.start, "quote", inherited=True)]
-        open_quote = frames[-1] if frames and _opens_quote(sent.text) else None
+        sentences.append((sent, hits, _find_frames(sent, hits, compiled, state)))
+    _attribute_quotations(sentences)
+    rows: list[dict] = []
+    frame_dates: dict = {}
+    for sentence_index, (sent, hits, frames) in enumerate(sentences):
         for segment in _segments(sent, frames):
             row = _segment_claim(doc, segment, hits, article, compiled, sent, sentence_index, frame_dates)
             if row is not None:
                 rows.append(row)
     return rows
+
+
+_QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
+
+
+def _quote_open_after(open_before: bool, text: str) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was open before it (curly marks open and
+    close; a straight mark toggles)."""
+    if not any(mark in text for mark in _QUOTES):
+        return open_before
+    is_open = open_before
+    for character in text:
+        if character == "“":
+            is_open = True
+        elif character == "”":
+            is_open = False
+        elif character == '"':
+            is_open = not is_open
+    return is_open
+
+
+def _closing_mark(sent: _Sent) -> int | None:
+    """Token index of the first closing quotation mark of a sentence that starts inside a quotation."""
+    doc = sent.toks
+    for index in range(sent.start, sent.end):
+        if doc.lower[index] in ('"', "”"):
+            return index
+    return None
+
+
+def _quoted_speaker(frame: _Frame, sent: _Sent) -> _Frame:
+    return _Frame(sent.start, sent.start, frame.verb_text, frame.speaker, sent.start, sent.start, "quote", inherited=True)
+
+
+def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]]) -> None:
+    """Sentences without a frame of their own inside a quotation take the quotation's speaker (in place):
+
+    - a quotation a frame opened continues ('X said: "A. B."': B is X's);
+    - a quotation attributed where it closes ('"A. B. C" the military representative said': A and B are the
+      representative's), looked for up to ``_QUOTE_LOOKAHEAD`` sentences on;
+    - a quotation opening right after a quoted, attributed sentence continues that speaker ('"A" said X. "B."').
+    """
+    inside = False
+    open_frame: _Frame | None = None  # the frame whose quotation is still open
+    previous_quoted: _Frame | None = None  # the last frame of the previous sentence when it held a quotation
+    for index, (sent, _, frames) in enumerate(sentences):
+        text = sent.text
+        opens_here = not inside and sent.toks.lower[sent.start] in _QUOTES if sent.end > sent.start else False
+        if not frames and (inside or opens_here):
+            source = open_frame if inside else None
+            if source is None:
+                source = _attribution_at_close(sentences, index, inside)
+            if source is None and opens_here:
+                source = previous_quoted
+            if source is not None:
+                frames.append(_quoted_speaker(source, sent))
+        after = _quote_open_after(inside, text)
+        if frames and after:
+            open_frame = open_frame if inside and frames[0].inherited else frames[-1]
+        elif not after:
+            open_frame = None
+        previous_quoted = frames[-1] if frames and any(mark in text for mark in _QUOTES) else None
+        inside = after
+
+
+def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], index: int, inside: bool) -> _Frame | None:
+    """The frame right after the mark that closes the quotation open in (or opened by) sentence ``index``."""
+    is_open = inside
+    for sent, _, frames in sentences[index:index + _QUOTE_LOOKAHEAD]:
+        doc = sent.toks
+        for position in range(sent.start, sent.end):
+            token = doc.lower[position]
+            if token not in _QUOTES:
+                continue
+            was_open = is_open
+            is_open = token == "“" or (token == '"' and not is_open)
+            if was_open and not is_open:  # the closing mark
+                return next((frame for frame in frames if frame.left > position and not frame.inherited), None)
+    return None
 
 
 HEADER_WORDS = frozenset({"date", "of", "publication", "published", "posted", "on", "last", "updated", "at", "-"})

@@ -147,3 +147,44 @@ def test_extract_claims_takes_no_valley_as_speaker(text, speaker):
     """Check that a gazetteer place of a non-metonymic kind (a valley, with its article) is never the speaker."""
     claims = extract_claims(articles_from_texts([text], outlet="BBC", published="2021-09-02"), load_pack("afghanistan-2021"))
     assert "Panjshir Valley" not in set(claims["speaker"]) and speaker in set(claims["speaker"])
+
+
+def test_extract_claims_gives_a_quotation_the_speaker_named_where_it_closes():
+    """Check that sentences of a quotation attributed at its end ('"A. B." the representative said') are the speaker's."""
+    text = (
+        "A representative of the Syrian army told SANA that troops clashed with militants east of Palmyra. "
+        '"The attack was repelled. Our units destroyed 60 vehicles of the militants." the military representative said. '
+        "Government troops shelled the town of Palmyra on Sunday."
+    )
+    claims = _syria(text, outlet="tass")
+    repelled, destroyed = _claim_with(claims, "attack was repelled"), _claim_with(claims, "destroyed 60 vehicles")
+    assert (destroyed["speaker"], destroyed["attribution"]) == ("Syrian Army", "direct_quote")
+    assert repelled["speaker"] == "Syrian Army"
+    assert _claim_with(claims, "troops clashed")["text"].startswith("troops clashed")  # 'told SANA that': the object is no content
+    assert _claim_with(claims, "shelled the town")["attribution"] == "own_assertion"
+
+
+def test_extract_claims_continues_the_speaker_of_the_previous_quotation():
+    """Check that a quotation opening right after an attributed quotation ('"A" said X. "B."') is X's, title dropped."""
+    text = (
+        '"We are still finding bodies in the houses" said Sheikh Ali Hassan Mahmoud a cleric in Latakia. '
+        '"Until now 150 villagers have been kidnapped. We have lost contact with them." '
+        "The army shelled the village of Kasab on Monday."
+    )
+    claims = _syria(text, outlet="alalam")
+    kidnapped = _claim_with(claims, "150 villagers have been kidnapped")
+    assert (kidnapped["speaker"], kidnapped["attribution"]) == ("Ali Hassan Mahmoud", "direct_quote")
+    assert _claim_with(claims, "shelled the village")["speaker"] == "alalam"
+
+
+def test_extract_claims_resolves_surnames_and_single_names_to_persons():
+    """Check that 'Sino said' is the Mustafa Sino named before, and that 'He' after 'Xelil said' is Xelil."""
+    text = (
+        "Kurdish National Council official Mustafa Sino said 1500 people were killed in the fighting in Hasakah. "
+        "Sino said the talks with the government had failed. "
+        "Some of the attackers crossed from the north Xelil said. He said dozens of fighters had been killed in Qamishli."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "1500 people were killed")["speaker"] == "Mustafa Sino"
+    assert _claim_with(claims, "talks with the government")["speaker"] == "Mustafa Sino"
+    assert _claim_with(claims, "dozens of fighters")["speaker"] == "Xelil"
