@@ -11,6 +11,8 @@ from ../shared (never copied). Run it::
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout --errors  # the small unseen set
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout2 --errors # second unseen set, 15 articles
       (holdout2 was annotated blind on 2026-11-25, before that day's rule changes, without running the extractor)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --holdout3 --errors # third unseen set, 15 articles
+      (holdout3 was annotated blind on 2026-11-25 after that day's speaker and lexicon changes, as the final unseen check)
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ EVAL_CSV = ROOT / "tests" / "data" / "extraction_eval.csv"
 HOLDOUT_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout.csv"
 # Annotated blind on 2026-11-25 (extractor never run on these articles before the rows were committed).
 HOLDOUT2_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout2.csv"
+# Annotated blind on 2026-11-25 after that day's speaker and lexicon changes (extractor never run on these articles
+# before the rows were committed): the final unseen check.
+HOLDOUT3_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout3.csv"
 QUANTITY_OUTCOMES = ("killed", "injured", "casualties", "destroyed", "seized", "missing")
 EVAL_COLUMNS = ["unit_id", "key_phrase", "is_claim", "speaker", "camp", "attribution", "claim_type", "quantities", "places", "event_date"]
 SEED_PUBLISHED = "2021-09-02"  # the integrator's sample metadata for the seed (a Thursday)
@@ -225,7 +230,7 @@ def evaluate(shared: Path = SHARED, path: Path = EVAL_CSV) -> tuple[dict, dict, 
 
 
 def main(argv: list[str]) -> int:
-    path = HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
+    path = HOLDOUT3_CSV if "--holdout3" in argv else HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
     overall, seed, judged = evaluate(path=path)
     print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
     for key in overall:
