@@ -535,7 +535,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
-            speakers = [other for other in hits if _is_speaker_hit(other)]
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
@@ -555,6 +555,14 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
+
+
+# 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.
+MODIFIER_PARTICIPLES = frozenset({"based", "backed", "led", "funded", "allied", "affiliated", "linked", "run", "controlled", "held", "born", "supported", "sponsored", "aligned"})
+
+
+def _is_modifier(doc: _Toks, hit: _Hit) -> bool:
+    return hit.end + 1 < doc.n and doc.lower[hit.end] == "-" and doc.lower[hit.end + 1] in MODIFIER_PARTICIPLES
 
 
 def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:

@@ -188,3 +188,9 @@ def test_extract_claims_resolves_surnames_and_single_names_to_persons():
     assert _claim_with(claims, "1500 people were killed")["speaker"] == "Mustafa Sino"
     assert _claim_with(claims, "talks with the government")["speaker"] == "Mustafa Sino"
     assert _claim_with(claims, "dozens of fighters")["speaker"] == "Xelil"
+
+
+def test_extract_claims_takes_a_name_before_based_or_backed_as_a_modifier():
+    """Check that 'the Britain-based group said' is not a claim of Britain (the name only qualifies the group)."""
+    claims = _syria("At least 140 people were wounded the Britain-based group said.")
+    assert _claim_with(claims, "140 people were wounded")["speaker"] != "United Kingdom"
