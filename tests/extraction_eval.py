@@ -13,6 +13,7 @@ from ../shared (never copied). Run it::
       (holdout2 was annotated blind on 2026-11-25, before that day's rule changes, without running the extractor)
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout3 --errors # third unseen set, 15 articles
       (holdout3 was annotated blind on 2026-11-25 after that day's speaker and lexicon changes, as the final unseen check)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --unseen            # the three held-out sets together
 """
 
 from __future__ import annotations
@@ -219,9 +220,15 @@ def _metrics(frame: pd.DataFrame) -> dict:
     return metrics
 
 
-def evaluate(shared: Path = SHARED, path: Path = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
-    """Run the whole evaluation: (overall metrics, seed metrics, per-row judgements)."""
-    rows = load_eval(path)
+def evaluate_rows(rows: pd.DataFrame, shared: Path = SHARED) -> dict:
+    """Overall metrics of any annotated rows (e.g. several sets concatenated)."""
+    texts, claims = extract_for_eval(rows, shared)
+    return score(rows, texts, claims)[0]
+
+
+def evaluate(shared: Path = SHARED, path: Path | list[Path] = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
+    """Run the whole evaluation of one set, or of several together: (overall metrics, seed metrics, per-row judgements)."""
+    rows = pd.concat([load_eval(one) for one in path], ignore_index=True) if isinstance(path, list) else load_eval(path)
     texts, claims = extract_for_eval(rows, shared)
     overall, judged = score(rows, texts, claims)
     seed_rows = rows[rows["unit_id"] == "seed"]
@@ -231,6 +238,8 @@ def evaluate(shared: Path = SHARED, path: Path = EVAL_CSV) -> tuple[dict, dict, 
 
 def main(argv: list[str]) -> int:
     path = HOLDOUT3_CSV if "--holdout3" in argv else HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
+    if "--unseen" in argv:
+        path = [HOLDOUT_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV]
     overall, seed, judged = evaluate(path=path)
     print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
     for key in overall:
