@@ -64,6 +64,9 @@ HONORIFICS = frozenset({
 })
 # Lowercase particles inside Arabic and European names ('Ammar al-Assad', 'Abu Mohammad al-Golani').
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "bou", "de", "van", "von", "-"})
+# Words that may follow a speaker's name after an inverted verb ('said Said Seif al Qalamoni from the ... brigade');
+# anything else (a verb: 'said Bashar al-Assad will ...') makes the name the content's subject instead.
+NAME_ENDINGS = frozenset({"from", "of", "a", "an", "the", "who", "spokesman", "spokesperson", "head", "leader", "commander", ",", ".", ";", "(", "-", "in", "at"})
 # Column names resolved once (pandera's attribute lookup is slow in a per-claim loop).
 _COLUMN_CLAIM_ID = Claims.claim_id
 _COLUMN_ARTICLE_ID = Claims.article_id
@@ -717,9 +720,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
         return _proper_frame(hit, proper, doc, state)
-    if hit.start > sent.start and (doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","):
+    if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
-        if named is not None and not any(place.start < named[0] and place.end > hit.end for place in places):
+        closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
+        after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
+        if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
@@ -904,7 +909,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         after_words = _n_words(doc, frame.right, next_left)
         before_words = _n_words(doc, boundary, frame.left)
         content_before = before_words >= 3 and (
-            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left))
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left, frame.verb_text))
         )
         if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
@@ -936,7 +941,12 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
     return [segment]
 
 
-def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
+# Verbs whose '-ing' complement is their content ('denied bombing hospitals'); after the others a participle
+# continues the sentence ('..., SANA said blaming terrorists'), so the content came before the frame.
+GERUND_CONTENT_VERBS = frozenset({"denied", "denies", "deny", "admitted", "admits", "acknowledged", "acknowledges", "accused", "accuses", "claimed", "claims", "alleged", "alleges"})
+
+
+def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
     for index in range(start, min(start + 4, end)):
         token = doc.lower[index]
@@ -945,6 +955,8 @@ def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
         if token in (".", ",", ";", "!", "?"):
             return False
         if token not in TIME_WORDS:
+            if index == start and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
+                return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
     return False
 

@@ -194,3 +194,21 @@ def test_extract_claims_takes_a_name_before_based_or_backed_as_a_modifier():
     """Check that 'the Britain-based group said' is not a claim of Britain (the name only qualifies the group)."""
     claims = _syria("At least 140 people were wounded the Britain-based group said.")
     assert _claim_with(claims, "140 people were wounded")["speaker"] != "United Kingdom"
+
+
+def test_extract_claims_reads_a_frame_followed_by_a_participle_as_closing_the_claim():
+    """Check that in '... on Thursday activists said keeping up pressure ...' the content before the frame is the activists'."""
+    claims = _syria("Government forces bombarded rebel-held suburbs of Damascus on Thursday activists said keeping up pressure on the besieged region.")
+    assert _who(_claim_with(claims, "bombarded rebel-held suburbs")) == ("activists", "unknown", True)
+    denial = _syria("The Syrian government denied bombing the hospital in Aleppo on Monday.")
+    assert _claim_with(denial, "bombing the hospital")["speaker"] != "reuters"
+
+
+def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
+    """Check that '... said Said Seif al Qalamoni from the brigade' names the speaker, and 'said Ahmed Karim Hassan will' does not."""
+    claims = _syria("The strikes on the town are in retaliation for the execution of the pilot said Said Seif al Qalamoni from the local brigade.")
+    assert _claim_with(claims, "in retaliation")["speaker"] == "Said Seif al Qalamoni"
+    content = _syria("Fighting resumed on Monday near Hama and the council said Ahmed Karim Hassan will lead the talks in Geneva.")
+    assert all(speaker != "Ahmed Karim Hassan" for speaker in content["speaker"])
+    reporters = _syria("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
+    assert _claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
