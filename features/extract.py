@@ -8,7 +8,9 @@ lexicon's phrases (reporting verbs, hedges, casualty words ...). The rest is
 plain Python over the matches of each sentence:
 
 1. *Frames*: a reporting verb ("said", "claimed", "stated") with its speaker (a
-   registry mention, an anonymous group, a pronoun resolved to the last named
+   registry mention, an anonymous group widened over its modifiers ("Russian
+   sources", "rebel commanders"), never a place unless a country or capital
+   stands for its government, a pronoun resolved to the last named
    speaker, or a participle "claiming" that inherits the sentence's previous
    speaker), or "according to X". The asserted content runs from the verb to the
    next frame, or, when the frame closes the sentence ("..., a monitor said"),
@@ -53,7 +55,18 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory",
 }
+# Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
+HONORIFICS = frozenset({
+    "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
+    "president", "minister", "prime", "professor", "prof", "imam", "father", "rev", "sir", "ambassador", "senator", "commander",
+})
+# Lowercase particles inside Arabic and European names ('Ammar al-Assad', 'Abu Mohammad al-Golani').
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "bou", "de", "van", "von", "-"})
+# Words that may follow a speaker's name after an inverted verb ('said Said Seif al Qalamoni from the ... brigade');
+# anything else (a verb: 'said Bashar al-Assad will ...') makes the name the content's subject instead.
+NAME_ENDINGS = frozenset({"from", "of", "a", "an", "the", "who", "spokesman", "spokesperson", "head", "leader", "commander", ",", ".", ";", "(", "-", "in", "at"})
 # Column names resolved once (pandera's attribute lookup is slow in a per-claim loop).
 _COLUMN_CLAIM_ID = Claims.claim_id
 _COLUMN_ARTICLE_ID = Claims.article_id
@@ -76,7 +89,22 @@ _COLUMN_EVENT_DATE = Claims.event_date
 _COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
-UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit"}
+UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier"}
+# Lexicon categories that widen an anonymous speaker phrase to the left ('Russian military sources'):
+# a demonym names the state whose camp the group takes (note: registry name or camp id), a side adjective
+# names the camp itself ('rebel', note: camp id), a qualifier only describes ('senior', 'local').
+SPEAKER_MODIFIER_CATEGORIES = ("demonym", "speaker_side", "speaker_qualifier")
+# An anonymous-group noun whose note is 'civilian' ('residents', 'activists') says where the speakers are, not
+# whose side they speak for: a demonym gives it no camp ('Syrian activists' stays unknown).
+CIVILIAN_NOTE = "civilian"
+# Gazetteer kinds that may stand for a government ('Moscow said', 'Syria denied'): capital metonymy.
+METONYMIC_PLACE_KINDS = frozenset({"country", "capital"})
+# 'a source at X said', 'activists in X said': X says where the speaker is, not who speaks.
+PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
+# Words before a place that make it a location, not a speaker ('activists in Syria said').
+LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
+                            "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
+                            "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 _QUOTES = "\"“”"
@@ -262,6 +290,10 @@ class _Compiled:
     place_kind: dict  # canonical -> kind
     place_parent: dict  # canonical -> parent
     lexicon_notes: dict = field(default_factory=dict)
+    speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None, written capitalised)
+    longest_modifier: int = 0  # tokens in the longest speaker modifier
+    civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
+    source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
 
 
@@ -325,7 +357,34 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    _add_speaker_modifiers(compiled, pack)
     return compiled
+
+
+def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
+    """Tables for widening anonymous speakers ('Syrian state media'): modifier phrases with the camp each gives,
+    the civilian group nouns, and registry names by lowercase alias (for places standing for a government)."""
+    camps = set(pack.camps["camp"])
+    for row in pack.sources.itertuples(index=False):
+        for alias in [row.name, *row.aliases]:
+            compiled.source_by_alias.setdefault(alias.lower(), row.name)
+    lexicon = pack.lexicon
+    for row in lexicon[lexicon["category"].isin(SPEAKER_MODIFIER_CATEGORIES)].itertuples(index=False):
+        note = row.note if isinstance(row.note, str) and row.note else None
+        camp = None
+        if row.category != "speaker_qualifier" and note is not None:
+            if note in compiled.sources:
+                camp = compiled.sources[note]["camp"]
+            elif note in camps:
+                camp = note
+            else:
+                log.warning("pack %s: %s %r names %r, neither a registry name nor a camp; it gives no camp", pack.name, row.category, row.phrase, note)
+        tokens = tuple(token.lower_ for token in compiled.nlp.tokenizer(row.phrase))
+        if tokens and not (row.category == "speaker_qualifier" and tokens in compiled.speaker_modifiers):  # a pack's side beats a qualifier
+            compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp, row.phrase != row.phrase.lower())
+            compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
+    groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
+    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -452,9 +511,12 @@ class _Frame:
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
+    persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
+    if hit.kind == "W":  # a widened group phrase: its camp is the key, its name the text
+        return _Speaker(hit.text, hit.key, True, "group")
     if hit.kind == "S":
         info = compiled.sources[hit.key]
         if info["kind"] == "group" or info["anonymous"]:
@@ -469,24 +531,134 @@ def _is_speaker_hit(hit: _Hit) -> bool:
 
 def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> list[_Frame]:
     """Reporting frames of one sentence, in order."""
-    speakers = [hit for hit in hits if _is_speaker_hit(hit)]
-    passive_spans = [(hit.start, hit.end) for hit in hits if hit.kind == "L" and hit.key == "passive"]
     frames: list[_Frame] = []
-    for hit in hits:
+    places: list[_Hit] | None = None  # the lists below are made at the first verb (many sentences have none)
+    for position, hit in enumerate(hits):
         if hit.kind != "L" or hit.key not in ("reporting_verb", "according_to"):
             continue
-        if any(start <= hit.start < end for start, end in passive_spans):
+        if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
+            passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other)]
+            group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
+            if group_starts:
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+            places = [place for place in hits if place.kind == "P"]
+        if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
         if frames and hit.start < frames[-1].right:
             continue
-        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state)
+        if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
+            continue  # 'reports said': the noun 'reports' is the speaker of the next verb
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
+                    state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
+
+
+# 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.
+MODIFIER_PARTICIPLES = frozenset({"based", "backed", "led", "funded", "allied", "affiliated", "linked", "run", "controlled", "held", "born", "supported", "sponsored", "aligned"})
+
+
+def _is_modifier(doc: _Toks, hit: _Hit) -> bool:
+    return hit.end + 1 < doc.n and doc.lower[hit.end] == "-" and doc.lower[hit.end + 1] in MODIFIER_PARTICIPLES
+
+
+def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
+    """A verb form that is also a group noun ('reports') directly followed by another reporting verb."""
+    following = hits[position + 1:position + 3]
+    return any(other.kind == "L" and other.key == "reporting_verb" and other.start == hit.end for other in following) and any(
+        speaker.start <= hit.start and hit.end <= speaker.end for speaker in speakers
+    )
+
+
+def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int]) -> list[_Hit]:
+    """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
+    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name). Members of a registry
+    organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
+    widened over them. 'the source', 'the official' are back-references, left to the pronoun rule."""
+    modifiers = compiled.speaker_modifiers
+    if not modifiers:
+        return speakers
+    doc = sent.toks
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and f"the {hit.text.lower()}" in BACK_REFERENCES)]
+    registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
+    absorbed: set[int] = set()
+    widened: dict[int, _Hit] = {}
+    for hit in speakers:
+        registry_group = hit.kind == "S" and compiled.sources[hit.key]["kind"] == "group"
+        if (hit.kind == "S" and not registry_group) or hit.start in verb_starts:
+            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports')
+        start, camp, state_camp, kept, member = hit.start, None, None, [], None
+        while start > sent.start:
+            source = registry_by_end.get(start)
+            if source is not None and source.start >= sent.start:
+                if compiled.sources[source.key]["kind"] == "person":
+                    break  # 'forces loyal to President Assad sources said': commas lost, not his sources
+                if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                    member = source  # the organisation speaks through its members
+                    break
+                camp = camp or compiled.sources[source.key]["camp"]
+                absorbed.add(id(source))
+                kept.append((source.start, source.end))
+                start = source.start
+                continue
+            entry = None
+            for size in range(min(compiled.longest_modifier, start - sent.start), 0, -1):
+                entry = modifiers.get(tuple(doc.lower[start - size:start]))
+                if entry is not None:
+                    break
+            if entry is None:
+                break
+            category, modifier_camp, capitalised = entry
+            if category == "speaker_side":
+                camp = camp or modifier_camp
+            elif category == "demonym":
+                state_camp = state_camp or modifier_camp
+            if capitalised:
+                kept.append((start - size, start))
+            start -= size
+        if member is not None:
+            absorbed.add(id(member))
+            start = member.start
+            while start > sent.start and (entry := _modifier_ending_at(doc, start, sent.start, compiled)) is not None:
+                start -= entry  # 'a senior Pentagon official'
+            widened[id(hit)] = _Hit("S", member.key, start, hit.end, doc.span_text(start, hit.end))
+            continue
+        if start == hit.start:
+            continue
+        if registry_group:
+            camp = compiled.sources[hit.key]["camp"]
+        elif camp is None and hit.text.lower() not in compiled.civilian_groups:
+            camp = state_camp
+        widened[id(hit)] = _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, _phrase_as_written(doc, start, hit.end, kept))
+    if not widened:
+        return speakers
+    return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
+
+
+def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
+    """Tokens in the longest speaker modifier ending right before ``end`` (not before ``low``), else None."""
+    for size in range(min(compiled.longest_modifier, end - low), 0, -1):
+        if tuple(doc.lower[end - size:end]) in compiled.speaker_modifiers:
+            return size
+    return None
+
+
+def _phrase_as_written(doc: _Toks, start: int, end: int, kept: list[tuple[int, int]]) -> str:
+    """The words start..end, lowercased except the names in ``kept`` ('Russian', 'Pentagon')."""
+    keep = {index for low, high in kept for index in range(low, high)}
+    parts = []
+    for index in range(start, end):
+        token = doc.token(index)
+        parts.append(token if index in keep else token.lower())
+        if index + 1 < end:
+            parts.append(doc.text[doc.idx[index] + doc.length[index]:doc.idx[index + 1]])
+    return "".join(parts)
 
 
 ACCORDING_FILLERS = {"a", "an", "the", "statement", "report", "by", "from", "released", "issued", "local", "based", "-", "uk", "britain", "london", "its", "their", "latest", "new"}
@@ -508,17 +680,30 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
-def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> _Frame | None:
+def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     proper = _proper_name_before(doc, hit.start, lower_bound)
+    if proper is not None and places:
+        proper = _not_a_place(doc, proper, hit.start, places, compiled)
+        if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
+            start = hit.start - 1
+            while start > lower_bound and doc.title[start - 1] and not doc.sent_start[start]:
+                start -= 1
+            return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
+    elif proper is not None:
+        proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
+        proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _proper_frame(hit, proper, doc)
+        return _proper_frame(hit, proper, doc, state)
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
+    if hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and doc.lower[hit.start - 1] in state.persons and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2]):
+        return _Frame(hit.start, hit.end, hit.text, state.persons[doc.lower[hit.start - 1]], hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
         speaker, start = pronoun
@@ -534,15 +719,99 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _proper_frame(hit, proper, doc)
+        return _proper_frame(hit, proper, doc, state)
+    if hit.start > sent.start:
+        named = _proper_name_after(doc, hit.end, sent.end)
+        closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
+        after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
+        if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
+            person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
 
 
-def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks) -> _Frame:
+def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:
+    """The capitalised run without leading date words ('Thursday announced' has no speaker)."""
+    start = proper[0]
+    while start < end and doc.dateish[start + 1] > doc.dateish[start]:
+        start += 1
+    if start == proper[0]:
+        return proper
+    return (start, doc.span_text(start, end)) if start < end else None
+
+
+def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hit], compiled: _Compiled) -> tuple[int, str] | _Speaker | None:
+    """A capitalised run before a verb that is a gazetteer place is no speaker ('activists in Deir Ezzor said'),
+    unless the place stands for a government: a country or capital (by gazetteer kind) not after a locative
+    word ('Moscow denied', not 'fighting in Syria said'); then the registry actor of that name, else the place.
+    A place run into a name ('Aleppo Ibrahim Abu Leith told', commas lost) is dropped from the name unless
+    the rest names an organisation ('Aleppo Police Command')."""
+    proper = _not_a_date(doc, proper, end)
+    if proper is None:
+        return None
+    start = proper[0]
+    inside = [place for place in places if place.end > start and place.start < end and place.end <= end]  # 'the Panjshir Valley' starts before the run
+    if not inside:
+        return proper
+    first = inside[0]
+    if first.start > start:
+        return proper if inside[-1].end < end else None  # 'Directorate of Health in east Aleppo reported': the place ends the run
+    if first.end == end:  # the whole run is one place
+        opening = first.start
+        before = doc.lower[opening - 1] if opening > 0 and not doc.sent_start[opening] else ""
+        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
+            return None
+        actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
+        if actor is not None:
+            info = compiled.sources[actor]
+            return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
+        return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
+    rest = doc.span_text(first.end, end)
+    words = rest.lower().split()
+    if len(words) < 2 or any(word in ORGANISATION_WORDS for word in words) or any(place.end == end for place in inside):
+        return None if len(words) < 2 or any(place.end == end for place in inside) else proper
+    return _not_a_date(doc, (first.end, rest), end)
+
+
+def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
+    """A capitalised name before the verb: an organisation (by its words), a person (two to four words), or one
+    word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
+    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
     start, name = proper
     words = name.lower().split()
-    kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else ("person" if 2 <= len(words) <= 4 else "unknown")
+    organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
+    if organisation_at and 2 <= len(words) - organisation_at[-1] - 1 <= 3:  # 'Kurdish National Council Mustafa Sino' (commas lost)
+        tail = name.split()[organisation_at[-1] + 1:]
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
+    if len(words) == 1 and state is not None and words[0] in state.persons:
+        return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if any(word in ORGANISATION_WORDS for word in words):
+        kind = "organisation"
+    elif 2 <= len(words) <= 4 or (len(words) == 1 and not name.isupper() and name.isalpha()):
+        kind = "person"
+    else:
+        kind = "unknown"
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+def _proper_name_after(doc: _Toks, index: int, end: int) -> tuple[int, str] | None:
+    """A person's name right after an inverted verb ('..." said Dr Ammar al-Assad a Member of Parliament'):
+    titles skipped, capitalised words joined by name particles ('al-', 'Abu'); two to five words; (end, name)."""
+    position = index
+    while position < end and doc.lower[position] in HONORIFICS and doc.title[position]:
+        position += 1
+    start, capitalised, last = position, 0, None
+    while position < end and position - start < 8:
+        lower = doc.lower[position]
+        if doc.title[position] and doc.alpha[position] and not doc.dateish[position + 1] > doc.dateish[position]:
+            capitalised += 1
+            last = position
+        elif not (lower in NAME_PARTICLES and position + 1 < end and (doc.title[position + 1] or doc.lower[position + 1] in NAME_PARTICLES)):
+            break
+        position += 1
+    if last is None or capitalised < 2 or capitalised > 5:
+        return None
+    return last + 1, doc.span_text(start, last + 1)
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "and", "but", "which", "who"})
@@ -595,6 +864,8 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             return state.last_any, position
         if position >= 1 and f"{doc.lower[position - 1]} {lower}" in BACK_REFERENCES and state.last_any is not None:
             return state.last_any, position - 1
+        if position >= 2 and doc.lower[position - 2] == "the" and doc.alpha[position - 1] and f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
+            return state.last_any, position - 2  # 'the military representative said'
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
@@ -638,7 +909,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         after_words = _n_words(doc, frame.right, next_left)
         before_words = _n_words(doc, boundary, frame.left)
         content_before = before_words >= 3 and (
-            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left))
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left, frame.verb_text))
         )
         if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
@@ -670,7 +941,12 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
     return [segment]
 
 
-def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
+# Verbs whose '-ing' complement is their content ('denied bombing hospitals'); after the others a participle
+# continues the sentence ('..., SANA said blaming terrorists'), so the content came before the frame.
+GERUND_CONTENT_VERBS = frozenset({"denied", "denies", "deny", "admitted", "admits", "acknowledged", "acknowledges", "accused", "accuses", "claimed", "claims", "alleged", "alleges"})
+
+
+def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
     for index in range(start, min(start + 4, end)):
         token = doc.lower[index]
@@ -679,6 +955,8 @@ def _introduces_content(doc: _Toks, start: int, end: int) -> bool:
         if token in (".", ",", ";", "!", "?"):
             return False
         if token not in TIME_WORDS:
+            if index == start and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
+                return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
     return False
 
@@ -706,7 +984,7 @@ def _after_that(doc, start: int, end: int) -> int:
             return index + 1
         if token in (",", ";", ":") or token in _QUOTES:
             break
-        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index]):
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.token(index).isupper()):  # 'told SANA that'
             break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
 
@@ -939,12 +1217,11 @@ def _collector_paused():
 def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> list[dict]:
     doc = _Toks(spacy_doc, text)
     hits_all = _doc_hits(spacy_doc, doc, compiled)
+    _mark_headline(doc, hits_all, compiled)
     state = _ArticleState()
-    rows: list[dict] = []
-    frame_dates: dict = {}
-    open_quote: _Frame | None = None
+    sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     position = 0
-    for sentence_index, (sent_start, sent_end) in enumerate(doc.sentences()):
+    for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
         while position < len(hits_all) and hits_all[position].start < sent.start:
             position += 1
@@ -954,15 +1231,242 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if hits_all[scan].end <= sent.end:
                 hits.append(hits_all[scan])
             scan += 1
-        frames = _find_frames(sent, hits, compiled, state)
-        if not frames and open_quote is not None:
-            frames = [_Frame(sent.start, sent.start, open_quote.verb_text, open_quote.speaker, sent.start, sent.start, "quote", inherited=True)]
-        open_quote = frames[-1] if frames and _opens_quote(sent.text) else None
+        sentences.append((sent, hits, _find_frames(sent, hits, compiled, state)))
+    _attribute_quotations(sentences)
+    rows: list[dict] = []
+    frame_dates: dict = {}
+    for sentence_index, (sent, hits, frames) in enumerate(sentences):
         for segment in _segments(sent, frames):
             row = _segment_claim(doc, segment, hits, article, compiled, sent, sentence_index, frame_dates)
             if row is not None:
                 rows.append(row)
     return rows
+
+
+_QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
+
+
+def _quote_open_after(open_before: bool, text: str) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was open before it (curly marks open and
+    close; a straight mark toggles)."""
+    if not any(mark in text for mark in _QUOTES):
+        return open_before
+    is_open = open_before
+    for character in text:
+        if character == "“":
+            is_open = True
+        elif character == "”":
+            is_open = False
+        elif character == '"':
+            is_open = not is_open
+    return is_open
+
+
+def _closing_mark(sent: _Sent) -> int | None:
+    """Token index of the first closing quotation mark of a sentence that starts inside a quotation."""
+    doc = sent.toks
+    for index in range(sent.start, sent.end):
+        if doc.lower[index] in ('"', "”"):
+            return index
+    return None
+
+
+def _quoted_speaker(frame: _Frame, sent: _Sent) -> _Frame:
+    return _Frame(sent.start, sent.start, frame.verb_text, frame.speaker, sent.start, sent.start, "quote", inherited=True)
+
+
+def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]]) -> None:
+    """Sentences without a frame of their own inside a quotation take the quotation's speaker (in place):
+
+    - a quotation a frame opened continues ('X said: "A. B."': B is X's);
+    - a quotation attributed where it closes ('"A. B. C" the military representative said': A and B are the
+      representative's), looked for up to ``_QUOTE_LOOKAHEAD`` sentences on;
+    - a quotation opening right after a quoted, attributed sentence continues that speaker ('"A" said X. "B."').
+    """
+    inside = False
+    open_frame: _Frame | None = None  # the frame whose quotation is still open
+    previous_quoted: _Frame | None = None  # the last frame of the previous sentence when it held a quotation
+    for index, (sent, _, frames) in enumerate(sentences):
+        text = sent.text
+        opens_here = not inside and sent.toks.lower[sent.start] in _QUOTES if sent.end > sent.start else False
+        if not frames and (inside or opens_here):
+            source = open_frame if inside else None
+            if source is None:
+                source = _attribution_at_close(sentences, index, inside)
+            if source is None and opens_here:
+                source = previous_quoted
+            if source is not None:
+                frames.append(_quoted_speaker(source, sent))
+        after = _quote_open_after(inside, text)
+        if frames and after:
+            open_frame = open_frame if inside and frames[0].inherited else frames[-1]
+        elif not after:
+            open_frame = None
+        previous_quoted = frames[-1] if frames and any(mark in text for mark in _QUOTES) else None
+        inside = after
+
+
+def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], index: int, inside: bool) -> _Frame | None:
+    """The frame right after the mark that closes the quotation open in (or opened by) sentence ``index``."""
+    is_open = inside
+    for sent, _, frames in sentences[index:index + _QUOTE_LOOKAHEAD]:
+        doc = sent.toks
+        for position in range(sent.start, sent.end):
+            token = doc.lower[position]
+            if token not in _QUOTES:
+                continue
+            was_open = is_open
+            is_open = token == "“" or (token == '"' and not is_open)
+            if was_open and not is_open:  # the closing mark
+                return next((frame for frame in frames if frame.left > position and not frame.inherited), None)
+    return None
+
+
+HEADER_WORDS = frozenset({"date", "of", "publication", "published", "posted", "on", "last", "updated", "at", "-"})
+HEADLINE_FUNCTION_WORDS = frozenset({"in", "of", "for", "on", "to", "the", "a", "an", "and", "by", "at", "as", "after", "with", "from", "over",
+                                     "into", "near", "amid", "against", "&", "-", ":", "'", '"', "vs", "is", "are", "than", "up", "off", "out"})
+BODY_OPENERS = frozenset({"the", "a", "an", "at", "in", "on", "more", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+NOT_A_DATELINE_BEFORE = frozenset({"told", "to", "by", "quoted", "said", "from", "according", "the", "via", "on", "with"})
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d|\d{5,6}$")  # '13-08-2013', 'Jan 202015' (day and year run together)
+_CLOCK = re.compile(r"\d{1,2}:\d\d$")
+_HEADLINE_SCAN = 80  # tokens of the article start searched for a headline
+
+
+def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
+    """Headline and dateline run into the first sentence without a full stop (FA-KES strips punctuation) start
+    sentences of their own: a publication-date prefix ('Date of publication 20 September 2016', 'Sun 10 Jul
+    2016') or a date after the headline ('... on Aleppo city 6 October 2016 Aleppo SANA-Terrorist ...'), an
+    outlet tag between headline and body ('... on Aleppo SANA One civilian ...', '... Monitor AFP Tuesday 21
+    Jul 2015 A missile ...'), a capitalised sentence opener after a word ('... suicide blast The Islamic State
+    ...', '... on Aleppo Two people ...'), or, failing those, a Title Case headline ending where lowercase text
+    begins ('... Kills 3 Popular Fighters in Syrias Quneitra Three fighters from ...'). A dateline with the
+    agency in parentheses ('BEIRUT August 21 (The Associated Press)') is a sentence of its own."""
+    if doc.n < 8:
+        return
+    scan_end = min(doc.n, _HEADLINE_SCAN)
+    first_end = next((index for index in range(1, scan_end) if doc.sent_start[index]), scan_end)
+    body = _date_prefix_end(doc, 0, first_end)
+    if 0 < body < first_end:
+        doc.sent_start[body] = True
+    outlets: dict[int, _Hit] = {}
+    for hit in hits:  # in position order
+        if hit.start >= scan_end:
+            break
+        if hit.kind == "S" and compiled.sources[hit.key]["kind"] == "outlet":
+            outlets[hit.start] = hit
+    if outlets:
+        _mark_parenthesised_dateline(doc, outlets, scan_end)
+    for index in range(body + 4, first_end if doc.dateish[first_end] > doc.dateish[body] else 0):
+        if _YEAR.match(doc.lower[index]) and doc.dateish[index] > doc.dateish[index - 2]:  # a month word just before the year
+            date_start = index - 1
+            while date_start > body + 3 and (doc.dateish[date_start] > doc.dateish[date_start - 1] or doc.token(date_start - 1).isdigit() and doc.length[date_start - 1] <= 2):
+                date_start -= 1
+            doc.sent_start[date_start] = True
+            tag = next((hit for hit in outlets.values() if hit.end == date_start), None)
+            if tag is not None and tag.start > 0:
+                doc.sent_start[tag.start] = True  # '... on northern Syria AFP Monday 18 Aug 2014 Syrian war planes ...'
+            body = _date_prefix_end(doc, date_start, first_end) or index + 1
+            if body < first_end:
+                doc.sent_start[body] = True
+            break
+    for start in sorted(outlets):
+        hit = outlets[start]
+        if start >= first_end:
+            break
+        after = hit.end
+        if start <= body or after + 1 >= first_end or doc.lower[start - 1] in NOT_A_DATELINE_BEFORE or doc.punct[start - 1]:
+            continue
+        if doc.lower[after] in ("-", "–", "—"):
+            after += 1
+        if not (doc.title[after] or doc.text[doc.idx[after]].isdigit()):
+            continue
+        doc.sent_start[start] = True  # the outlet tag is a sentence of its own: not a speaker of the headline
+        after = _date_prefix_end(doc, after, first_end) or after
+        doc.sent_start[after] = True
+        return
+    for index in range(body + 4, first_end - 2):
+        if doc.title[index] and doc.lower[index] in BODY_OPENERS and index not in outlets and _ends_a_headline(doc, index - 1):
+            doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
+            return
+    _mark_title_run(doc, body, first_end)
+
+
+def _ends_a_headline(doc: _Toks, index: int) -> bool:
+    """The word at ``index`` may end a headline: a word, not a preposition or verb that takes what follows."""
+    lower = doc.lower[index]
+    return bool(doc.alpha[index]) and lower not in NOT_A_DATELINE_BEFORE and lower not in HEADLINE_FUNCTION_WORDS
+
+
+def _mark_parenthesised_dateline(doc: _Toks, outlets: dict[int, _Hit], end: int) -> None:
+    """'BEIRUT August 21 (The Associated Press)', 'MOSCOW (Sputnik) -': the dateline from its capitalised place
+    word to the closing parenthesis (and dash) starts a sentence, and so does the text after it."""
+    for index in range(1, end - 3):
+        if doc.lower[index] != "(":
+            continue
+        hit = outlets.get(index + 1) or (outlets.get(index + 2) if doc.lower[index + 1] == "the" else None)
+        if hit is None:
+            continue
+        close = next((position for position in range(hit.end, min(hit.end + 4, end)) if doc.lower[position] == ")"), None)
+        if close is None:
+            continue
+        start = next((position for position in range(max(index - 4, 0), index) if doc.alpha[position] and doc.token(position).isupper() and doc.length[position] >= 4), None)
+        if start is None:
+            continue
+        after = close + 1
+        if after < doc.n and doc.lower[after] in ("-", "–", "—"):
+            after += 1
+        if start > 0:
+            doc.sent_start[start] = True
+        if after < doc.n:
+            doc.sent_start[after] = True
+        return
+
+
+def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
+    """Token after a date at ``start`` ('Friday 19 Aug 2016', '13-08-2013', 'Posted on August 3 2016 21:09'), or 0."""
+    index = start
+    while index < end and doc.lower[index] in HEADER_WORDS:
+        index += 1
+    found = 0
+    while index < end:
+        token = doc.token(index)
+        if doc.dateish[index + 1] > doc.dateish[index] and doc.title[index] or (token.isdigit() and len(token) <= 2 and not found):
+            index += 1
+        elif token in ("-", ".", "/") and index > start and doc.token(index - 1).isdigit() and index + 1 < end and doc.token(index + 1).isdigit():
+            index += 1  # '13-08-2013' tokenised as 13 - 08 - 2013
+        elif _YEAR.match(token) or _NUMERIC_DATE.match(token):
+            index += 1
+            found = index
+            if index < end and _CLOCK.match(doc.token(index)):
+                found = index = index + 1
+            break
+        else:
+            break
+    return found
+
+
+def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
+    """A Title Case headline run from ``start``: the body starts at its last capitalised word (or an opener such
+    as 'The' among the last three) when lowercase text follows inside the same sentence."""
+    titled: list[int] = []
+    index = start
+    while index < end:
+        lower = doc.lower[index]
+        if doc.title[index] or (doc.alpha[index] and doc.token(index).isupper()):
+            titled.append(index)
+        elif not (lower in HEADLINE_FUNCTION_WORDS or doc.text[doc.idx[index]].isdigit()):
+            break
+        index += 1
+    if index >= end or not doc.alpha[index] or len(titled) < 4 or titled[-1] != index - 1:
+        return
+    body = titled[-1]
+    for candidate in titled[-3:]:
+        if doc.lower[candidate] in BODY_OPENERS:
+            body = candidate
+            break
+    if body > start + 3:
+        doc.sent_start[body] = True
 
 
 def _opens_quote(text: str) -> bool:

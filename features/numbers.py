@@ -261,13 +261,20 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
     first = words[number.start_index][LOWER]
     if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1][LOWER] == "the":
         after = ""
-    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views"):
+    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
         return True
     if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
         return True
+    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and _YEAR_WORD.match(before) and number.start_index >= 2 and (
+        words[number.start_index - 2][LOWER] in MONTHS or words[number.start_index - 2][LOWER].isdigit() and len(words[number.start_index - 2][LOWER]) <= 2
+    ):
+        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
     if after == "-" or after.endswith("-old"):
         return True
     return False
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d$")
 
 
 def _blank(match: re.Match) -> str:

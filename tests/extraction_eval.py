@@ -11,6 +11,9 @@ from ../shared (never copied). Run it::
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout --errors  # the small unseen set
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout2 --errors # second unseen set, 15 articles
       (holdout2 was annotated blind on 2026-11-25, before that day's rule changes, without running the extractor)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --holdout3 --errors # third unseen set, 15 articles
+      (holdout3 was annotated blind on 2026-11-25 after that day's speaker and lexicon changes, as the final unseen check)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --unseen            # the three held-out sets together
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ EVAL_CSV = ROOT / "tests" / "data" / "extraction_eval.csv"
 HOLDOUT_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout.csv"
 # Annotated blind on 2026-11-25 (extractor never run on these articles before the rows were committed).
 HOLDOUT2_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout2.csv"
+# Annotated blind on 2026-11-25 after that day's speaker and lexicon changes (extractor never run on these articles
+# before the rows were committed): the final unseen check.
+HOLDOUT3_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout3.csv"
 QUANTITY_OUTCOMES = ("killed", "injured", "casualties", "destroyed", "seized", "missing")
 EVAL_COLUMNS = ["unit_id", "key_phrase", "is_claim", "speaker", "camp", "attribution", "claim_type", "quantities", "places", "event_date"]
 SEED_PUBLISHED = "2021-09-02"  # the integrator's sample metadata for the seed (a Thursday)
@@ -214,9 +220,15 @@ def _metrics(frame: pd.DataFrame) -> dict:
     return metrics
 
 
-def evaluate(shared: Path = SHARED, path: Path = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
-    """Run the whole evaluation: (overall metrics, seed metrics, per-row judgements)."""
-    rows = load_eval(path)
+def evaluate_rows(rows: pd.DataFrame, shared: Path = SHARED) -> dict:
+    """Overall metrics of any annotated rows (e.g. several sets concatenated)."""
+    texts, claims = extract_for_eval(rows, shared)
+    return score(rows, texts, claims)[0]
+
+
+def evaluate(shared: Path = SHARED, path: Path | list[Path] = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
+    """Run the whole evaluation of one set, or of several together: (overall metrics, seed metrics, per-row judgements)."""
+    rows = pd.concat([load_eval(one) for one in path], ignore_index=True) if isinstance(path, list) else load_eval(path)
     texts, claims = extract_for_eval(rows, shared)
     overall, judged = score(rows, texts, claims)
     seed_rows = rows[rows["unit_id"] == "seed"]
@@ -225,7 +237,9 @@ def evaluate(shared: Path = SHARED, path: Path = EVAL_CSV) -> tuple[dict, dict, 
 
 
 def main(argv: list[str]) -> int:
-    path = HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
+    path = HOLDOUT3_CSV if "--holdout3" in argv else HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
+    if "--unseen" in argv:
+        path = [HOLDOUT_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV]
     overall, seed, judged = evaluate(path=path)
     print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
     for key in overall:

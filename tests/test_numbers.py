@@ -116,3 +116,10 @@ def test_is_round_number_matches_its_definition(number):
     """Check that multiples of 10 from 10 are round, precise counts like 37 are not, and 5s count from 50."""
     expected = number >= 10 and (number % 10 == 0 or (number >= 50 and number % 5 == 0))
     assert is_round_number(float(number)) == expected
+
+
+def test_find_quantities_skips_clock_times_after_a_dateline():
+    """Check that '13 August 2016 2037 UTC+3' gives no count, while 'in 2014 1500 people' still does."""
+    assert [q["value"] for q in find_quantities("August 13 2016 2037 UTC+3 A representative said 12 soldiers were killed")] == [12.0]
+    assert [q["value"] for q in find_quantities("Sat 04 Oct 2014 1514 Regional NNA At least 35 fighters were killed")] == [35.0]
+    assert [q["value"] for q in find_quantities("in 2014 1500 people were killed")] == [1500.0]

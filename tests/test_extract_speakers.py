@@ -1,0 +1,214 @@
+"""Speaker rules of claim extraction: unregistered group speakers, places as speakers, headlines run into the text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, extract_claims
+from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
+    return rows.iloc[0]
+
+
+def _who(claim: pd.Series) -> tuple[str, str, bool]:
+    return claim["speaker"], claim["speaker_camp"], bool(claim["anonymous"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Air strikes hit the rebel-held east of the city on Tuesday Russian sources reported.", "Air strikes hit", ("Russian sources", "loyalist", True)),
+        ("Syrian state media said 12 soldiers were killed in the ambush near Palmyra.", "12 soldiers were killed", ("Syrian state media", "loyalist", True)),
+        ("Rebel commanders said they had captured three villages south of Aleppo.", "captured three villages", ("rebel commanders", "opposition", True)),
+        ("Local residents said at least nine people were killed in the shelling.", "nine people were killed", ("local residents", "unknown", True)),
+        ("Syrian activists said 20 people were killed in the air raid on Douma.", "20 people were killed", ("Syrian activists", "unknown", True)),
+        ("Four civilians were killed in the shelling of Jobar according to opposition activists.", "Four civilians were killed", ("opposition activists", "opposition", True)),
+        ("Kurdish officials said 14 fighters were killed in the attack on Hasakah.", "14 fighters were killed", ("Kurdish officials", "kurdish", True)),
+        ("Pentagon officials said the strikes destroyed 12 oil trucks near Raqqa.", "destroyed 12 oil trucks", ("United States", "coalition", False)),
+    ],
+)
+def test_extract_claims_widens_group_speakers_over_their_modifiers(text, phrase, expected):
+    """Check that a group noun keeps its demonym, side adjective or qualifier, with the camp the pack gives it."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_leaves_the_source_as_a_back_reference():
+    """Check that 'the source said' after a named speaker resolves to that speaker, not to a group 'source'."""
+    claims = _syria("A military source told SANA that 30 terrorists were killed in Hama. The source said the army destroyed four tanks in the area.")
+    assert _claim_with(claims, "destroyed four tanks")["speaker"] == "Syrian Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Activists in Deir Ezzor said that 15 people were killed in the air raid.", "15 people were killed", "activists"),
+        ("SANA reporter in Deir Ezzor said that 20 rocket shells hit the neighbourhood.", "20 rocket shells", "sana"),
+        ("The bombing of a market in Aleppo Ibrahim Abu Leith told Anadolu Agency that 20 people were killed.", "20 people were killed", "Ibrahim Abu Leith"),
+        ("The civil administration of Idlib on Thursday announced that 12 people were killed in the strike.", "12 people were killed", "reuters"),
+    ],
+)
+def test_extract_claims_takes_no_place_or_date_as_speaker(text, phrase, speaker):
+    """Check that a place or a weekday before the verb is not taken for the speaker."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_lets_a_country_stand_for_its_government():
+    """Check capital/country metonymy: 'Iraq said' names a speaker, 'fighting in Iraq said' does not."""
+    speaking = _claim_with(_syria("But Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    assert speaking["speaker"] == "Iraq"
+    located = _claim_with(_syria("Officials in Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    assert located["speaker"] == "officials"
+    qualified = _syria("Warplanes shelled northern Syria claiming that 20 militants were killed near Albu Kamal.")
+    assert "Syria" not in set(qualified["speaker"])
+
+
+def test_extract_claims_separates_a_run_in_headline_and_outlet_tag():
+    """Check that a date prefix, a headline and the outlet tag run into the first sentence start sentences of their own."""
+    text = "14 August 2016 Civilian killed 3 injured in terrorist attacks on Aleppo SANA One civilian was killed and three others were injured by rocket shells on Aleppo."
+    claims = _syria(text, outlet="sana")
+    body = _claim_with(claims, "three others were injured")
+    assert body["sentence"].startswith("One civilian") and body["speaker"] == "sana"
+    assert not claims["sentence"].str.startswith("14 August").any()
+
+
+def test_extract_claims_separates_a_title_case_headline():
+    """Check that a Title Case headline without a full stop is its own sentence, so the body's first claim starts after it."""
+    text = "12-05-2016 Army Kills 30 Terrorists in Hama Countryside The army units killed 30 terrorists in the countryside of Hama on Thursday."
+    body = _claim_with(_syria(text, outlet="manar"), "army units killed")
+    assert body["sentence"].startswith("The army units")
+
+
+def test_extract_claims_reads_group_speakers_and_headlines_on_fakes(fakes_csv):
+    """Check on a FA-KES article: the headline-run first sentence and 'Russian sources reported' with its camp."""
+    fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
+    row = fakes[fakes["unit_id"] == "1923102944"].iloc[0]
+    claims = _syria(row.article_content, outlet=row.source)
+    assert not claims["sentence"].str.startswith("Date of publication").any()
+    russian = claims[claims["speaker"] == "Russian sources"]
+    assert len(russian) >= 1 and set(russian["speaker_camp"]) == {"loyalist"} and russian["anonymous"].all()
+
+
+def test_extract_claims_starts_the_body_after_a_title_case_headline_on_fakes(fakes_csv):
+    """Check on FA-KES articles that open with a date and a Title Case headline that no claim's sentence starts with the date."""
+    fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
+    manar = fakes[fakes["source"] == "manar"].head(30)
+    articles = pd.concat(
+        [articles_from_texts([r.article_content], outlet=r.source, published=pd.to_datetime(r.date, format="%m/%d/%Y")) for r in manar.itertuples()],
+        ignore_index=True,
+    ).drop_duplicates("article_id")
+    claims = extract_claims(articles, load_pack("syria"))
+    assert len(claims) > 30
+    assert not claims["sentence"].str.match(r"\d\d-\d\d-\d{4} ").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "opening"),
+    [
+        ("8 persons killed 58 others injured in rocket attacks on Aleppo city 6 October 2016 Aleppo SANA-Terrorist organizations fired tens of shells on Aleppo city killing 8 people.",
+         "fired tens of shells", "Terrorist organizations"),
+        ("Syria fighting kills 20 rebels Monitor AFP Monday 18 Aug 2014 Syrian war planes bombed positions in Raqa killing 20 rebels a monitoring group said.",
+         "bombed positions in Raqa", "Syrian war planes"),
+        ("More than 30 rebels killed in suicide blast The Islamic State group on Monday claimed responsibility for a suicide bombing that killed 30 rebels.",
+         "claimed responsibility", "The Islamic State"),
+        ("Syrian forces shell Douma. BEIRUT August 21 (The Associated Press) Syrian regime forces fired rocket barrages on Douma killing 12 people.",
+         "fired rocket barrages", "Syrian regime forces"),
+    ],
+)
+def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, phrase, opening):
+    """Check that a date, an outlet tag, a capitalised opener or a parenthesised dateline after a run-in headline starts the body's sentence."""
+    rows = _syria(text, outlet="ahram")
+    claim = rows[rows["text"].str.contains(phrase, regex=False) | rows["sentence"].str.contains(phrase, regex=False)].iloc[0]
+    assert claim["sentence"].startswith(opening), claim["sentence"]
+
+
+def test_extract_claims_keeps_the_speaker_before_where_it_speaks_from():
+    """Check that in 'a source at Hama Police Command told SANA' the speaker is the source, not the place-named office."""
+    claims = _syria("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", outlet="sana")
+    assert _claim_with(claims, "two civilians were killed")["speaker"] == "a source"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Heavy fighting continued overnight in the Panjshir Valley claiming the lives of 20 Taliban fighters.", "BBC"),
+        ("Residents fleeing the Panjshir Valley said that 34 civilians were killed in the shelling.", "residents"),
+    ],
+)
+def test_extract_claims_takes_no_valley_as_speaker(text, speaker):
+    """Check that a gazetteer place of a non-metonymic kind (a valley, with its article) is never the speaker."""
+    claims = extract_claims(articles_from_texts([text], outlet="BBC", published="2021-09-02"), load_pack("afghanistan-2021"))
+    assert "Panjshir Valley" not in set(claims["speaker"]) and speaker in set(claims["speaker"])
+
+
+def test_extract_claims_gives_a_quotation_the_speaker_named_where_it_closes():
+    """Check that sentences of a quotation attributed at its end ('"A. B." the representative said') are the speaker's."""
+    text = (
+        "A representative of the Syrian army told SANA that troops clashed with militants east of Palmyra. "
+        '"The attack was repelled. Our units destroyed 60 vehicles of the militants." the military representative said. '
+        "Government troops shelled the town of Palmyra on Sunday."
+    )
+    claims = _syria(text, outlet="tass")
+    repelled, destroyed = _claim_with(claims, "attack was repelled"), _claim_with(claims, "destroyed 60 vehicles")
+    assert (destroyed["speaker"], destroyed["attribution"]) == ("Syrian Army", "direct_quote")
+    assert repelled["speaker"] == "Syrian Army"
+    assert _claim_with(claims, "troops clashed")["text"].startswith("troops clashed")  # 'told SANA that': the object is no content
+    assert _claim_with(claims, "shelled the town")["attribution"] == "own_assertion"
+
+
+def test_extract_claims_continues_the_speaker_of_the_previous_quotation():
+    """Check that a quotation opening right after an attributed quotation ('"A" said X. "B."') is X's, title dropped."""
+    text = (
+        '"We are still finding bodies in the houses" said Sheikh Ali Hassan Mahmoud a cleric in Latakia. '
+        '"Until now 150 villagers have been kidnapped. We have lost contact with them." '
+        "The army shelled the village of Kasab on Monday."
+    )
+    claims = _syria(text, outlet="alalam")
+    kidnapped = _claim_with(claims, "150 villagers have been kidnapped")
+    assert (kidnapped["speaker"], kidnapped["attribution"]) == ("Ali Hassan Mahmoud", "direct_quote")
+    assert _claim_with(claims, "shelled the village")["speaker"] == "alalam"
+
+
+def test_extract_claims_resolves_surnames_and_single_names_to_persons():
+    """Check that 'Sino said' is the Mustafa Sino named before, and that 'He' after 'Xelil said' is Xelil."""
+    text = (
+        "Kurdish National Council official Mustafa Sino said 1500 people were killed in the fighting in Hasakah. "
+        "Sino said the talks with the government had failed. "
+        "Some of the attackers crossed from the north Xelil said. He said dozens of fighters had been killed in Qamishli."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "1500 people were killed")["speaker"] == "Mustafa Sino"
+    assert _claim_with(claims, "talks with the government")["speaker"] == "Mustafa Sino"
+    assert _claim_with(claims, "dozens of fighters")["speaker"] == "Xelil"
+
+
+def test_extract_claims_takes_a_name_before_based_or_backed_as_a_modifier():
+    """Check that 'the Britain-based group said' is not a claim of Britain (the name only qualifies the group)."""
+    claims = _syria("At least 140 people were wounded the Britain-based group said.")
+    assert _claim_with(claims, "140 people were wounded")["speaker"] != "United Kingdom"
+
+
+def test_extract_claims_reads_a_frame_followed_by_a_participle_as_closing_the_claim():
+    """Check that in '... on Thursday activists said keeping up pressure ...' the content before the frame is the activists'."""
+    claims = _syria("Government forces bombarded rebel-held suburbs of Damascus on Thursday activists said keeping up pressure on the besieged region.")
+    assert _who(_claim_with(claims, "bombarded rebel-held suburbs")) == ("activists", "unknown", True)
+    denial = _syria("The Syrian government denied bombing the hospital in Aleppo on Monday.")
+    assert _claim_with(denial, "bombing the hospital")["speaker"] != "reuters"
+
+
+def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
+    """Check that '... said Said Seif al Qalamoni from the brigade' names the speaker, and 'said Ahmed Karim Hassan will' does not."""
+    claims = _syria("The strikes on the town are in retaliation for the execution of the pilot said Said Seif al Qalamoni from the local brigade.")
+    assert _claim_with(claims, "in retaliation")["speaker"] == "Said Seif al Qalamoni"
+    content = _syria("Fighting resumed on Monday near Hama and the council said Ahmed Karim Hassan will lead the talks in Geneva.")
+    assert all(speaker != "Ahmed Karim Hassan" for speaker in content["speaker"])
+    reporters = _syria("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
+    assert _claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
