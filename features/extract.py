@@ -1243,21 +1243,20 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     return rows
 
 
+_QUOTE_MARK = re.compile("[“”\"]")
 _QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
 
 
 def _quote_open_after(open_before: bool, text: str) -> bool:
     """Whether a quotation is open after ``text``, given whether one was open before it (curly marks open and
     close; a straight mark toggles)."""
-    if not any(mark in text for mark in _QUOTES):
-        return open_before
     is_open = open_before
-    for character in text:
+    for character in _QUOTE_MARK.findall(text):
         if character == "“":
             is_open = True
         elif character == "”":
             is_open = False
-        elif character == '"':
+        else:
             is_open = not is_open
     return is_open
 
