@@ -295,6 +295,7 @@ class _Compiled:
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
+    blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -357,6 +358,8 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
+    compiled.blackout_words = frozenset(doc[0].lower_ for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc))
     _add_speaker_modifiers(compiled, pack)
     return compiled
 
@@ -1526,6 +1529,9 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
+    # A text holding none of the blackout phrases' first words cannot match one (ASCII text: the lowercase text is the
+    # tokens' lowercase forms side by side), so it is not tokenised at all.
+    records = [record for record in records if _may_hold_blackout(record[Articles.text], compiled.blackout_words)]
     with _collector_paused():
         for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
             rows.extend(_blackout_rows(doc, record, compiled))
@@ -1537,6 +1543,13 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     return frame.drop_duplicates(subset=[BlackoutEvents.event_id]).reset_index(drop=True)
 
 
+def _may_hold_blackout(text: str, first_words: frozenset) -> bool:
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in first_words)
+
+
 def _blackout_rows(spacy_doc, record: dict, compiled: _Compiled) -> list[dict]:
     published = record[Articles.published]
     published = None if pd.isna(published) else published
@@ -1544,13 +1557,25 @@ def _blackout_rows(spacy_doc, record: dict, compiled: _Compiled) -> list[dict]:
     hits = _doc_hits(spacy_doc, doc, compiled)
     events: list[dict] = []
     last_place: str | None = None
+    if not any(hit.kind == "L" and hit.key == "blackout" for hit in hits):
+        return events  # no blackout phrase: no event (a restoration only completes an event)
+    position = 0
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
-        inside = [hit for hit in hits if sent.start <= hit.start and hit.end <= sent.end]
+        while position < len(hits) and hits[position].start < sent.start:
+            position += 1
+        inside = []
+        for hit in hits[position:]:
+            if hit.start >= sent.end:
+                break
+            if hit.end <= sent.end:
+                inside.append(hit)
         places = _places(inside)
         keys = {hit.key for hit in inside if hit.kind == "L"}
         if places:
             last_place = _region_of(places, compiled)
+        if not ("blackout" in keys or "restoration" in keys):
+            continue
         day = resolve_event_date(sent.text, published) or (None if published is None else pd.Timestamp(published).tz_convert("UTC").normalize())
         if "blackout" in keys and (places or last_place) and day is not None:
             region = _region_of(places, compiled) if places else last_place

@@ -289,3 +289,17 @@ def test_toks_lexeme_table_matches_spacy_token_attributes(text):
     expected_lower = [lowered[token.idx:token.idx + len(token)] for token in doc] if len(lowered) == len(text) else [token.text.lower() for token in doc]
     assert toks.lower == expected_lower
     assert toks.alpha_before[-1] == sum(token.is_alpha for token in doc)
+
+
+def test_detect_blackouts_finds_events_written_in_capitals_or_beside_non_ascii_text():
+    """Check that the text prefilter of blackout detection keeps a sentence-initial capitalised phrase and non-ASCII articles."""
+    articles = articles_from_texts(
+        [
+            "Internet shutdown hit Panjshir on Monday as the Taliban advanced.",
+            "Résistance fighters said the Taliban cut internet access in Panjshir on Monday.",
+            "Fighting continued in Panjshir on Monday.",
+        ],
+        published="2021-09-02",
+    )
+    events = detect_blackouts(articles, load_pack("afghanistan-2021"))
+    assert sorted(events["source"]) == sorted(articles["article_id"][:2])
