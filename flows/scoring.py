@@ -488,6 +488,7 @@ def score_pass(settings: Settings, wait_seconds: float = 60.0, run_name: str | N
             "n_rescored": score["n_rescored"],
         }
         run_id = timed("record", settings, counts, score, extracted.packs, dict(timings), run_name)
+        model_version = score["model_version"] or version  # a fresh home registers the champion while scoring
         log.info("%d articles extracted, %d new claims; %d score rows (%d re-scored) with model v%s; MLflow run %s",
-                 extracted.n_articles, extracted.n_new_claims, score["n_scored"], score["n_rescored"], version, run_id)
-        return {**counts, "model_version": score["model_version"] or version, "mlflow_run_id": run_id, "timings": timings}
+                 extracted.n_articles, extracted.n_new_claims, score["n_scored"], score["n_rescored"], model_version, run_id)
+        return {**counts, "model_version": model_version, "mlflow_run_id": run_id, "timings": timings}

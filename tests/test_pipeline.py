@@ -220,3 +220,19 @@ def test_cli_run_prints_counts_and_timings(scoring_home, monkeypatch):
     assert f"score: 1 new claims, 1 score rows (0 re-scored) with claimcred v{version}; MLflow run " in result.output
     assert "timings (s): extract" in result.output
     assert f"claim store  sqlite:///{home}/claims.db" in result.output and "claimcred ui" in result.output
+
+
+def test_score_pass_on_a_fresh_home_logs_the_version_it_registered(tmp_path, caplog):
+    """Check that the summary line names the champion version registered during the pass, not 'vNone'."""
+    import logging
+
+    from flows.config import load_settings, prepare_environment
+
+    settings = load_settings(home=tmp_path / "fresh")
+    prepare_environment(settings)
+    insert(store.connect(settings.store_url), store.articles, [article_row(1, text=TEXT_A, outlet="panjshir_observer")])
+    with caplog.at_level(logging.INFO, logger=scoring.logger.name):
+        result = scoring.score_pass(settings, wait_seconds=0)
+    summary = [record.getMessage() for record in caplog.records if "score rows" in record.getMessage()]
+    assert result["model_version"] == "1"
+    assert summary and "with model v1;" in summary[-1], summary
