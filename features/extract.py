@@ -44,7 +44,7 @@ import pandera.pandas as pa
 from pandera.typing import DataFrame
 
 from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, find_quantities
+from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -1022,10 +1022,10 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     text = doc.text[char_start:char_end]
     frame = segment.frame
     if frame is None and _TEN_LOWERCASE.search(text) is None:
-        return None  # own text too short to be a claim whatever it holds (see _is_checkable)
+        return None  # own text needs ten lowercase letters to be a claim, whatever it holds
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
-    if frame is None and not _is_checkable(categories, quantities, text):
+    if frame is None and not _is_checkable(categories, quantities):
         return None
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
     frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
@@ -1063,14 +1063,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     }
 
 
-def _is_checkable(categories: set[str], quantities: list[dict], text: str) -> bool:
-    """Own text is a claim when it carries a checkable fact and is not mere commentary."""
+def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
+    """Own text (of ten lowercase letters or more, checked before its quantities are read) is a claim when it
+    carries a checkable fact and is not mere commentary."""
     has_fact = bool(categories & FACT_CATEGORIES) or any(q["counts"] for q in quantities)
-    if not has_fact:
-        return False
-    if "commentary" in categories and not quantities:
-        return False
-    return _TEN_LOWERCASE.search(text) is not None
+    return has_fact and not ("commentary" in categories and not quantities)
 
 
 def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article: dict, compiled: _Compiled) -> tuple[_Speaker, str]:
@@ -1199,7 +1196,7 @@ _COLLECTOR_PAUSES = {"depth": 0, "was_enabled": False}
 @contextmanager
 def _collector_paused():
     """Pause Python's cyclic garbage collector for one batch (extraction allocates millions of short-lived
-    objects, none in reference cycles, and each collection walks every live object: about an eighth of the
+    objects, none in reference cycles, and each collection walks every live object: an eighth to a quarter of the
     CPU time on FA-KES). Reference counting still frees everything; nested or concurrent batches (threaded
     task runners) share one pause and the collector's previous state comes back when the last one ends."""
     with _COLLECTOR_LOCK:
@@ -1226,14 +1223,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     position = 0
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
-        while position < len(hits_all) and hits_all[position].start < sent.start:
-            position += 1
-        hits = []
-        scan = position
-        while scan < len(hits_all) and hits_all[scan].start < sent.end:
-            if hits_all[scan].end <= sent.end:
-                hits.append(hits_all[scan])
-            scan += 1
+        hits, position = _sentence_hits(hits_all, position, sent)
         sentences.append((sent, hits, _find_frames(sent, hits, compiled, state)))
     _attribute_quotations(sentences)
     rows: list[dict] = []
@@ -1246,31 +1236,34 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     return rows
 
 
+def _sentence_hits(hits: list[_Hit], position: int, sent: _Sent) -> tuple[list[_Hit], int]:
+    """The hits (in position order) that lie inside ``sent``, and where the next sentence's search starts."""
+    while position < len(hits) and hits[position].start < sent.start:
+        position += 1
+    inside = []
+    scan = position
+    while scan < len(hits) and hits[scan].start < sent.end:
+        if hits[scan].end <= sent.end:
+            inside.append(hits[scan])
+        scan += 1
+    return inside, position
+
+
 _QUOTE_MARK = re.compile("[“”\"]")
 _QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
 
 
+def _open_after_mark(is_open: bool, mark: str) -> bool:
+    """Whether a quotation is open after one quotation mark: curly marks open and close, a straight one toggles."""
+    return mark == "“" or (mark == '"' and not is_open)
+
+
 def _quote_open_after(open_before: bool, text: str) -> bool:
-    """Whether a quotation is open after ``text``, given whether one was open before it (curly marks open and
-    close; a straight mark toggles)."""
+    """Whether a quotation is open after ``text``, given whether one was open before it."""
     is_open = open_before
-    for character in _QUOTE_MARK.findall(text):
-        if character == "“":
-            is_open = True
-        elif character == "”":
-            is_open = False
-        else:
-            is_open = not is_open
+    for mark in _QUOTE_MARK.findall(text):
+        is_open = _open_after_mark(is_open, mark)
     return is_open
-
-
-def _closing_mark(sent: _Sent) -> int | None:
-    """Token index of the first closing quotation mark of a sentence that starts inside a quotation."""
-    doc = sent.toks
-    for index in range(sent.start, sent.end):
-        if doc.lower[index] in ('"', "”"):
-            return index
-    return None
 
 
 def _quoted_speaker(frame: _Frame, sent: _Sent) -> _Frame:
@@ -1290,7 +1283,7 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
     previous_quoted: _Frame | None = None  # the last frame of the previous sentence when it held a quotation
     for index, (sent, _, frames) in enumerate(sentences):
         text = sent.text
-        opens_here = not inside and sent.toks.lower[sent.start] in _QUOTES if sent.end > sent.start else False
+        opens_here = not inside and sent.end > sent.start and sent.toks.lower[sent.start] in _QUOTES
         if not frames and (inside or opens_here):
             source = open_frame if inside else None
             if source is None:
@@ -1317,8 +1310,7 @@ def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
             token = doc.lower[position]
             if token not in _QUOTES:
                 continue
-            was_open = is_open
-            is_open = token == "“" or (token == '"' and not is_open)
+            was_open, is_open = is_open, _open_after_mark(is_open, token)
             if was_open and not is_open:  # the closing mark
                 return next((frame for frame in frames if frame.left > position and not frame.inherited), None)
     return None
@@ -1329,7 +1321,6 @@ HEADLINE_FUNCTION_WORDS = frozenset({"in", "of", "for", "on", "to", "the", "a", 
                                      "into", "near", "amid", "against", "&", "-", ":", "'", '"', "vs", "is", "are", "than", "up", "off", "out"})
 BODY_OPENERS = frozenset({"the", "a", "an", "at", "in", "on", "more", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 NOT_A_DATELINE_BEFORE = frozenset({"told", "to", "by", "quoted", "said", "from", "according", "the", "via", "on", "with"})
-_YEAR = re.compile(r"(?:19|20)\d\d$")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d|\d{5,6}$")  # '13-08-2013', 'Jan 202015' (day and year run together)
 _CLOCK = re.compile(r"\d{1,2}:\d\d$")
 _HEADLINE_SCAN = 80  # tokens of the article start searched for a headline
@@ -1360,7 +1351,7 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
     if outlets:
         _mark_parenthesised_dateline(doc, outlets, scan_end)
     for index in range(body + 4, first_end if doc.dateish[first_end] > doc.dateish[body] else 0):
-        if _YEAR.match(doc.lower[index]) and doc.dateish[index] > doc.dateish[index - 2]:  # a month word just before the year
+        if YEAR_WORD.match(doc.lower[index]) and doc.dateish[index] > doc.dateish[index - 2]:  # a month word just before the year
             date_start = index - 1
             while date_start > body + 3 and (doc.dateish[date_start] > doc.dateish[date_start - 1] or doc.token(date_start - 1).isdigit() and doc.length[date_start - 1] <= 2):
                 date_start -= 1
@@ -1437,7 +1428,7 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
             index += 1
         elif token in ("-", ".", "/") and index > start and doc.token(index - 1).isdigit() and index + 1 < end and doc.token(index + 1).isdigit():
             index += 1  # '13-08-2013' tokenised as 13 - 08 - 2013
-        elif _YEAR.match(token) or _NUMERIC_DATE.match(token):
+        elif YEAR_WORD.match(token) or _NUMERIC_DATE.match(token):
             index += 1
             found = index
             if index < end and _CLOCK.match(doc.token(index)):
@@ -1469,11 +1460,6 @@ def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
             break
     if body > start + 3:
         doc.sent_start[body] = True
-
-
-def _opens_quote(text: str) -> bool:
-    """The sentence leaves a quotation open (it continues into the next sentence)."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 @pa.check_types
@@ -1562,14 +1548,7 @@ def _blackout_rows(spacy_doc, record: dict, compiled: _Compiled) -> list[dict]:
     position = 0
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
-        while position < len(hits) and hits[position].start < sent.start:
-            position += 1
-        inside = []
-        for hit in hits[position:]:
-            if hit.start >= sent.end:
-                break
-            if hit.end <= sent.end:
-                inside.append(hit)
+        inside, position = _sentence_hits(hits, position, sent)
         places = _places(inside)
         keys = {hit.key for hit in inside if hit.kind == "L"}
         if places:

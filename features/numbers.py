@@ -51,6 +51,8 @@ NOUN_STOP = {
 }
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
+# A year written in digits, as a whole word (a clock time may follow it in a dateline).
+YEAR_WORD = re.compile(r"(?:19|20)\d\d$")
 DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 # Links are not counts either, also as scraped pages keep them with their slashes and colons stripped
 # ('httpst.co5rT60NqJDk', 'pic.twitter.comU0hIN7a1BO'): a whitespace-delimited chunk holding one of these is blanked.
@@ -265,16 +267,13 @@ def _is_date_or_span(words: list[Word], number: _Number) -> bool:
         return True
     if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
         return True
-    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and _YEAR_WORD.match(before) and number.start_index >= 2 and (
+    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and number.start_index >= 2 and (
         words[number.start_index - 2][LOWER] in MONTHS or words[number.start_index - 2][LOWER].isdigit() and len(words[number.start_index - 2][LOWER]) <= 2
     ):
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
     if after == "-" or after.endswith("-old"):
         return True
     return False
-
-
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d$")
 
 
 def _blank(match: re.Match) -> str:

@@ -220,12 +220,6 @@ def _metrics(frame: pd.DataFrame) -> dict:
     return metrics
 
 
-def evaluate_rows(rows: pd.DataFrame, shared: Path = SHARED) -> dict:
-    """Overall metrics of any annotated rows (e.g. several sets concatenated)."""
-    texts, claims = extract_for_eval(rows, shared)
-    return score(rows, texts, claims)[0]
-
-
 def evaluate(shared: Path = SHARED, path: Path | list[Path] = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
     """Run the whole evaluation of one set, or of several together: (overall metrics, seed metrics, per-row judgements)."""
     rows = pd.concat([load_eval(one) for one in path], ignore_index=True) if isinstance(path, list) else load_eval(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_eval import EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT_CSV, eval_row_problems, evaluate, evaluate_rows, fakes_texts, load_eval
+from extraction_eval import EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT_CSV, eval_row_problems, evaluate, fakes_texts, load_eval
 from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
@@ -106,10 +106,7 @@ UNSEEN_FLOORS = {
 @pytest.fixture(scope="module")
 def unseen(fakes_csv):
     """Metrics over the three held-out sets together."""
-    import pandas as pd
-
-    rows = pd.concat([load_eval(path) for path in (HOLDOUT_CSV, *BLIND_SETS.values())], ignore_index=True)
-    return evaluate_rows(rows)
+    return evaluate(path=[HOLDOUT_CSV, *BLIND_SETS.values()])[0]
 
 
 @pytest.mark.parametrize("metric", sorted(UNSEEN_FLOORS))
