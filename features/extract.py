@@ -33,6 +33,7 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -294,7 +295,7 @@ class _Compiled:
     longest_modifier: int = 0  # tokens in the longest speaker modifier
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
-    match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
+    match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
 
 
@@ -357,7 +358,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_kind=dict(zip(pack.places["name"], pack.places["kind"])),
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
-    compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)], _overlap_group(kind, key)) for match_id, (kind, key) in labels.items()}
     blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
     compiled.blackout_words = frozenset(doc[0].lower_ for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc))
     _add_speaker_modifiers(compiled, pack)
@@ -404,11 +405,11 @@ class _Hit:
 
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     """All accepted matches of a doc: case-checked, longest-first within each kind."""
-    hits: list[_Hit] = []
+    groups: defaultdict[tuple[str, str], list[_Hit]] = defaultdict(list)  # overlap group -> hits in match order
     capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
     text, idx, length, sent_start, match_info = doc.text, doc.idx, doc.length, doc.sent_start, compiled.match_info
     for match_id, start, end in compiled.matcher(spacy_doc):
-        kind, key, exact_forms, lower_forms = match_info[match_id]
+        kind, key, exact_forms, lower_forms, group = match_info[match_id]
         hit_text = text[idx[start]:idx[end - 1] + length[end - 1]]
         if kind != "L":
             if not (hit_text in exact_forms or _alias_case_matches(hit_text, exact_forms, lower_forms)):
@@ -418,9 +419,9 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
                 capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
-            hits.append(_Hit("L", "materiel_action", start, end, hit_text))
-        hits.append(_Hit(kind, key, start, end, hit_text))
-    kept = _longest_per_kind(hits, ordered=False)
+            groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
+        groups[group].append(_Hit(kind, key, start, end, hit_text))
+    kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
     if capitalised_verbs:
         speaker_ends = {hit.end for hit in sources}
@@ -447,14 +448,19 @@ def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
     return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
-def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
-    """Within each kind (and lexicon category), the longest of overlapping hits; a registry mention beats an
-    anonymous-group phrase on the same words. Sorted by position unless ``ordered`` is False (then in kind
-    order; hits on the same tokens keep the order of their kinds' first appearance)."""
+def _overlap_group(kind: str, key: str) -> tuple[str, str]:
+    """Hits of one group compete for their tokens: each registry kind (all sources, all places), each lexicon category."""
+    return kind, key if kind == "L" else ""
+
+
+_MATERIEL_ACTION_GROUP = _overlap_group("L", "materiel_action")
+
+
+def _longest_per_kind(groups: dict[tuple[str, str], list[_Hit]]) -> list[_Hit]:
+    """Within each overlap group (``_overlap_group``), the longest of overlapping hits; a registry mention beats an
+    anonymous-group phrase on the same words. In group order (hits on the same tokens keep the order of their groups'
+    first appearance), not sorted by position."""
     kept: list[_Hit] = []
-    groups: dict[tuple[str, str], list[_Hit]] = {}
-    for hit in hits:
-        groups.setdefault((hit.kind, hit.key if hit.kind == "L" else ""), []).append(hit)
     for group_hits in groups.values():
         if len(group_hits) == 1 or _disjoint_in_order(group_hits):
             kept.extend(group_hits)
@@ -469,7 +475,7 @@ def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
     if ("L", "anonymous_group") in groups:
         source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
         kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and not source_tokens.isdisjoint(range(hit.start, hit.end)))]
-    return sorted(kept, key=_position) if ordered else kept
+    return kept
 
 
 def _disjoint_in_order(hits: list[_Hit]) -> bool:

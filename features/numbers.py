@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 UNITS = {
     "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -176,14 +177,30 @@ _CANDIDATE_WORDS = frozenset(_NUMBER_STARTS | {"a"})
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def _number_candidates(words: list[Word]) -> list[int]:
-    """Indices of the words a number can start at: a digit group, a number word, a hyphenated word that may be
-    one ('forty-five'), or 'a' ('a dozen'); a cheap set test per word before the full one."""
-    return [
-        position
-        for position, word in enumerate(words)
-        if word[LOWER] in _CANDIDATE_WORDS or word[LOWER][0] in _ASCII_DIGITS or ("-" in word[LOWER] and word[LOWER][0] in _NUMBER_INITIALS)
-    ]
+def _may_start_number(lower: str) -> bool:
+    """A digit group, a number word, a hyphenated word that may be one ('forty-five'), or 'a' ('a dozen')."""
+    return lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS or ("-" in lower and lower[0] in _NUMBER_INITIALS)
+
+
+class _StartMemo(dict):
+    """lowercase word -> whether a number may start at it, filled on first sight (the test depends on the word
+    alone); emptied when it outgrows ``limit`` so a long run over new words keeps it bounded."""
+
+    limit = 200_000
+
+    def __missing__(self, lower: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[lower] = _may_start_number(lower)
+        return value
+
+
+_STARTS_NUMBER = _StartMemo()
+
+
+def _number_candidates(lowers: list[str]) -> list[int]:
+    """Indices of the words (given lowercase) a number can start at: one dictionary lookup per word, no Python loop."""
+    return list(compress(count(), map(_STARTS_NUMBER.__getitem__, lowers)))
 
 
 def _is_number_word(word: str) -> bool:
@@ -193,7 +210,7 @@ def _is_number_word(word: str) -> bool:
     return all(part in TENS or part in UNITS or part in SCALES for part in parts) and word not in ("a", "an", "no")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Number:
     value: float
     value_max: float | None
@@ -202,10 +219,10 @@ class _Number:
     end_index: int  # exclusive, words
 
 
-def _find_numbers(words: list[Word]) -> list[_Number]:
+def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
-    for candidate in _number_candidates(words):
+    for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
@@ -307,12 +324,13 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
     found = WORD_RE.findall(masked)
-    words = list(zip(found, [word.lower() for word in found]))  # (text, lower): no offsets yet
+    lowers = [word.lower() for word in found]
+    words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
-    for number in _find_numbers(words):
+    for number in _find_numbers(words, _number_candidates(lowers)):
         if _is_date_or_span(words, number):
             continue
         noun_start = number.end_index
