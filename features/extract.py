@@ -37,9 +37,8 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
@@ -115,58 +114,39 @@ DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS
 _WORD = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile("\n")
 _ORTH_IDX = ["ORTH", "IDX"]
-# Columns of the lexeme table: lexical attributes that depend on the word form alone.
-_LENGTH, _ALPHA, _PUNCT, _SPACE, _TITLE, _LIKE_NUM, _NUMBERISH, _DATEISH, _CONTRAST, _FINAL_MARK = range(10)
 
 
-class _LexemeTable:
-    """Lexical attributes of every word form seen, one row per orth id (like spaCy's own lexeme table): length,
-    is_alpha, is_punct, is_space, is_title, like_num, number or date word, contrast word, sentence-final mark, and
-    the lowercase form. Read once per word form, gathered per doc with numpy instead of per-token lookups."""
+class _LexemeTable(dict):
+    """Lexical attributes of every word form seen, by orth id (like spaCy's own lexeme table), as one tuple:
+    length, is_alpha, is_punct, is_space, is_title, the lowercase form, like_num, number word or like_num, date word,
+    contrast word, sentence-final mark. Read once per word form on first sight; a doc gathers its tokens' tuples
+    with one lookup each and transposes them, with no Python loop per token. Values depend on the word form
+    alone, so threads that fill the same entry at once store equal tuples."""
 
-    def __init__(self):
-        self.row_of: dict[int, int] = {}
-        self.lock = threading.Lock()
-        self.numbers = np.zeros((4096, 10), dtype=np.int64)
-        self.lower = np.empty(4096, dtype=object)
+    def __init__(self, vocab):
+        super().__init__()
+        self.vocab = vocab
 
-    def rows(self, vocab, orths: list[int]) -> np.ndarray:
-        """Row numbers of the given orth ids, adding the word forms not seen yet."""
-        row_of = self.row_of
-        try:
-            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
-        except KeyError:
-            with self.lock:  # rows are numbered by insertion: one writer at a time (threaded task runners)
-                for orth in orths:
-                    if orth not in row_of:
-                        self._add(vocab, orth)
-            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
-
-    def _add(self, vocab, orth: int) -> None:
-        row = len(self.row_of)
-        if row == len(self.lower):
-            self.numbers = np.concatenate([self.numbers, np.zeros_like(self.numbers)])
-            self.lower = np.concatenate([self.lower, np.empty(len(self.lower), dtype=object)])
-        lexeme = vocab[orth]
+    def __missing__(self, orth: int) -> tuple:
+        lexeme = self.vocab[orth]
         text = lexeme.orth_
         lower = text.lower()
-        self.numbers[row] = (
-            len(text), lexeme.is_alpha, lexeme.is_punct, lexeme.is_space, lexeme.is_title, lexeme.like_num,
-            lexeme.like_num or lower in NUMBER_TOKENS, lower in DATE_TOKENS, lower in CONTRASTS,
-            lexeme.is_punct and len(text) == 1 and text in _final_marks(),
+        value = self[orth] = (
+            len(text), int(lexeme.is_alpha), int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_title), lower, int(lexeme.like_num),
+            int(lexeme.like_num or lower in NUMBER_TOKENS), int(lower in DATE_TOKENS), int(lower in CONTRASTS),
+            int(lexeme.is_punct and len(text) == 1 and text in _final_marks()),
         )
-        self.lower[row] = lower
-        self.row_of[orth] = row
+        return value
 
 
-_LEXEME_TABLES: dict[str, _LexemeTable] = {}
+_LEXEME_TABLES: dict[int, _LexemeTable] = {}
 
 
-def _lexeme_table(lang: str) -> _LexemeTable:
-    """The lexeme table of one language (lexical attributes depend on the language's rules)."""
-    table = _LEXEME_TABLES.get(lang)
-    if table is None:
-        table = _LEXEME_TABLES[lang] = _LexemeTable()
+def _lexeme_table(vocab) -> _LexemeTable:
+    """The lexeme table of one vocabulary (lexical attributes depend on the language's rules)."""
+    table = _LEXEME_TABLES.get(id(vocab))
+    if table is None or table.vocab is not vocab:
+        table = _LEXEME_TABLES[id(vocab)] = _LexemeTable(vocab)
     return table
 
 
@@ -191,27 +171,25 @@ class _Toks:
             return
         array = doc.to_array(_ORTH_IDX)
         self.idx = array[:, 1].tolist()
-        table = _lexeme_table(doc.lang_)
-        rows = table.rows(doc.vocab, array[:, 0].tolist())
-        numbers = table.numbers[rows]
-        self.length, self.alpha, self.punct, self.space, self.title = numbers[:, :_LIKE_NUM].T.tolist()
-        counts = np.zeros((n + 1, 3), dtype=np.int64)  # alpha tokens, number-like tokens, date words before each index
+        lexemes = map(_lexeme_table(doc.vocab).__getitem__, array[:, 0].tolist())
+        self.length, self.alpha, self.punct, self.space, self.title, lower, like_num, numberish, dateish, contrast, final = map(list, zip(*lexemes))
         if text.isascii():
-            self.lower = table.lower[rows].tolist()
-            np.cumsum(numbers[:, [_ALPHA, _NUMBERISH, _DATEISH]], axis=0, out=counts[1:])
-            self.contrasts = np.flatnonzero(numbers[:, _CONTRAST]).tolist()  # 'although', 'though', 'whereas'
+            self.lower = lower
         else:  # lowercase as the whole text lowercases ('İ', final sigma): from the text
             lowered = text.lower()
             if len(lowered) == len(text):
                 self.lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
             else:  # lowercasing changed lengths ('İ'): lowercase token by token
                 self.lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
-            numberish = numbers[:, _LIKE_NUM] | np.fromiter(map(NUMBER_TOKENS.__contains__, self.lower), dtype=bool, count=n)
-            dateish = np.fromiter(map(DATE_TOKENS.__contains__, self.lower), dtype=bool, count=n)
-            np.cumsum(np.stack([numbers[:, _ALPHA], numberish, dateish], axis=1), axis=0, out=counts[1:])
-            self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, self.lower)))
-        self.alpha_before, self.numberish, self.dateish = counts.T.tolist()
-        self.sent_start = _sentence_starts(n, self.punct, np.flatnonzero(numbers[:, _FINAL_MARK]).tolist())
+            numberish = [like or int(word in NUMBER_TOKENS) for like, word in zip(like_num, self.lower)]
+            dateish = list(map(int, map(DATE_TOKENS.__contains__, self.lower)))
+            contrast = list(map(CONTRASTS.__contains__, self.lower))
+        # alpha tokens, number-like tokens and date words before each index
+        self.alpha_before = list(accumulate(self.alpha, initial=0))
+        self.numberish = list(accumulate(numberish, initial=0))
+        self.dateish = list(accumulate(dateish, initial=0))
+        self.contrasts = list(compress(range(n), contrast))  # 'although', 'though', 'whereas'
+        self.sent_start = _sentence_starts(n, self.punct, list(compress(range(n), final)))
         if "\n" in text:
             for match in _NEWLINE.finditer(text):
                 index = bisect_right(self.idx, match.start()) - 1
