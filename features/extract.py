@@ -980,7 +980,8 @@ FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "
 
 
 def _n_words(doc, start: int, end: int) -> int:
-    return doc.alpha_before[max(end, start)] - doc.alpha_before[start]
+    alpha_before = doc.alpha_before
+    return alpha_before[end if end > start else start] - alpha_before[start]
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -1040,7 +1041,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_ATTRIBUTION: attribution_value,
         _COLUMN_REPORTING_VERB: reporting_verb(frame, passive),
         _COLUMN_HEDGES: hedges(hits, segment, frame),
-        _COLUMN_QUANTITIES: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
+        _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
         _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
@@ -1144,7 +1145,7 @@ _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
     """Casualties, then captures (territory when places are taken), materiel, then the earliest of
     territory/communications/negotiation/combat words, then stance, else other."""
-    outcomes = " ".join(q["counts"] for q in quantities)
+    outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
     if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
         return "casualties"
     if "capture" in categories:
@@ -1222,14 +1223,16 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
 
 def _sentence_hits(hits: list[_Hit], position: int, sent: _Sent) -> tuple[list[_Hit], int]:
     """The hits (in position order) that lie inside ``sent``, and where the next sentence's search starts."""
-    while position < len(hits) and hits[position].start < sent.start:
+    n, start, end = len(hits), sent.start, sent.end
+    while position < n and hits[position].start < start:
         position += 1
     inside = []
-    scan = position
-    while scan < len(hits) and hits[scan].start < sent.end:
-        if hits[scan].end <= sent.end:
-            inside.append(hits[scan])
-        scan += 1
+    for scan in range(position, n):
+        hit = hits[scan]
+        if hit.start >= end:
+            break
+        if hit.end <= end:
+            inside.append(hit)
     return inside, position
 
 

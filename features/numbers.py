@@ -55,6 +55,8 @@ PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
 YEAR_WORD = re.compile(r"(?:19|20)\d\d$")
 DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+# Every match of DATE_OR_TIME holds a digit, a separator and a digit: a cheap scan before the full pattern.
+_DATE_OR_TIME_HINT = re.compile(r"\d[-/.:]\d")
 # Links are not counts either, also as scraped pages keep them with their slashes and colons stripped
 # ('httpst.co5rT60NqJDk', 'pic.twitter.comU0hIN7a1BO'): a whitespace-delimited chunk holding one of these is blanked.
 LINK_MARKERS = ("http", "www.", "twitter.com", "t.co")
@@ -320,7 +322,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    masked = DATE_OR_TIME.sub(_blank, text) if ":" in text or "-" in text or "/" in text or "." in text else text
+    masked = DATE_OR_TIME.sub(_blank, text) if _DATE_OR_TIME_HINT.search(text) else text
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
     found = WORD_RE.findall(masked)
@@ -337,9 +339,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
         noun, noun_end = _noun_phrase(words, noun_start)
-        if noun.lower() in ("", "more") and previous_noun:
+        noun_lower = noun.lower()
+        if noun_lower in ("", "more") and previous_noun:
             noun = previous_noun
-        elif noun.lower() in ("more", "others", "other"):
+        elif noun_lower in ("more", "others", "other"):
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
@@ -347,7 +350,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if not noun and not outcome:
             continue
         previous_noun = noun or previous_noun
-        counts = " ".join(part for part in (noun, outcome) if part)
+        counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
         if starts is None or len(starts) <= last:
             starts = _word_starts(masked, words, last, starts)
