@@ -1477,7 +1477,12 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
 def _claims_frame(rows: list[dict], theatre: str) -> pd.DataFrame:
     columns = list(Claims.to_schema().columns)
     names = [column for column in columns if column != Claims.theatre]
-    frame = pd.DataFrame({column: [row[column] for row in rows] for column in names}) if rows else pd.DataFrame(columns=names)
+    if rows:
+        # Every row is built by one dict literal, so all share one key order: transpose the values in one pass.
+        by_key = dict(zip(rows[0], map(list, zip(*map(dict.values, rows)))))
+        frame = pd.DataFrame({column: by_key[column] for column in names})
+    else:
+        frame = pd.DataFrame(columns=names)
     frame.insert(columns.index(Claims.theatre), Claims.theatre, theatre)
     for column in (Claims.published, Claims.event_date):
         frame[column] = pd.to_datetime(frame[column], utc=True).astype("datetime64[us, UTC]")
