@@ -175,12 +175,14 @@ _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
 _NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
 # First characters a number word or digit group can start with: a cheap test before the full one.
 _NUMBER_INITIALS = frozenset("0123456789") | {word[0] for word in _NUMBER_STARTS | {"a"}}
-_CANDIDATE_WORDS = frozenset(_NUMBER_STARTS | {"a"})
+# Words that never start a counted number ('a', 'single', 'couple', 'pair': 'a dozen' is read from 'dozen').
+_NEVER_COUNTED = frozenset({"a", "an", "no", "single", "couple", "pair"})
+_CANDIDATE_WORDS = frozenset(_NUMBER_STARTS - _NEVER_COUNTED)
 _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _may_start_number(lower: str) -> bool:
-    """A digit group, a number word, a hyphenated word that may be one ('forty-five'), or 'a' ('a dozen')."""
+    """A digit group, a number word that may start a count, or a hyphenated word that may be one ('forty-five')."""
     return lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS or ("-" in lower and lower[0] in _NUMBER_INITIALS)
 
 
@@ -229,9 +231,9 @@ def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
             continue
         index = candidate
         word = words[index][LOWER]
-        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word)) or (word == "a" and index + 1 < len(words) and words[index + 1][LOWER] == "dozen")):
+        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word))):
             continue
-        if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
+        if word in _NEVER_COUNTED or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
             continue
         if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
             continue  # 'on the one hand'
@@ -378,28 +380,32 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    while position < len(words) and len(parts) < 5:
-        word = words[position]
-        head = word[LOWER].split("-")[0]
-        if not word[TEXT][0].isalpha() or word[LOWER] in NOUN_STOP or word[LOWER] in DEFAULT_OUTCOMES or head in NOUN_STOP or head in DEFAULT_OUTCOMES:
+    stop = min(len(words), position + 5)
+    while position < stop:
+        text, lower = words[position][TEXT], words[position][LOWER]
+        if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
-        parts.append(word[TEXT])
+        parts.append(text)
         position += 1
     return " ".join(parts), position
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
-    before = [word[LOWER] for word in words[max(number.start_index - 2, 0):number.start_index]]
-    if before and before[-1] in outcomes:
-        return outcomes[before[-1]]
-    if len(before) == 2 and before[-1] == "of" and before[0] in outcomes:
-        return outcomes[before[0]]
+    first = number.start_index
+    if first >= 1:
+        previous = words[first - 1][LOWER]
+        if previous in outcomes:
+            return outcomes[previous]
+        if first >= 2 and previous == "of" and words[first - 2][LOWER] in outcomes:
+            return outcomes[words[first - 2][LOWER]]
     for position in range(noun_end, min(noun_end + 12, len(words))):
-        word = words[position][LOWER].split("-")[0] or words[position][LOWER]
+        text, word = words[position]
+        if "-" in word:
+            word = word.partition("-")[0] or word
         if word in outcomes:
             return outcomes[word]
-        if not words[position][TEXT][0].isalnum() and word not in ("-",):
+        if not text[0].isalnum() and word != "-":
             break
     for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
         word = words[position][LOWER]
