@@ -411,7 +411,7 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
         kept += [hit for hit in capitalised_verbs if hit.start in speaker_ends]
     if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
-        kept = [hit for hit in kept if not (hit.kind == "P" and _inside_longer(hit, source_at.get(hit.start)))]
+        kept = [hit for hit in kept if hit.kind != "P" or hit.start not in source_at or not _inside_longer(hit, source_at[hit.start])]
     # In position order, longest first at one start: two stable C-level sorts instead of a Python key per hit.
     kept.sort(key=_END, reverse=True)
     kept.sort(key=_START)
