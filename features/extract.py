@@ -545,6 +545,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
@@ -644,6 +645,25 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
 
 
+DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+
+
+def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
+    """A registry alias that is a lowercase plural without a determiner ('rebels said', 'opposition fighters said')
+    describes a class of people, not the organisation: the speaker is the phrase as written (anonymous), with the
+    registry camp ('rebels': opposition). With a determiner ('the rebels', 'the army') or written as a name
+    ('Syrian rebels') it still names the registry actor."""
+    described = None
+    for position, hit in enumerate(speakers):
+        if hit.kind != "S" or not hit.text.islower() or not hit.text.endswith("s") or doc.lower[hit.start] in DEFINITE_WORDS:
+            continue
+        if hit.start > 0 and not doc.sent_start[hit.start] and doc.lower[hit.start - 1] in DEFINITE_WORDS:
+            continue
+        described = described or list(speakers)
+        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], hit.start, hit.end, hit.text)
+    return described or speakers
+
+
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
     """Tokens in the longest speaker modifier ending right before ``end`` (not before ``low``), else None."""
     for size in range(min(compiled.longest_modifier, end - low), 0, -1):
@@ -704,7 +724,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
+        speaker = _speaker_from_hit(speaker_hit, compiled)
+        if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
+            speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
+        return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and doc.lower[hit.start - 1] in state.persons and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2]):
         return _Frame(hit.start, hit.end, hit.text, state.persons[doc.lower[hit.start - 1]], hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)

@@ -212,3 +212,22 @@ def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
     assert all(speaker != "Ahmed Karim Hassan" for speaker in content["speaker"])
     reporters = _syria("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
     assert _claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The raids targeted a school and a clinic in Jayrud rebels said.", "The raids targeted", ("rebels", "opposition", True)),
+        ("The raids targeted a school and a clinic in Jayrud the rebels said.", "The raids targeted", ("Free Syrian Army", "opposition", False)),
+        ("The raids targeted a school and a clinic in Jayrud the army said.", "The raids targeted", ("Syrian Army", "loyalist", False)),
+    ],
+)
+def test_extract_claims_keeps_a_bare_plural_description_as_written(text, phrase, expected):
+    """Check that a lowercase plural registry alias without a determiner ('rebels said') is a group as written with the registry camp, and a definite one the actor."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_reads_present_tense_reporting_verbs():
+    """Check that 'X condemns ...' (headline and statement style) is a reporting frame of X."""
+    claims = _syria("The Syrian Coalition condemns the massacre committed by the air force in Raqqa where 65 civilians were killed.", outlet="etilaf")
+    assert _claim_with(claims, "65 civilians were killed")["speaker"] == "Syrian National Coalition"
