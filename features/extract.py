@@ -55,8 +55,12 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog",
 }
+PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+# Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
+ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
+                                     "the observatory", "the watchdog"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
@@ -514,6 +518,7 @@ class _Frame:
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
+    last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
 
 
@@ -558,6 +563,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_any = frame.speaker
+                if frame.speaker.kind == "organisation":
+                    state.last_organisation = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -657,6 +664,8 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
     for position, hit in enumerate(speakers):
         if hit.kind != "S" or not hit.text.islower() or not hit.text.endswith("s") or doc.lower[hit.start] in DEFINITE_WORDS:
             continue
+        if compiled.source_by_alias.get(hit.text) != hit.key:
+            continue  # members widened to their organisation ('local civil defence sources') speak for it
         if hit.start > 0 and not doc.sent_start[hit.start] and doc.lower[hit.start - 1] in DEFINITE_WORDS:
             continue
         described = described or list(speakers)
@@ -706,6 +715,10 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
 def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
+    if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
+        # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
+        # frame continues that frame's speaker (commas are often lost), not the name before it
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
     proper = _proper_name_before(doc, hit.start, lower_bound)
     if proper is not None and places:
         proper = _not_a_place(doc, proper, hit.start, places, compiled)
@@ -754,6 +767,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+# Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
+PARTICIPLE_SUBJECT_WORDS = frozenset({"as", "it", "they", "we", "he", "she", "with"})
 
 
 def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:
@@ -882,17 +899,35 @@ def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
 
 
 def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> tuple[_Speaker, int] | None:
+    """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else, when no
+    person spoke yet, the last named speaker: 'said observatory director Rami Abdel Rahman. He said'), 'it' and
+    organisation nouns ('the group', 'the Britain-based group') to the last organisation (else the last named
+    speaker), other back-references ('the source', 'the military representative') to the last named speaker."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
-        if lower in PRONOUNS_PERSON and state.last_person is not None:
-            return state.last_person, position
+        if lower in PRONOUNS_PERSON and (state.last_person or state.last_any) is not None:
+            return state.last_person or state.last_any, position
         if lower in PRONOUNS_GROUP and state.last_any is not None:
-            return state.last_any, position
-        if position >= 1 and f"{doc.lower[position - 1]} {lower}" in BACK_REFERENCES and state.last_any is not None:
-            return state.last_any, position - 1
-        if position >= 2 and doc.lower[position - 2] == "the" and doc.alpha[position - 1] and f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
-            return state.last_any, position - 2  # 'the military representative said'
+            if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
+                return None  # 'it is estimated that': no one in particular
+            return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
+        if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
+            start = _definite_start(doc, position, lower_bound)
+            if start is not None:
+                return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
+            return None
+    return None
+
+
+def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
+    """Where 'the' opens the definite description ending in ``noun``: 'the group', 'the military representative',
+    'the Britain-based group', 'the UK-based monitor' (up to four words of modifiers, hyphenated ones included)."""
+    for position in range(noun - 1, max(noun - 6, lower_bound - 1), -1):
+        lower = doc.lower[position]
+        if lower == "the":
+            return position
+        if not (doc.alpha[position] or lower == "-"):
             return None
     return None
 

@@ -231,3 +231,35 @@ def test_extract_claims_reads_present_tense_reporting_verbs():
     """Check that 'X condemns ...' (headline and statement style) is a reporting frame of X."""
     claims = _syria("The Syrian Coalition condemns the massacre committed by the air force in Raqqa where 65 civilians were killed.", outlet="etilaf")
     assert _claim_with(claims, "65 civilians were killed")["speaker"] == "Syrian National Coalition"
+
+
+def test_extract_claims_resolves_it_to_the_last_organisation():
+    """Check that 'It said' skips a person named after the organisation, and 'It is estimated' resolves to no one."""
+    text = (
+        "Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said 12 people were killed in Aleppo. "
+        "Local official Ahmad Kanjo said the market was hit twice. It said five children were among the dead. "
+        "It is estimated that 300 families fled the district."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "five children")["speaker"] == "Syrian Observatory for Human Rights"
+    assert _claim_with(claims, "300 families")["speaker"] != "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_resolves_he_to_a_person_named_through_an_organisation_alias():
+    """Check that 'He said' after 'said observatory director Rami Abdel Rahman' (a registry alias of SOHR) is SOHR."""
+    text = '"The siege is tighter now" said observatory director Rami Abdel Rahman. He said government forces had surrounded the district.'
+    assert _claim_with(_syria(text), "surrounded the district")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_resolves_a_definite_description_with_modifiers():
+    """Check that 'The Britain-based group said' refers back to the organisation named before."""
+    text = "Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said six children were killed in Douma. The Britain-based group said at least 140 people were wounded."
+    assert _claim_with(_syria(text), "140 people were wounded")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_continues_a_frame_with_a_participle_without_a_comma():
+    """Check that '... he said forces surrounded Bani Zeid reporting heavy strikes' keeps the speaker, and 'as saying' does not."""
+    claims = _syria("Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said forces had surrounded Bani Zeid reporting heavy air strikes in the area.")
+    assert _claim_with(claims, "heavy air strikes")["speaker"] == "Syrian Observatory for Human Rights"
+    quoted = _syria("SANA quoted a police source as saying that a car bomb killed four people in the city.")
+    assert _claim_with(quoted, "car bomb killed")["speaker"] == "a police source"
