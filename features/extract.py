@@ -698,17 +698,35 @@ ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency
                       "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
 
 
+ACCORDING_LINKS = frozenset({"from", "by", "of", "to", "at", "in", "with", "according"})
+ACCORDING_STOPS = frozenset({"that", "which", "who", "whose", "and", "but", "while", "as"})
+
+
 def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: _Toks, state: _ArticleState) -> _Frame | None:
-    """'according to X': X within a few filler words ('a statement by the', 'the UK-based'), or a back-reference."""
-    position = hit.end
-    while position < doc.n and position - hit.end < 6 and not any(s.start == position for s in speakers) and doc.lower[position] in ACCORDING_FILLERS:
+    """'according to X': the first speaker mention within six words of description ('a statement by the', 'the
+    Syrian opposing UK-based', 'a new toll from the'), widened over its modifiers ('local reports'); a new noun
+    phrase without a linking preposition ('a CNN report the US ...') or a clause word ends the search. Without a
+    mention, a back-reference ('the watchdog', 'the statement', 'the group') is the last speaker of its kind."""
+    position, reference = hit.end, None
+    while position < doc.n and position - hit.end < 7 and not doc.sent_start[position]:
+        if any(s.start == position for s in speakers):
+            speaker_hit = next(s for s in speakers if s.start == position)
+            if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
+                speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+        lower = doc.lower[position]
+        if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
+            break
+        if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
+            break  # 'according to a CNN report the US has ...': a new subject
+        if f"the {lower}" in BACK_REFERENCES and position > hit.end and doc.lower[position - 1] == "the":
+            reference = (position + 1, f"the {lower}")
+        elif lower in ("report", "statement") and position > hit.end:
+            reference = (position + 1, "the statement")
         position += 1
-    after = [s for s in speakers if s.start == position]
-    if after:
-        speaker_hit = after[0]
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
-    if position > hit.end and doc.lower[position - 1] in ("report", "statement") and state.last_any is not None:
-        return _Frame(hit.start, hit.end, hit.text, state.last_any, hit.start, position, "according_to")
+    if reference is not None and state.last_any is not None:
+        speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
+        return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
     return None
 
 

@@ -263,3 +263,23 @@ def test_extract_claims_continues_a_frame_with_a_participle_without_a_comma():
     assert _claim_with(claims, "heavy air strikes")["speaker"] == "Syrian Observatory for Human Rights"
     quoted = _syria("SANA quoted a police source as saying that a car bomb killed four people in the city.")
     assert _claim_with(quoted, "car bomb killed")["speaker"] == "a police source"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("In Idlib 28 fighters were killed in an explosion according to the Syrian opposing UK-based Observatory.", "28 fighters were killed", "Syrian Observatory for Human Rights"),
+        ("Rockets hit Damascus leaving at least three killed and 30 wounded according to local reports.", "three killed", "local reports"),
+        ("At least 24 people were killed in a barrel bomb attack according to a new toll from the observatory.", "24 people were killed", "Syrian Observatory for Human Rights"),
+        ("Fighting went on in the north. The Syrian Observatory for Human Rights said 25 soldiers were killed. According to the watchdog the attacker blew himself up inside a vehicle.", "attacker blew himself up", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_according_to_over_a_description(text, phrase, speaker):
+    """Check that 'according to' finds its speaker past descriptive words, widens 'local reports', and resolves 'the watchdog'."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_stops_according_to_at_a_new_subject():
+    """Check that in 'According to a CNN report the US has concluded ...' the US is not the source of the report."""
+    claims = _syria("Fighting went on in the north. According to a CNN report the US has concluded that Russian warplanes bombed the aid convoy.")
+    assert _claim_with(claims, "bombed the aid convoy")["speaker"] != "United States"
