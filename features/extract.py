@@ -552,13 +552,14 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
+            blockers = frozenset(other.start for other in hits if other.kind == "L" and (other.key in FACT_CATEGORIES or other.key == "reporting_verb"))
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
         if frames and hit.start < frames[-1].right:
             continue
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
-        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, blockers)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
@@ -730,7 +731,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
-def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = ()) -> _Frame | None:
+def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = (),
+                    blockers: frozenset = frozenset()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
@@ -752,6 +754,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _proper_frame(hit, proper, doc, state)
+    long_subject = _subject_with_postmodifier(doc, hit, speakers, blockers, lower_bound, places, compiled)
+    if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
+        return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
@@ -789,6 +794,55 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
 PARTICIPLE_SUBJECT_WORDS = frozenset({"as", "it", "they", "we", "he", "she", "with"})
+
+
+# Words that open a noun's postmodifier: 'Fadi al-Shami of the X Brigade which operates in Y said', 'an activist in
+# Deir al-Zour who spoke on condition of anonymity told', 'Observatory which tracks the war said'.
+POSTMODIFIER_OPENERS = frozenset({"of", "from", "in", "at", "inside", "near", "with", "close", "based", "-", "(", ",", "who", "which", "whose"})
+RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
+# Outside a relative clause, these mean the subject already has its own verb ('Residents of Aleppo were ...').
+FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "do", "does", "be", "been"})
+LONG_SUBJECT_TOKENS = 24
+
+
+def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], blockers: frozenset, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
+    """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
+    a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
+    al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
+    opposition and medical sources - also said'). Mentions inside the relative clause ('medical sources') are not
+    the speaker. Before a relative word, no finite verb, fact word (killed, captured ...) or '-ed' form may come
+    (the subject would have its own verb); after it, no other reporting verb; quotations end the search."""
+    if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
+        return None
+    determiner = doc.lower[lower_bound] in ("the", "a", "an")
+    head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
+    if head is not None and head.end < hit.start:
+        end, speaker = head.end, _speaker_from_hit(head, compiled)
+    elif head is None and not determiner:
+        named = _proper_name_after(doc, lower_bound, hit.start)
+        if named is None or any(place.start < named[0] and place.end > lower_bound for place in places) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+            return None
+        end, speaker = named[0], _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+    else:
+        return None
+    opener = doc.lower[end]
+    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
+        return None
+    relative = False
+    for index in range(end, hit.start):
+        token = doc.lower[index]
+        if token in _QUOTES:
+            return None
+        if token in RELATIVE_WORDS:
+            relative = True
+        elif relative:
+            if index in blockers and index != hit.start:
+                return None
+        elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
+            return None
+        elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
+            return None  # 'Rebels in Aleppo province activists said': a second subject
+    return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
 
 
 def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:

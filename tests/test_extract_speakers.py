@@ -283,3 +283,17 @@ def test_extract_claims_stops_according_to_at_a_new_subject():
     """Check that in 'According to a CNN report the US has concluded ...' the US is not the source of the report."""
     claims = _syria("Fighting went on in the north. According to a CNN report the US has concluded that Russian warplanes bombed the aid convoy.")
     assert _claim_with(claims, "bombed the aid convoy")["speaker"] != "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Fighting went on in the north. Fadi al-Shami of the Tahrir al-Sham Brigade which operates in the eastern Ghouta region said scattered fighting was taking place along the Jobar axis.", "scattered fighting", "Fadi al-Shami"),
+        ("Fighting went on in the north. The Observatory - which has a network of opposition and medical sources - also said on Monday that rebels were threatening to strike two villages.", "threatening to strike", "Syrian Observatory for Human Rights"),
+        ("Fighting went on in the north. An activist in Deir Ezzor who spoke on condition of anonymity told Reuters that 300 men were executed in one day.", "300 men were executed", "an activist"),
+        ("Fighting went on in the north. Rebels in Aleppo stormed an army base on Monday activists said.", "stormed an army base", "activists"),
+    ],
+)
+def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, speaker):
+    """Check that a speaker separated from its verb by a prepositional phrase or relative clause is found, and a subject with its own verb is not."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
