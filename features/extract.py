@@ -753,13 +753,13 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _proper_frame(hit, proper, doc, state)
+        return _role_of_organisation(_proper_frame(hit, proper, doc, state), doc, proper[0], speakers, compiled, state)
     long_subject = _subject_with_postmodifier(doc, hit, speakers, blockers, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
-        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
+        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
         if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
             speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
@@ -781,7 +781,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _proper_frame(hit, proper, doc, state)
+        return _role_of_organisation(_proper_frame(hit, proper, doc, state), doc, proper[0], speakers, compiled, state)
     if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
@@ -950,16 +950,52 @@ def _distance(doc: _Toks, start: int, end: int) -> int:
     return sum(1 for _ in _outside_parentheses(doc, start, end))
 
 
-def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
-    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions."""
+def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled | None = None, state: _ArticleState | None = None) -> _Hit:
+    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions; 'YPG spokesman Redur
+    Xelil and Turkish security sources told' also coordinates the organisation of the named spokesman."""
     chosen = before[-1]
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
         if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
             chosen = candidate
+        elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
+            named = _proper_name_after(doc, candidate.end + 1, chosen.start)
+            if named is None or named[0] != chosen.start - 1:
+                break
+            if state is not None:
+                _remember_member(named[1], _speaker_from_hit(candidate, compiled), state)
+            chosen = candidate
         else:
             break
     return chosen
+
+
+# Roles a person speaks in for an organisation named right before them ('YPG spokesman Redur Xelil').
+ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "leader", "head", "chief", "director", "representative", "envoy"})
+
+
+def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
+    """The mention is a registry organisation followed by a role word ('YPG spokesman')."""
+    return organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < doc.n and doc.lower[organisation.end] in ROLE_WORDS
+
+
+def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:
+    """Later 'Xelil said' and 'He said' about the spokesman are the organisation's."""
+    state.persons[name.split()[-1].lower()] = organisation
+    state.last_person = organisation
+
+
+def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """'YPG spokesman Redur Xelil said': a person named in a role of a registry organisation speaks for it (the
+    registry gives no camp to the person, and the organisation is the source that is accountable)."""
+    if frame.speaker.kind != "person" or frame.speaker.name in compiled.sources:
+        return frame
+    organisation = next((s for s in speakers if s.end == name_start - 1 and _is_member_of(doc, s, compiled)), None)
+    if organisation is None:
+        return frame
+    speaker = _speaker_from_hit(organisation, compiled)
+    _remember_member(frame.speaker.name, speaker, state)
+    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, organisation.start, frame.right, frame.kind)
 
 
 def _crosses_clause(doc, start: int, end: int) -> bool:

@@ -297,3 +297,17 @@ def test_extract_claims_stops_according_to_at_a_new_subject():
 def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, speaker):
     """Check that a speaker separated from its verb by a prepositional phrase or relative clause is found, and a subject with its own verb is not."""
     assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_gives_a_spokesman_s_words_to_his_registry_organisation():
+    """Check that 'YPG spokesman Redur Xelil and Turkish security sources told' is the YPG, and so are 'Xelil said' and 'He said' after it."""
+    text = (
+        "Fighting went on in the north. The fighters attacked Tel Abyad in the early hours of Saturday YPG spokesman Redur Xelil and Turkish "
+        "security sources told Reuters. Other attackers came from the south Xelil said. He said dozens of fighters had been killed."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "attacked Tel Abyad")["speaker"] == "YPG"
+    assert _claim_with(claims, "Other attackers came")["speaker"] == "YPG"
+    assert _claim_with(claims, "dozens of fighters")["speaker"] == "YPG"
+    alone = _syria("Fighting went on in the north. YPG spokesman Redur Xelil said 20 fighters had been killed in Qamishli.")
+    assert _claim_with(alone, "20 fighters")["speaker"] == "YPG"
