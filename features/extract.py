@@ -93,7 +93,7 @@ _COLUMN_EVENT_DATE = Claims.event_date
 _COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
-UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier"}
+UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier", "capital"}
 # Lexicon categories that widen an anonymous speaker phrase to the left ('Russian military sources'):
 # a demonym names the state whose camp the group takes (note: registry name or camp id), a side adjective
 # names the camp itself ('rebel', note: camp id), a qualifier only describes ('senior', 'local').
@@ -300,6 +300,8 @@ class _Compiled:
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
+    capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
+    names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -392,6 +394,14 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
     groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
     compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
+    for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
+        if row.note in compiled.sources:
+            compiled.capitals[row.phrase.lower()] = row.note
+        else:
+            log.warning("pack %s: capital %r names %r, not a registry name; it stands for no one", pack.name, row.phrase, row.note)
+    for alias, canonical in compiled.source_by_alias.items():
+        if len(alias.replace(" ", "")) >= TYPO_MIN_LETTERS:
+            compiled.names_by_shape.setdefault((alias.count(" ") + 1, alias[0]), []).append((alias, canonical))
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -557,6 +567,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if frames and hit.start < frames[-1].right:
             continue
+        if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
+            continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, blockers)
@@ -740,6 +752,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
     proper = _proper_name_before(doc, hit.start, lower_bound)
+    if proper is None and places:
+        government = _government_before(doc, hit, lower_bound, places, compiled)
+        if government is not None:
+            return _Frame(hit.start, hit.end, hit.text, government[0], government[1], hit.end, "reported")
     if proper is not None and places:
         proper = _not_a_place(doc, proper, hit.start, places, compiled)
         if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
@@ -753,7 +769,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _role_of_organisation(_proper_frame(hit, proper, doc, state), doc, proper[0], speakers, compiled, state)
+        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
     long_subject = _subject_with_postmodifier(doc, hit, speakers, blockers, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
@@ -781,7 +797,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _role_of_organisation(_proper_frame(hit, proper, doc, state), doc, proper[0], speakers, compiled, state)
+        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
     if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
@@ -845,6 +861,17 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], bloc
     return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
 
 
+def _government_before(doc: _Toks, hit: _Hit, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> tuple[_Speaker, int] | None:
+    """A place standing for its government where no capitalised run was taken: opening the sentence ('Damascus
+    denied ...') or before an auxiliary ('Damascus has claimed ...'); (speaker, first token) or None."""
+    end = hit.start - 1 if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in ("has", "had", "have") else hit.start
+    place = next((place for place in places if place.end == end and place.start >= lower_bound), None)
+    if place is None:
+        return None
+    government = _not_a_place(doc, (place.start, place.text), end, places, compiled)
+    return (government, place.start) if isinstance(government, _Speaker) else None
+
+
 def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:
     """The capitalised run without leading date words ('Thursday announced' has no speaker)."""
     start = proper[0]
@@ -874,9 +901,10 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     if first.end == end:  # the whole run is one place
         opening = first.start
         before = doc.lower[opening - 1] if opening > 0 and not doc.sent_start[opening] else ""
-        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
+        capital_of = compiled.capitals.get(first.text.lower())  # 'Damascus said': a seat of government the gazetteer files as a governorate
+        if (capital_of is None and compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS) or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
             return None
-        actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
+        actor = capital_of or compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
         if actor is not None:
             info = compiled.sources[actor]
             return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
@@ -983,6 +1011,40 @@ def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) ->
     """Later 'Xelil said' and 'He said' about the spokesman are the organisation's."""
     state.persons[name.split()[-1].lower()] = organisation
     state.last_person = organisation
+
+
+TYPO_MIN_LETTERS = 8  # names shorter than this are too easily confused with other names by one letter
+
+
+def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
+    """An unregistered capitalised speaker one letter away from a registry name or alias of as many words ('Ananolu
+    Agency' -> Anadolu Agency; two letters for names of 16 letters or more) is that registry actor, misspelt."""
+    name = frame.speaker.name
+    if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
+        return frame
+    lower = name.lower()
+    allowed = 2 if len(lower) >= 16 else 1
+    matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
+               if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+    if len(matches) != 1:
+        return frame
+    canonical = matches.pop()
+    info = compiled.sources[canonical]
+    speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
+    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
+
+
+def _within_edits(first: str, second: str, allowed: int) -> bool:
+    """Levenshtein distance of the two strings is at most ``allowed`` (banded, stops early)."""
+    previous = list(range(len(second) + 1))
+    for row, char in enumerate(first, 1):
+        current = [row] + [0] * len(second)
+        for column in range(1, len(second) + 1):
+            current[column] = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != second[column - 1]))
+        if min(current) > allowed:
+            return False
+        previous = current
+    return previous[-1] <= allowed
 
 
 def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:

@@ -311,3 +311,30 @@ def test_extract_claims_gives_a_spokesman_s_words_to_his_registry_organisation()
     assert _claim_with(claims, "dozens of fighters")["speaker"] == "YPG"
     alone = _syria("Fighting went on in the north. YPG spokesman Redur Xelil said 20 fighters had been killed in Qamishli.")
     assert _claim_with(alone, "20 fighters")["speaker"] == "YPG"
+
+
+def test_extract_claims_reads_a_misspelt_registry_name():
+    """Check that a speaker one letter away from a registry name ('Ananolu Agency') is that actor, and a short name is not guessed."""
+    claims = _syria("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
+    assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
+    short = _syria("Fighting went on in the north. In a statement on Monday Lavrow said that 15 people were killed in the blast.")
+    assert _claim_with(short, "15 people were killed")["speaker"] == "Lavrow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on in the north. Damascus denied that its aircraft had bombed the market in Douma.",
+        "Fighting went on in the north. Damascus has claimed that rebel fighters shelled the market in Douma.",
+    ],
+)
+def test_extract_claims_lets_the_capital_stand_for_the_government(text):
+    """Check that 'Damascus said' (a seat of government the gazetteer files as a governorate; pack lexicon 'capital') is the Syrian government."""
+    assert _claim_with(_syria(text), "the market in Douma")["speaker"] == "Syrian Government"
+
+
+def test_extract_claims_keeps_a_report_citing_a_source_with_the_reporter():
+    """Check that in 'Anadolu Agency reported 15 deaths citing a statement from X' the claim is Anadolu's and holds the deaths."""
+    claims = _syria("Fighting went on in the north. Turkeys state-run Anadolu Agency reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission.")
+    claim = _claim_with(claims, "15 deaths")
+    assert claim["speaker"] == "Anadolu Agency"
