@@ -1177,16 +1177,21 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
 GERUND_CONTENT_VERBS = frozenset({"denied", "denies", "deny", "admitted", "admits", "acknowledged", "acknowledges", "accused", "accuses", "claimed", "claims", "alleged", "alleges"})
 
 
+ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him", "her", "them", "us"})
+
+
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
-    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
-    for index in range(start, min(start + 4, end)):
+    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
+    addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
+    addressee = start < end and doc.lower[start] in ADDRESSEE_WORDS
+    for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:
             return True
         if token in (".", ",", ";", "!", "?"):
             return False
         if token not in TIME_WORDS:
-            if index == start and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
+            if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
     return False

@@ -338,3 +338,9 @@ def test_extract_claims_keeps_a_report_citing_a_source_with_the_reporter():
     claims = _syria("Fighting went on in the north. Turkeys state-run Anadolu Agency reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission.")
     claim = _claim_with(claims, "15 deaths")
     assert claim["speaker"] == "Anadolu Agency"
+
+
+def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_claim():
+    """Check that in '... in Aleppo local authorities told reporters on Saturday stressing ...' the toll before the frame is theirs."""
+    claims = _syria("More than 100 civilians have been killed in August shelling of Aleppo local authorities told reporters on Saturday stressing that half of the dead are children.", outlet="tass")
+    assert _claim_with(claims, "100 civilians have been killed")["speaker"] == "local authorities"
