@@ -777,6 +777,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
+        if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
+                and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
+            # 'a group tracking the violence said', 'sources close to the group told': the description names the group
+            speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
         if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
             speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
@@ -819,6 +823,12 @@ RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 # Outside a relative clause, these mean the subject already has its own verb ('Residents of Aleppo were ...').
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "do", "does", "be", "been"})
 LONG_SUBJECT_TOKENS = 24
+
+
+def _opens_participle(doc: _Toks, index: int) -> bool:
+    """A participial or 'close to' postmodifier starts at ``index`` ('tracking the violence', 'close to the group')."""
+    token = doc.lower[index]
+    return (token.endswith("ing") and doc.alpha[index] and len(token) > 4) or (token == "close" and index + 1 < doc.n and doc.lower[index + 1] == "to")
 
 
 def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], blockers: frozenset, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
@@ -1183,7 +1193,9 @@ ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him"
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
     addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
-    addressee = start < end and doc.lower[start] in ADDRESSEE_WORDS
+    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
+    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
+        return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
     for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:

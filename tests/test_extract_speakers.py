@@ -344,3 +344,16 @@ def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_c
     """Check that in '... in Aleppo local authorities told reporters on Saturday stressing ...' the toll before the frame is theirs."""
     claims = _syria("More than 100 civilians have been killed in August shelling of Aleppo local authorities told reporters on Saturday stressing that half of the dead are children.", outlet="tass")
     assert _claim_with(claims, "100 civilians have been killed")["speaker"] == "local authorities"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Rebels exploded bombs in tunnels under Aleppo and killed at least 13 fighters a group tracking the violence said.", "killed at least 13 fighters", "a group tracking the violence"),
+        ("The government advance was backed by fighters from the Lebanese group Hezbollah an ally of President Bashar al-Assad sources close to the group told Reuters earlier this month.", "advance was backed", "sources close to the group"),
+        ("The rebels have lost over one hundred fighters in the battle during the last five days several sources confirmed.", "one hundred fighters", "several sources"),
+    ],
+)
+def test_extract_claims_keeps_a_group_speaker_s_description(text, phrase, speaker):
+    """Check that a group speaker keeps a participle or 'close to' postmodifier and a 'several' before it, as written."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
