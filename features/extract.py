@@ -768,6 +768,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
+    if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
+        named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
+        if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
+            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
+            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
     long_subject = _subject_with_postmodifier(doc, hit, speakers, blockers, lower_bound, places, compiled)
@@ -807,7 +812,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
-            person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
 
@@ -848,7 +853,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], bloc
         named = _proper_name_after(doc, lower_bound, hit.start)
         if named is None or any(place.start < named[0] and place.end > lower_bound for place in places) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
             return None
-        end, speaker = named[0], _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+        end, speaker = named[0], _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
     else:
         return None
     opener = doc.lower[end]
@@ -869,6 +874,22 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], bloc
         elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
             return None  # 'Rebels in Aleppo province activists said': a second subject
     return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
+
+
+# A mention right after one of these is the agent or object in the content ('killed by Nusra Front said X'), so a
+# name after the verb is the speaker.
+AGENT_WORDS = frozenset({"by", "against"})
+
+
+def _affiliation_camp(doc: _Toks, name_end: int, speakers: list[_Hit], compiled: _Compiled) -> str:
+    """The camp of a registry organisation a person is named as belonging to ('Said Seif al Qalamoni from the Free
+    Syrian Army's brigade', 'X of the YPG'), else unknown: the person stays the speaker, the organisation gives the side."""
+    if name_end >= doc.n or doc.lower[name_end] not in ("from", "of"):
+        return CAMP_UNKNOWN
+    organisation = next((s for s in speakers if name_end < s.start <= name_end + 2 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+    if organisation is None or any(doc.lower[index] not in ("the", "a") for index in range(name_end + 1, organisation.start)):
+        return CAMP_UNKNOWN
+    return compiled.sources[organisation.key]["camp"]
 
 
 def _government_before(doc: _Toks, hit: _Hit, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> tuple[_Speaker, int] | None:

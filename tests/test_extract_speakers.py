@@ -357,3 +357,10 @@ def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_c
 def test_extract_claims_keeps_a_group_speaker_s_description(text, phrase, speaker):
     """Check that a group speaker keeps a participle or 'close to' postmodifier and a 'several' before it, as written."""
     assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is_an_agent():
+    """Check that in '... the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade' the speaker is the named man, of the FSA's camp."""
+    text = "Fighting went on in the north. The strikes are in retaliation against the execution of the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade."
+    claim = _claim_with(_syria(text), "in retaliation")
+    assert (claim["speaker"], claim["speaker_camp"]) == ("Said Seif al Qalamoni", "opposition")
