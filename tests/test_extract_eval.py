@@ -91,12 +91,13 @@ def test_eval_row_problems_reports_each_broken_field(holdout2):
 
 
 # Unseen-text floors over the three held-out sets together (holdout, holdout2, holdout3: 106 claims), a few points
-# below what was measured on 2026-11-25. They guard against regressions; they are no target (see docs/extraction.md).
+# below what was measured on 2026-11-25 after the second round of speaker rules (speaker recall 0.821, attribution
+# 0.906). They guard against regressions; they are no target (see docs/extraction.md).
 UNSEEN_FLOORS = {
     "claim_recall": 0.86,
     "claim_precision": 0.88,
-    "speaker_recall": 0.52,
-    "attribution_recall": 0.70,
+    "speaker_recall": 0.78,
+    "attribution_recall": 0.86,
     "quantities_recall": 0.90,
     "places_recall": 0.77,
     "event_date_accuracy": 0.92,
@@ -113,3 +114,29 @@ def unseen(fakes_csv):
 def test_extraction_eval_meets_floor_on_unseen_articles(unseen, metric):
     """Check that each metric over the held-out sets (articles the rules were not written on) stays above its floor."""
     assert unseen[metric] >= UNSEEN_FLOORS[metric], f"unseen {metric} = {unseen[metric]:.3f}, floor {UNSEEN_FLOORS[metric]}"
+
+
+# Floors on holdout4, annotated blind and measured once at the end of the rule work (2026-11-25: claim recall 0.977,
+# precision 0.989, speaker recall 0.670, attribution 0.784, quantities 0.811, places 0.920, event date 0.900), a few
+# points below. Its errors were read only after that measurement (docs/extraction.md).
+HOLDOUT4_FLOORS = {
+    "claim_recall": 0.93,
+    "claim_precision": 0.95,
+    "speaker_recall": 0.63,
+    "attribution_recall": 0.74,
+    "quantities_recall": 0.77,
+    "places_recall": 0.88,
+    "event_date_accuracy": 0.85,
+}
+
+
+@pytest.fixture(scope="module")
+def holdout4_measured(fakes_csv):
+    """Metrics of the blind holdout4 set."""
+    return evaluate(path=HOLDOUT4_CSV)[0]
+
+
+@pytest.mark.parametrize("metric", sorted(HOLDOUT4_FLOORS))
+def test_extraction_eval_meets_floor_on_holdout4(holdout4_measured, metric):
+    """Check that each metric on the blind holdout4 set stays above its floor."""
+    assert holdout4_measured[metric] >= HOLDOUT4_FLOORS[metric], f"holdout4 {metric} = {holdout4_measured[metric]:.3f}, floor {HOLDOUT4_FLOORS[metric]}"
