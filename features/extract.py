@@ -302,6 +302,7 @@ class _Compiled:
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
+    spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -562,7 +563,6 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
-            blockers = frozenset(other.start for other in hits if other.kind == "L" and (other.key in FACT_CATEGORIES or other.key == "reporting_verb"))
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
         if frames and hit.start < frames[-1].right:
@@ -571,7 +571,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
-        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, blockers)
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
@@ -744,7 +744,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
 
 
 def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = (),
-                    blockers: frozenset = frozenset()) -> _Frame | None:
+                    hits: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
@@ -775,7 +775,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
-    long_subject = _subject_with_postmodifier(doc, hit, speakers, blockers, lower_bound, places, compiled)
+    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
@@ -836,7 +836,7 @@ def _opens_participle(doc: _Toks, index: int) -> bool:
     return (token.endswith("ing") and doc.alpha[index] and len(token) > 4) or (token == "close" and index + 1 < doc.n and doc.lower[index + 1] == "to")
 
 
-def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], blockers: frozenset, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
+def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
     """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
     a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
     al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
@@ -859,6 +859,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], bloc
     opener = doc.lower[end]
     if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
         return None
+    blockers = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and (other.key in FACT_CATEGORIES or other.key == "reporting_verb")}
     relative = False
     for index in range(end, hit.start):
         token = doc.lower[index]
@@ -1054,12 +1055,14 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
     lower = name.lower()
-    allowed = 2 if len(lower) >= 16 else 1
-    matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
-               if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
-    if len(matches) != 1:
+    if lower not in compiled.spelling_cache:
+        allowed = 2 if len(lower) >= 16 else 1
+        matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
+                   if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+        compiled.spelling_cache[lower] = matches.pop() if len(matches) == 1 else None
+    canonical = compiled.spelling_cache[lower]
+    if canonical is None:
         return frame
-    canonical = matches.pop()
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
