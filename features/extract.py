@@ -33,12 +33,13 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from operator import attrgetter
+from itertools import accumulate, compress
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame
@@ -118,58 +119,39 @@ DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS
 _WORD = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile("\n")
 _ORTH_IDX = ["ORTH", "IDX"]
-# Columns of the lexeme table: lexical attributes that depend on the word form alone.
-_LENGTH, _ALPHA, _PUNCT, _SPACE, _TITLE, _LIKE_NUM, _NUMBERISH, _DATEISH, _CONTRAST, _FINAL_MARK = range(10)
 
 
-class _LexemeTable:
-    """Lexical attributes of every word form seen, one row per orth id (like spaCy's own lexeme table): length,
-    is_alpha, is_punct, is_space, is_title, like_num, number or date word, contrast word, sentence-final mark, and
-    the lowercase form. Read once per word form, gathered per doc with numpy instead of per-token lookups."""
+class _LexemeTable(dict):
+    """Lexical attributes of every word form seen, by orth id (like spaCy's own lexeme table), as one tuple:
+    length, is_alpha, is_punct, is_space, is_title, the lowercase form, like_num, number word or like_num, date word,
+    contrast word, sentence-final mark. Read once per word form on first sight; a doc gathers its tokens' tuples
+    with one lookup each and transposes them, with no Python loop per token. Values depend on the word form
+    alone, so threads that fill the same entry at once store equal tuples."""
 
-    def __init__(self):
-        self.row_of: dict[int, int] = {}
-        self.lock = threading.Lock()
-        self.numbers = np.zeros((4096, 10), dtype=np.int64)
-        self.lower = np.empty(4096, dtype=object)
+    def __init__(self, vocab):
+        super().__init__()
+        self.vocab = vocab
 
-    def rows(self, vocab, orths: list[int]) -> np.ndarray:
-        """Row numbers of the given orth ids, adding the word forms not seen yet."""
-        row_of = self.row_of
-        try:
-            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
-        except KeyError:
-            with self.lock:  # rows are numbered by insertion: one writer at a time (threaded task runners)
-                for orth in orths:
-                    if orth not in row_of:
-                        self._add(vocab, orth)
-            return np.fromiter(map(row_of.__getitem__, orths), dtype=np.intp, count=len(orths))
-
-    def _add(self, vocab, orth: int) -> None:
-        row = len(self.row_of)
-        if row == len(self.lower):
-            self.numbers = np.concatenate([self.numbers, np.zeros_like(self.numbers)])
-            self.lower = np.concatenate([self.lower, np.empty(len(self.lower), dtype=object)])
-        lexeme = vocab[orth]
+    def __missing__(self, orth: int) -> tuple:
+        lexeme = self.vocab[orth]
         text = lexeme.orth_
         lower = text.lower()
-        self.numbers[row] = (
-            len(text), lexeme.is_alpha, lexeme.is_punct, lexeme.is_space, lexeme.is_title, lexeme.like_num,
-            lexeme.like_num or lower in NUMBER_TOKENS, lower in DATE_TOKENS, lower in CONTRASTS,
-            lexeme.is_punct and len(text) == 1 and text in _final_marks(),
+        value = self[orth] = (
+            len(text), int(lexeme.is_alpha), int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_title), lower, int(lexeme.like_num),
+            int(lexeme.like_num or lower in NUMBER_TOKENS), int(lower in DATE_TOKENS), int(lower in CONTRASTS),
+            int(lexeme.is_punct and len(text) == 1 and text in _final_marks()),
         )
-        self.lower[row] = lower
-        self.row_of[orth] = row
+        return value
 
 
-_LEXEME_TABLES: dict[str, _LexemeTable] = {}
+_LEXEME_TABLES: dict[int, _LexemeTable] = {}
 
 
-def _lexeme_table(lang: str) -> _LexemeTable:
-    """The lexeme table of one language (lexical attributes depend on the language's rules)."""
-    table = _LEXEME_TABLES.get(lang)
-    if table is None:
-        table = _LEXEME_TABLES[lang] = _LexemeTable()
+def _lexeme_table(vocab) -> _LexemeTable:
+    """The lexeme table of one vocabulary (lexical attributes depend on the language's rules)."""
+    table = _LEXEME_TABLES.get(id(vocab))
+    if table is None or table.vocab is not vocab:
+        table = _LEXEME_TABLES[id(vocab)] = _LexemeTable(vocab)
     return table
 
 
@@ -194,27 +176,26 @@ class _Toks:
             return
         array = doc.to_array(_ORTH_IDX)
         self.idx = array[:, 1].tolist()
-        table = _lexeme_table(doc.lang_)
-        rows = table.rows(doc.vocab, array[:, 0].tolist())
-        numbers = table.numbers[rows]
-        self.length, self.alpha, self.punct, self.space, self.title = numbers[:, :_LIKE_NUM].T.tolist()
-        counts = np.zeros((n + 1, 3), dtype=np.int64)  # alpha tokens, number-like tokens, date words before each index
+        lexemes = map(_lexeme_table(doc.vocab).__getitem__, array[:, 0].tolist())
+        # read-only columns stay the tuples zip gives; sent_start, built below, is the one list changed later
+        self.length, self.alpha, self.punct, self.space, self.title, lower, like_num, numberish, dateish, contrast, final = zip(*lexemes)
         if text.isascii():
-            self.lower = table.lower[rows].tolist()
-            np.cumsum(numbers[:, [_ALPHA, _NUMBERISH, _DATEISH]], axis=0, out=counts[1:])
-            self.contrasts = np.flatnonzero(numbers[:, _CONTRAST]).tolist()  # 'although', 'though', 'whereas'
+            self.lower = lower
         else:  # lowercase as the whole text lowercases ('İ', final sigma): from the text
             lowered = text.lower()
             if len(lowered) == len(text):
                 self.lower = [lowered[start:start + size] for start, size in zip(self.idx, self.length)]
             else:  # lowercasing changed lengths ('İ'): lowercase token by token
                 self.lower = [text[start:start + size].lower() for start, size in zip(self.idx, self.length)]
-            numberish = numbers[:, _LIKE_NUM] | np.fromiter(map(NUMBER_TOKENS.__contains__, self.lower), dtype=bool, count=n)
-            dateish = np.fromiter(map(DATE_TOKENS.__contains__, self.lower), dtype=bool, count=n)
-            np.cumsum(np.stack([numbers[:, _ALPHA], numberish, dateish], axis=1), axis=0, out=counts[1:])
-            self.contrasts = list(compress(range(n), map(CONTRASTS.__contains__, self.lower)))
-        self.alpha_before, self.numberish, self.dateish = counts.T.tolist()
-        self.sent_start = _sentence_starts(n, self.punct, np.flatnonzero(numbers[:, _FINAL_MARK]).tolist())
+            numberish = [like or int(word in NUMBER_TOKENS) for like, word in zip(like_num, self.lower)]
+            dateish = list(map(int, map(DATE_TOKENS.__contains__, self.lower)))
+            contrast = list(map(CONTRASTS.__contains__, self.lower))
+        # alpha tokens, number-like tokens and date words before each index
+        self.alpha_before = list(accumulate(self.alpha, initial=0))
+        self.numberish = list(accumulate(numberish, initial=0))
+        self.dateish = list(accumulate(dateish, initial=0))
+        self.contrasts = list(compress(range(n), contrast))  # 'although', 'though', 'whereas'
+        self.sent_start = _sentence_starts(n, self.punct, list(compress(range(n), final)))
         if "\n" in text:
             for match in _NEWLINE.finditer(text):
                 index = bisect_right(self.idx, match.start()) - 1
@@ -270,10 +251,13 @@ class _Sent:
     start: int
     end: int
     toks: _Toks
+    _text: str | None = None  # read once: every claim of the sentence carries it
 
     @property
     def text(self) -> str:
-        return self.toks.span_text(self.start, self.end)
+        if self._text is None:
+            self._text = self.toks.span_text(self.start, self.end)
+        return self._text
 
 
 # --- the compiled pack -------------------------------------------------------------
@@ -298,7 +282,7 @@ class _Compiled:
     longest_modifier: int = 0  # tokens in the longest speaker modifier
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
-    match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms)
+    match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
@@ -364,7 +348,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
         place_kind=dict(zip(pack.places["name"], pack.places["kind"])),
         place_parent=dict(zip(pack.places["name"], pack.places["parent"])),
     )
-    compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)]) for match_id, (kind, key) in labels.items()}
+    compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)], _overlap_group(kind, key)) for match_id, (kind, key) in labels.items()}
     blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
     compiled.blackout_words = frozenset(doc[0].lower_ for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc))
     _add_speaker_modifiers(compiled, pack)
@@ -419,11 +403,11 @@ class _Hit:
 
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     """All accepted matches of a doc: case-checked, longest-first within each kind."""
-    hits: list[_Hit] = []
+    groups: defaultdict[tuple[str, str], list[_Hit]] = defaultdict(list)  # overlap group -> hits in match order
     capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
     text, idx, length, sent_start, match_info = doc.text, doc.idx, doc.length, doc.sent_start, compiled.match_info
     for match_id, start, end in compiled.matcher(spacy_doc):
-        kind, key, exact_forms, lower_forms = match_info[match_id]
+        kind, key, exact_forms, lower_forms, group = match_info[match_id]
         hit_text = text[idx[start]:idx[end - 1] + length[end - 1]]
         if kind != "L":
             if not (hit_text in exact_forms or _alias_case_matches(hit_text, exact_forms, lower_forms)):
@@ -433,9 +417,9 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
                 capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
-            hits.append(_Hit("L", "materiel_action", start, end, hit_text))
-        hits.append(_Hit(kind, key, start, end, hit_text))
-    kept = _longest_per_kind(hits, ordered=False)
+            groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
+        groups[group].append(_Hit(kind, key, start, end, hit_text))
+    kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
     if capitalised_verbs:
         speaker_ends = {hit.end for hit in sources}
@@ -443,11 +427,13 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
     if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
         kept = [hit for hit in kept if not (hit.kind == "P" and _inside_longer(hit, source_at.get(hit.start)))]
-    return sorted(kept, key=_position)
+    # In position order, longest first at one start: two stable C-level sorts instead of a Python key per hit.
+    kept.sort(key=_END, reverse=True)
+    kept.sort(key=_START)
+    return kept
 
 
-def _position(hit: _Hit) -> tuple[int, int]:
-    return hit.start, -hit.end
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _inside_longer(hit: _Hit, source: _Hit | None) -> bool:
@@ -462,14 +448,19 @@ def _alias_case_matches(text: str, exact: set[str], lower: set[str]) -> bool:
     return " " in text and text[:1].isupper() and any(alias.lower() == text.lower() for alias in exact)
 
 
-def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
-    """Within each kind (and lexicon category), the longest of overlapping hits; a registry mention beats an
-    anonymous-group phrase on the same words. Sorted by position unless ``ordered`` is False (then in kind
-    order; hits on the same tokens keep the order of their kinds' first appearance)."""
+def _overlap_group(kind: str, key: str) -> tuple[str, str]:
+    """Hits of one group compete for their tokens: each registry kind (all sources, all places), each lexicon category."""
+    return kind, key if kind == "L" else ""
+
+
+_MATERIEL_ACTION_GROUP = _overlap_group("L", "materiel_action")
+
+
+def _longest_per_kind(groups: dict[tuple[str, str], list[_Hit]]) -> list[_Hit]:
+    """Within each overlap group (``_overlap_group``), the longest of overlapping hits; a registry mention beats an
+    anonymous-group phrase on the same words. In group order (hits on the same tokens keep the order of their groups'
+    first appearance), not sorted by position."""
     kept: list[_Hit] = []
-    groups: dict[tuple[str, str], list[_Hit]] = {}
-    for hit in hits:
-        groups.setdefault((hit.kind, hit.key if hit.kind == "L" else ""), []).append(hit)
     for group_hits in groups.values():
         if len(group_hits) == 1 or _disjoint_in_order(group_hits):
             kept.extend(group_hits)
@@ -484,7 +475,7 @@ def _longest_per_kind(hits: list[_Hit], ordered: bool = True) -> list[_Hit]:
     if ("L", "anonymous_group") in groups:
         source_tokens = {index for hit in kept if hit.kind == "S" for index in range(hit.start, hit.end)}
         kept = [hit for hit in kept if not (hit.kind == "L" and hit.key == "anonymous_group" and not source_tokens.isdisjoint(range(hit.start, hit.end)))]
-    return sorted(kept, key=_position) if ordered else kept
+    return kept
 
 
 def _disjoint_in_order(hits: list[_Hit]) -> bool:
@@ -1265,7 +1256,8 @@ FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "
 
 
 def _n_words(doc, start: int, end: int) -> int:
-    return doc.alpha_before[max(end, start)] - doc.alpha_before[start]
+    alpha_before = doc.alpha_before
+    return alpha_before[end if end > start else start] - alpha_before[start]
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -1325,7 +1317,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_ATTRIBUTION: attribution_value,
         _COLUMN_REPORTING_VERB: reporting_verb(frame, passive),
         _COLUMN_HEDGES: hedges(hits, segment, frame),
-        _COLUMN_QUANTITIES: [{k: q[k] for k in ("value", "value_max", "counts", "approximator", "text")} for q in quantities],
+        _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
         _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
@@ -1429,7 +1421,7 @@ _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
     """Casualties, then captures (territory when places are taken), materiel, then the earliest of
     territory/communications/negotiation/combat words, then stance, else other."""
-    outcomes = " ".join(q["counts"] for q in quantities)
+    outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
     if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
         return "casualties"
     if "capture" in categories:
@@ -1507,14 +1499,16 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
 
 def _sentence_hits(hits: list[_Hit], position: int, sent: _Sent) -> tuple[list[_Hit], int]:
     """The hits (in position order) that lie inside ``sent``, and where the next sentence's search starts."""
-    while position < len(hits) and hits[position].start < sent.start:
+    n, start, end = len(hits), sent.start, sent.end
+    while position < n and hits[position].start < start:
         position += 1
     inside = []
-    scan = position
-    while scan < len(hits) and hits[scan].start < sent.end:
-        if hits[scan].end <= sent.end:
-            inside.append(hits[scan])
-        scan += 1
+    for scan in range(position, n):
+        hit = hits[scan]
+        if hit.start >= end:
+            break
+        if hit.end <= end:
+            inside.append(hit)
     return inside, position
 
 
@@ -1759,7 +1753,12 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
 def _claims_frame(rows: list[dict], theatre: str) -> pd.DataFrame:
     columns = list(Claims.to_schema().columns)
     names = [column for column in columns if column != Claims.theatre]
-    frame = pd.DataFrame({column: [row[column] for row in rows] for column in names}) if rows else pd.DataFrame(columns=names)
+    if rows:
+        # Every row is built by one dict literal, so all share one key order: transpose the values in one pass.
+        by_key = dict(zip(rows[0], map(list, zip(*map(dict.values, rows)))))
+        frame = pd.DataFrame({column: by_key[column] for column in names})
+    else:
+        frame = pd.DataFrame(columns=names)
     frame.insert(columns.index(Claims.theatre), Claims.theatre, theatre)
     for column in (Claims.published, Claims.event_date):
         frame[column] = pd.to_datetime(frame[column], utc=True).astype("datetime64[us, UTC]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 UNITS = {
     "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -54,6 +55,8 @@ PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
 YEAR_WORD = re.compile(r"(?:19|20)\d\d$")
 DATE_OR_TIME = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+# Every match of DATE_OR_TIME holds a digit, a separator and a digit: a cheap scan before the full pattern.
+_DATE_OR_TIME_HINT = re.compile(r"\d[-/.:]\d")
 # Links are not counts either, also as scraped pages keep them with their slashes and colons stripped
 # ('httpst.co5rT60NqJDk', 'pic.twitter.comU0hIN7a1BO'): a whitespace-delimited chunk holding one of these is blanked.
 LINK_MARKERS = ("http", "www.", "twitter.com", "t.co")
@@ -172,18 +175,36 @@ _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "no"}
 _NUMBER_STARTS = _NUMBER_WORDS | set(VAGUE)
 # First characters a number word or digit group can start with: a cheap test before the full one.
 _NUMBER_INITIALS = frozenset("0123456789") | {word[0] for word in _NUMBER_STARTS | {"a"}}
-_CANDIDATE_WORDS = frozenset(_NUMBER_STARTS | {"a"})
+# Words that never start a counted number ('a', 'single', 'couple', 'pair': 'a dozen' is read from 'dozen').
+_NEVER_COUNTED = frozenset({"a", "an", "no", "single", "couple", "pair"})
+_CANDIDATE_WORDS = frozenset(_NUMBER_STARTS - _NEVER_COUNTED)
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def _number_candidates(words: list[Word]) -> list[int]:
-    """Indices of the words a number can start at: a digit group, a number word, a hyphenated word that may be
-    one ('forty-five'), or 'a' ('a dozen'); a cheap set test per word before the full one."""
-    return [
-        position
-        for position, word in enumerate(words)
-        if word[LOWER] in _CANDIDATE_WORDS or word[LOWER][0] in _ASCII_DIGITS or ("-" in word[LOWER] and word[LOWER][0] in _NUMBER_INITIALS)
-    ]
+def _may_start_number(lower: str) -> bool:
+    """A digit group, a number word that may start a count, or a hyphenated word that may be one ('forty-five')."""
+    return lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS or ("-" in lower and lower[0] in _NUMBER_INITIALS)
+
+
+class _StartMemo(dict):
+    """lowercase word -> whether a number may start at it, filled on first sight (the test depends on the word
+    alone); emptied when it outgrows ``limit`` so a long run over new words keeps it bounded."""
+
+    limit = 200_000
+
+    def __missing__(self, lower: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[lower] = _may_start_number(lower)
+        return value
+
+
+_STARTS_NUMBER = _StartMemo()
+
+
+def _number_candidates(lowers: list[str]) -> list[int]:
+    """Indices of the words (given lowercase) a number can start at: one dictionary lookup per word, no Python loop."""
+    return list(compress(count(), map(_STARTS_NUMBER.__getitem__, lowers)))
 
 
 def _is_number_word(word: str) -> bool:
@@ -193,7 +214,7 @@ def _is_number_word(word: str) -> bool:
     return all(part in TENS or part in UNITS or part in SCALES for part in parts) and word not in ("a", "an", "no")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Number:
     value: float
     value_max: float | None
@@ -202,17 +223,17 @@ class _Number:
     end_index: int  # exclusive, words
 
 
-def _find_numbers(words: list[Word]) -> list[_Number]:
+def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
     found: list[_Number] = []
     index = 0
-    for candidate in _number_candidates(words):
+    for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
         word = words[index][LOWER]
-        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word)) or (word == "a" and index + 1 < len(words) and words[index + 1][LOWER] == "dozen")):
+        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word))):
             continue
-        if word in ("a", "an", "no", "single", "couple", "pair") or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
+        if word in _NEVER_COUNTED or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
             continue
         if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
             continue  # 'on the one hand'
@@ -303,25 +324,27 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    masked = DATE_OR_TIME.sub(_blank, text) if ":" in text or "-" in text or "/" in text or "." in text else text
+    masked = DATE_OR_TIME.sub(_blank, text) if _DATE_OR_TIME_HINT.search(text) else text
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
     found = WORD_RE.findall(masked)
-    words = list(zip(found, [word.lower() for word in found]))  # (text, lower): no offsets yet
+    lowers = [word.lower() for word in found]
+    words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
-    for number in _find_numbers(words):
+    for number in _find_numbers(words, _number_candidates(lowers)):
         if _is_date_or_span(words, number):
             continue
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
         noun, noun_end = _noun_phrase(words, noun_start)
-        if noun.lower() in ("", "more") and previous_noun:
+        noun_lower = noun.lower()
+        if noun_lower in ("", "more") and previous_noun:
             noun = previous_noun
-        elif noun.lower() in ("more", "others", "other"):
+        elif noun_lower in ("more", "others", "other"):
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
@@ -329,7 +352,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if not noun and not outcome:
             continue
         previous_noun = noun or previous_noun
-        counts = " ".join(part for part in (noun, outcome) if part)
+        counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
         if starts is None or len(starts) <= last:
             starts = _word_starts(masked, words, last, starts)
@@ -357,28 +380,32 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    while position < len(words) and len(parts) < 5:
-        word = words[position]
-        head = word[LOWER].split("-")[0]
-        if not word[TEXT][0].isalpha() or word[LOWER] in NOUN_STOP or word[LOWER] in DEFAULT_OUTCOMES or head in NOUN_STOP or head in DEFAULT_OUTCOMES:
+    stop = min(len(words), position + 5)
+    while position < stop:
+        text, lower = words[position][TEXT], words[position][LOWER]
+        if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
-        parts.append(word[TEXT])
+        parts.append(text)
         position += 1
     return " ".join(parts), position
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
-    before = [word[LOWER] for word in words[max(number.start_index - 2, 0):number.start_index]]
-    if before and before[-1] in outcomes:
-        return outcomes[before[-1]]
-    if len(before) == 2 and before[-1] == "of" and before[0] in outcomes:
-        return outcomes[before[0]]
+    first = number.start_index
+    if first >= 1:
+        previous = words[first - 1][LOWER]
+        if previous in outcomes:
+            return outcomes[previous]
+        if first >= 2 and previous == "of" and words[first - 2][LOWER] in outcomes:
+            return outcomes[words[first - 2][LOWER]]
     for position in range(noun_end, min(noun_end + 12, len(words))):
-        word = words[position][LOWER].split("-")[0] or words[position][LOWER]
+        text, word = words[position]
+        if "-" in word:
+            word = word.partition("-")[0] or word
         if word in outcomes:
             return outcomes[word]
-        if not words[position][TEXT][0].isalnum() and word not in ("-",):
+        if not text[0].isalnum() and word != "-":
             break
     for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
         word = words[position][LOWER]

@@ -280,14 +280,14 @@ def test_toks_lexeme_table_matches_spacy_token_attributes(text):
 
     doc = compile_pack(load_pack("syria")).nlp.tokenizer(text)
     toks = _Toks(doc, text)
-    assert toks.length == [len(token) for token in doc]
-    assert toks.alpha == [int(token.is_alpha) for token in doc]
-    assert toks.punct == [int(token.is_punct) for token in doc]
-    assert toks.space == [int(token.is_space) for token in doc]
-    assert toks.title == [int(token.is_title) for token in doc]
+    assert list(toks.length) == [len(token) for token in doc]
+    assert list(toks.alpha) == [int(token.is_alpha) for token in doc]
+    assert list(toks.punct) == [int(token.is_punct) for token in doc]
+    assert list(toks.space) == [int(token.is_space) for token in doc]
+    assert list(toks.title) == [int(token.is_title) for token in doc]
     lowered = text.lower()
     expected_lower = [lowered[token.idx:token.idx + len(token)] for token in doc] if len(lowered) == len(text) else [token.text.lower() for token in doc]
-    assert toks.lower == expected_lower
+    assert list(toks.lower) == expected_lower
     assert toks.alpha_before[-1] == sum(token.is_alpha for token in doc)
 
 
