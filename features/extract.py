@@ -1060,7 +1060,16 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
 
 
 def _within_edits(first: str, second: str, allowed: int) -> bool:
-    """Levenshtein distance of the two strings is at most ``allowed`` (banded, stops early)."""
+    """Levenshtein distance of the two strings is at most ``allowed`` (one edit checked directly, more banded)."""
+    if allowed == 1:
+        if len(first) < len(second):
+            first, second = second, first
+        if len(first) - len(second) > 1:
+            return False
+        cut = next((index for index, (a, b) in enumerate(zip(first, second)) if a != b), len(second))
+        if len(first) == len(second):
+            return first[cut + 1:] == second[cut + 1:]
+        return first[cut + 1:] == second[cut:]
     previous = list(range(len(second) + 1))
     for row, char in enumerate(first, 1):
         current = [row] + [0] * len(second)
