@@ -56,8 +56,12 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog",
 }
+PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+# Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
+ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
+                                     "the observatory", "the watchdog"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
@@ -90,7 +94,7 @@ _COLUMN_EVENT_DATE = Claims.event_date
 _COLUMN_CLAIM_TYPE = Claims.claim_type
 PASSIVE_SPEAKER = "unnamed sources"
 # Lexicon categories read elsewhere (numbers.py handles approximators; the specificity family counts units).
-UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier"}
+UNMATCHED_CATEGORIES = {"approximator", "combatant", "unit", "demonym", "speaker_side", "speaker_qualifier", "capital"}
 # Lexicon categories that widen an anonymous speaker phrase to the left ('Russian military sources'):
 # a demonym names the state whose camp the group takes (note: registry name or camp id), a side adjective
 # names the camp itself ('rebel', note: camp id), a qualifier only describes ('senior', 'local').
@@ -280,6 +284,9 @@ class _Compiled:
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
+    capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
+    names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
+    spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -372,6 +379,14 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
     groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
     compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
+    for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
+        if row.note in compiled.sources:
+            compiled.capitals[row.phrase.lower()] = row.note
+        else:
+            log.warning("pack %s: capital %r names %r, not a registry name; it stands for no one", pack.name, row.phrase, row.note)
+    for alias, canonical in compiled.source_by_alias.items():
+        if len(alias.replace(" ", "")) >= TYPO_MIN_LETTERS:
+            compiled.names_by_shape.setdefault((alias.count(" ") + 1, alias[0]), []).append((alias, canonical))
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -505,6 +520,7 @@ class _Frame:
 class _ArticleState:
     last_person: _Speaker | None = None
     last_any: _Speaker | None = None
+    last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
 
 
@@ -536,18 +552,23 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
         if frames and hit.start < frames[-1].right:
             continue
+        if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
+            continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
-        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places)
+        frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None:
             frames.append(frame)
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_any = frame.speaker
+                if frame.speaker.kind == "organisation":
+                    state.last_organisation = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -635,6 +656,27 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
 
 
+DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+
+
+def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
+    """A registry alias that is a lowercase plural without a determiner ('rebels said', 'opposition fighters said')
+    describes a class of people, not the organisation: the speaker is the phrase as written (anonymous), with the
+    registry camp ('rebels': opposition). With a determiner ('the rebels', 'the army') or written as a name
+    ('Syrian rebels') it still names the registry actor."""
+    described = None
+    for position, hit in enumerate(speakers):
+        if hit.kind != "S" or not hit.text.islower() or not hit.text.endswith("s") or doc.lower[hit.start] in DEFINITE_WORDS:
+            continue
+        if compiled.source_by_alias.get(hit.text) != hit.key:
+            continue  # members widened to their organisation ('local civil defence sources') speak for it
+        if hit.start > 0 and not doc.sent_start[hit.start] and doc.lower[hit.start - 1] in DEFINITE_WORDS:
+            continue
+        described = described or list(speakers)
+        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], hit.start, hit.end, hit.text)
+    return described or speakers
+
+
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
     """Tokens in the longest speaker modifier ending right before ``end`` (not before ``low``), else None."""
     for size in range(min(compiled.longest_modifier, end - low), 0, -1):
@@ -660,24 +702,51 @@ ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency
                       "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
 
 
+ACCORDING_LINKS = frozenset({"from", "by", "of", "to", "at", "in", "with", "according"})
+ACCORDING_STOPS = frozenset({"that", "which", "who", "whose", "and", "but", "while", "as"})
+
+
 def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: _Toks, state: _ArticleState) -> _Frame | None:
-    """'according to X': X within a few filler words ('a statement by the', 'the UK-based'), or a back-reference."""
-    position = hit.end
-    while position < doc.n and position - hit.end < 6 and not any(s.start == position for s in speakers) and doc.lower[position] in ACCORDING_FILLERS:
+    """'according to X': the first speaker mention within six words of description ('a statement by the', 'the
+    Syrian opposing UK-based', 'a new toll from the'), widened over its modifiers ('local reports'); a new noun
+    phrase without a linking preposition ('a CNN report the US ...') or a clause word ends the search. Without a
+    mention, a back-reference ('the watchdog', 'the statement', 'the group') is the last speaker of its kind."""
+    position, reference = hit.end, None
+    while position < doc.n and position - hit.end < 7 and not doc.sent_start[position]:
+        if any(s.start == position for s in speakers):
+            speaker_hit = next(s for s in speakers if s.start == position)
+            if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
+                speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+        lower = doc.lower[position]
+        if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
+            break
+        if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
+            break  # 'according to a CNN report the US has ...': a new subject
+        if f"the {lower}" in BACK_REFERENCES and position > hit.end and doc.lower[position - 1] == "the":
+            reference = (position + 1, f"the {lower}")
+        elif lower in ("report", "statement") and position > hit.end:
+            reference = (position + 1, "the statement")
         position += 1
-    after = [s for s in speakers if s.start == position]
-    if after:
-        speaker_hit = after[0]
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
-    if position > hit.end and doc.lower[position - 1] in ("report", "statement") and state.last_any is not None:
-        return _Frame(hit.start, hit.end, hit.text, state.last_any, hit.start, position, "according_to")
+    if reference is not None and state.last_any is not None:
+        speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
+        return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
     return None
 
 
-def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = ()) -> _Frame | None:
+def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = (),
+                    hits: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
+    if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
+        # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
+        # frame continues that frame's speaker (commas are often lost), not the name before it
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
     proper = _proper_name_before(doc, hit.start, lower_bound)
+    if proper is None and places:
+        government = _government_before(doc, hit, lower_bound, places, compiled)
+        if government is not None:
+            return _Frame(hit.start, hit.end, hit.text, government[0], government[1], hit.end, "reported")
     if proper is not None and places:
         proper = _not_a_place(doc, proper, hit.start, places, compiled)
         if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
@@ -690,12 +759,27 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
+    if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
+        named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
+        if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
+            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
+            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _proper_frame(hit, proper, doc, state)
+        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
+    if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
+        return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if before:
-        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]])
-        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), speaker_hit.start, hit.end, "reported")
+        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
+        speaker = _speaker_from_hit(speaker_hit, compiled)
+        if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
+                and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
+            # 'a group tracking the violence said', 'sources close to the group told': the description names the group
+            speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
+        if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
+            speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
+        return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and doc.lower[hit.start - 1] in state.persons and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2]):
         return _Frame(hit.start, hit.end, hit.text, state.persons[doc.lower[hit.start - 1]], hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
@@ -713,15 +797,102 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _proper_frame(hit, proper, doc, state)
+        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
     if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
-            person = _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+# Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
+PARTICIPLE_SUBJECT_WORDS = frozenset({"as", "it", "they", "we", "he", "she", "with"})
+
+
+# Words that open a noun's postmodifier: 'Fadi al-Shami of the X Brigade which operates in Y said', 'an activist in
+# Deir al-Zour who spoke on condition of anonymity told', 'Observatory which tracks the war said'.
+POSTMODIFIER_OPENERS = frozenset({"of", "from", "in", "at", "inside", "near", "with", "close", "based", "-", "(", ",", "who", "which", "whose"})
+RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
+# Outside a relative clause, these mean the subject already has its own verb ('Residents of Aleppo were ...').
+FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "do", "does", "be", "been"})
+LONG_SUBJECT_TOKENS = 24
+
+
+def _opens_participle(doc: _Toks, index: int) -> bool:
+    """A participial or 'close to' postmodifier starts at ``index`` ('tracking the violence', 'close to the group')."""
+    token = doc.lower[index]
+    return (token.endswith("ing") and doc.alpha[index] and len(token) > 4) or (token == "close" and index + 1 < doc.n and doc.lower[index + 1] == "to")
+
+
+def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
+    """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
+    a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
+    al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
+    opposition and medical sources - also said'). Mentions inside the relative clause ('medical sources') are not
+    the speaker. Before a relative word, no finite verb, fact word (killed, captured ...) or '-ed' form may come
+    (the subject would have its own verb); after it, no other reporting verb; quotations end the search."""
+    if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
+        return None
+    determiner = doc.lower[lower_bound] in ("the", "a", "an")
+    head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
+    if head is not None and head.end < hit.start:
+        end, speaker = head.end, _speaker_from_hit(head, compiled)
+    elif head is None and not determiner:
+        named = _proper_name_after(doc, lower_bound, hit.start)
+        if named is None or any(place.start < named[0] and place.end > lower_bound for place in places) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+            return None
+        end, speaker = named[0], _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
+    else:
+        return None
+    opener = doc.lower[end]
+    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
+        return None
+    blockers = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and (other.key in FACT_CATEGORIES or other.key == "reporting_verb")}
+    relative = False
+    for index in range(end, hit.start):
+        token = doc.lower[index]
+        if token in _QUOTES:
+            return None
+        if token in RELATIVE_WORDS:
+            relative = True
+        elif relative:
+            if index in blockers and index != hit.start:
+                return None
+        elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
+            return None
+        elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
+            return None  # 'Rebels in Aleppo province activists said': a second subject
+    return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
+
+
+# A mention right after one of these is the agent or object in the content ('killed by Nusra Front said X'), so a
+# name after the verb is the speaker.
+AGENT_WORDS = frozenset({"by", "against"})
+
+
+def _affiliation_camp(doc: _Toks, name_end: int, speakers: list[_Hit], compiled: _Compiled) -> str:
+    """The camp of a registry organisation a person is named as belonging to ('Said Seif al Qalamoni from the Free
+    Syrian Army's brigade', 'X of the YPG'), else unknown: the person stays the speaker, the organisation gives the side."""
+    if name_end >= doc.n or doc.lower[name_end] not in ("from", "of"):
+        return CAMP_UNKNOWN
+    organisation = next((s for s in speakers if name_end < s.start <= name_end + 2 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+    if organisation is None or any(doc.lower[index] not in ("the", "a") for index in range(name_end + 1, organisation.start)):
+        return CAMP_UNKNOWN
+    return compiled.sources[organisation.key]["camp"]
+
+
+def _government_before(doc: _Toks, hit: _Hit, lower_bound: int, places: list[_Hit], compiled: _Compiled) -> tuple[_Speaker, int] | None:
+    """A place standing for its government where no capitalised run was taken: opening the sentence ('Damascus
+    denied ...') or before an auxiliary ('Damascus has claimed ...'); (speaker, first token) or None."""
+    end = hit.start - 1 if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in ("has", "had", "have") else hit.start
+    place = next((place for place in places if place.end == end and place.start >= lower_bound), None)
+    if place is None:
+        return None
+    government = _not_a_place(doc, (place.start, place.text), end, places, compiled)
+    return (government, place.start) if isinstance(government, _Speaker) else None
 
 
 def _not_a_date(doc: _Toks, proper: tuple[int, str], end: int) -> tuple[int, str] | None:
@@ -753,9 +924,10 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     if first.end == end:  # the whole run is one place
         opening = first.start
         before = doc.lower[opening - 1] if opening > 0 and not doc.sent_start[opening] else ""
-        if compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
+        capital_of = compiled.capitals.get(first.text.lower())  # 'Damascus said': a seat of government the gazetteer files as a governorate
+        if (capital_of is None and compiled.place_kind.get(first.key) not in METONYMIC_PLACE_KINDS) or before in LOCATIVE_WORDS or opening < start:  # 'northern Syria claiming'
             return None
-        actor = compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
+        actor = capital_of or compiled.source_by_alias.get(first.key.lower()) or compiled.source_by_alias.get(first.text.lower())
         if actor is not None:
             info = compiled.sources[actor]
             return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
@@ -832,16 +1004,97 @@ def _distance(doc: _Toks, start: int, end: int) -> int:
     return sum(1 for _ in _outside_parentheses(doc, start, end))
 
 
-def _first_of_coordination(doc: _Toks, before: list[_Hit]) -> _Hit:
-    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions."""
+def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled | None = None, state: _ArticleState | None = None) -> _Hit:
+    """'the United States and the G7 ... vowed': the first of coordinated speaker mentions; 'YPG spokesman Redur
+    Xelil and Turkish security sources told' also coordinates the organisation of the named spokesman."""
     chosen = before[-1]
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
         if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
             chosen = candidate
+        elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
+            named = _proper_name_after(doc, candidate.end + 1, chosen.start)
+            if named is None or named[0] != chosen.start - 1:
+                break
+            if state is not None:
+                _remember_member(named[1], _speaker_from_hit(candidate, compiled), state)
+            chosen = candidate
         else:
             break
     return chosen
+
+
+# Roles a person speaks in for an organisation named right before them ('YPG spokesman Redur Xelil').
+ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "leader", "head", "chief", "director", "representative", "envoy"})
+
+
+def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
+    """The mention is a registry organisation followed by a role word ('YPG spokesman')."""
+    return organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < doc.n and doc.lower[organisation.end] in ROLE_WORDS
+
+
+def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:
+    """Later 'Xelil said' and 'He said' about the spokesman are the organisation's."""
+    state.persons[name.split()[-1].lower()] = organisation
+    state.last_person = organisation
+
+
+TYPO_MIN_LETTERS = 8  # names shorter than this are too easily confused with other names by one letter
+
+
+def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
+    """An unregistered capitalised speaker one letter away from a registry name or alias of as many words ('Ananolu
+    Agency' -> Anadolu Agency; two letters for names of 16 letters or more) is that registry actor, misspelt."""
+    name = frame.speaker.name
+    if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
+        return frame
+    lower = name.lower()
+    if lower not in compiled.spelling_cache:
+        allowed = 2 if len(lower) >= 16 else 1
+        matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
+                   if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+        compiled.spelling_cache[lower] = matches.pop() if len(matches) == 1 else None
+    canonical = compiled.spelling_cache[lower]
+    if canonical is None:
+        return frame
+    info = compiled.sources[canonical]
+    speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
+    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
+
+
+def _within_edits(first: str, second: str, allowed: int) -> bool:
+    """Levenshtein distance of the two strings is at most ``allowed`` (one edit checked directly, more banded)."""
+    if allowed == 1:
+        if len(first) < len(second):
+            first, second = second, first
+        if len(first) - len(second) > 1:
+            return False
+        cut = next((index for index, (a, b) in enumerate(zip(first, second)) if a != b), len(second))
+        if len(first) == len(second):
+            return first[cut + 1:] == second[cut + 1:]
+        return first[cut + 1:] == second[cut:]
+    previous = list(range(len(second) + 1))
+    for row, char in enumerate(first, 1):
+        current = [row] + [0] * len(second)
+        for column in range(1, len(second) + 1):
+            current[column] = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != second[column - 1]))
+        if min(current) > allowed:
+            return False
+        previous = current
+    return previous[-1] <= allowed
+
+
+def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """'YPG spokesman Redur Xelil said': a person named in a role of a registry organisation speaks for it (the
+    registry gives no camp to the person, and the organisation is the source that is accountable)."""
+    if frame.speaker.kind != "person" or frame.speaker.name in compiled.sources:
+        return frame
+    organisation = next((s for s in speakers if s.end == name_start - 1 and _is_member_of(doc, s, compiled)), None)
+    if organisation is None:
+        return frame
+    speaker = _speaker_from_hit(organisation, compiled)
+    _remember_member(frame.speaker.name, speaker, state)
+    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, organisation.start, frame.right, frame.kind)
 
 
 def _crosses_clause(doc, start: int, end: int) -> bool:
@@ -856,17 +1109,35 @@ def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
 
 
 def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> tuple[_Speaker, int] | None:
+    """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else, when no
+    person spoke yet, the last named speaker: 'said observatory director Rami Abdel Rahman. He said'), 'it' and
+    organisation nouns ('the group', 'the Britain-based group') to the last organisation (else the last named
+    speaker), other back-references ('the source', 'the military representative') to the last named speaker."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
-        if lower in PRONOUNS_PERSON and state.last_person is not None:
-            return state.last_person, position
+        if lower in PRONOUNS_PERSON and (state.last_person or state.last_any) is not None:
+            return state.last_person or state.last_any, position
         if lower in PRONOUNS_GROUP and state.last_any is not None:
-            return state.last_any, position
-        if position >= 1 and f"{doc.lower[position - 1]} {lower}" in BACK_REFERENCES and state.last_any is not None:
-            return state.last_any, position - 1
-        if position >= 2 and doc.lower[position - 2] == "the" and doc.alpha[position - 1] and f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
-            return state.last_any, position - 2  # 'the military representative said'
+            if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
+                return None  # 'it is estimated that': no one in particular
+            return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
+        if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
+            start = _definite_start(doc, position, lower_bound)
+            if start is not None:
+                return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
+            return None
+    return None
+
+
+def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
+    """Where 'the' opens the definite description ending in ``noun``: 'the group', 'the military representative',
+    'the Britain-based group', 'the UK-based monitor' (up to four words of modifiers, hyphenated ones included)."""
+    for position in range(noun - 1, max(noun - 6, lower_bound - 1), -1):
+        lower = doc.lower[position]
+        if lower == "the":
+            return position
+        if not (doc.alpha[position] or lower == "-"):
             return None
     return None
 
@@ -946,16 +1217,23 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
 GERUND_CONTENT_VERBS = frozenset({"denied", "denies", "deny", "admitted", "admits", "acknowledged", "acknowledges", "accused", "accuses", "claimed", "claims", "alleged", "alleges"})
 
 
+ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him", "her", "them", "us"})
+
+
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
-    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words."""
-    for index in range(start, min(start + 4, end)):
+    """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
+    addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
+    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
+    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
+        return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
+    for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:
             return True
         if token in (".", ",", ";", "!", "?"):
             return False
         if token not in TIME_WORDS:
-            if index == start and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
+            if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_eval import EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT_CSV, eval_row_problems, evaluate, fakes_texts, load_eval
+from extraction_eval import EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT_CSV, eval_row_problems, evaluate, fakes_texts, load_eval
 from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
@@ -40,7 +40,7 @@ def test_extraction_eval_meets_floor_on_the_seed(measured, metric):
     assert measured[1][metric] >= SEED_FLOORS[metric], f"seed {metric} = {measured[1][metric]:.3f}, floor {SEED_FLOORS[metric]}"
 
 
-BLIND_SETS = {"holdout2": HOLDOUT2_CSV, "holdout3": HOLDOUT3_CSV}
+BLIND_SETS = {"holdout2": HOLDOUT2_CSV, "holdout3": HOLDOUT3_CSV, "holdout4": HOLDOUT4_CSV}
 
 
 def _blind_set(path, fakes_csv):
@@ -57,7 +57,7 @@ def holdout2(fakes_csv):
 
 @pytest.fixture(scope="module", params=sorted(BLIND_SETS))
 def blind_set(request, fakes_csv):
-    """(name, rows, texts, pack) of each blind set: holdout2 and holdout3."""
+    """(name, rows, texts, pack) of each blind set: holdout2, holdout3 and holdout4."""
     return (request.param, *_blind_set(BLIND_SETS[request.param], fakes_csv))
 
 
@@ -91,12 +91,13 @@ def test_eval_row_problems_reports_each_broken_field(holdout2):
 
 
 # Unseen-text floors over the three held-out sets together (holdout, holdout2, holdout3: 106 claims), a few points
-# below what was measured on 2026-11-25. They guard against regressions; they are no target (see docs/extraction.md).
+# below what was measured on 2026-11-25 after the second round of speaker rules (speaker recall 0.821, attribution
+# 0.906). They guard against regressions; they are no target (see docs/extraction.md).
 UNSEEN_FLOORS = {
     "claim_recall": 0.86,
     "claim_precision": 0.88,
-    "speaker_recall": 0.52,
-    "attribution_recall": 0.70,
+    "speaker_recall": 0.78,
+    "attribution_recall": 0.86,
     "quantities_recall": 0.90,
     "places_recall": 0.77,
     "event_date_accuracy": 0.92,
@@ -106,10 +107,36 @@ UNSEEN_FLOORS = {
 @pytest.fixture(scope="module")
 def unseen(fakes_csv):
     """Metrics over the three held-out sets together."""
-    return evaluate(path=[HOLDOUT_CSV, *BLIND_SETS.values()])[0]
+    return evaluate(path=[HOLDOUT_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV])[0]
 
 
 @pytest.mark.parametrize("metric", sorted(UNSEEN_FLOORS))
 def test_extraction_eval_meets_floor_on_unseen_articles(unseen, metric):
     """Check that each metric over the held-out sets (articles the rules were not written on) stays above its floor."""
     assert unseen[metric] >= UNSEEN_FLOORS[metric], f"unseen {metric} = {unseen[metric]:.3f}, floor {UNSEEN_FLOORS[metric]}"
+
+
+# Floors on holdout4, annotated blind and measured once at the end of the rule work (2026-11-25: claim recall 0.977,
+# precision 0.989, speaker recall 0.670, attribution 0.784, quantities 0.811, places 0.920, event date 0.900), a few
+# points below. Its errors were read only after that measurement (docs/extraction.md).
+HOLDOUT4_FLOORS = {
+    "claim_recall": 0.93,
+    "claim_precision": 0.95,
+    "speaker_recall": 0.63,
+    "attribution_recall": 0.74,
+    "quantities_recall": 0.77,
+    "places_recall": 0.88,
+    "event_date_accuracy": 0.85,
+}
+
+
+@pytest.fixture(scope="module")
+def holdout4_measured(fakes_csv):
+    """Metrics of the blind holdout4 set."""
+    return evaluate(path=HOLDOUT4_CSV)[0]
+
+
+@pytest.mark.parametrize("metric", sorted(HOLDOUT4_FLOORS))
+def test_extraction_eval_meets_floor_on_holdout4(holdout4_measured, metric):
+    """Check that each metric on the blind holdout4 set stays above its floor."""
+    assert holdout4_measured[metric] >= HOLDOUT4_FLOORS[metric], f"holdout4 {metric} = {holdout4_measured[metric]:.3f}, floor {HOLDOUT4_FLOORS[metric]}"

@@ -212,3 +212,155 @@ def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
     assert all(speaker != "Ahmed Karim Hassan" for speaker in content["speaker"])
     reporters = _syria("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
     assert _claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The raids targeted a school and a clinic in Jayrud rebels said.", "The raids targeted", ("rebels", "opposition", True)),
+        ("The raids targeted a school and a clinic in Jayrud the rebels said.", "The raids targeted", ("Free Syrian Army", "opposition", False)),
+        ("The raids targeted a school and a clinic in Jayrud the army said.", "The raids targeted", ("Syrian Army", "loyalist", False)),
+    ],
+)
+def test_extract_claims_keeps_a_bare_plural_description_as_written(text, phrase, expected):
+    """Check that a lowercase plural registry alias without a determiner ('rebels said') is a group as written with the registry camp, and a definite one the actor."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_reads_present_tense_reporting_verbs():
+    """Check that 'X condemns ...' (headline and statement style) is a reporting frame of X."""
+    claims = _syria("The Syrian Coalition condemns the massacre committed by the air force in Raqqa where 65 civilians were killed.", outlet="etilaf")
+    assert _claim_with(claims, "65 civilians were killed")["speaker"] == "Syrian National Coalition"
+
+
+def test_extract_claims_resolves_it_to_the_last_organisation():
+    """Check that 'It said' skips a person named after the organisation, and 'It is estimated' resolves to no one."""
+    text = (
+        "Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said 12 people were killed in Aleppo. "
+        "Local official Ahmad Kanjo said the market was hit twice. It said five children were among the dead. "
+        "It is estimated that 300 families fled the district."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "five children")["speaker"] == "Syrian Observatory for Human Rights"
+    assert _claim_with(claims, "300 families")["speaker"] != "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_resolves_he_to_a_person_named_through_an_organisation_alias():
+    """Check that 'He said' after 'said observatory director Rami Abdel Rahman' (a registry alias of SOHR) is SOHR."""
+    text = '"The siege is tighter now" said observatory director Rami Abdel Rahman. He said government forces had surrounded the district.'
+    assert _claim_with(_syria(text), "surrounded the district")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_resolves_a_definite_description_with_modifiers():
+    """Check that 'The Britain-based group said' refers back to the organisation named before."""
+    text = "Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said six children were killed in Douma. The Britain-based group said at least 140 people were wounded."
+    assert _claim_with(_syria(text), "140 people were wounded")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_continues_a_frame_with_a_participle_without_a_comma():
+    """Check that '... he said forces surrounded Bani Zeid reporting heavy strikes' keeps the speaker, and 'as saying' does not."""
+    claims = _syria("Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said forces had surrounded Bani Zeid reporting heavy air strikes in the area.")
+    assert _claim_with(claims, "heavy air strikes")["speaker"] == "Syrian Observatory for Human Rights"
+    quoted = _syria("SANA quoted a police source as saying that a car bomb killed four people in the city.")
+    assert _claim_with(quoted, "car bomb killed")["speaker"] == "a police source"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("In Idlib 28 fighters were killed in an explosion according to the Syrian opposing UK-based Observatory.", "28 fighters were killed", "Syrian Observatory for Human Rights"),
+        ("Rockets hit Damascus leaving at least three killed and 30 wounded according to local reports.", "three killed", "local reports"),
+        ("At least 24 people were killed in a barrel bomb attack according to a new toll from the observatory.", "24 people were killed", "Syrian Observatory for Human Rights"),
+        ("Fighting went on in the north. The Syrian Observatory for Human Rights said 25 soldiers were killed. According to the watchdog the attacker blew himself up inside a vehicle.", "attacker blew himself up", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_according_to_over_a_description(text, phrase, speaker):
+    """Check that 'according to' finds its speaker past descriptive words, widens 'local reports', and resolves 'the watchdog'."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_stops_according_to_at_a_new_subject():
+    """Check that in 'According to a CNN report the US has concluded ...' the US is not the source of the report."""
+    claims = _syria("Fighting went on in the north. According to a CNN report the US has concluded that Russian warplanes bombed the aid convoy.")
+    assert _claim_with(claims, "bombed the aid convoy")["speaker"] != "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Fighting went on in the north. Fadi al-Shami of the Tahrir al-Sham Brigade which operates in the eastern Ghouta region said scattered fighting was taking place along the Jobar axis.", "scattered fighting", "Fadi al-Shami"),
+        ("Fighting went on in the north. The Observatory - which has a network of opposition and medical sources - also said on Monday that rebels were threatening to strike two villages.", "threatening to strike", "Syrian Observatory for Human Rights"),
+        ("Fighting went on in the north. An activist in Deir Ezzor who spoke on condition of anonymity told Reuters that 300 men were executed in one day.", "300 men were executed", "an activist"),
+        ("Fighting went on in the north. Rebels in Aleppo stormed an army base on Monday activists said.", "stormed an army base", "activists"),
+    ],
+)
+def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, speaker):
+    """Check that a speaker separated from its verb by a prepositional phrase or relative clause is found, and a subject with its own verb is not."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_gives_a_spokesman_s_words_to_his_registry_organisation():
+    """Check that 'YPG spokesman Redur Xelil and Turkish security sources told' is the YPG, and so are 'Xelil said' and 'He said' after it."""
+    text = (
+        "Fighting went on in the north. The fighters attacked Tel Abyad in the early hours of Saturday YPG spokesman Redur Xelil and Turkish "
+        "security sources told Reuters. Other attackers came from the south Xelil said. He said dozens of fighters had been killed."
+    )
+    claims = _syria(text)
+    assert _claim_with(claims, "attacked Tel Abyad")["speaker"] == "YPG"
+    assert _claim_with(claims, "Other attackers came")["speaker"] == "YPG"
+    assert _claim_with(claims, "dozens of fighters")["speaker"] == "YPG"
+    alone = _syria("Fighting went on in the north. YPG spokesman Redur Xelil said 20 fighters had been killed in Qamishli.")
+    assert _claim_with(alone, "20 fighters")["speaker"] == "YPG"
+
+
+def test_extract_claims_reads_a_misspelt_registry_name():
+    """Check that a speaker one letter away from a registry name ('Ananolu Agency') is that actor, and a short name is not guessed."""
+    claims = _syria("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
+    assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
+    short = _syria("Fighting went on in the north. In a statement on Monday Lavrow said that 15 people were killed in the blast.")
+    assert _claim_with(short, "15 people were killed")["speaker"] == "Lavrow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on in the north. Damascus denied that its aircraft had bombed the market in Douma.",
+        "Fighting went on in the north. Damascus has claimed that rebel fighters shelled the market in Douma.",
+    ],
+)
+def test_extract_claims_lets_the_capital_stand_for_the_government(text):
+    """Check that 'Damascus said' (a seat of government the gazetteer files as a governorate; pack lexicon 'capital') is the Syrian government."""
+    assert _claim_with(_syria(text), "the market in Douma")["speaker"] == "Syrian Government"
+
+
+def test_extract_claims_keeps_a_report_citing_a_source_with_the_reporter():
+    """Check that in 'Anadolu Agency reported 15 deaths citing a statement from X' the claim is Anadolu's and holds the deaths."""
+    claims = _syria("Fighting went on in the north. Turkeys state-run Anadolu Agency reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission.")
+    claim = _claim_with(claims, "15 deaths")
+    assert claim["speaker"] == "Anadolu Agency"
+
+
+def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_claim():
+    """Check that in '... in Aleppo local authorities told reporters on Saturday stressing ...' the toll before the frame is theirs."""
+    claims = _syria("More than 100 civilians have been killed in August shelling of Aleppo local authorities told reporters on Saturday stressing that half of the dead are children.", outlet="tass")
+    assert _claim_with(claims, "100 civilians have been killed")["speaker"] == "local authorities"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Rebels exploded bombs in tunnels under Aleppo and killed at least 13 fighters a group tracking the violence said.", "killed at least 13 fighters", "a group tracking the violence"),
+        ("The government advance was backed by fighters from the Lebanese group Hezbollah an ally of President Bashar al-Assad sources close to the group told Reuters earlier this month.", "advance was backed", "sources close to the group"),
+        ("The rebels have lost over one hundred fighters in the battle during the last five days several sources confirmed.", "one hundred fighters", "several sources"),
+    ],
+)
+def test_extract_claims_keeps_a_group_speaker_s_description(text, phrase, speaker):
+    """Check that a group speaker keeps a participle or 'close to' postmodifier and a 'several' before it, as written."""
+    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+
+
+def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is_an_agent():
+    """Check that in '... the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade' the speaker is the named man, of the FSA's camp."""
+    text = "Fighting went on in the north. The strikes are in retaliation against the execution of the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade."
+    claim = _claim_with(_syria(text), "in retaliation")
+    assert (claim["speaker"], claim["speaker_camp"]) == ("Said Seif al Qalamoni", "opposition")
