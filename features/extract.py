@@ -1752,16 +1752,16 @@ def extract_claims(articles: DataFrame[Articles], pack: TheatrePack) -> DataFram
         One ``Claims`` row per claim, in article and text order.
     """
     compiled = compile_pack(pack)
-    records = articles[[Articles.article_id, Articles.outlet, Articles.published, Articles.text]].to_dict("records")
+    texts = articles[Articles.text].tolist()
+    metadata = zip(articles[Articles.article_id].tolist(), articles[Articles.outlet].tolist(), articles[Articles.published].tolist())
     rows: list[dict] = []
     with _collector_paused():
-        for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
-            published = record[Articles.published]
-            article = {"article_id": record[Articles.article_id], "outlet": record[Articles.outlet], "published": None if pd.isna(published) else published}
-            article["day"] = None if article["published"] is None else publication_day(article["published"])
-            rows.extend(_claim_rows(doc, record[Articles.text], article, compiled))
+        for doc, text, (article_id, outlet, published) in zip(compiled.nlp.tokenizer.pipe(texts), texts, metadata):
+            published = None if pd.isna(published) else published
+            article = {"article_id": article_id, "outlet": outlet, "published": published, "day": None if published is None else publication_day(published)}
+            rows.extend(_claim_rows(doc, text, article, compiled))
         frame = _claims_frame(rows, pack.name)
-    log.info("extracted %d claims from %d articles with pack %s", len(rows), len(records), pack.name)
+    log.info("extracted %d claims from %d articles with pack %s", len(rows), len(texts), pack.name)
     return frame
 
 
