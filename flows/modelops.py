@@ -56,14 +56,21 @@ def pack_params(pack=None) -> dict:
 
 
 def _champion(settings: Settings, example: pd.DataFrame, params: dict):
+    """(pyfunc, version) of the champion, registering the scorecard on a fresh home; every scoring path loads it here.
+
+    Raises:
+        models.registry.FeatureListMismatch: the champion needs model-input columns the code no longer builds
+            (checked before anything is scored; a version that fails is not cached, so fixing the alias takes effect).
+    """
     from models import registry
+    from models.feature_sets import MODEL_INPUT_COLUMNS
 
     version = registry.ensure_champion(
         settings.mlflow_tracking_uri, settings.mlflow_artifact_root, settings.model_name, params, input_example=example, lock=promotion_lock(settings)
     )
     key = (settings.mlflow_tracking_uri, settings.model_name, version)
     if key not in _CHAMPION_CACHE:
-        _CHAMPION_CACHE[key] = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
+        _CHAMPION_CACHE[key] = registry.load_for_scoring(settings.mlflow_tracking_uri, settings.model_name, version, MODEL_INPUT_COLUMNS)
     return _CHAMPION_CACHE[key], version
 
 
@@ -265,13 +272,19 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
 
     def version_metrics(version: str) -> dict[str, float]:
         model = registry.load_version(settings.mlflow_tracking_uri, settings.model_name, version)
+        try:
+            registry.check_feature_list(model, settings.model_name, version, list(x_test.columns))
+        except registry.FeatureListMismatch as error:  # a champion that cannot score the current features: any candidate beats it
+            logger.warning("champion not evaluated: %s", error)
+            return dict.fromkeys(next(iter(metrics.values())), float("nan"))
         return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])
 
     def evaluate_version(version: str) -> float:
-        return version_metrics(version)["brier"]
+        brier = version_metrics(version)["brier"]
+        return float("inf") if np.isnan(brier) else brier
 
     champion_metrics = version_metrics(champion_before)
-    champion_brier = champion_metrics["brier"]
+    champion_brier = champion_metrics["brier"] if not np.isnan(champion_metrics["brier"]) else float("inf")
     best = min(metrics, key=lambda name: metrics[name]["brier"])
     split = {
         "train": f"{int(train_mask.sum())} claims published {features['published'][train_mask].min():%Y-%m-%d} to {features['published'][train_mask].max():%Y-%m-%d}",

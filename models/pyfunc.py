@@ -39,9 +39,19 @@ def load_estimator(path: str):
     return skops.io.load(path, trusted=untrusted)
 
 
+def estimator_columns(estimator) -> list[str]:
+    """The feature columns ``estimator`` was fitted on (``feature_names_in_``), else FEATURE_COLUMNS.
+
+    A version registered before a feature was added knows fewer columns than the code builds; MLflow drops
+    the extra ones before ``predict`` (models/registry.py warns), so the estimator gets its own columns.
+    """
+    names = getattr(estimator, "feature_names_in_", None)
+    return FEATURE_COLUMNS if names is None else [str(name) for name in names]
+
+
 def score_inputs(estimator, inputs: pd.DataFrame, n_reasons: int = 3) -> pd.DataFrame:
-    """Probability, grade, reliability and reasons for ModelInput rows (index kept)."""
-    features = inputs[FEATURE_COLUMNS].astype(float)
+    """Probability, grade, reliability and reasons for ModelInput rows (index kept), on the estimator's own columns."""
+    features = inputs[estimator_columns(estimator)].astype(float)
 
     def positive(frame: pd.DataFrame) -> np.ndarray:
         with threadpool_limits(limits=1):  # tree prediction on small frames is far slower with OpenMP threads here

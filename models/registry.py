@@ -160,6 +160,77 @@ def load_champion(tracking_uri: str, model_name: str):
     return load_version(tracking_uri, model_name, version), version
 
 
+class FeatureListMismatch(ValueError):
+    """A registered model needs model-input columns the code no longer builds (it was trained on another feature list)."""
+
+
+def signature_columns(pyfunc_model) -> dict[str, bool] | None:
+    """Input column name -> required, from the model's MLflow input signature; None when it has no named input schema."""
+    schema = pyfunc_model.metadata.get_input_schema()
+    if schema is None or not schema.has_input_names():
+        return None
+    return {spec.name: bool(getattr(spec, "required", True)) for spec in schema.inputs}
+
+
+def feature_list_mismatch(pyfunc_model, columns: list[str]) -> tuple[list[str], list[str]] | None:
+    """(missing, extra) of a model against the columns the code builds; None when the model has no named input signature.
+
+    ``missing``: required signature columns not in ``columns`` (the model cannot score without them).
+    ``extra``: ``columns`` the signature does not name (MLflow drops them before ``predict``).
+    """
+    model_columns = signature_columns(pyfunc_model)
+    if model_columns is None:
+        return None
+    missing = [name for name, required in model_columns.items() if required and name not in columns]
+    extra = [name for name in columns if name not in model_columns]
+    return missing, extra
+
+
+def check_feature_list(pyfunc_model, model_name: str, version: str, columns: list[str]) -> None:
+    """Stop before scoring when the model needs columns the code does not build; warn about columns it does not know.
+
+    Args:
+        pyfunc_model: a loaded pyfunc (its input signature is compared).
+        model_name: registered model name (for the message).
+        version: registered version (for the message).
+        columns: the model-input columns the code builds (``models.feature_sets.MODEL_INPUT_COLUMNS``).
+
+    Raises:
+        FeatureListMismatch: a required signature column is not in ``columns``; one line naming the model,
+            version, missing and extra columns, and what to do.
+    """
+    mismatch = feature_list_mismatch(pyfunc_model, columns)
+    if mismatch is None:
+        logger.warning("%s version %s has no named input signature: its feature list cannot be checked against the code's", model_name, version)
+        return
+    missing, extra = mismatch
+    if missing:
+        unknown = f" and does not know {extra} that the code builds" if extra else ""
+        raise FeatureListMismatch(
+            f"model {model_name!r} version {version} ({CHAMPION}) was trained on another feature list: it needs {missing} that the code "
+            f"no longer builds{unknown}; nothing was scored. Retrain on the current features with `claimcred train` "
+            f"(or `claimcred train --dataset FILE.csv`), which replaces a champion that cannot score them, or move the "
+            f"{CHAMPION!r} alias to a compatible version in MLflow (`claimcred ui`)"
+        )
+    if extra:
+        logger.warning(
+            "model %r version %s was trained without %s, which the code now builds: MLflow drops them and the model scores with "
+            "the columns it was trained on; retrain (`claimcred train`) to use them",
+            model_name, version, extra,
+        )
+
+
+def load_for_scoring(tracking_uri: str, model_name: str, version: str, columns: list[str]):
+    """The pyfunc of one registered version, after ``check_feature_list`` against the columns the code builds.
+
+    Raises:
+        FeatureListMismatch: the version needs columns not in ``columns``.
+    """
+    model = load_version(tracking_uri, model_name, version)
+    check_feature_list(model, model_name, version, columns)
+    return model
+
+
 def unwrap_estimator(pyfunc_model):
     """The scikit-learn estimator inside a loaded ClaimcredModel pyfunc."""
     return pyfunc_model.unwrap_python_model().estimator
