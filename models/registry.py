@@ -160,6 +160,12 @@ def load_champion(tracking_uri: str, model_name: str):
     return load_version(tracking_uri, model_name, version), version
 
 
+_WHAT_TO_DO = (
+    "Retrain on the current features with `claimcred train` (or `claimcred train --dataset FILE.csv`), which replaces a champion "
+    f"that cannot score them, or move the {CHAMPION!r} alias to a compatible version in MLflow (`claimcred ui`)"
+)
+
+
 class FeatureListMismatch(ValueError):
     """A registered model needs model-input columns the code no longer builds (it was trained on another feature list)."""
 
@@ -208,9 +214,13 @@ def check_feature_list(pyfunc_model, model_name: str, version: str, columns: lis
         unknown = f" and does not know {extra} that the code builds" if extra else ""
         raise FeatureListMismatch(
             f"model {model_name!r} version {version} ({CHAMPION}) was trained on another feature list: it needs {missing} that the code "
-            f"no longer builds{unknown}; nothing was scored. Retrain on the current features with `claimcred train` "
-            f"(or `claimcred train --dataset FILE.csv`), which replaces a champion that cannot score them, or move the "
-            f"{CHAMPION!r} alias to a compatible version in MLflow (`claimcred ui`)"
+            f"no longer builds{unknown}; nothing was scored. {_WHAT_TO_DO}"
+        )
+    failure = _fails_with_extra_columns(pyfunc_model, extra) if extra else None
+    if failure:
+        raise FeatureListMismatch(
+            f"model {model_name!r} version {version} ({CHAMPION}) was trained without {extra}, which the code now builds, and its pyfunc "
+            f"(registered by an older claimcred) cannot score without them ({failure}); nothing was scored. {_WHAT_TO_DO}"
         )
     if extra:
         logger.warning(
@@ -218,6 +228,27 @@ def check_feature_list(pyfunc_model, model_name: str, version: str, columns: lis
             "the columns it was trained on; retrain (`claimcred train`) to use them",
             model_name, version, extra,
         )
+
+
+def _fails_with_extra_columns(pyfunc_model, extra: list[str]) -> str | None:
+    """Predict one row of the model's logged input example plus ``extra`` (as 0.0); the error as one short line, or None.
+
+    A pyfunc logged before ``models.pyfunc.estimator_columns`` existed indexes the code's FEATURE_COLUMNS and
+    fails once MLflow has dropped the columns it does not know.
+    """
+    example = pyfunc_model.input_example
+    if not isinstance(example, pd.DataFrame) or example.empty:
+        return None
+    enforcement = logging.getLogger("mlflow.models.utils")  # its "extra inputs ... ignored" line: the caller warns once instead
+    level = enforcement.level
+    enforcement.setLevel(logging.ERROR)
+    try:
+        pyfunc_model.predict(example.head(1).assign(**dict.fromkeys(extra, 0.0)))
+    except Exception as error:  # noqa: BLE001 - any failure here would fail the real scoring the same way
+        return " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    finally:
+        enforcement.setLevel(level)
+    return None
 
 
 def load_for_scoring(tracking_uri: str, model_name: str, version: str, columns: list[str]):

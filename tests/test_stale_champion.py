@@ -15,6 +15,8 @@ column list, ``registry.log_candidate_run``), then moved to ``champion``.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -31,6 +33,7 @@ from modelframes import seed_like_claims
 
 RETIRED = "n_retired_feature"
 ADDED = "n_times"
+OLD_PYFUNC = Path(__file__).parent / "data" / "pyfunc_before_feature_check.py"
 TEXT = "Resistance fighters said 40 Taliban were killed near the Khawak Pass. The valley is calm."
 
 
@@ -41,7 +44,10 @@ def _settings(home, mlflow_uri: str, model_name: str):
 
 
 def _register_champion(settings, feature_columns: list[str]) -> str:
-    """Register a scorecard fitted on ``feature_columns`` (the 'old code's' feature list) and make it the champion."""
+    """Register a scorecard fitted on ``feature_columns`` (the 'old code's' feature list) and make it the champion.
+
+    The ``registry.pyfunc`` module decides which models-from-code file is logged (monkeypatched for older pyfuncs).
+    """
     inputs = model_input(seed_like_claims()).assign(**{RETIRED: 1.0})
     example = inputs[[*feature_columns, SOURCE_RELIABILITY]]
     estimator = ExpertPriorScorecard().fit(example[feature_columns])
@@ -58,6 +64,16 @@ def retired_champion(tmp_path_factory, mlflow_uri):
     """Settings whose champion (version 1) needs a column the code no longer builds."""
     settings = _settings(tmp_path_factory.mktemp("retired"), mlflow_uri, "stale-retired")
     _register_champion(settings, [*FEATURE_COLUMNS, RETIRED])
+    return settings
+
+
+@pytest.fixture
+def older_pyfunc_champion(tmp_path, mlflow_uri, monkeypatch):
+    """Settings whose champion was trained before ``n_times`` existed and logged with the pyfunc of that time."""
+    settings = _settings(tmp_path / "home", mlflow_uri, "stale-older-pyfunc")
+    with monkeypatch.context() as patch:
+        patch.setattr(registry, "pyfunc", SimpleNamespace(__file__=str(OLD_PYFUNC)))
+        _register_champion(settings, [c for c in FEATURE_COLUMNS if c != ADDED])
     return settings
 
 
@@ -93,6 +109,13 @@ def test_score_features_champion_without_new_column_warns_and_scores(older_champ
     assert scores["model_version"].unique().tolist() == ["1"]
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == registry.logger.name]
     assert any(f"'stale-older' version 1 was trained without ['{ADDED}']" in line for line in warnings), warnings
+
+
+def test_score_features_older_pyfunc_without_new_column_stops_with_one_line(older_pyfunc_champion):
+    """Check that a champion whose logged pyfunc cannot drop a new column stops before scoring, naming the column and the error."""
+    with pytest.raises(registry.FeatureListMismatch, match=rf"version 1 \(champion\) was trained without \['{ADDED}'\].*KeyError.*`claimcred train`") as caught:
+        modelops.score_features(older_pyfunc_champion, seed_like_claims())
+    assert "\n" not in str(caught.value)
 
 
 def test_score_pass_stale_champion_stores_no_score_and_recovers(tmp_path, mlflow_uri):
