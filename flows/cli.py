@@ -288,8 +288,12 @@ def run(
     """Ingest once (the given or configured sources), then score every stored claim without a current score."""
     settings = _settings(config, home)
     from flows.pipeline import run_flow
+    from models.registry import FeatureListMismatch
 
-    result = run_flow(sources=source or None, outlet=outlet, home=str(settings.home), config=str(config) if config else None, wait_seconds=wait_seconds)
+    try:
+        result = run_flow(sources=source or None, outlet=outlet, home=str(settings.home), config=str(config) if config else None, wait_seconds=wait_seconds)
+    except FeatureListMismatch as error:  # the champion cannot score the features this code builds (models/registry.py)
+        fail(str(error))
     ingested, scored = result["ingest"], result["score"]
     typer.echo(f"ingest: {ingested['new']} new, {ingested['unchanged']} unchanged, {ingested['rejected']} rejected ({ingested['seconds']:.2f} s)")
     if scored.get("skipped"):

@@ -21,7 +21,8 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from flows import modelops, scoring, store
+from prefect_fixtures import prefect_harness  # noqa: F401 - fixture; sets PREFECT_HOME before flows.pipeline is imported
+from flows import modelops, scoring, store  # noqa: I001
 from flows.cli import app
 from flows.config import load_settings
 from flows_fakes import article_row, insert
@@ -141,3 +142,20 @@ def test_cli_extract_stale_champion_fails_with_one_line(retired_champion, tmp_pa
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("claimcred: error: model 'stale-retired' version 1"), result.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_cli_run_stale_champion_fails_with_one_line(tmp_path, mlflow_uri, monkeypatch):
+    """Check that `claimcred run` with a stale champion exits 1 and its last line is the one error line, with no score stored."""
+    from flows import pipeline
+
+    settings = _settings(tmp_path / "home", mlflow_uri, "stale-cli-run")
+    engine = store.connect(settings.store_url)
+    insert(engine, store.articles, [article_row(1, text=TEXT, outlet="panjshir_observer")])
+    _register_champion(settings, [*FEATURE_COLUMNS, RETIRED])
+    monkeypatch.setattr(pipeline, "_ingest", lambda settings, sources, outlet: {"new": 0, "unchanged": len(sources), "rejected": 0})
+    result = CliRunner().invoke(app, ["run", "--home", str(settings.home), "--source", "/nowhere", "--wait-seconds", "0"])
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("claimcred: error: model 'stale-cli-run' version 1 (champion) was trained on another feature list"), result.output[-2000:]
+    assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 0
