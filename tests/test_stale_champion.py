@@ -30,7 +30,8 @@ from models import registry
 from models.feature_sets import FEATURE_COLUMNS, SOURCE_RELIABILITY, model_input
 from models.schemas import Scores
 from models.scorecard import ExpertPriorScorecard
-from modelframes import seed_like_claims
+from conftest import TEST_SEED
+from modelframes import random_claim_features, seed_like_claims
 
 RETIRED = "n_retired_feature"
 ADDED = "n_times"
@@ -159,3 +160,16 @@ def test_cli_run_stale_champion_fails_with_one_line(tmp_path, mlflow_uri, monkey
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("claimcred: error: model 'stale-cli-run' version 1 (champion) was trained on another feature list"), result.output[-2000:]
     assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 0
+
+
+@pytest.mark.slow
+def test_train_replaces_stale_champion(tmp_path, mlflow_uri):
+    """Check that training, as the error line advises, promotes its best candidate over a champion that cannot score the current features."""
+    settings = _settings(tmp_path / "home", mlflow_uri, "stale-train")
+    stale = _register_champion(settings, [*FEATURE_COLUMNS, RETIRED])
+    features, labels = random_claim_features(60, TEST_SEED)
+    result = modelops.train_on_features(settings, features, labels, {"theatre_pack": "test", "theatre_pack_version": "0"})
+    assert result["promotion"]["promoted"] and result["promotion"]["compared_version"] == stale
+    champion = registry.champion_version(settings.mlflow_tracking_uri, settings.model_name)
+    assert champion == result["candidates"][result["best"]]["version"] != stale
+    Scores.validate(modelops.score_features(settings, seed_like_claims()))
