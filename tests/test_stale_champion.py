@@ -120,6 +120,19 @@ def test_score_features_older_pyfunc_without_new_column_stops_with_one_line(olde
     assert "\n" not in str(caught.value)
 
 
+def test_score_text_stale_champion_raises_the_one_line(retired_champion, tmp_path, mlflow_uri):
+    """Check that the pandas API (api.score_text) stops with the same one-line error for a stale champion, storing nothing."""
+    from flows import api
+
+    settings = _settings(tmp_path / "home", mlflow_uri, retired_champion.model_name)
+    engine = store.connect(settings.store_url)
+    insert(engine, store.articles, [article_row(1, text=TEXT, outlet="panjshir_observer")])
+    scoring.stage_extract(settings)  # stored claims as corroboration context, as in a working home
+    with pytest.raises(registry.FeatureListMismatch, match=r"model 'stale-retired' version 1 \(champion\)"):
+        api.score_text(TEXT.replace("40", "41"), published="2021-09-07", outlet="reuters", settings=settings)
+    assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 0
+
+
 def test_score_pass_stale_champion_stores_no_score_and_recovers(tmp_path, mlflow_uri):
     """Check that a run stopped by a stale champion keeps the extracted claim, writes no score, and the next run scores it once."""
     settings = _settings(tmp_path / "home", mlflow_uri, "stale-pass")
@@ -132,7 +145,7 @@ def test_score_pass_stale_champion_stores_no_score_and_recovers(tmp_path, mlflow
     fixed = _register_champion(settings, list(FEATURE_COLUMNS))
     result = scoring.score_pass(settings, wait_seconds=0)  # not skipped: the failed run released the lock
     assert result["n_new_claims"] == 0 and result["n_scored"] == 1 and result["model_version"] == fixed
-    assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 1
+    assert store.count(engine, store.claims) == 1 and store.count(engine, store.scores) == 1 and store.count(engine, store.features) == 1
 
 
 def test_cli_extract_stale_champion_fails_with_one_line(retired_champion, tmp_path):
