@@ -275,7 +275,7 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
         try:
             registry.check_feature_list(model, settings.model_name, version, list(x_test.columns))
         except registry.FeatureListMismatch as error:  # a champion that cannot score the current features: any candidate beats it
-            logger.warning("champion not evaluated: %s", error)
+            logger.warning("%s: it cannot score the current features, so any candidate replaces it", error.problem)
             return dict.fromkeys(next(iter(metrics.values())), float("nan"))
         return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])
 
@@ -313,7 +313,8 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
                 "accurate share": f"{labels.mean():.3f}",
                 "outlets": features["outlet"].nunique(),
                 "labels": "analyst verdicts where present, else the article's dataset label given to each of its claims",
-                "champion compared": f"version {champion_before}, brier {champion_brier:.4f} on the same held-out claims",
+                "champion compared": f"version {champion_before}, brier {champion_brier:.4f} on the same held-out claims"
+                if np.isfinite(champion_brier) else f"version {champion_before}, which cannot score the current features (models/registry.py)",
                 **(params or {}),
             },
             split,

@@ -167,7 +167,15 @@ _WHAT_TO_DO = (
 
 
 class FeatureListMismatch(ValueError):
-    """A registered model needs model-input columns the code no longer builds (it was trained on another feature list)."""
+    """A registered model cannot score the model-input columns the code builds (it was trained on another feature list).
+
+    Attributes:
+        problem: what is wrong, without the advice (the message adds "nothing was scored" and what to do).
+    """
+
+    def __init__(self, problem: str):
+        super().__init__(f"{problem}; nothing was scored. {_WHAT_TO_DO}")
+        self.problem = problem
 
 
 def signature_columns(pyfunc_model) -> dict[str, bool] | None:
@@ -202,8 +210,9 @@ def check_feature_list(pyfunc_model, model_name: str, version: str, columns: lis
         columns: the model-input columns the code builds (``models.feature_sets.MODEL_INPUT_COLUMNS``).
 
     Raises:
-        FeatureListMismatch: a required signature column is not in ``columns``; one line naming the model,
-            version, missing and extra columns, and what to do.
+        FeatureListMismatch: a required signature column is not in ``columns``, or the model's pyfunc fails when
+            MLflow drops the columns it does not know; one line naming the model, version, missing and extra
+            columns, and what to do.
     """
     mismatch = feature_list_mismatch(pyfunc_model, columns)
     if mismatch is None:
@@ -214,13 +223,13 @@ def check_feature_list(pyfunc_model, model_name: str, version: str, columns: lis
         unknown = f" and does not know {extra} that the code builds" if extra else ""
         raise FeatureListMismatch(
             f"model {model_name!r} version {version} ({CHAMPION}) was trained on another feature list: it needs {missing} that the code "
-            f"no longer builds{unknown}; nothing was scored. {_WHAT_TO_DO}"
+            f"no longer builds{unknown}"
         )
     failure = _fails_with_extra_columns(pyfunc_model, extra) if extra else None
     if failure:
         raise FeatureListMismatch(
             f"model {model_name!r} version {version} ({CHAMPION}) was trained without {extra}, which the code now builds, and its pyfunc "
-            f"(registered by an older claimcred) cannot score without them ({failure}); nothing was scored. {_WHAT_TO_DO}"
+            f"(registered by an older claimcred) cannot score without them ({failure})"
         )
     if extra:
         logger.warning(
