@@ -84,16 +84,16 @@ def tokenize_words(text: str) -> list[Word]:
     return [(text[m.start():m.end()], lowered[m.start():m.end()], m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _word_starts(text: str, words: list[Word], upto: int | None = None, starts: list[int] | None = None) -> list[int]:
-    """Character offset of each word (up to index ``upto``), found in order (cheaper than match objects for every
-    word); ``starts`` already found are extended in place."""
+def _word_starts(text: str, found: list[str], upto: int, starts: list[int] | None = None) -> list[int]:
+    """Character offset of each word text in ``found`` up to index ``upto``, found in order with ``str.find``
+    (cheaper than match objects for every word); ``starts`` already found are extended in place."""
     starts = [] if starts is None else starts
-    last = len(words) - 1 if upto is None else upto
-    position = starts[-1] + len(words[len(starts) - 1][TEXT]) if starts else 0
-    for word in words[len(starts):last + 1]:
-        position = text.find(word[TEXT], position)
-        starts.append(position)
-        position += len(word[TEXT])
+    position = starts[-1] + len(found[len(starts) - 1]) if starts else 0
+    find, append = text.find, starts.append  # bound once: this loop runs for every word before the last quantity
+    for word in found[len(starts):upto + 1]:
+        position = find(word, position)
+        append(position)
+        position += len(word)
     return starts
 
 
@@ -129,17 +129,17 @@ def _digits(text: str) -> float | None:
         return None
 
 
+# Words a number written in words is read from, alone or hyphenated ('forty-five'); 'a dozen' and 'a hundred' are read
+# before, and 'a', 'no', 'couple', 'pair', 'single', 'dozen' do not continue a number.
+_WORD_NUMBER_PARTS = frozenset(TENS) | frozenset(SCALES) | (frozenset(UNITS) - {"a", "an", "no", "couple", "pair", "single", "dozen"})
+
+
 def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
     """Read a number starting at ``words[index]``; return (value, index after it)."""
     if index >= len(words):
         return None, index
     first = words[index][LOWER]
-    if first in VAGUE:
-        return VAGUE[first], index + 1
-    if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
-        value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
-        return float(value), index + 2
-    if first[0].isdigit():
+    if first[0].isdigit():  # tested first: most numbers are digit groups (no vague word or 'a' starts with a digit)
         value = _digits(words[index][TEXT])
         if value is None:
             return None, index
@@ -148,6 +148,11 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
             value *= SCALES[words[index][LOWER]]
             index += 1
         return value, index
+    if first in VAGUE:
+        return VAGUE[first], index + 1
+    if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
+        value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
+        return float(value), index + 2
     total, current, position, seen = 0.0, 0.0, index, False
     while position < len(words):
         word = words[position][LOWER]
@@ -155,7 +160,7 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
             position += 1
             continue
         parts = word.split("-") if "-" in word else [word]
-        if not all(part in TENS or (part in UNITS and part not in ("a", "an", "no", "couple", "pair", "single", "dozen")) or part in SCALES for part in parts):
+        if not _WORD_NUMBER_PARTS.issuperset(parts):
             break
         for part in parts:
             if part in TENS or part in UNITS:
@@ -182,8 +187,11 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _may_start_number(lower: str) -> bool:
-    """A digit group, a number word that may start a count, or a hyphenated word that may be one ('forty-five')."""
-    return lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS or ("-" in lower and lower[0] in _NUMBER_INITIALS)
+    """A digit group, a number word that may start a count, or a hyphenated number word ('forty-five', not
+    'al-Assad'); never one of ``_NEVER_COUNTED``."""
+    if lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS:
+        return True
+    return "-" in lower and lower[0] in _NUMBER_INITIALS and _is_number_word(lower)
 
 
 class _StartMemo(dict):
@@ -224,16 +232,16 @@ class _Number:
 
 
 def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
+    """The counted numbers starting at ``candidates`` (word indices, ascending), in order; numbers read as a date,
+    a time, a span or a measure (``_is_date_or_span``) are skipped."""
     found: list[_Number] = []
     index = 0
     for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
-        word = words[index][LOWER]
-        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word))):
-            continue
-        if word in _NEVER_COUNTED or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
+        word = words[index][LOWER]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
+        if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another"):
             continue
         if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
             continue  # 'on the one hand'
@@ -246,14 +254,17 @@ def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
         start = index
-        approximator = _approximator_before(words, start)
+        # most numbers follow no approximator's last word: one set test before the call
+        approximator = _approximator_before(words, start) if index and words[index - 1][LOWER] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
             approximator = None
         if approximator:
             start -= len(approximator.split())
         if word in VAGUE:
             approximator = approximator or word
-        found.append(_Number(value, value_max, approximator, max(start, 0), end))
+        start = max(start, 0)
+        if not _is_date_or_span(words, value, value_max, start, end):  # dates and spans are not counts: no record
+            found.append(_Number(value, value_max, approximator, start, end))
         index = end
     return found
 
@@ -276,20 +287,22 @@ def _approximator_before(words: list[Word], index: int) -> str | None:
     return None
 
 
-def _is_date_or_span(words: list[Word], number: _Number) -> bool:
-    after = words[number.end_index][LOWER] if number.end_index < len(words) else ""
-    if words[number.end_index - 1][LOWER] in VAGUE:
+def _is_date_or_span(words: list[Word], value: float, value_max: float | None, start_index: int, end_index: int) -> bool:
+    """True when the number read over ``words[start_index:end_index]`` (approximator included) is a date, a time,
+    a span or a measure rather than a count."""
+    after = words[end_index][LOWER] if end_index < len(words) else ""
+    if words[end_index - 1][LOWER] in VAGUE:
         return False
-    before = words[number.start_index - 1][LOWER] if number.start_index > 0 else ""
-    first = words[number.start_index][LOWER]
-    if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1][LOWER] == "the":
+    before = words[start_index - 1][LOWER] if start_index > 0 else ""
+    first = words[start_index][LOWER]
+    if after == "of" and end_index + 1 < len(words) and words[end_index + 1][LOWER] == "the":
         after = ""
     if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
         return True
-    if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
+    if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
-    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and number.start_index >= 2 and (
-        words[number.start_index - 2][LOWER] in MONTHS or words[number.start_index - 2][LOWER].isdigit() and len(words[number.start_index - 2][LOWER]) <= 2
+    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and start_index >= 2 and (
+        words[start_index - 2][LOWER] in MONTHS or words[start_index - 2][LOWER].isdigit() and len(words[start_index - 2][LOWER]) <= 2
     ):
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
     if after == "-" or after.endswith("-old"):
@@ -335,8 +348,6 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     quantities: list[dict] = []
     previous_noun = ""
     for number in _find_numbers(words, _number_candidates(lowers)):
-        if _is_date_or_span(words, number):
-            continue
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
@@ -355,8 +366,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
         if starts is None or len(starts) <= last:
-            starts = _word_starts(masked, words, last, starts)
-        start, end = starts[number.start_index], starts[last] + len(words[last][TEXT])
+            starts = _word_starts(masked, found, last, starts)
+        start, end = starts[number.start_index], starts[last] + len(found[last])
         quantities.append(
             {
                 "value": float(number.value),
