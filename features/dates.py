@@ -42,11 +42,11 @@ RELATIVE_PATTERNS = [
     (re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+today\b", re.IGNORECASE), "today"),
     (re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.IGNORECASE), "days_ago"),
 ]
-# A date expression holds one of these (lowercase) substrings, or a "2016-07" year and month.
+# A date expression holds one of these (lowercase) substrings, or a "2016-07" year and month. 'day' stands for the
+# weekday names, 'yesterday' and 'today', 'week' for 'weekend', 'night' for 'tonight': fewer tests for a text without.
 _DATE_KEYWORDS = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "month", "yesterday",
-    "today", "tonight", "night", "morning", "afternoon", "evening", "ago", "jan", "feb", "mar", "apr", "may", "jun", "jul",
-    "aug", "sep", "oct", "nov", "dec",
+    "day", "week", "month", "night", "morning", "afternoon", "evening", "ago", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec",
 )
 _YEAR_DASH = re.compile(r"\d{4}-\d\d")
 _DIGIT = re.compile(r"\d")
@@ -72,7 +72,7 @@ def resolve_event_date(text: str, published: pd.Timestamp | None) -> pd.Timestam
         Midnight UTC of the event day, or None when the text has no resolvable date.
     """
     lower = text.lower()
-    if not (any(keyword in lower for keyword in _DATE_KEYWORDS) or ("-" in text and _YEAR_DASH.search(text))):
+    if not (_holds_any(lower, _DATE_KEYWORDS) or ("-" in text and _YEAR_DASH.search(text))):
         return None
     base = publication_day(published) if published is not None and not pd.isna(published) else None
     found = find_date_expressions(text, lower)
@@ -81,6 +81,14 @@ def resolve_event_date(text: str, published: pd.Timestamp | None) -> pd.Timestam
         if resolved is not None:
             return resolved
     return None
+
+
+def _holds_any(lower: str, words: tuple[str, ...]) -> bool:
+    """True when one of ``words`` occurs in ``lower`` (a plain loop: cheaper than ``any`` over a generator)."""
+    for word in words:
+        if word in lower:
+            return True
+    return False
 
 
 def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int, int, str, re.Match]]:
@@ -93,13 +101,14 @@ def find_date_expressions(text: str, lower: str | None = None) -> list[tuple[int
     if _DIGIT.search(text):  # explicit dates need a day number
         if "-" in text:
             found.extend((m.start(), m.end(), "explicit", m) for m in EXPLICIT_PATTERNS[0].finditer(text))
-        if any(month in lower for month in _MONTH_STEMS):
+        if _holds_any(lower, _MONTH_STEMS):
             found.extend((m.start(), m.end(), "explicit", m) for m in EXPLICIT_PATTERNS[1].finditer(text))
             found.extend((m.start(), m.end(), "explicit", m) for m in _matches_at(EXPLICIT_PATTERNS[2], text, lower, _month_starts(lower)))
     for pattern, kind in _relative_patterns_present(lower):
         found.extend((m.start(), m.end(), kind, m) for m in pattern.finditer(text))
-    if "day" in lower and any(weekday in lower for weekday in WEEKDAYS):
-        found.extend((m.start(), m.end(), "weekday", m) for m in _matches_at(WEEKDAY_RE, text, lower, _weekday_starts(lower)))
+    weekday_starts = _weekday_starts(lower) if "day" in lower else None  # empty when no weekday name occurs
+    if weekday_starts:
+        found.extend((m.start(), m.end(), "weekday", m) for m in _matches_at(WEEKDAY_RE, text, lower, weekday_starts))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
     for item in found:
@@ -152,16 +161,34 @@ def _month_starts(lower: str) -> list[int]:
 
 
 _WEEKDAY_MODIFIERS = ("last", "this", "next", "on")
+# What comes before 'day' in each weekday name; none is a suffix of another, so at most one fits.
+_WEEKDAY_STEMS = tuple(weekday[:-3] for weekday in WEEKDAYS)
+
+
+def _weekday_positions(lower: str) -> list[int]:
+    """Where a weekday name occurs in ``lower``: one scan for 'day' (in every weekday name), then a stem test before
+    each hit (cheaper than seven scans; weekday names cannot overlap, so none is missed)."""
+    positions = []
+    end = lower.find("day")
+    while end >= 0:
+        for stem in _WEEKDAY_STEMS:
+            if lower.endswith(stem, 0, end):
+                positions.append(end - len(stem))
+                break
+        end = lower.find("day", end + 3)
+    return positions
 
 
 def _weekday_starts(lower: str) -> list[int]:
     """Where a weekday expression can start: at a weekday name, or at 'last'/'this'/'next'/'on' and spaces before it."""
     starts = []
-    for position in _occurrences(lower, WEEKDAYS):
+    for position in _weekday_positions(lower):
         starts.append(position)
-        before = lower[:position].rstrip()
-        if len(before) < position:
-            starts.extend(len(before) - len(word) for word in _WEEKDAY_MODIFIERS if before.endswith(word))
+        before_end = position  # end of the text before the name with its trailing whitespace stripped (no slice copy)
+        while before_end and lower[before_end - 1].isspace():
+            before_end -= 1
+        if before_end < position:
+            starts.extend(before_end - len(word) for word in _WEEKDAY_MODIFIERS if lower.endswith(word, 0, before_end))
     return starts
 
 
