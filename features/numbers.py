@@ -231,31 +231,32 @@ class _Number:
     end_index: int  # exclusive, words
 
 
-def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
+def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -> list[_Number]:
     """The counted numbers starting at ``candidates`` (word indices, ascending), in order; numbers read as a date,
-    a time, a span or a measure (``_is_date_or_span``) are skipped."""
+    a time, a span or a measure (``_is_date_or_span``) are skipped. ``lowers`` holds each word's lowercase form
+    (the tests below read only those)."""
     found: list[_Number] = []
     index = 0
     for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
-        word = words[index][LOWER]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
-        if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another"):
+        word = lowers[index]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
+        if word == "one" and index + 1 < len(lowers) and lowers[index + 1] in ("of", "another"):
             continue
-        if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
+        if word == "one" and index + 1 < len(lowers) and lowers[index + 1] == "hand" and index > 0 and lowers[index - 1] in ("the", "on"):
             continue  # 'on the one hand'
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue
         value_max, end = None, after
-        if after + 1 < len(words) and words[after][LOWER] in ("to", "-", "or", "and") and (words[after + 1][LOWER][0].isdigit() or _is_number_word(words[after + 1][LOWER])):
+        if after + 1 < len(lowers) and lowers[after] in ("to", "-", "or", "and") and (lowers[after + 1][0].isdigit() or _is_number_word(lowers[after + 1])):
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
         start = index
         # most numbers follow no approximator's last word: one set test before the call
-        approximator = _approximator_before(words, start) if index and words[index - 1][LOWER] in _APPROXIMATOR_LAST else None
+        approximator = _approximator_before(lowers, start) if index and lowers[index - 1] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
             approximator = None
         if approximator:
@@ -263,7 +264,7 @@ def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
         if word in VAGUE:
             approximator = approximator or word
         start = max(start, 0)
-        if not _is_date_or_span(words, value, value_max, start, end):  # dates and spans are not counts: no record
+        if not _is_date_or_span(lowers, value, value_max, start, end):  # dates and spans are not counts: no record
             found.append(_Number(value, value_max, approximator, start, end))
         index = end
     return found
@@ -278,31 +279,32 @@ for _phrase, _parts in _APPROXIMATOR_PARTS:
     _APPROXIMATORS_BY_LAST.setdefault(_parts[-1], []).append((_phrase, _parts))
 
 
-def _approximator_before(words: list[Word], index: int) -> str | None:
+def _approximator_before(lowers: list[str], index: int) -> str | None:
+    """The approximator phrase ('at least', 'nearly', 'between') ending right before word ``index``, or None."""
     if index == 0:
         return None
-    for phrase, parts in _APPROXIMATORS_BY_LAST.get(words[index - 1][LOWER], ()):
-        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(word[LOWER] for word in words[index - len(parts):index]) == parts):
+    for phrase, parts in _APPROXIMATORS_BY_LAST.get(lowers[index - 1], ()):
+        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(lowers[index - len(parts):index]) == parts):
             return phrase
     return None
 
 
-def _is_date_or_span(words: list[Word], value: float, value_max: float | None, start_index: int, end_index: int) -> bool:
-    """True when the number read over ``words[start_index:end_index]`` (approximator included) is a date, a time,
-    a span or a measure rather than a count."""
-    after = words[end_index][LOWER] if end_index < len(words) else ""
-    if words[end_index - 1][LOWER] in VAGUE:
+def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int) -> bool:
+    """True when the number read over words ``start_index`` to ``end_index`` (approximator included; ``lowers`` the
+    lowercase words) is a date, a time, a span or a measure rather than a count."""
+    after = lowers[end_index] if end_index < len(lowers) else ""
+    if lowers[end_index - 1] in VAGUE:
         return False
-    before = words[start_index - 1][LOWER] if start_index > 0 else ""
-    first = words[start_index][LOWER]
-    if after == "of" and end_index + 1 < len(words) and words[end_index + 1][LOWER] == "the":
+    before = lowers[start_index - 1] if start_index > 0 else ""
+    first = lowers[start_index]
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "the":
         after = ""
     if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
         return True
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
     if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and start_index >= 2 and (
-        words[start_index - 2][LOWER] in MONTHS or words[start_index - 2][LOWER].isdigit() and len(words[start_index - 2][LOWER]) <= 2
+        lowers[start_index - 2] in MONTHS or lowers[start_index - 2].isdigit() and len(lowers[start_index - 2]) <= 2
     ):
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
     if after == "-" or after.endswith("-old"):
@@ -347,7 +349,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
-    for number in _find_numbers(words, _number_candidates(lowers)):
+    for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
