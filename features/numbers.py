@@ -393,14 +393,11 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    stop = min(len(words), position + 5)
-    while position < stop:
-        text, lower = words[position][TEXT], words[position][LOWER]
+    for text, lower in words[position:position + 5]:
         if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
         parts.append(text)
-        position += 1
-    return " ".join(parts), position
+    return " ".join(parts), position + len(parts)
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
@@ -412,18 +409,16 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             return outcomes[previous]
         if first >= 2 and previous == "of" and words[first - 2][LOWER] in outcomes:
             return outcomes[words[first - 2][LOWER]]
-    for position in range(noun_end, min(noun_end + 12, len(words))):
-        text, word = words[position]
+    for text, word in words[noun_end:noun_end + 12]:
         if "-" in word:
             word = word.partition("-")[0] or word
         if word in outcomes:
             return outcomes[word]
         if not text[0].isalnum() and word != "-":
             break
-    for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
-        word = words[position][LOWER]
+    for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
-        if not words[position][TEXT][0].isalnum():
+        if not text[0].isalnum():
             break
     return ""
