@@ -165,20 +165,19 @@ def _month_starts(lower: str) -> list[int]:
 
 
 _WEEKDAY_MODIFIERS = ("last", "this", "next", "on")
-# What comes before 'day' in each weekday name; none is a suffix of another, so at most one fits.
-_WEEKDAY_STEMS = tuple(weekday[:-3] for weekday in WEEKDAYS)
+# What comes before 'day' in each weekday name ('mon', 'tues', ...), by its last three letters (all different).
+_WEEKDAY_STEM_BY_ENDING = {weekday[:-3][-3:]: weekday[:-3] for weekday in WEEKDAYS}
 
 
 def _weekday_positions(lower: str) -> list[int]:
-    """Where a weekday name occurs in ``lower``: one scan for 'day' (in every weekday name), then a stem test before
-    each hit (cheaper than seven scans; weekday names cannot overlap, so none is missed)."""
+    """Where a weekday name occurs in ``lower``: one scan for 'day' (in every weekday name), then a test of the one
+    stem the three letters before it allow (cheaper than seven scans; weekday names cannot overlap, so none is missed)."""
     positions = []
     end = lower.find("day")
     while end >= 0:
-        for stem in _WEEKDAY_STEMS:
-            if lower.endswith(stem, 0, end):
-                positions.append(end - len(stem))
-                break
+        stem = _WEEKDAY_STEM_BY_ENDING.get(lower[max(end - 3, 0):end])
+        if stem is not None and lower.endswith(stem, 0, end):
+            positions.append(end - len(stem))
         end = lower.find("day", end + 3)
     return positions
 
@@ -192,7 +191,9 @@ def _weekday_starts(lower: str) -> list[int]:
         while before_end and lower[before_end - 1].isspace():
             before_end -= 1
         if before_end < position:
-            starts.extend(before_end - len(word) for word in _WEEKDAY_MODIFIERS if lower.endswith(word, 0, before_end))
+            for word in _WEEKDAY_MODIFIERS:
+                if lower.endswith(word, 0, before_end):
+                    starts.append(before_end - len(word))
     return starts
 
 

@@ -100,3 +100,16 @@ def test_relative_pattern_gate_equals_the_keyword_table(text):
     lower = text.lower()
     expected = [kind for _, kind in RELATIVE_PATTERNS if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind])]
     assert [kind for _, kind in _relative_patterns_present(lower)] == expected
+
+
+_WEEKDAY_PIECES = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun", "day", "days", "to", "yester", "s", "es", "a", " ", "d"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WEEKDAY_PIECES), max_size=12).map("".join))
+def test_weekday_positions_equal_seven_name_scans(lower):
+    """Check that the one-scan weekday finder gives exactly the positions of the seven weekday names found one by one."""
+    from features.dates import _weekday_positions
+
+    expected = sorted(position for weekday in WEEKDAYS for position in range(len(lower)) if lower.startswith(weekday, position))
+    assert sorted(_weekday_positions(lower)) == expected
