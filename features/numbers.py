@@ -236,21 +236,21 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
     a time, a span or a measure (``_is_date_or_span``) are skipped. ``lowers`` holds each word's lowercase form
     (the tests below read only those)."""
     found: list[_Number] = []
-    index = 0
+    index, n_words = 0, len(lowers)
     for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
         word = lowers[index]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
-        if word == "one" and index + 1 < len(lowers) and lowers[index + 1] in ("of", "another"):
-            continue
-        if word == "one" and index + 1 < len(lowers) and lowers[index + 1] == "hand" and index > 0 and lowers[index - 1] in ("the", "on"):
-            continue  # 'on the one hand'
+        if word == "one" and index + 1 < n_words:
+            following = lowers[index + 1]
+            if following in ("of", "another") or (following == "hand" and index > 0 and lowers[index - 1] in ("the", "on")):
+                continue  # 'one of', 'one another', 'on the one hand'
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue
         value_max, end = None, after
-        if after + 1 < len(lowers) and lowers[after] in ("to", "-", "or", "and") and (lowers[after + 1][0].isdigit() or _is_number_word(lowers[after + 1])):
+        if after + 1 < n_words and lowers[after] in ("to", "-", "or", "and") and (lowers[after + 1][0].isdigit() or _is_number_word(lowers[after + 1])):
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
