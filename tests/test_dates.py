@@ -113,3 +113,16 @@ def test_weekday_positions_equal_seven_name_scans(lower):
 
     expected = sorted(position for weekday in WEEKDAYS for position in range(len(lower)) if lower.startswith(weekday, position))
     assert sorted(_weekday_positions(lower)) == expected
+
+
+def test_resolve_event_date_same_for_reused_and_fresh_publication_times():
+    """Check that reusing one publication time object, switching objects, NaT and None resolve like fresh calls."""
+    kabul = pd.Timestamp("2021-09-02 02:00", tz="Asia/Kabul")  # still 1 September in UTC
+    utc = pd.Timestamp("2021-09-02 12:00", tz="UTC")
+    text = "Fighting broke out yesterday"
+    assert resolve_event_date(text, kabul) == pd.Timestamp("2021-08-31", tz="UTC")
+    assert resolve_event_date(text, kabul) == pd.Timestamp("2021-08-31", tz="UTC")
+    assert resolve_event_date(text, utc) == pd.Timestamp("2021-09-01", tz="UTC")
+    assert resolve_event_date(text, pd.NaT) is None
+    assert resolve_event_date(text, None) is None
+    assert resolve_event_date(text, utc) == pd.Timestamp("2021-09-01", tz="UTC")
