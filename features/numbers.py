@@ -368,7 +368,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
-            noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
+            noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
         noun, noun_end = _noun_phrase(words, noun_start)
         noun_lower = noun.lower()
         if noun_lower in ("", "more") and previous_noun:

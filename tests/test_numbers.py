@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from features.numbers import find_quantities, is_round_number, parse_number
@@ -75,6 +75,24 @@ def test_find_quantities_never_crashes(text):
     """Check that any text gives a list of well-formed quantities with offsets inside the text."""
     for quantity in find_quantities(text):
         assert set(quantity) >= {"value", "value_max", "counts", "approximator", "text"}
+        assert 0 <= quantity["start"] <= quantity["end"] <= len(text)
+        assert quantity["value_max"] is None or quantity["value_max"] > quantity["value"]
+
+
+# Words the parser reacts to, so that generated clauses reach its branches (random characters rarely spell them).
+PARSER_WORDS = [
+    "dozens", "of", "the", "a", "dozen", "one", "two", "forty-five", "hundred", "thousand", "at", "least", "between", "and", "to",
+    "killed", "wounded", "people", "fighters", "more", "others", "toll", "30", "1,200", "2016", "10:30", "12-05-2016", "-", ",", ".",
+    "on", "hand", "year-old", "km", "May", "http://t.co/x", "them",
+]
+
+
+@given(st.lists(st.sampled_from(PARSER_WORDS) | st.text(max_size=6), max_size=14).map(" ".join))
+@example("they killed dozens of")
+@example("at least 30 killed and dozens of")
+def test_find_quantities_never_crashes_on_clauses_of_parser_words(text):
+    """Check that clauses made of the words the parser reacts to ('dozens of' at the end) give well-formed quantities."""
+    for quantity in find_quantities(text):
         assert 0 <= quantity["start"] <= quantity["end"] <= len(text)
         assert quantity["value_max"] is None or quantity["value_max"] > quantity["value"]
 
