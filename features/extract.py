@@ -116,7 +116,6 @@ _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
-_WORD = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile("\n")
 _ORTH_IDX = ["ORTH", "IDX"]
 
@@ -697,7 +696,6 @@ def _phrase_as_written(doc: _Toks, start: int, end: int, kept: list[tuple[int, i
     return "".join(parts)
 
 
-ACCORDING_FILLERS = {"a", "an", "the", "statement", "report", "by", "from", "released", "issued", "local", "based", "-", "uk", "britain", "london", "its", "their", "latest", "new"}
 ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency", "army", "front", "group", "organisation", "organization",
                       "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
 

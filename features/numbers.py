@@ -84,16 +84,30 @@ def tokenize_words(text: str) -> list[Word]:
     return [(text[m.start():m.end()], lowered[m.start():m.end()], m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _word_starts(text: str, words: list[Word], upto: int | None = None, starts: list[int] | None = None) -> list[int]:
-    """Character offset of each word (up to index ``upto``), found in order (cheaper than match objects for every
-    word); ``starts`` already found are extended in place."""
+def _word_texts(text: str) -> list[str]:
+    """``WORD_RE.findall(text)``, cheaper: no word spans whitespace (``str.split`` and the pattern's ``\\s`` use the same
+    whitespace test) and the pattern has no lookaround, so each whitespace-delimited chunk is read alone, and a chunk
+    of ASCII letters only (most of them) is one word without running the pattern."""
+    found: list[str] = []
+    append, extend, findall = found.append, found.extend, WORD_RE.findall
+    for chunk in text.split():
+        if chunk.isascii() and chunk.isalpha():
+            append(chunk)
+        else:
+            extend(findall(chunk))
+    return found
+
+
+def _word_starts(text: str, found: list[str], upto: int, starts: list[int] | None = None) -> list[int]:
+    """Character offset of each word text in ``found`` up to index ``upto``, found in order with ``str.find``
+    (cheaper than match objects for every word); ``starts`` already found are extended in place."""
     starts = [] if starts is None else starts
-    last = len(words) - 1 if upto is None else upto
-    position = starts[-1] + len(words[len(starts) - 1][TEXT]) if starts else 0
-    for word in words[len(starts):last + 1]:
-        position = text.find(word[TEXT], position)
-        starts.append(position)
-        position += len(word[TEXT])
+    position = starts[-1] + len(found[len(starts) - 1]) if starts else 0
+    find, append = text.find, starts.append  # bound once: this loop runs for every word before the last quantity
+    for word in found[len(starts):upto + 1]:
+        position = find(word, position)
+        append(position)
+        position += len(word)
     return starts
 
 
@@ -129,17 +143,17 @@ def _digits(text: str) -> float | None:
         return None
 
 
+# Words a number written in words is read from, alone or hyphenated ('forty-five'); 'a dozen' and 'a hundred' are read
+# before, and 'a', 'no', 'couple', 'pair', 'single', 'dozen' do not continue a number.
+_WORD_NUMBER_PARTS = frozenset(TENS) | frozenset(SCALES) | (frozenset(UNITS) - {"a", "an", "no", "couple", "pair", "single", "dozen"})
+
+
 def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
     """Read a number starting at ``words[index]``; return (value, index after it)."""
     if index >= len(words):
         return None, index
     first = words[index][LOWER]
-    if first in VAGUE:
-        return VAGUE[first], index + 1
-    if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
-        value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
-        return float(value), index + 2
-    if first[0].isdigit():
+    if first[0].isdigit():  # tested first: most numbers are digit groups (no vague word or 'a' starts with a digit)
         value = _digits(words[index][TEXT])
         if value is None:
             return None, index
@@ -148,6 +162,11 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
             value *= SCALES[words[index][LOWER]]
             index += 1
         return value, index
+    if first in VAGUE:
+        return VAGUE[first], index + 1
+    if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
+        value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
+        return float(value), index + 2
     total, current, position, seen = 0.0, 0.0, index, False
     while position < len(words):
         word = words[position][LOWER]
@@ -155,7 +174,7 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
             position += 1
             continue
         parts = word.split("-") if "-" in word else [word]
-        if not all(part in TENS or (part in UNITS and part not in ("a", "an", "no", "couple", "pair", "single", "dozen")) or part in SCALES for part in parts):
+        if not _WORD_NUMBER_PARTS.issuperset(parts):
             break
         for part in parts:
             if part in TENS or part in UNITS:
@@ -182,8 +201,11 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _may_start_number(lower: str) -> bool:
-    """A digit group, a number word that may start a count, or a hyphenated word that may be one ('forty-five')."""
-    return lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS or ("-" in lower and lower[0] in _NUMBER_INITIALS)
+    """A digit group, a number word that may start a count, or a hyphenated number word ('forty-five', not
+    'al-Assad'); never one of ``_NEVER_COUNTED``."""
+    if lower in _CANDIDATE_WORDS or lower[0] in _ASCII_DIGITS:
+        return True
+    return "-" in lower and lower[0] in _NUMBER_INITIALS and _is_number_word(lower)
 
 
 class _StartMemo(dict):
@@ -223,37 +245,41 @@ class _Number:
     end_index: int  # exclusive, words
 
 
-def _find_numbers(words: list[Word], candidates: list[int]) -> list[_Number]:
+def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -> list[_Number]:
+    """The counted numbers starting at ``candidates`` (word indices, ascending), in order; numbers read as a date,
+    a time, a span or a measure (``_is_date_or_span``) are skipped. ``lowers`` holds each word's lowercase form
+    (the tests below read only those)."""
     found: list[_Number] = []
-    index = 0
+    index, n_words = 0, len(lowers)
     for candidate in candidates:
         if candidate < index:
             continue
         index = candidate
-        word = words[index][LOWER]
-        if not (word[0].isdigit() or word in _NUMBER_STARTS or ("-" in word and _is_number_word(word))):
-            continue
-        if word in _NEVER_COUNTED or (word == "one" and index + 1 < len(words) and words[index + 1][LOWER] in ("of", "another")):
-            continue
-        if word == "one" and index + 1 < len(words) and words[index + 1][LOWER] == "hand" and index > 0 and words[index - 1][LOWER] in ("the", "on"):
-            continue  # 'on the one hand'
+        word = lowers[index]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
+        if word == "one" and index + 1 < n_words:
+            following = lowers[index + 1]
+            if following in ("of", "another") or (following == "hand" and index > 0 and lowers[index - 1] in ("the", "on")):
+                continue  # 'one of', 'one another', 'on the one hand'
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue
         value_max, end = None, after
-        if after + 1 < len(words) and words[after][LOWER] in ("to", "-", "or", "and") and (words[after + 1][LOWER][0].isdigit() or _is_number_word(words[after + 1][LOWER])):
+        if after + 1 < n_words and lowers[after] in ("to", "-", "or", "and") and (lowers[after + 1][0].isdigit() or _is_number_word(lowers[after + 1])):
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
         start = index
-        approximator = _approximator_before(words, start)
+        # most numbers follow no approximator's last word: one set test before the call
+        approximator = _approximator_before(lowers, start) if index and lowers[index - 1] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
             approximator = None
         if approximator:
             start -= len(approximator.split())
         if word in VAGUE:
             approximator = approximator or word
-        found.append(_Number(value, value_max, approximator, max(start, 0), end))
+        start = max(start, 0)
+        if not _is_date_or_span(lowers, value, value_max, start, end):  # dates and spans are not counts: no record
+            found.append(_Number(value, value_max, approximator, start, end))
         index = end
     return found
 
@@ -267,29 +293,32 @@ for _phrase, _parts in _APPROXIMATOR_PARTS:
     _APPROXIMATORS_BY_LAST.setdefault(_parts[-1], []).append((_phrase, _parts))
 
 
-def _approximator_before(words: list[Word], index: int) -> str | None:
+def _approximator_before(lowers: list[str], index: int) -> str | None:
+    """The approximator phrase ('at least', 'nearly', 'between') ending right before word ``index``, or None."""
     if index == 0:
         return None
-    for phrase, parts in _APPROXIMATORS_BY_LAST.get(words[index - 1][LOWER], ()):
-        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(word[LOWER] for word in words[index - len(parts):index]) == parts):
+    for phrase, parts in _APPROXIMATORS_BY_LAST.get(lowers[index - 1], ()):
+        if index - len(parts) >= 0 and (len(parts) == 1 or tuple(lowers[index - len(parts):index]) == parts):
             return phrase
     return None
 
 
-def _is_date_or_span(words: list[Word], number: _Number) -> bool:
-    after = words[number.end_index][LOWER] if number.end_index < len(words) else ""
-    if words[number.end_index - 1][LOWER] in VAGUE:
+def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int) -> bool:
+    """True when the number read over words ``start_index`` to ``end_index`` (approximator included; ``lowers`` the
+    lowercase words) is a date, a time, a span or a measure rather than a count."""
+    after = lowers[end_index] if end_index < len(lowers) else ""
+    if lowers[end_index - 1] in VAGUE:
         return False
-    before = words[number.start_index - 1][LOWER] if number.start_index > 0 else ""
-    first = words[number.start_index][LOWER]
-    if after == "of" and number.end_index + 1 < len(words) and words[number.end_index + 1][LOWER] == "the":
+    before = lowers[start_index - 1] if start_index > 0 else ""
+    first = lowers[start_index]
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "the":
         after = ""
     if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
         return True
-    if first[0].isdigit() and 1900 <= number.value <= 2100 and number.value_max is None and "," not in first:
+    if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
-    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and number.start_index >= 2 and (
-        words[number.start_index - 2][LOWER] in MONTHS or words[number.start_index - 2][LOWER].isdigit() and len(words[number.start_index - 2][LOWER]) <= 2
+    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and start_index >= 2 and (
+        lowers[start_index - 2] in MONTHS or lowers[start_index - 2].isdigit() and len(lowers[start_index - 2]) <= 2
     ):
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
     if after == "-" or after.endswith("-old"):
@@ -324,22 +353,22 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         written), start and end (character offsets).
     """
     outcomes = outcomes or DEFAULT_OUTCOMES
-    masked = DATE_OR_TIME.sub(_blank, text) if _DATE_OR_TIME_HINT.search(text) else text
+    # the digit-separator-digit scan only when a separator occurs at all: four substring tests cost less than the scan
+    separator = "-" in text or "/" in text or "." in text or ":" in text
+    masked = DATE_OR_TIME.sub(_blank, text) if separator and _DATE_OR_TIME_HINT.search(text) else text
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
-    found = WORD_RE.findall(masked)
+    found = _word_texts(masked)
     lowers = [word.lower() for word in found]
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
-    for number in _find_numbers(words, _number_candidates(lowers)):
-        if _is_date_or_span(words, number):
-            continue
+    for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
-            noun_start += 2 if words[noun_start + 1][LOWER] == "the" else 1
+            noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
         noun, noun_end = _noun_phrase(words, noun_start)
         noun_lower = noun.lower()
         if noun_lower in ("", "more") and previous_noun:
@@ -355,8 +384,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
         if starts is None or len(starts) <= last:
-            starts = _word_starts(masked, words, last, starts)
-        start, end = starts[number.start_index], starts[last] + len(words[last][TEXT])
+            starts = _word_starts(masked, found, last, starts)
+        start, end = starts[number.start_index], starts[last] + len(found[last])
         quantities.append(
             {
                 "value": float(number.value),
@@ -380,14 +409,11 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    stop = min(len(words), position + 5)
-    while position < stop:
-        text, lower = words[position][TEXT], words[position][LOWER]
+    for text, lower in words[position:position + 5]:
         if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
         parts.append(text)
-        position += 1
-    return " ".join(parts), position
+    return " ".join(parts), position + len(parts)
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
@@ -399,18 +425,16 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             return outcomes[previous]
         if first >= 2 and previous == "of" and words[first - 2][LOWER] in outcomes:
             return outcomes[words[first - 2][LOWER]]
-    for position in range(noun_end, min(noun_end + 12, len(words))):
-        text, word = words[position]
+    for text, word in words[noun_end:noun_end + 12]:
         if "-" in word:
             word = word.partition("-")[0] or word
         if word in outcomes:
             return outcomes[word]
         if not text[0].isalnum() and word != "-":
             break
-    for position in range(number.start_index - 1, max(number.start_index - 4, -1), -1):
-        word = words[position][LOWER]
+    for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
-        if not words[position][TEXT][0].isalnum():
+        if not text[0].isalnum():
             break
     return ""

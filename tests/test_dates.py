@@ -100,3 +100,29 @@ def test_relative_pattern_gate_equals_the_keyword_table(text):
     lower = text.lower()
     expected = [kind for _, kind in RELATIVE_PATTERNS if any(keyword in lower for keyword in _RELATIVE_KEYWORDS[kind])]
     assert [kind for _, kind in _relative_patterns_present(lower)] == expected
+
+
+_WEEKDAY_PIECES = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun", "day", "days", "to", "yester", "s", "es", "a", " ", "d"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WEEKDAY_PIECES), max_size=12).map("".join))
+def test_weekday_positions_equal_seven_name_scans(lower):
+    """Check that the one-scan weekday finder gives exactly the positions of the seven weekday names found one by one."""
+    from features.dates import _weekday_positions
+
+    expected = sorted(position for weekday in WEEKDAYS for position in range(len(lower)) if lower.startswith(weekday, position))
+    assert sorted(_weekday_positions(lower)) == expected
+
+
+def test_resolve_event_date_same_for_reused_and_fresh_publication_times():
+    """Check that reusing one publication time object, switching objects, NaT and None resolve like fresh calls."""
+    kabul = pd.Timestamp("2021-09-02 02:00", tz="Asia/Kabul")  # still 1 September in UTC
+    utc = pd.Timestamp("2021-09-02 12:00", tz="UTC")
+    text = "Fighting broke out yesterday"
+    assert resolve_event_date(text, kabul) == pd.Timestamp("2021-08-31", tz="UTC")
+    assert resolve_event_date(text, kabul) == pd.Timestamp("2021-08-31", tz="UTC")
+    assert resolve_event_date(text, utc) == pd.Timestamp("2021-09-01", tz="UTC")
+    assert resolve_event_date(text, pd.NaT) is None
+    assert resolve_event_date(text, None) is None
+    assert resolve_event_date(text, utc) == pd.Timestamp("2021-09-01", tz="UTC")

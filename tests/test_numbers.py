@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from features.numbers import find_quantities, is_round_number, parse_number
@@ -79,6 +79,24 @@ def test_find_quantities_never_crashes(text):
         assert quantity["value_max"] is None or quantity["value_max"] > quantity["value"]
 
 
+# Words the parser reacts to, so that generated clauses reach its branches (random characters rarely spell them).
+PARSER_WORDS = [
+    "dozens", "of", "the", "a", "dozen", "one", "two", "forty-five", "hundred", "thousand", "at", "least", "between", "and", "to",
+    "killed", "wounded", "people", "fighters", "more", "others", "toll", "30", "1,200", "2016", "10:30", "12-05-2016", "-", ",", ".",
+    "on", "hand", "year-old", "km", "May", "http://t.co/x", "them",
+]
+
+
+@given(st.lists(st.sampled_from(PARSER_WORDS) | st.text(max_size=6), max_size=14).map(" ".join))
+@example("they killed dozens of")
+@example("at least 30 killed and dozens of")
+def test_find_quantities_never_crashes_on_clauses_of_parser_words(text):
+    """Check that clauses made of the words the parser reacts to ('dozens of' at the end) give well-formed quantities."""
+    for quantity in find_quantities(text):
+        assert 0 <= quantity["start"] <= quantity["end"] <= len(text)
+        assert quantity["value_max"] is None or quantity["value_max"] > quantity["value"]
+
+
 @given(st.text(max_size=60))
 def test_parse_number_never_crashes(text):
     """Check that parse_number returns a float or None for any input."""
@@ -123,3 +141,16 @@ def test_find_quantities_skips_clock_times_after_a_dateline():
     assert [q["value"] for q in find_quantities("August 13 2016 2037 UTC+3 A representative said 12 soldiers were killed")] == [12.0]
     assert [q["value"] for q in find_quantities("Sat 04 Oct 2014 1514 Regional NNA At least 35 fighters were killed")] == [35.0]
     assert [q["value"] for q in find_quantities("in 2014 1500 people were killed")] == [1500.0]
+
+
+_WORD_PIECES = ["killed", "Taliban", "’s", "al-Assad", "40", "1,200", "3.5", "10km", "1E5", "é", "Ünï", "٣", "²", ",", ".", "-", "'",
+                " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "K"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join)))
+def test_word_texts_equal_the_word_pattern(text):
+    """Check that the chunk-by-chunk word split gives exactly the words of a full WORD_RE scan."""
+    from features.numbers import WORD_RE, _word_texts
+
+    assert _word_texts(text) == WORD_RE.findall(text)
