@@ -84,3 +84,14 @@ def test_score_text_scores_with_stored_claims_as_context_without_storing(tmp_pat
     assert frame.iloc[0]["independent_corroborations"] == 1
     assert {"probability", "grade", "reasons", "model_version"} <= set(frame.columns)
     assert (store.count(engine, store.claims), store.count(engine, store.scores), store.count(engine, store.features)) == before
+
+def test_score_text_on_an_empty_store_scores_the_text(tmp_path, mlflow_uri):
+    """Check that score_text() on a home with no stored claim yet scores the text's claims (no context) instead of failing."""
+    from flows_fakes import home_with_mlflow
+
+    settings = home_with_mlflow(tmp_path / "home", mlflow_uri)
+    text = "A Taliban commander told Reuters that 40 Taliban fighters were killed at the Khawak Pass in Panjshir on Wednesday."
+    frame = api.score_text(text, published="2021-09-03", outlet="reuters", settings=settings)
+    assert len(frame) == 1
+    assert frame.iloc[0]["independent_corroborations"] == 0
+    assert 0.0 < frame.iloc[0]["probability"] < 1.0
