@@ -271,11 +271,6 @@ def load_for_scoring(tracking_uri: str, model_name: str, version: str, columns: 
     return model
 
 
-def unwrap_estimator(pyfunc_model):
-    """The scikit-learn estimator inside a loaded ClaimcredModel pyfunc."""
-    return pyfunc_model.unwrap_python_model().estimator
-
-
 def log_candidate_run(
     tracking_uri: str,
     artifact_root: Path | str,
