@@ -305,7 +305,7 @@ def score_theatre_groups(groups: list[tuple[TheatrePack, pd.DataFrame]], scorer:
             continue
         blackouts = known_blackouts(pack, context_blackouts, detect_blackouts(group, pack))
         context = None
-        if context_claims is not None and not context_claims.empty:  # an empty store read back has untyped columns
+        if context_claims is not None:
             mine = (context_claims[Claims.theatre] == pack.name) & ~context_claims[Claims.claim_id].isin(claims[Claims.claim_id])
             context = context_claims[mine].reset_index(drop=True)
         features = build_features(claims, pack, blackouts, context_claims=context)

@@ -319,6 +319,9 @@ def read_frame(engine: sa.Engine, query: sa.Select) -> pd.DataFrame:
             frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype(float)
         elif isinstance(column.type, sa.Boolean):
             frame[column.name] = frame[column.name].astype(bool)
+        elif frame.empty and column.name not in JSON_COLUMNS and isinstance(column.type, (sa.String, sa.Integer)):
+            # rows give str and int64 columns by themselves; an empty result must carry the same types for the schemas
+            frame[column.name] = frame[column.name].astype("str" if isinstance(column.type, sa.String) else "int64")
     return frame
 
 

@@ -93,3 +93,15 @@ def test_frame_to_rows_gives_the_cells_of_to_cell():
     assert rows == [{name: row[name] for name in names} for row in expected]
     assert [[type(value) for value in row.values()] for row in rows] == [[type(row[name]) for name in names] for row in expected]
     assert rows[0]["published"] == datetime(2021, 9, 2, 6, 0) and rows[1]["published"] is None and rows[1]["reporting_verb"] is None
+
+
+def test_read_frame_types_an_empty_result_like_a_full_one(tmp_path):
+    """Check that stored claims read from an empty store carry the Claims dtypes (str, int64), so the schema accepts them."""
+    from features.schemas import Claims
+    from flows.scoring import stored_claims
+
+    engine = store.connect(f"sqlite:///{tmp_path / 'claimcred.db'}")
+    claims = stored_claims(engine)
+    assert claims.empty
+    assert str(claims["claim_id"].dtype) == "str" and str(claims["span_start"].dtype) == "int64"
+    Claims.validate(claims)
