@@ -621,14 +621,10 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 kept.append((source.start, source.end))
                 start = source.start
                 continue
-            entry = None
-            for size in range(min(compiled.longest_modifier, start - sent.start), 0, -1):
-                entry = modifiers.get(tuple(doc.lower[start - size:start]))
-                if entry is not None:
-                    break
-            if entry is None:
+            size = _modifier_ending_at(doc, start, sent.start, compiled)
+            if size is None:
                 break
-            category, modifier_camp, capitalised = entry
+            category, modifier_camp, capitalised = modifiers[tuple(doc.lower[start - size:start])]
             if category == "speaker_side":
                 camp = camp or modifier_camp
             elif category == "demonym":
@@ -639,8 +635,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
         if member is not None:
             absorbed.add(id(member))
             start = member.start
-            while start > sent.start and (entry := _modifier_ending_at(doc, start, sent.start, compiled)) is not None:
-                start -= entry  # 'a senior Pentagon official'
+            while start > sent.start and (size := _modifier_ending_at(doc, start, sent.start, compiled)) is not None:
+                start -= size  # 'a senior Pentagon official'
             widened[id(hit)] = _Hit("S", member.key, start, hit.end, doc.span_text(start, hit.end))
             continue
         if start == hit.start:
