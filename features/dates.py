@@ -214,23 +214,9 @@ def _matches_at(pattern: re.Pattern, text: str, lower: str, starts: list[int]) -
     return matches
 
 
-# (publication time, its day) of the last call: the sentences of one article pass the same Timestamp object in a row.
-# One tuple, replaced whole, so concurrent callers never see a time with another time's day.
-_LAST_BASE_DAY: list[tuple[object, pd.Timestamp | None]] = [(None, None)]
-
-
 def _base_day(published: pd.Timestamp | None) -> pd.Timestamp | None:
-    """``publication_day(published)``, None when ``published`` is missing (None or NaT); the last answer is reused for
-    the very same object (an identity test: cheaper than hashing a Timestamp for the cache, and Timestamps are
-    immutable)."""
-    if published is None:
-        return None
-    last_published, last_day = _LAST_BASE_DAY[0]
-    if published is last_published:
-        return last_day
-    day = None if pd.isna(published) else publication_day(published)
-    _LAST_BASE_DAY[0] = (published, day)
-    return day
+    """``publication_day(published)``, None when ``published`` is missing (None or NaT)."""
+    return None if published is None or pd.isna(published) else publication_day(published)
 
 
 @lru_cache(maxsize=4096)

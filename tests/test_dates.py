@@ -115,8 +115,9 @@ def test_weekday_positions_equal_seven_name_scans(lower):
     assert sorted(_weekday_positions(lower)) == expected
 
 
-def test_resolve_event_date_same_for_reused_and_fresh_publication_times():
-    """Check that reusing one publication time object, switching objects, NaT and None resolve like fresh calls."""
+def test_resolve_event_date_counts_from_the_utc_day_of_publication():
+    """Check that a relative date counts from the publication's UTC day (Kabul 02:00 is the day before), call after call,
+    and that a missing publication time (NaT, None) gives None."""
     kabul = pd.Timestamp("2021-09-02 02:00", tz="Asia/Kabul")  # still 1 September in UTC
     utc = pd.Timestamp("2021-09-02 12:00", tz="UTC")
     text = "Fighting broke out yesterday"
