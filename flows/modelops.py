@@ -279,12 +279,15 @@ def train_on_features(settings: Settings, features: pd.DataFrame, labels, params
             return dict.fromkeys(next(iter(metrics.values())), float("nan"))
         return evaluate.classification_metrics(y_test, model.predict(x_test.reset_index(drop=True))["probability"])
 
+    def comparable_brier(version_scores: dict[str, float]) -> float:
+        """The Brier score to compare; infinite (beaten by any candidate) for a version that cannot score the features."""
+        return float("inf") if np.isnan(version_scores["brier"]) else version_scores["brier"]
+
     def evaluate_version(version: str) -> float:
-        brier = version_metrics(version)["brier"]
-        return float("inf") if np.isnan(brier) else brier
+        return comparable_brier(version_metrics(version))
 
     champion_metrics = version_metrics(champion_before)
-    champion_brier = champion_metrics["brier"] if not np.isnan(champion_metrics["brier"]) else float("inf")
+    champion_brier = comparable_brier(champion_metrics)
     best = min(metrics, key=lambda name: metrics[name]["brier"])
     split = {
         "train": f"{int(train_mask.sum())} claims published {features['published'][train_mask].min():%Y-%m-%d} to {features['published'][train_mask].max():%Y-%m-%d}",
