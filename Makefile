@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test bench ui clean system-deps
+.PHONY: setup native run test bench ui clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev,postgres]'
 	touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install claimcred with its dev extras.
+setup: $(STAMP) native ## Create .venv and install claimcred with its dev extras.
+
+native: $(STAMP) ## Compile the extraction modules with Cython (skipped when current; without a C compiler they run from source).
+	$(BIN)/python -c 'from features._native import main; main()'
 
 run: setup ## Ingest the bundled sample reporting, extract, score; print where results are.
 	$(BIN)/claimcred run
@@ -30,4 +33,4 @@ system-deps: ## Debian packages for the optional checks (browser screenshots, Po
 	apt-get update -qq && apt-get install -y -qq chromium postgresql >/dev/null
 
 clean:
-	rm -rf $(VENV) .claimcred .pytest_cache
+	rm -rf $(VENV) .claimcred .pytest_cache features/*.so features/native-build.json
