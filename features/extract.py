@@ -1530,9 +1530,16 @@ def _open_after_mark(is_open: bool, mark: str) -> bool:
     return mark == "“" or (mark == '"' and not is_open)
 
 
+def _has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark: three substring tests, cheaper than a regex scan of every sentence."""
+    return '"' in text or "“" in text or "”" in text
+
+
 def _quote_open_after(open_before: bool, text: str) -> bool:
     """Whether a quotation is open after ``text``, given whether one was open before it."""
     is_open = open_before
+    if not _has_quote_mark(text):
+        return is_open
     for mark in _QUOTE_MARK.findall(text):
         is_open = _open_after_mark(is_open, mark)
     return is_open
@@ -1569,7 +1576,7 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
             open_frame = open_frame if inside and frames[0].inherited else frames[-1]
         elif not after:
             open_frame = None
-        previous_quoted = frames[-1] if frames and any(mark in text for mark in _QUOTES) else None
+        previous_quoted = frames[-1] if frames and _has_quote_mark(text) else None
         inside = after
 
 

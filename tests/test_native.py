@@ -78,7 +78,7 @@ def test_build_compiles_imports_and_steps_aside_when_the_source_changes(tmp_path
     assert json.loads((package / MANIFEST).read_text())["modules"] == {"mod": source_hash(package / "mod.py")}
     out, err = _import_mod(tmp_path)
     assert out.split() == ["30", str(package / f"mod{SUFFIX}")]
-    assert "runs from source" not in err
+    assert "pkg.mod runs from source" not in err
 
     (package / "mod.py").write_text("def value(x):\n    return x * 4\n")  # edited after the build
     out, err = _import_mod(tmp_path)
