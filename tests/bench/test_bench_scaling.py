@@ -24,6 +24,8 @@ import tracemalloc
 import pandas as pd
 import pytest
 
+import features.extract
+from features._native import is_compiled
 from features.extract import articles_from_texts, extract_claims
 from flows.config import load_settings, prepare_environment
 from flows.packs import load_pack
@@ -51,6 +53,10 @@ def recombined_articles(fakes_csv, n: int, seed: int = 7) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _extraction_mode() -> str:
+    return "compiled (Cython)" if is_compiled(features.extract) else "from source"
+
+
 @pytest.mark.bench
 def test_bench_extract_scaling(fakes_csv):
     """Check that extraction cost per article stays flat from 1k to 10k articles, and print the figures."""
@@ -71,7 +77,7 @@ def test_bench_extract_scaling(fakes_csv):
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         per_article[n] = cpu / n
-        print(f"\nextract scaling: {n} articles, {len(claims)} claims in {cpu:.1f} s CPU ({wall:.1f} s wall): "
+        print(f"\nextract scaling ({_extraction_mode()}): {n} articles, {len(claims)} claims in {cpu:.1f} s CPU ({wall:.1f} s wall): "
               f"{n / cpu:.0f} articles/s, {len(claims) / cpu:.0f} claims/s; peak traced memory per 1k articles "
               f"{peak / 1e6:.1f} MB; max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
         assert len(claims) > n
@@ -99,7 +105,7 @@ def test_bench_pipeline_scaling(tmp_path, fakes_csv):
         wall = time.perf_counter() - started
         per_article[n] = wall / n
         stages = ", ".join(f"{key} {value:.1f} s" for key, value in result["timings"].items())
-        print(f"\npipeline scaling: {n} articles ({ingested.new} new), {result['n_claims']} claims, {result['n_scored']} scored "
+        print(f"\npipeline scaling (extraction {_extraction_mode()}): {n} articles ({ingested.new} new), {result['n_claims']} claims, {result['n_scored']} scored "
               f"in {wall:.1f} s wall: {n / wall:.1f} articles/s, {result['n_claims'] / wall:.0f} claims/s; "
               f"ingest {ingest_seconds:.1f} s; {stages}; max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
         assert ingested.new == n
