@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from itertools import accumulate, compress
 
@@ -45,7 +45,7 @@ import pandera.pandas as pa
 from pandera.typing import DataFrame
 
 from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, find_quantities
+from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -285,7 +285,7 @@ class _Compiled:
     blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
-    spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None
+    spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -386,6 +386,7 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
     for alias, canonical in compiled.source_by_alias.items():
         if len(alias.replace(" ", "")) >= TYPO_MIN_LETTERS:
             compiled.names_by_shape.setdefault((alias.count(" ") + 1, alias[0]), []).append((alias, canonical))
+    compiled.spelling_cache = BoundedMemo(partial(_misspelt_registry_name, compiled), SPELLING_CACHE_LIMIT)
 
 
 # --- matches per sentence ----------------------------------------------------------
@@ -1033,6 +1034,7 @@ def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) ->
     state.last_person = organisation
 
 
+SPELLING_CACHE_LIMIT = 50_000  # distinct unregistered speaker names remembered per pack before the memo starts afresh
 TYPO_MIN_LETTERS = 8  # names shorter than this are too easily confused with other names by one letter
 
 
@@ -1042,18 +1044,21 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     name = frame.speaker.name
     if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
-    lower = name.lower()
-    if lower not in compiled.spelling_cache:
-        allowed = 2 if len(lower) >= 16 else 1
-        matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
-                   if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
-        compiled.spelling_cache[lower] = matches.pop() if len(matches) == 1 else None
-    canonical = compiled.spelling_cache[lower]
+    canonical = compiled.spelling_cache[name.lower()]
     if canonical is None:
         return frame
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
+
+
+def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
+    """The one registry actor with a name or alias of as many words, the same first letter and within the allowed
+    edits of ``lower``; None when there is none or more than one."""
+    allowed = 2 if len(lower) >= 16 else 1
+    matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
+               if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _within_edits(first: str, second: str, allowed: int) -> bool:

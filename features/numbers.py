@@ -208,20 +208,23 @@ def _may_start_number(lower: str) -> bool:
     return "-" in lower and lower[0] in _NUMBER_INITIALS and _is_number_word(lower)
 
 
-class _StartMemo(dict):
-    """lowercase word -> whether a number may start at it, filled on first sight (the test depends on the word
-    alone); emptied when it outgrows ``limit`` so a long run over new words keeps it bounded."""
+class BoundedMemo(dict):
+    """key -> ``compute(key)``, filled on first sight (for a result that depends on the key alone); emptied when it
+    outgrows ``limit``, so a long-running process that meets ever new keys keeps it bounded."""
 
-    limit = 200_000
+    def __init__(self, compute, limit: int):
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
 
-    def __missing__(self, lower: str) -> bool:
+    def __missing__(self, key):
         if len(self) >= self.limit:
             self.clear()
-        value = self[lower] = _may_start_number(lower)
+        value = self[key] = self.compute(key)
         return value
 
 
-_STARTS_NUMBER = _StartMemo()
+_STARTS_NUMBER = BoundedMemo(_may_start_number, 200_000)  # lowercase word -> whether a number may start at it
 
 
 def _number_candidates(lowers: list[str]) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from features.extract import articles_from_texts, extract_claims
+from features.extract import articles_from_texts, compile_pack, extract_claims
 from flows.packs import load_pack
 
 
@@ -319,6 +319,19 @@ def test_extract_claims_reads_a_misspelt_registry_name():
     assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
     short = _syria("Fighting went on in the north. In a statement on Monday Lavrow said that 15 people were killed in the blast.")
     assert _claim_with(short, "15 people were killed")["speaker"] == "Lavrow"
+
+
+def test_extract_claims_keeps_the_misspelling_memo_bounded(monkeypatch):
+    """Check that the pack's memo of unregistered speaker names starts afresh past its limit, and still reads misspellings after."""
+    memo = compile_pack(load_pack("syria")).spelling_cache
+    monkeypatch.setattr(memo, "limit", 2)
+    memo.clear()
+    for name in ("Mohammed Abdulkarim", "Ahmed Abdulhamid", "Khaled Abdulwahab"):
+        _syria(f"Fighting went on in the north. {name} said that 15 people were killed in the blast.")
+        assert 1 <= len(memo) <= 2
+    claims = _syria("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
+    assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
+    assert len(memo) <= 2
 
 
 @pytest.mark.parametrize(
