@@ -83,8 +83,19 @@ def is_thin_evidence(inputs: pd.DataFrame) -> pd.Series:
     return inputs[present].abs().sum(axis=1) == 0
 
 
+CONFIRMATION_COLUMNS = ("cross_camp_confirmation", "independent_corroborations", "contradictions")
+
+
 def is_confirmed(probability: pd.Series, inputs: pd.DataFrame) -> pd.Series:
-    """True where the grade-1 rule holds: high probability and independent cross-camp corroboration, no contradiction."""
+    """True where the grade-1 rule holds: high probability and independent cross-camp corroboration, no contradiction.
+
+    A model fitted without the corroboration columns (registered by older code) never sees them, so it cannot
+    establish grade 1: every claim is then graded on its probability and evidence alone, with a warning.
+    """
+    missing = [column for column in CONFIRMATION_COLUMNS if column not in inputs.columns]
+    if missing:
+        logger.warning("grade 1 needs %s, which this model's inputs lack: no claim is graded 1 (retrain with `claimcred train`)", missing)
+        return pd.Series(False, index=inputs.index)
     return (
         (probability >= CONFIRMED_PROBABILITY)
         & (inputs["cross_camp_confirmation"] > 0)

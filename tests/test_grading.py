@@ -24,6 +24,15 @@ def test_grade_one_needs_cross_camp_corroboration():
     assert grading.grade(pd.Series([0.9, 0.9]), inputs).tolist() == [2, 1]
 
 
+def test_grade_without_corroboration_columns_never_confirms(caplog):
+    """Check that inputs of a model fitted without the corroboration columns are graded by probability, none 1, with a warning."""
+    inputs = _inputs([{"n_named_places": 1}, {"n_named_places": 1, "cross_camp_confirmation": True, "independent_corroborations": 2}])
+    older = inputs.drop(columns=list(grading.CONFIRMATION_COLUMNS))
+    with caplog.at_level("WARNING", logger="models.grading"):
+        assert grading.grade(pd.Series([0.9, 0.9]), older).tolist() == [2, 2]
+    assert "no claim is graded 1" in caplog.text
+
+
 def test_grade_six_when_evidence_is_thin():
     """Check that a claim with nothing to weigh is graded 6 whatever its probability."""
     inputs = _inputs([{}, {"anonymous": True}])
