@@ -282,7 +282,7 @@ class _Compiled:
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
-    blackout_words: frozenset = frozenset()  # lowercase first words of the blackout phrases: a text without any has no event
+    blackout_phrases: tuple = ()  # lowercase token texts of each blackout phrase: a text missing a word of every phrase has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
     spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
@@ -349,7 +349,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     )
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)], _overlap_group(kind, key)) for match_id, (kind, key) in labels.items()}
     blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
-    compiled.blackout_words = frozenset(doc[0].lower_ for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc))
+    compiled.blackout_phrases = tuple({tuple(token.lower_ for token in doc) for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc)})
     _add_speaker_modifiers(compiled, pack)
     return compiled
 
@@ -1804,9 +1804,9 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     compiled = compile_pack(pack)
     records = articles[[Articles.article_id, Articles.published, Articles.text]].to_dict("records")
     rows: list[dict] = []
-    # A text holding none of the blackout phrases' first words cannot match one (ASCII text: the lowercase text is the
-    # tokens' lowercase forms side by side), so it is not tokenised at all.
-    records = [record for record in records if _may_hold_blackout(record[Articles.text], compiled.blackout_words)]
+    # A text that lacks some word of every blackout phrase cannot match one (ASCII text: the lowercase text holds each
+    # token's lowercase form), so it is not tokenised at all.
+    records = [record for record in records if _may_hold_blackout(record[Articles.text], compiled.blackout_phrases)]
     with _collector_paused():
         for doc, record in zip(compiled.nlp.tokenizer.pipe(record[Articles.text] for record in records), records):
             rows.extend(_blackout_rows(doc, record, compiled))
@@ -1818,11 +1818,12 @@ def detect_blackouts(articles: DataFrame[Articles], pack: TheatrePack) -> DataFr
     return frame.drop_duplicates(subset=[BlackoutEvents.event_id]).reset_index(drop=True)
 
 
-def _may_hold_blackout(text: str, first_words: frozenset) -> bool:
+def _may_hold_blackout(text: str, phrases: tuple) -> bool:
+    """Whether ``text`` holds every word of some blackout phrase (any text with non-ASCII letters may)."""
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(word in lower for word in first_words)
+    return any(all(word in lower for word in words) for words in phrases)
 
 
 def _blackout_rows(spacy_doc, record: dict, compiled: _Compiled) -> list[dict]:

@@ -303,3 +303,25 @@ def test_detect_blackouts_finds_events_written_in_capitals_or_beside_non_ascii_t
     )
     events = detect_blackouts(articles, load_pack("afghanistan-2021"))
     assert sorted(events["source"]) == sorted(articles["article_id"][:2])
+
+
+def test_detect_blackouts_tokenises_only_texts_holding_every_word_of_a_phrase(monkeypatch):
+    """Check that texts with a blackout phrase's first word but not its other words are never tokenised, and that the others are."""
+    import features.extract as extract_module
+
+    seen = []
+    original = extract_module._blackout_rows
+
+    def spying_blackout_rows(doc, record, compiled):
+        seen.append(record["text"])
+        return original(doc, record, compiled)
+
+    monkeypatch.setattr(extract_module, "_blackout_rows", spying_blackout_rows)
+    texts = [
+        "Rebels cut the supply road to Panjshir on Monday, and information about losses went unreported.",
+        "The Taliban cut internet access in Panjshir on Monday.",
+        "Phone lines were cut across Panjshir on Monday.",
+    ]
+    events = detect_blackouts(articles_from_texts(texts, published="2021-09-02"), load_pack("afghanistan-2021"))
+    assert seen == texts[1:]
+    assert len(events) == 2
