@@ -390,16 +390,17 @@ def read_fakes_articles(settings: Settings, path: Path) -> pd.DataFrame:
 def dataset_claim_features(settings: Settings, path: Path, theatre: str | None = None):
     """Run a labelled FA-KES-format CSV through extraction and features in memory: (ClaimFeatures + article_label, pack).
 
+    The features are built as scoring builds them (``scoring.group_features``), except that each claim is
+    corroborated only by reporting published by then: the dataset is split in time for training, so no claim may
+    lean on later reporting.
+
     Raises:
-        RuntimeError: extraction or feature assembly is not available in this checkout.
+        ValueError: no claim could be extracted from the file (named in the message).
     """
-    try:
-        from features.assemble import build_features
-        from features.extract import detect_blackouts, extract_claims
-        from features.theatre import pick_theatre
-        from flows.packs import load_all_packs, load_pack
-    except ImportError as error:
-        raise RuntimeError(f"training on {path} needs extraction and features ({error}); merge them first") from error
+    from features.theatre import pick_theatre
+    from flows.packs import load_all_packs, load_pack
+    from flows.scoring import group_features
+
     articles = read_fakes_articles(settings, path)
     name = theatre or settings.theatre
     pack = load_pack(name) if name else None
@@ -407,10 +408,9 @@ def dataset_claim_features(settings: Settings, path: Path, theatre: str | None =
         packs = load_all_packs()
         chosen = pick_theatre(" ".join(articles["text"].head(50)), packs)
         pack = next(p for p in packs if p.name == chosen)
-    claims = extract_claims(articles, pack)
-    blackouts = detect_blackouts(articles, pack)
-    # As of publication: the dataset is split in time for training, so no claim may be corroborated by later reporting.
-    frame = build_features(claims, pack, blackouts, as_of_publication=True)
+    frame = group_features(pack, articles, as_of_publication=True)
+    if frame is None:
+        raise ValueError(f"{path}: no claim could be extracted from its {len(articles)} article(s) with pack {pack.name}; nothing to train on")
     labels = articles.set_index("article_id")["label"]
     return frame.assign(article_label=frame["article_id"].map(labels).to_numpy()), pack
 

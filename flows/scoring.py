@@ -300,17 +300,33 @@ def score_theatre_groups(groups: list[tuple[TheatrePack, pd.DataFrame]], scorer:
     """
     frames = []
     for pack, group in groups:
-        claims = extract_claims(group, pack)
-        if claims.empty:
-            continue
-        blackouts = known_blackouts(pack, context_blackouts, detect_blackouts(group, pack))
-        context = None
-        if context_claims is not None:
-            mine = (context_claims[Claims.theatre] == pack.name) & ~context_claims[Claims.claim_id].isin(claims[Claims.claim_id])
-            context = context_claims[mine].reset_index(drop=True)
-        features = build_features(claims, pack, blackouts, context_claims=context)
-        frames.append(features.merge(scorer(features), on=Claims.claim_id, how="left"))
+        features = group_features(pack, group, context_claims, context_blackouts)
+        if features is not None:
+            frames.append(features.merge(scorer(features), on=Claims.claim_id, how="left"))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def group_features(pack: TheatrePack, articles: pd.DataFrame, context_claims: pd.DataFrame | None = None, context_blackouts: pd.DataFrame | None = None,
+                   as_of_publication: bool = False) -> pd.DataFrame | None:
+    """Extract the claims and blackouts of ``articles`` with ``pack`` and build their ClaimFeatures; None when no claim is found.
+
+    Args:
+        pack: the theatre pack of the articles.
+        articles: an Articles frame.
+        context_claims: other claims (Claims columns, any theatre) to corroborate against; those of the pack's
+            theatre are used, minus the articles' own claims. None: the claims corroborate only each other.
+        context_blackouts: further BlackoutEvents beside the pack's and those detected in the articles.
+        as_of_publication: corroborate each claim only with reporting published by then (``build_features``).
+    """
+    claims = extract_claims(articles, pack)
+    if claims.empty:
+        return None
+    blackouts = known_blackouts(pack, context_blackouts, detect_blackouts(articles, pack))
+    context = None
+    if context_claims is not None:
+        mine = (context_claims[Claims.theatre] == pack.name) & ~context_claims[Claims.claim_id].isin(claims[Claims.claim_id])
+        context = context_claims[mine].reset_index(drop=True)
+    return build_features(claims, pack, blackouts, context_claims=context, as_of_publication=as_of_publication)
 
 
 def score_articles_frame(settings: Settings, articles: pd.DataFrame) -> pd.DataFrame:

@@ -165,3 +165,31 @@ def test_corroboration_as_of_publication_recomputes_stored_features_without_the_
     assert recomputed["article_corroborated_share"].tolist() == [0.0, 1.0, 1.0]
     kept = modelops.corroboration_as_of_publication(stored, pack_loader=lambda name: (_ for _ in ()).throw(FileNotFoundError(name)))
     assert kept["independent_corroborations"].tolist() == [2, 2, 2]
+
+
+def test_dataset_claim_features_without_any_claim_names_the_file(settings, tmp_path):
+    """Check that training on a FA-KES-format file from which no claim can be extracted fails with one line naming the file."""
+    path = tmp_path / "quiet.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["unit_id", "article_title", "article_content", "source", "date", "location", "labels"])
+        writer.writerow(["1", "Weather", "The weather in Damascus was mild and sunny all week.", "reuters", "03/01/2016", "Damascus", "1"])
+        writer.writerow(["2", "Markets", "Markets in Aleppo were busy on a quiet morning.", "sana", "03/02/2016", "Aleppo", "0"])
+    with pytest.raises(ValueError, match=r"quiet\.csv: no claim could be extracted from its 2 article\(s\) with pack syria"):
+        modelops.dataset_claim_features(settings, path, "syria")
+
+
+def test_dataset_claim_features_builds_labelled_features_as_scoring_does(settings, fakes_csv, tmp_path):
+    """Check that training features of FA-KES articles equal scoring's group_features (as of publication), with each article's label."""
+    from flows.packs import load_pack
+    from flows.scoring import group_features
+
+    path = tmp_path / "part.csv"
+    pd.read_csv(fakes_csv, dtype=str).head(25).to_csv(path, index=False)
+    frame, pack = modelops.dataset_claim_features(settings, path, "syria")
+    articles = modelops.read_fakes_articles(settings, path)
+    expected = group_features(pack, articles, as_of_publication=True)
+    pd.testing.assert_frame_equal(frame.drop(columns=["article_label"]), expected)
+    labels = articles.set_index("article_id")["label"]
+    assert frame["article_label"].tolist() == frame["article_id"].map(labels).tolist()
+    assert set(frame["article_label"].dropna()) <= {0.0, 1.0} and frame["article_label"].notna().all()
