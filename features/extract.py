@@ -400,8 +400,10 @@ class _Hit:
     text: str
 
 
-def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
-    """All accepted matches of a doc: case-checked, longest-first within each kind."""
+def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] | None = None) -> list[_Hit]:
+    """All accepted matches of a doc: case-checked, longest-first within each kind. Capitalised lexicon phrases
+    near the article start ('Activists' after a date prefix) go to ``deferred`` when given: the headline rules
+    may yet make them sentence openers (``_headline_openers``)."""
     groups: defaultdict[tuple[str, str], list[_Hit]] = defaultdict(list)  # overlap group -> hits in match order
     capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
     text, idx, length, sent_start, match_info = doc.text, doc.idx, doc.length, doc.sent_start, compiled.match_info
@@ -414,6 +416,8 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
         elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in lower_forms:
             if key == "reporting_verb":
                 capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
+            elif deferred is not None and start < _HEADLINE_SCAN:
+                deferred.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
             groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
@@ -1486,8 +1490,11 @@ def _collector_paused():
 
 def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> list[dict]:
     doc = _Toks(spacy_doc, text)
-    hits_all = _doc_hits(spacy_doc, doc, compiled)
+    deferred: list[_Hit] = []
+    hits_all = _doc_hits(spacy_doc, doc, compiled, deferred)
     _mark_headline(doc, hits_all, compiled)
+    if deferred:
+        hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     position = 0
@@ -1662,6 +1669,20 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
             doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
             return
     _mark_title_run(doc, body, first_end)
+
+
+def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> list[_Hit]:
+    """Capitalised lexicon phrases that the headline rules made sentence openers ('Published October 31 2014
+    Activists in Syria reported ...': 'Activists' now opens the body) join the hits, unless a hit already starts
+    there; in position order, longest first."""
+    taken = {hit.start for hit in hits}
+    openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
+    if not openers:
+        return hits
+    hits = hits + openers
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
 
 
 def _ends_a_headline(doc: _Toks, index: int) -> bool:

@@ -364,3 +364,15 @@ def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is
     text = "Fighting went on in the north. The strikes are in retaliation against the execution of the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade."
     claim = _claim_with(_syria(text), "in retaliation")
     assert (claim["speaker"], claim["speaker_camp"]) == ("Said Seif al Qalamoni", "opposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Published October 31 2014 Activists in Syria reported that at least 75 people died in barrel bomb attacks.", "75 people died", ("activists", "unknown", True)),
+        ("Syria fighting kills 20 rebels Monitor AFP Monday 18 Aug 2014 Residents said that 20 rebels were killed near Raqqa.", "20 rebels were killed", ("residents", "unknown", True)),
+    ],
+)
+def test_extract_claims_reads_a_capitalised_group_speaker_opening_the_body_after_a_headline(text, phrase, expected):
+    """Check that a capitalised group noun becomes a speaker when the headline rules make it the body's first word."""
+    assert _who(_claim_with(_syria(text, outlet="dailysabah"), phrase)) == expected
