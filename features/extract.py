@@ -1224,6 +1224,8 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
     addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
     if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
+    if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
+        return False  # 'said by telephone from Britain.', 'said in a statement on its website.': the content came before
     for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:
@@ -1233,8 +1235,26 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
         if token not in TIME_WORDS:
             if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
-            return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
+            if token in CITING_WORDS:
+                return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# A participle after a frame (and its time words) that says where the frame's speaker got the claim from.
+CITING_WORDS = frozenset({"citing", "quoting"})
+# Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
+# 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
+FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
+                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing"})
+FRAME_TAIL_MAX = 10  # tokens
+
+
+def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
+    """Nothing but frame-tail words, capitalised words and punctuation from ``start`` to ``end`` (non-empty)."""
+    lower, title, punct = doc.lower, doc.title, doc.punct
+    return start < end and all(lower[index] in TIME_WORDS or lower[index] in FRAME_TAIL_WORDS or lower[index] in FRAME_TAIL_EXTRA or title[index] or punct[index]
+                               for index in range(start, end))
 
 
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}

@@ -376,3 +376,18 @@ def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is
 def test_extract_claims_reads_a_capitalised_group_speaker_opening_the_body_after_a_headline(text, phrase, expected):
     """Check that a capitalised group noun becomes a speaker when the headline rules make it the body's first word."""
     assert _who(_claim_with(_syria(text, outlet="dailysabah"), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Air strikes have killed 11 civilians including four children Al Jazeera reported Wednesday citing an opposition source.", "killed 11 civilians", "Al Jazeera"),
+        ("Those who were executed were all members of the tribe Observatory director Rami Abdel Rahman said by telephone from Britain.", "members of the tribe",
+         "Syrian Observatory for Human Rights"),
+        ("Government forces captured three villages near Hama the army said in a statement on its website.", "captured three villages", "Syrian Army"),
+    ],
+)
+def test_extract_claims_reads_the_content_before_a_frame_with_only_a_tail_after_it(text, phrase, speaker):
+    """Check that a frame followed only by time words, 'citing ...' or how it was said ('by telephone') closes the content before it."""
+    claim = _claim_with(_syria(text, outlet="ahram"), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
