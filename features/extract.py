@@ -942,6 +942,9 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
     word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
     person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
     start, name = proper
+    name = _name_without_title(name)
+    if state is not None and (named := _name_before_titled_acronym(doc, start, name, 0)) is not None:
+        start, name = named
     words = name.lower().split()
     organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
     if organisation_at and 2 <= len(words) - organisation_at[-1] - 1 <= 3:  # 'Kurdish National Council Mustafa Sino' (commas lost)
@@ -956,6 +959,43 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
     else:
         kind = "unknown"
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+# Head words of office titles written before or after a name ('National Security Adviser Susan Rice', 'Yacoub El Hillo
+# UN Resident Coordinator'), with HONORIFICS and ROLE_WORDS.
+TITLE_WORDS = frozenset({"adviser", "advisor", "secretary", "coordinator", "spokeswoman", "governor", "mayor", "chairman", "chairwoman",
+                         "premier", "chancellor", "king", "prince", "emir", "lawmaker", "mp", "envoy", "undersecretary"})
+
+
+def _name_without_title(name: str) -> str:
+    """A person's name out of a capitalised run that carries an office title: the two or three words after the last
+    title word ('Security Adviser Susan Rice' -> 'Susan Rice'); else the run."""
+    words = name.split()
+    if len(words) < 4:
+        return name
+    titled = [index for index, word in enumerate(words) if _is_title_word(word.lower())]
+    if not titled or titled[-1] == len(words) - 1:
+        return name
+    rest = words[titled[-1] + 1:]
+    return " ".join(rest) if 2 <= len(rest) <= 3 else name
+
+
+def _is_title_word(lower: str) -> bool:
+    return lower in TITLE_WORDS or lower in HONORIFICS or lower in ROLE_WORDS
+
+
+def _name_before_titled_acronym(doc: _Toks, start: int, name: str, lower_bound: int) -> tuple[int, str] | None:
+    """'Yacoub El Hillo UN Resident Coordinator said': a run of title words after an acronym follows the person's
+    name (commas lost); the two to four capitalised words before the acronym, as (start, name)."""
+    if not _is_title_word(name.split()[-1].lower()) or start - 3 < lower_bound or not (doc.alpha[start - 1] and doc.token(start - 1).isupper()):
+        return None
+    position = start - 2
+    while position >= lower_bound and (doc.title[position] or doc.lower[position] in NAME_PARTICLES) and not doc.sent_start[position] and start - 1 - position <= 4:
+        position -= 1
+    if doc.sent_start[position] and doc.title[position]:
+        position -= 1  # the name opens the sentence
+    first = position + 1
+    return (first, doc.span_text(first, start - 1)) if 2 <= start - 1 - first <= 4 else None
 
 
 def _proper_name_after(doc: _Toks, index: int, end: int) -> tuple[int, str] | None:

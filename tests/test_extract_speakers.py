@@ -391,3 +391,18 @@ def test_extract_claims_reads_the_content_before_a_frame_with_only_a_tail_after_
     """Check that a frame followed only by time words, 'citing ...' or how it was said ('by telephone') closes the content before it."""
     claim = _claim_with(_syria(text, outlet="ahram"), phrase)
     assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "speaker"),
+    [
+        ("National Security Adviser Susan Rice said the solution in Syria will require a political transition.", "the solution in Syria", "Susan Rice"),
+        ("Deputy National Security Adviser Ben Rhodes said there could only be two entities responsible.", "two entities responsible", "Ben Rhodes"),
+        ("A statement from Yacoub El Hillo UN Resident Coordinator said the consequences will be dire for millions of civilians.", "the consequences will be dire",
+         "Yacoub El Hillo"),
+    ],
+)
+def test_extract_claims_takes_the_name_out_of_a_titled_run(sentence, phrase, speaker):
+    """Check that an office title before a name ('Security Adviser'), or after it behind an acronym ('UN Resident Coordinator'), is not part of the speaker."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _claim_with(claims, phrase)["speaker"] == speaker
