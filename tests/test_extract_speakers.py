@@ -406,3 +406,16 @@ def test_extract_claims_takes_the_name_out_of_a_titled_run(sentence, phrase, spe
     """Check that an office title before a name ('Security Adviser'), or after it behind an acronym ('UN Resident Coordinator'), is not part of the speaker."""
     claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
     assert _claim_with(claims, phrase)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Human Rights Watch says it collected the names of 69 civilians killed by mines.", "69 civilians", ("Human Rights Watch", "neutral", False)),
+        ("The Russian Coordination Center said that five people were killed in the shelling.", "five people were killed", ("Russian Defence Ministry", "loyalist", False)),
+    ],
+)
+def test_extract_claims_names_registry_organisations_apart(sentence, phrase, expected):
+    """Check that Human Rights Watch is its own registry organisation (not an alias of Amnesty) and the Russian coordination centre speaks for the Defence Ministry."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(_claim_with(claims, phrase)) == expected
