@@ -56,12 +56,12 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
 }
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
-                                     "the observatory", "the watchdog"})
+                                     "the observatory", "the watchdog", "the rights group"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",

@@ -419,3 +419,18 @@ def test_extract_claims_names_registry_organisations_apart(sentence, phrase, exp
     """Check that Human Rights Watch is its own registry organisation (not an alias of Amnesty) and the Russian coordination centre speaks for the Defence Ministry."""
     claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
     assert _who(_claim_with(claims, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("A leading international rights group says that land mines have killed hundreds of civilians.", "killed hundreds", ("a leading international rights group", "unknown", True)),
+        ("Reliable sources said that 12 fighters were killed near Hama.", "12 fighters", ("reliable sources", "unknown", True)),
+        ('"Three air raids killed 58 civilians" the Syrian Observatory for Human Rights said. The rights group added that 24 other people were killed.', "24 other people",
+         ("Syrian Observatory for Human Rights", "opposition", False)),
+    ],
+)
+def test_extract_claims_reads_a_described_rights_group(sentence, phrase, expected):
+    """Check that 'a leading international rights group' is a group speaker as written and 'the rights group' a back-reference to the last organisation."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(_claim_with(claims, phrase)) == expected
