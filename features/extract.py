@@ -754,8 +754,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
     elif proper is not None:
         proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
+        return office
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
-        proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
+        proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
         named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
@@ -804,6 +806,20 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
+    """'a source at Aleppo Police Command said', 'A source at the Police Command told': an anonymous source placed
+    in an office (a capitalised name ending in an organisation word, no registry actor) is the phrase as written."""
+    start = proper[0] - (doc.lower[proper[0] - 1] == "the")
+    if start - 1 <= lower_bound or doc.lower[start - 1] not in PLACE_OF_SPEAKER_WORDS or proper[1].split()[-1].lower() not in ORGANISATION_WORDS:
+        return None
+    source = next((s for s in speakers if s.end == start - 1 and s.kind != "S"), None)
+    if source is None or any(s.kind == "S" and start <= s.start < hit.start for s in speakers):
+        return None
+    first = doc.token(source.start)
+    name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.

@@ -130,10 +130,17 @@ def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, 
     assert claim["sentence"].startswith(opening), claim["sentence"]
 
 
-def test_extract_claims_keeps_the_speaker_before_where_it_speaks_from():
-    """Check that in 'a source at Hama Police Command told SANA' the speaker is the source, not the place-named office."""
-    claims = _syria("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", outlet="sana")
-    assert _claim_with(claims, "two civilians were killed")["speaker"] == "a source"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", "a source at Hama Police Command"),
+        ("Rockets hit Aleppo. A source at the Police Command told SANA on Friday that two civilians were killed by a rocket shell.", "a source at the Police Command"),
+    ],
+)
+def test_extract_claims_keeps_the_source_with_the_office_it_speaks_from(text, speaker):
+    """Check that an anonymous source placed in an office ('a source at Hama Police Command') is the phrase as written, not the office alone."""
+    claims = _syria(text, outlet="sana")
+    assert _who(_claim_with(claims, "two civilians were killed")) == (speaker, "unknown", True)
 
 
 @pytest.mark.parametrize(
