@@ -358,6 +358,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     masked = DATE_OR_TIME.sub(_blank, text) if separator and _DATE_OR_TIME_HINT.search(text) else text
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
+    if "-" in masked:
+        masked = DESIGNATION.sub(_blank, masked)  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
     found = _word_texts(masked)
     lowers = [word.lower() for word in found]
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
@@ -365,6 +367,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
+    previous_outcome, previous_end = "", -1
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
@@ -378,8 +381,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
         outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
+        if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index):
+            outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
         if not noun and not outcome:
             continue
+        previous_outcome, previous_end = outcome, max(noun_end, number.end_index)
         previous_noun = noun or previous_noun
         counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
@@ -398,6 +404,19 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             }
         )
     return quantities
+
+
+# A model designation: capital letters (a few), a hyphen and digits ('SU-24', 'MiG-29', 'F-16', 'T-72').
+DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}\b")
+COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with', 'as well as'? ('as' is too common)
+
+
+def _coordinated(lowers: list[str], previous_end: int, start: int) -> bool:
+    """The number at ``start`` is coordinated with the quantity ending at ``previous_end``: 'and'/'with'/'plus' right
+    before it, and no clause punctuation in between."""
+    if previous_end < 0 or start < 1 or start <= previous_end or lowers[start - 1] not in COORDINATION_LINKS:
+        return False
+    return not any(word in (".", ";", ":", "?", "!") for word in lowers[previous_end:start])
 
 
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
