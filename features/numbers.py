@@ -358,8 +358,6 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     masked = DATE_OR_TIME.sub(_blank, text) if separator and _DATE_OR_TIME_HINT.search(text) else text
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
-    if "-" in masked:
-        masked = DESIGNATION.sub(_blank, masked)  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
     found = _word_texts(masked)
     lowers = [word.lower() for word in found]
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
@@ -369,6 +367,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     previous_noun = ""
     previous_outcome, previous_end = "", -1
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
+        if number.start_index and _is_designation(found[number.start_index - 1]):
+            continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
@@ -406,8 +406,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     return quantities
 
 
-# A model designation: capital letters (a few), a hyphen and digits ('SU-24', 'MiG-29', 'F-16', 'T-72').
-DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}\b")
+def _is_designation(before: str) -> bool:
+    """The word before a number is a model prefix: a capitalised word of one to four letters and a hyphen, written
+    onto the digits ('SU-' of 'SU-24', 'MiG-29', 'F-16', 'T-72')."""
+    return before[-1:] == "-" and 2 <= len(before) <= 5 and before[0].isupper()
 COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with', 'as well as'? ('as' is too common)
 
 
@@ -428,11 +430,17 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
+    end = position
     for text, lower in words[position:position + 5]:
         if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
         parts.append(text)
-    return " ".join(parts), position + len(parts)
+        end += 1
+    if parts and parts[-1][-1] == "-" and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
+        parts.pop()  # 'two SU-24 warplanes': the model is not part of the noun, the word after it is
+        rest, end = _noun_phrase(words, end + 1)
+        parts += [rest] if rest else []
+    return " ".join(parts), end
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
