@@ -1234,7 +1234,8 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         after_words = _n_words(doc, frame.right, next_left)
         before_words = _n_words(doc, boundary, frame.left)
         content_before = before_words >= 3 and (
-            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left, frame.verb_text))
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
+                not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
         if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
@@ -1313,6 +1314,17 @@ def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
                                for index in range(start, end))
 
 
+def _after_quotation(doc: _Toks, left: int) -> bool:
+    """A frame right after a closing quotation mark ('..." the statement added', '..." the Pentagon said')."""
+    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ("the", "a", "an") and doc.lower[left - 2] in _QUOTES)
+
+
+def _opens_content(doc: _Toks, start: int, end: int) -> bool:
+    """'that', a colon or a quotation mark within the first four tokens after a frame: the frame opens new content
+    ('"..." the statement added unlike the strikes against IS' opens none: the quotation before it is the content)."""
+    return any(doc.lower[index] in ("that", ":") or doc.lower[index] in _QUOTES for index in range(start, min(start + 4, end)))
+
+
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
 
 
@@ -1353,7 +1365,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading 'that', punctuation and conjunctions, and trailing punctuation, from a segment."""
     while start < end and (doc.punct[start] or doc.lower[start] in ("that", "and", "but", "while", "with", "as", "though", "although") or doc.space[start]):
         start += 1
-    while end > start and (doc.punct[end - 1] or doc.space[end - 1] or doc.lower[end - 1] in ("and", "with", "as", "while")):
+    while end > start and (doc.punct[end - 1] or doc.space[end - 1] or doc.lower[end - 1] in ("and", "with", "as", "while", "the", "a", "an")):
         end -= 1
     return start, end
 

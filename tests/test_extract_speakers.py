@@ -441,3 +441,12 @@ def test_extract_claims_reads_a_described_rights_group(sentence, phrase, expecte
     """Check that 'a leading international rights group' is a group speaker as written and 'the rights group' a back-reference to the last organisation."""
     claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
     assert _who(_claim_with(claims, phrase)) == expected
+
+
+def test_extract_claims_gives_the_quotation_before_a_frame_to_its_speaker():
+    """Check that a frame right after a closing quotation mark, followed by no 'that' or colon, takes the quotation before it as its content."""
+    claims = _syria('Fighting continued in Aleppo on Monday, residents said. "These strikes were undertaken only by US assets" the Pentagon said unlike the strikes against IS.',
+                    outlet="ahram")
+    claim = _claim_with(claims, "undertaken only by US assets")
+    assert (claim["speaker"], claim["attribution"]) == ("United States", "direct_quote")
+    assert claim["text"].endswith("US assets")
