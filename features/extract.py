@@ -968,6 +968,8 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and state is not None and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(full, CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if any(word in ORGANISATION_WORDS for word in words):
         kind = "organisation"
     elif 2 <= len(words) <= 4 or (len(words) == 1 and not name.isupper() and name.isalpha()):
@@ -1012,6 +1014,19 @@ def _name_before_titled_acronym(doc: _Toks, start: int, name: str, lower_bound: 
         position -= 1  # the name opens the sentence
     first = position + 1
     return (first, doc.span_text(first, start - 1)) if 2 <= start - 1 - first <= 4 else None
+
+
+def _full_name_before(doc: _Toks, start: int, surname: str) -> str | None:
+    """'Blinken said' after 'Rices deputy Tony Blinken speaking at ...': the last earlier mention of the surname
+    after a capitalised given name (not a title), when the surname never spoke in full before."""
+    earlier = doc.text[:doc.idx[start]]
+    if surname not in earlier:
+        return None
+    given = None
+    for match in re.finditer(r"\b([A-Z][a-z]+) " + surname + r"\b", earlier):
+        if match.group(1).lower() not in HONORIFICS and match.group(1).lower() not in TITLE_WORDS and match.group(1).lower() not in DEFINITE_WORDS:
+            given = match.group(1)
+    return None if given is None else f"{given} {surname}"
 
 
 def _proper_name_after(doc: _Toks, index: int, end: int) -> tuple[int, str] | None:

@@ -450,3 +450,10 @@ def test_extract_claims_gives_the_quotation_before_a_frame_to_its_speaker():
     claim = _claim_with(claims, "undertaken only by US assets")
     assert (claim["speaker"], claim["attribution"]) == ("United States", "direct_quote")
     assert claim["text"].endswith("US assets")
+
+
+def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
+    """Check that a surname speaker ('Blinken said') takes the full name it was mentioned with earlier, though that mention spoke no claim."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
+                    "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
+    assert _claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
