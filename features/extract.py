@@ -525,6 +525,7 @@ class _ArticleState:
     last_any: _Speaker | None = None
     last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
+    last_group: _Speaker | None = None  # the last anonymous group speaker: 'Local sources said ... The sources said'
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -568,6 +569,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None:
             frames.append(frame)
+            if frame.speaker.anonymous and frame.speaker.kind == "group":
+                state.last_group = frame.speaker
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "organisation":
@@ -672,7 +675,10 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
         if hit.start > 0 and not doc.sent_start[hit.start] and doc.lower[hit.start - 1] in DEFINITE_WORDS:
             continue
         described = described or list(speakers)
-        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], hit.start, hit.end, hit.text)
+        start = hit.start
+        while start > 0 and not doc.sent_start[start] and (size := _modifier_ending_at(doc, start, 0, compiled)) is not None and doc.lower[start - 1] not in DEFINITE_WORDS:
+            start -= size  # 'local opposition activists': the description keeps its qualifiers as written
+        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], start, hit.end, doc.span_text(start, hit.end) if start < hit.start else hit.text)
     return described or speakers
 
 
@@ -777,6 +783,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                 and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
             # 'a group tracking the violence said', 'sources close to the group told': the description names the group
             speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
+        if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
+                and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
+            speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
         if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
             speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")

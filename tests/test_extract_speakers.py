@@ -457,3 +457,18 @@ def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
     claims = _syria("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
                     "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
     assert _claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Local sources in the city said that shells caused suffocation cases for at least 6 civilians. The sources said that the cases were treated at a health center.",
+         "the cases were treated", ("local sources", "unknown", True)),
+        ("Al Jazeera quoted local opposition activists as saying that the civilians were killed as US aircraft hit a building.", "the civilians were killed",
+         ("local opposition activists", "opposition", True)),
+    ],
+)
+def test_extract_claims_keeps_a_described_group_and_refers_back_to_it(sentence, phrase, expected):
+    """Check that a registry description keeps its qualifiers ('local opposition activists') and 'the sources' refers back to the last group of that noun ('local sources')."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="sana")
+    assert _who(_claim_with(claims, phrase)) == expected
