@@ -56,12 +56,12 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
 }
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
-                                     "the observatory", "the watchdog"})
+                                     "the observatory", "the watchdog", "the rights group"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
@@ -401,8 +401,10 @@ class _Hit:
     text: str
 
 
-def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
-    """All accepted matches of a doc: case-checked, longest-first within each kind."""
+def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] | None = None) -> list[_Hit]:
+    """All accepted matches of a doc: case-checked, longest-first within each kind. Capitalised lexicon phrases
+    near the article start ('Activists' after a date prefix) go to ``deferred`` when given: the headline rules
+    may yet make them sentence openers (``_headline_openers``)."""
     groups: defaultdict[tuple[str, str], list[_Hit]] = defaultdict(list)  # overlap group -> hits in match order
     capitalised_verbs: list[_Hit] = []  # a capitalised verb counts only right after a speaker ("Turkish military Claimed")
     text, idx, length, sent_start, match_info = doc.text, doc.idx, doc.length, doc.sent_start, compiled.match_info
@@ -415,6 +417,8 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled) -> list[_Hit]:
         elif not hit_text.islower() and not sent_start[start] and hit_text.lower() in lower_forms:
             if key == "reporting_verb":
                 capitalised_verbs.append(_Hit(kind, key, start, end, hit_text))
+            elif deferred is not None and start < _HEADLINE_SCAN:
+                deferred.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
             groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
@@ -522,6 +526,7 @@ class _ArticleState:
     last_any: _Speaker | None = None
     last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
+    last_group: _Speaker | None = None  # the last anonymous group speaker: 'Local sources said ... The sources said'
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -565,6 +570,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None:
             frames.append(frame)
+            if frame.speaker.anonymous and frame.speaker.kind == "group":
+                state.last_group = frame.speaker
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "organisation":
@@ -669,7 +676,10 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
         if hit.start > 0 and not doc.sent_start[hit.start] and doc.lower[hit.start - 1] in DEFINITE_WORDS:
             continue
         described = described or list(speakers)
-        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], hit.start, hit.end, hit.text)
+        start = hit.start
+        while start > 0 and not doc.sent_start[start] and (size := _modifier_ending_at(doc, start, 0, compiled)) is not None and doc.lower[start - 1] not in DEFINITE_WORDS:
+            start -= size  # 'local opposition activists': the description keeps its qualifiers as written
+        described[position] = _Hit("W", compiled.sources[hit.key]["camp"], start, hit.end, doc.span_text(start, hit.end) if start < hit.start else hit.text)
     return described or speakers
 
 
@@ -751,8 +761,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
     elif proper is not None:
         proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
+        return office
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
-        proper = None  # 'a source at Aleppo Police Command said': the speaker is the mention before 'at'
+        proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
     if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
         named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
@@ -772,6 +784,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                 and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
             # 'a group tracking the violence said', 'sources close to the group told': the description names the group
             speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
+        if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
+                and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
+            speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
         if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
             speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
@@ -801,6 +816,20 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
+    """'a source at Aleppo Police Command said', 'A source at the Police Command told': an anonymous source placed
+    in an office (a capitalised name ending in an organisation word, no registry actor) is the phrase as written."""
+    start = proper[0] - (doc.lower[proper[0] - 1] == "the")
+    if start - 1 <= lower_bound or doc.lower[start - 1] not in PLACE_OF_SPEAKER_WORDS or proper[1].split()[-1].lower() not in ORGANISATION_WORDS:
+        return None
+    source = next((s for s in speakers if s.end == start - 1 and s.kind != "S"), None)
+    if source is None or any(s.kind == "S" and start <= s.start < hit.start for s in speakers):
+        return None
+    first = doc.token(source.start)
+    name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
@@ -939,6 +968,9 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
     word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
     person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
     start, name = proper
+    name = _name_without_title(name)
+    if state is not None and (named := _name_before_titled_acronym(doc, start, name, 0)) is not None:
+        start, name = named
     words = name.lower().split()
     organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
     if organisation_at and 2 <= len(words) - organisation_at[-1] - 1 <= 3:  # 'Kurdish National Council Mustafa Sino' (commas lost)
@@ -946,6 +978,8 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and state is not None and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(full, CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if any(word in ORGANISATION_WORDS for word in words):
         kind = "organisation"
     elif 2 <= len(words) <= 4 or (len(words) == 1 and not name.isupper() and name.isalpha()):
@@ -953,6 +987,56 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
     else:
         kind = "unknown"
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, False, kind), start, hit.end, "reported")
+
+
+# Head words of office titles written before or after a name ('National Security Adviser Susan Rice', 'Yacoub El Hillo
+# UN Resident Coordinator'), with HONORIFICS and ROLE_WORDS.
+TITLE_WORDS = frozenset({"adviser", "advisor", "secretary", "coordinator", "spokeswoman", "governor", "mayor", "chairman", "chairwoman",
+                         "premier", "chancellor", "king", "prince", "emir", "lawmaker", "mp", "envoy", "undersecretary"})
+
+
+def _name_without_title(name: str) -> str:
+    """A person's name out of a capitalised run that carries an office title: the two or three words after the last
+    title word ('Security Adviser Susan Rice' -> 'Susan Rice'); else the run."""
+    words = name.split()
+    if len(words) < 4:
+        return name
+    titled = [index for index, word in enumerate(words) if _is_title_word(word.lower())]
+    if not titled or titled[-1] == len(words) - 1:
+        return name
+    rest = words[titled[-1] + 1:]
+    return " ".join(rest) if 2 <= len(rest) <= 3 else name
+
+
+def _is_title_word(lower: str) -> bool:
+    return lower in TITLE_WORDS or lower in HONORIFICS or lower in ROLE_WORDS
+
+
+def _name_before_titled_acronym(doc: _Toks, start: int, name: str, lower_bound: int) -> tuple[int, str] | None:
+    """'Yacoub El Hillo UN Resident Coordinator said': a run of title words after an acronym follows the person's
+    name (commas lost); the two to four capitalised words before the acronym, as (start, name)."""
+    if not _is_title_word(name.split()[-1].lower()) or start - 3 < lower_bound or not (doc.alpha[start - 1] and doc.token(start - 1).isupper()):
+        return None
+    position = start - 2
+    while position >= lower_bound and (doc.title[position] or doc.lower[position] in NAME_PARTICLES) and not doc.sent_start[position] and start - 1 - position <= 4:
+        position -= 1
+    if doc.sent_start[position] and doc.title[position]:
+        position -= 1  # the name opens the sentence
+    first = position + 1
+    return (first, doc.span_text(first, start - 1)) if 2 <= start - 1 - first <= 4 else None
+
+
+def _full_name_before(doc: _Toks, start: int, surname: str) -> str | None:
+    """'Blinken said' after 'Rices deputy Tony Blinken speaking at ...': the last earlier mention of the surname
+    after a capitalised given name (not a title), when the surname never spoke in full before."""
+    earlier = doc.text[:doc.idx[start]]
+    if surname not in earlier:
+        return None
+    given = None
+    for match in re.finditer(r"\b([A-Z][a-z]+) " + surname + r"\b", earlier):
+        if match.group(1).lower() not in HONORIFICS and match.group(1).lower() not in TITLE_WORDS and match.group(1).lower() not in DEFINITE_WORDS:
+            given = match.group(1)
+    return None if given is None else f"{given} {surname}"
 
 
 def _proper_name_after(doc: _Toks, index: int, end: int) -> tuple[int, str] | None:
@@ -1179,7 +1263,8 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         after_words = _n_words(doc, frame.right, next_left)
         before_words = _n_words(doc, boundary, frame.left)
         content_before = before_words >= 3 and (
-            frame.kind in ("according_to", "inverted") or (before_words >= 4 and not _introduces_content(doc, frame.right, next_left, frame.verb_text))
+            frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
+                not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
         if after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
@@ -1225,6 +1310,8 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
     addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
     if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
+    if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
+        return False  # 'said by telephone from Britain.', 'said in a statement on its website.': the content came before
     for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:
@@ -1234,8 +1321,37 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
         if token not in TIME_WORDS:
             if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
-            return index > start or token not in ("part", "as", "and", "adding", "updating", "citing")
+            if token in CITING_WORDS:
+                return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# A participle after a frame (and its time words) that says where the frame's speaker got the claim from.
+CITING_WORDS = frozenset({"citing", "quoting"})
+# Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
+# 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
+FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
+                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing"})
+FRAME_TAIL_MAX = 10  # tokens
+
+
+def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
+    """Nothing but frame-tail words, capitalised words and punctuation from ``start`` to ``end`` (non-empty)."""
+    lower, title, punct = doc.lower, doc.title, doc.punct
+    return start < end and all(lower[index] in TIME_WORDS or lower[index] in FRAME_TAIL_WORDS or lower[index] in FRAME_TAIL_EXTRA or title[index] or punct[index]
+                               for index in range(start, end))
+
+
+def _after_quotation(doc: _Toks, left: int) -> bool:
+    """A frame right after a closing quotation mark ('..." the statement added', '..." the Pentagon said')."""
+    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ("the", "a", "an") and doc.lower[left - 2] in _QUOTES)
+
+
+def _opens_content(doc: _Toks, start: int, end: int) -> bool:
+    """'that', a colon or a quotation mark within the first four tokens after a frame: the frame opens new content
+    ('"..." the statement added unlike the strikes against IS' opens none: the quotation before it is the content)."""
+    return any(doc.lower[index] in ("that", ":") or doc.lower[index] in _QUOTES for index in range(start, min(start + 4, end)))
 
 
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
@@ -1278,7 +1394,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading 'that', punctuation and conjunctions, and trailing punctuation, from a segment."""
     while start < end and (doc.punct[start] or doc.lower[start] in ("that", "and", "but", "while", "with", "as", "though", "although") or doc.space[start]):
         start += 1
-    while end > start and (doc.punct[end - 1] or doc.space[end - 1] or doc.lower[end - 1] in ("and", "with", "as", "while")):
+    while end > start and (doc.punct[end - 1] or doc.space[end - 1] or doc.lower[end - 1] in ("and", "with", "as", "while", "the", "a", "an")):
         end -= 1
     return start, end
 
@@ -1491,8 +1607,11 @@ def _collector_paused():
 
 def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> list[dict]:
     doc = _Toks(spacy_doc, text)
-    hits_all = _doc_hits(spacy_doc, doc, compiled)
+    deferred: list[_Hit] = []
+    hits_all = _doc_hits(spacy_doc, doc, compiled, deferred)
     _mark_headline(doc, hits_all, compiled)
+    if deferred:
+        hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     position = 0
@@ -1667,6 +1786,20 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
             doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
             return
     _mark_title_run(doc, body, first_end)
+
+
+def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> list[_Hit]:
+    """Capitalised lexicon phrases that the headline rules made sentence openers ('Published October 31 2014
+    Activists in Syria reported ...': 'Activists' now opens the body) join the hits, unless a hit already starts
+    there; in position order, longest first."""
+    taken = {hit.start for hit in hits}
+    openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
+    if not openers:
+        return hits
+    hits = hits + openers
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
 
 
 def _ends_a_headline(doc: _Toks, index: int) -> bool:

@@ -368,7 +368,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     toll = "toll" in text.lower()
     quantities: list[dict] = []
     previous_noun = ""
+    previous_outcome, previous_end = "", -1
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
+        if number.start_index and _is_designation(found[number.start_index - 1]):
+            continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
         noun_start = number.end_index
         if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
             noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
@@ -381,8 +384,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
         outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
+        if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index):
+            outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
         if not noun and not outcome:
             continue
+        previous_outcome, previous_end = outcome, max(noun_end, number.end_index)
         previous_noun = noun or previous_noun
         counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
@@ -403,6 +409,21 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     return quantities
 
 
+def _is_designation(before: str) -> bool:
+    """The word before a number is a model prefix: a capitalised word of one to four letters and a hyphen, written
+    onto the digits ('SU-' of 'SU-24', 'MiG-29', 'F-16', 'T-72')."""
+    return before[-1:] == "-" and 2 <= len(before) <= 5 and before[0].isupper()
+COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with', 'as well as'? ('as' is too common)
+
+
+def _coordinated(lowers: list[str], previous_end: int, start: int) -> bool:
+    """The number at ``start`` is coordinated with the quantity ending at ``previous_end``: 'and'/'with'/'plus' right
+    before it, and no clause punctuation in between."""
+    if previous_end < 0 or start < 1 or start <= previous_end or lowers[start - 1] not in COORDINATION_LINKS:
+        return False
+    return not any(word in (".", ";", ":", "?", "!") for word in lowers[previous_end:start])
+
+
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
     """Words after a number up to 5 words, stopping at verbs, prepositions and punctuation."""
     parts: list[str] = []
@@ -412,11 +433,17 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
+    end = position
     for text, lower in words[position:position + 5]:
         if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
         parts.append(text)
-    return " ".join(parts), position + len(parts)
+        end += 1
+    if parts and parts[-1][-1] == "-" and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
+        parts.pop()  # 'two SU-24 warplanes': the model is not part of the noun, the word after it is
+        rest, end = _noun_phrase(words, end + 1)
+        parts += [rest] if rest else []
+    return " ".join(parts), end
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:

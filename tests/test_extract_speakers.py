@@ -130,10 +130,17 @@ def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, 
     assert claim["sentence"].startswith(opening), claim["sentence"]
 
 
-def test_extract_claims_keeps_the_speaker_before_where_it_speaks_from():
-    """Check that in 'a source at Hama Police Command told SANA' the speaker is the source, not the place-named office."""
-    claims = _syria("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", outlet="sana")
-    assert _claim_with(claims, "two civilians were killed")["speaker"] == "a source"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A source at Hama Police Command told SANA that two civilians were killed by a rocket shell.", "a source at Hama Police Command"),
+        ("Rockets hit Aleppo. A source at the Police Command told SANA on Friday that two civilians were killed by a rocket shell.", "a source at the Police Command"),
+    ],
+)
+def test_extract_claims_keeps_the_source_with_the_office_it_speaks_from(text, speaker):
+    """Check that an anonymous source placed in an office ('a source at Hama Police Command') is the phrase as written, not the office alone."""
+    claims = _syria(text, outlet="sana")
+    assert _who(_claim_with(claims, "two civilians were killed")) == (speaker, "unknown", True)
 
 
 @pytest.mark.parametrize(
@@ -377,3 +384,104 @@ def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is
     text = "Fighting went on in the north. The strikes are in retaliation against the execution of the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade."
     claim = _claim_with(_syria(text), "in retaliation")
     assert (claim["speaker"], claim["speaker_camp"]) == ("Said Seif al Qalamoni", "opposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Published October 31 2014 Activists in Syria reported that at least 75 people died in barrel bomb attacks.", "75 people died", ("activists", "unknown", True)),
+        ("Syria fighting kills 20 rebels Monitor AFP Monday 18 Aug 2014 Residents said that 20 rebels were killed near Raqqa.", "20 rebels were killed", ("residents", "unknown", True)),
+    ],
+)
+def test_extract_claims_reads_a_capitalised_group_speaker_opening_the_body_after_a_headline(text, phrase, expected):
+    """Check that a capitalised group noun becomes a speaker when the headline rules make it the body's first word."""
+    assert _who(_claim_with(_syria(text, outlet="dailysabah"), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Air strikes have killed 11 civilians including four children Al Jazeera reported Wednesday citing an opposition source.", "killed 11 civilians", "Al Jazeera"),
+        ("Those who were executed were all members of the tribe Observatory director Rami Abdel Rahman said by telephone from Britain.", "members of the tribe",
+         "Syrian Observatory for Human Rights"),
+        ("Government forces captured three villages near Hama the army said in a statement on its website.", "captured three villages", "Syrian Army"),
+    ],
+)
+def test_extract_claims_reads_the_content_before_a_frame_with_only_a_tail_after_it(text, phrase, speaker):
+    """Check that a frame followed only by time words, 'citing ...' or how it was said ('by telephone') closes the content before it."""
+    claim = _claim_with(_syria(text, outlet="ahram"), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "speaker"),
+    [
+        ("National Security Adviser Susan Rice said the solution in Syria will require a political transition.", "the solution in Syria", "Susan Rice"),
+        ("Deputy National Security Adviser Ben Rhodes said there could only be two entities responsible.", "two entities responsible", "Ben Rhodes"),
+        ("A statement from Yacoub El Hillo UN Resident Coordinator said the consequences will be dire for millions of civilians.", "the consequences will be dire",
+         "Yacoub El Hillo"),
+    ],
+)
+def test_extract_claims_takes_the_name_out_of_a_titled_run(sentence, phrase, speaker):
+    """Check that an office title before a name ('Security Adviser'), or after it behind an acronym ('UN Resident Coordinator'), is not part of the speaker."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _claim_with(claims, phrase)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Human Rights Watch says it collected the names of 69 civilians killed by mines.", "69 civilians", ("Human Rights Watch", "neutral", False)),
+        ("The Russian Coordination Center said that five people were killed in the shelling.", "five people were killed", ("Russian Defence Ministry", "loyalist", False)),
+    ],
+)
+def test_extract_claims_names_registry_organisations_apart(sentence, phrase, expected):
+    """Check that Human Rights Watch is its own registry organisation (not an alias of Amnesty) and the Russian coordination centre speaks for the Defence Ministry."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(_claim_with(claims, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("A leading international rights group says that land mines have killed hundreds of civilians.", "killed hundreds", ("a leading international rights group", "unknown", True)),
+        ("Reliable sources said that 12 fighters were killed near Hama.", "12 fighters", ("reliable sources", "unknown", True)),
+        ('"Three air raids killed 58 civilians" the Syrian Observatory for Human Rights said. The rights group added that 24 other people were killed.', "24 other people",
+         ("Syrian Observatory for Human Rights", "opposition", False)),
+    ],
+)
+def test_extract_claims_reads_a_described_rights_group(sentence, phrase, expected):
+    """Check that 'a leading international rights group' is a group speaker as written and 'the rights group' a back-reference to the last organisation."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(_claim_with(claims, phrase)) == expected
+
+
+def test_extract_claims_gives_the_quotation_before_a_frame_to_its_speaker():
+    """Check that a frame right after a closing quotation mark, followed by no 'that' or colon, takes the quotation before it as its content."""
+    claims = _syria('Fighting continued in Aleppo on Monday, residents said. "These strikes were undertaken only by US assets" the Pentagon said unlike the strikes against IS.',
+                    outlet="ahram")
+    claim = _claim_with(claims, "undertaken only by US assets")
+    assert (claim["speaker"], claim["attribution"]) == ("United States", "direct_quote")
+    assert claim["text"].endswith("US assets")
+
+
+def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
+    """Check that a surname speaker ('Blinken said') takes the full name it was mentioned with earlier, though that mention spoke no claim."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
+                    "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
+    assert _claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Local sources in the city said that shells caused suffocation cases for at least 6 civilians. The sources said that the cases were treated at a health center.",
+         "the cases were treated", ("local sources", "unknown", True)),
+        ("Al Jazeera quoted local opposition activists as saying that the civilians were killed as US aircraft hit a building.", "the civilians were killed",
+         ("local opposition activists", "opposition", True)),
+    ],
+)
+def test_extract_claims_keeps_a_described_group_and_refers_back_to_it(sentence, phrase, expected):
+    """Check that a registry description keeps its qualifiers ('local opposition activists') and 'the sources' refers back to the last group of that noun ('local sources')."""
+    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="sana")
+    assert _who(_claim_with(claims, phrase)) == expected

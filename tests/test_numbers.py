@@ -154,3 +154,28 @@ def test_word_texts_equal_the_word_pattern(text):
     from features.numbers import WORD_RE, _word_texts
 
     assert _word_texts(text) == WORD_RE.findall(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US air strikes killed 50 militants and eight civilians in northern Syria", [(50.0, "militants killed"), (8.0, "civilians killed")]),
+        ("At least 10 fighters were killed in the blast along with eight attackers", [(10.0, "fighters killed"), (8.0, "attackers killed")]),
+        ("Rebels captured 3 villages. 20 fighters were seen nearby", [(3.0, "villages captured"), (20.0, "fighters")]),
+    ],
+)
+def test_find_quantities_gives_a_coordinated_count_the_outcome_of_the_first(text, expected):
+    """Check that a count joined by 'and'/'with' to a counted outcome shares it, but not across a full stop."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two Russian Sukhoi SU-24 warplanes were in the skies", [(2.0, "Russian Sukhoi warplanes")]),
+        ("the rebels shot down a MiG-29 and two F-16 jets were seen", [(2.0, "jets")]),
+    ],
+)
+def test_find_quantities_reads_no_count_in_a_model_designation(text, expected):
+    """Check that the digits of a model designation ('SU-24', 'MiG-29') are not counted."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
