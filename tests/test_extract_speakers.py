@@ -485,3 +485,18 @@ def test_extract_claims_keeps_a_described_group_and_refers_back_to_it(sentence, 
     """Check that a registry description keeps its qualifiers ('local opposition activists') and 'the sources' refers back to the last group of that noun ('local sources')."""
     claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="sana")
     assert _who(_claim_with(claims, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on in the north. The Russian Defence Ministry emphasized that 15 militants were killed in the strikes near Idlib.",
+        "Fighting went on in the north. The Russian Defence Ministry issued a statement stating that 15 militants were killed in the strikes near Idlib.",
+        "Fighting went on in the north. The Russian Defence Ministry underlined that 15 militants were killed in the strikes near Idlib.",
+    ],
+)
+def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
+    """Check that 'emphasized', 'stating' and 'underlined' frame a report like 'said' (base lexicon reporting verbs)."""
+    claim = _claim_with(_syria(text), "15 militants were killed")
+    assert claim["speaker"] == "Russian Defence Ministry"
+    assert claim["attribution"] == "reported_speech"
