@@ -106,7 +106,8 @@ def build(package_dir: str | Path | None = None, modules: tuple[str, ...] = NATI
     manifest = _manifest(package_dir)
     wanted = {name: source_hash(package_dir / f"{name}.py") for name in modules}
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    if manifest.get("modules") == wanted and all((package_dir / f"{name}{suffix}").exists() for name in modules):
+    current = manifest.get("modules") == wanted and manifest.get("directives") == list(CYTHON_DIRECTIVES)
+    if current and all((package_dir / f"{name}{suffix}").exists() for name in modules):
         log.info("compiled builds of %s are current", ", ".join(modules))
         return True
     try:
