@@ -431,13 +431,18 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
     if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
         kept = [hit for hit in kept if hit.kind != "P" or hit.start not in source_at or not _inside_longer(hit, source_at[hit.start])]
-    # In position order, longest first at one start: two stable C-level sorts instead of a Python key per hit.
-    kept.sort(key=_END, reverse=True)
-    kept.sort(key=_START)
-    return kept
+    return _in_position_order(kept)
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
+
+
+def _in_position_order(hits: list[_Hit]) -> list[_Hit]:
+    """``hits`` sorted in place by position, longest first at one start: two stable C-level sorts instead of a
+    Python key per hit."""
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
 
 
 def _inside_longer(hit: _Hit, source: _Hit | None) -> bool:
@@ -969,7 +974,7 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
     person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
     start, name = proper
     name = _name_without_title(name)
-    if state is not None and (named := _name_before_titled_acronym(doc, start, name, 0)) is not None:
+    if state is not None and (named := _name_before_titled_acronym(doc, start, name)) is not None:
         start, name = named
     words = name.lower().split()
     organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
@@ -1012,13 +1017,13 @@ def _is_title_word(lower: str) -> bool:
     return lower in TITLE_WORDS or lower in HONORIFICS or lower in ROLE_WORDS
 
 
-def _name_before_titled_acronym(doc: _Toks, start: int, name: str, lower_bound: int) -> tuple[int, str] | None:
+def _name_before_titled_acronym(doc: _Toks, start: int, name: str) -> tuple[int, str] | None:
     """'Yacoub El Hillo UN Resident Coordinator said': a run of title words after an acronym follows the person's
     name (commas lost); the two to four capitalised words before the acronym, as (start, name)."""
-    if not _is_title_word(name.split()[-1].lower()) or start - 3 < lower_bound or not (doc.alpha[start - 1] and doc.token(start - 1).isupper()):
+    if not _is_title_word(name.split()[-1].lower()) or start < 3 or not (doc.alpha[start - 1] and doc.token(start - 1).isupper()):
         return None
     position = start - 2
-    while position >= lower_bound and (doc.title[position] or doc.lower[position] in NAME_PARTICLES) and not doc.sent_start[position] and start - 1 - position <= 4:
+    while position >= 0 and (doc.title[position] or doc.lower[position] in NAME_PARTICLES) and not doc.sent_start[position] and start - 1 - position <= 4:
         position -= 1
     if doc.sent_start[position] and doc.title[position]:
         position -= 1  # the name opens the sentence
@@ -1796,10 +1801,7 @@ def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> lis
     openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
     if not openers:
         return hits
-    hits = hits + openers
-    hits.sort(key=_END, reverse=True)
-    hits.sort(key=_START)
-    return hits
+    return _in_position_order(hits + openers)
 
 
 def _ends_a_headline(doc: _Toks, index: int) -> bool:

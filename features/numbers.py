@@ -413,7 +413,9 @@ def _is_designation(before: str) -> bool:
     """The word before a number is a model prefix: a capitalised word of one to four letters and a hyphen, written
     onto the digits ('SU-' of 'SU-24', 'MiG-29', 'F-16', 'T-72')."""
     return before[-1:] == "-" and 2 <= len(before) <= 5 and before[0].isupper()
-COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with', 'as well as'? ('as' is too common)
+
+
+COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with' ('as well as' is left out: 'as' is too common)
 
 
 def _coordinated(lowers: list[str], previous_end: int, start: int) -> bool:
@@ -433,13 +435,12 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    end = position
     for text, lower in words[position:position + 5]:
         if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
             break
         parts.append(text)
-        end += 1
-    if parts and parts[-1][-1] == "-" and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
+    end = position + len(parts)
+    if parts and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
         parts.pop()  # 'two SU-24 warplanes': the model is not part of the noun, the word after it is
         rest, end = _noun_phrase(words, end + 1)
         parts += [rest] if rest else []
