@@ -31,10 +31,26 @@ APPROXIMATORS = [
 NOT_COUNTED = {
     "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "minute", "seconds",
     "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m", "am", "pm",
-    "a.m", "p.m", "o'clock", "percent", "per", "%", "times", "th", "st", "nd", "rd", "january", "february", "march",
+    "a.m", "p.m", "o'clock", "per", "times", "th", "st", "nd", "rd", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "gmt", "utc", "local", "year-old",
 }
+# Nouns a number names one of, not counts: 'resolutions 2118 and 2235', 'article 140', 'Route 60', 'page 3'.
+IDENTIFIER_NOUNS = frozenset({
+    "resolution", "resolutions", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
+    "clauses", "chapter", "chapters", "section", "sections", "page", "pages", "route", "highway", "flight", "room", "gate",
+    "since", "year", "views", "+", "utc", "gmt",
+})
+# Words after 'N times' that make it a multiplier ('three times more'), not a count of events ('breached it 677 times').
+MULTIPLIER_NEXT = frozenset({"more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "as", "the", "that", "what", "over"})
+# Percent signs and words: '70%', '60 percent' are counted, as a share ('percent').
+PERCENT_WORDS = frozenset({"percent", "%"})  # and 'per cent'
+# Singular units that make 'N-unit' a span or a measure ('24-hour', '5-km'); any other noun is counted ('a 48-truck convoy').
+HYPHEN_MEASURES = frozenset({
+    "hour", "day", "week", "month", "year", "minute", "second", "km", "kilometre", "kilometer", "mile", "metre", "meter", "m",
+    "kg", "ton", "tonne", "foot", "feet", "inch", "mm", "cm", "year-old", "old", "point", "page", "fold", "way", "sided",
+    "storey", "story", "star", "lane", "th", "st", "nd", "rd", "time", "odd",
+})
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -44,12 +60,14 @@ NOUN_STOP = {
     "were", "was", "are", "is", "have", "has", "had", "be", "been", "being", "and", "or", "but", "in", "on", "at", "by",
     "to", "for", "from", "with", "after", "during", "when", "while", "as", "that", "who", "which", "into", "near",
     "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
-    "this", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
+    "this", "a", "an", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
     "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
 }
+# Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
+PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom"})
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
@@ -314,19 +332,33 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "the":
-        after = ""
-    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_HEADS:
+        after = ""  # '2 of the', 'ten of those killed', 'six of them'
+    if after == "times" and (end_index + 1 >= len(lowers) or lowers[end_index + 1] not in MULTIPLIER_NEXT) and before not in MONTHS:
+        return False  # a count of events: 'breached it 677 times'; 'three times more' stays a multiplier
+    if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
+        return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
+    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS:
         return True
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
-    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and start_index >= 2 and (
-        lowers[start_index - 2] in MONTHS or lowers[start_index - 2].isdigit() and len(lowers[start_index - 2]) <= 2
-    ):
-        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514')
-    if after == "-" or after.endswith("-old"):
-        return True
-    return False
+    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and _after_dateline_year(lowers, start_index):
+        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514')
+    if after == "-":  # 'a 48-truck convoy', 'a 20-member team' are counts; '24-hour', '10-year-old', '3-0' are not
+        following = lowers[end_index + 1] if end_index + 1 < len(lowers) else ""
+        return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in NOT_COUNTED)
+    return after.endswith("-old")
+
+
+def _after_dateline_year(lowers: list[str], index: int) -> bool:
+    """Word ``index`` follows a dateline's year, itself after a month or a day number ('Oct 2014 1514', '13 August 2016
+    2037'), also with 'at' between ('Sat 04 Oct 2014 at 1514')."""
+    if index >= 2 and lowers[index - 1] == "at":
+        index -= 1
+    if index < 2 or not YEAR_WORD.match(lowers[index - 1]):
+        return False
+    day_or_month = lowers[index - 2]
+    return day_or_month in MONTHS or day_or_month.isdigit() and len(day_or_month) <= 2
 
 
 def _blank(match: re.Match) -> str:
@@ -373,18 +405,27 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if number.start_index and _is_designation(found[number.start_index - 1]):
             continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
         noun_start = number.end_index
-        if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
-            noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
-        noun, noun_end = _noun_phrase(words, noun_start)
-        noun_lower = noun.lower()
-        if noun_lower in ("", "more") and previous_noun:
-            noun = previous_noun
+        following = lowers[noun_start] if noun_start < len(lowers) else ""
+        if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS)):
+            noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS else 1  # 'dozens of' may end the text
+        elif following == "-":
+            noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
+        if following in PERCENT_WORDS or following == "per":
+            noun, noun_end = "percent", noun_start + (1 if following != "per" else 2)
+        else:
+            noun, noun_end = _noun_phrase(words, noun_start)
+        own_noun, noun_lower = noun, noun.lower()
+        if noun_lower in ("", "more") and previous_noun and not _sentence_between(lowers, previous_end, number.start_index):
+            noun = previous_noun  # 'killed 10 soldiers and wounded 20 more', never across a full stop
         elif noun_lower in ("more", "others", "other"):
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
-        outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
-        if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index):
+        if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
+            outcome = ""
+        else:
+            outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
+        if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
             outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
         if not noun and not outcome:
             continue
@@ -409,6 +450,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     return quantities
 
 
+def _sentence_between(lowers: list[str], previous_end: int, start: int) -> bool:
+    """Clause punctuation ('.', ';', ':', '?', '!') lies between word ``previous_end`` and word ``start``."""
+    return any(word in (".", ";", ":", "?", "!") for word in lowers[max(previous_end, 0):start])
+
+
 def _is_designation(before: str) -> bool:
     """The word before a number is a model prefix: a capitalised word of one to four letters and a hyphen, written
     onto the digits ('SU-' of 'SU-24', 'MiG-29', 'F-16', 'T-72')."""
@@ -416,14 +462,24 @@ def _is_designation(before: str) -> bool:
 
 
 COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 'together with' ('as well as' is left out: 'as' is too common)
+# Words before a count that make it a part of the count before ('killed 48 people, among them 10 children', 'including').
+SUBSET_LINKS = frozenset({"including", "includes", "include", "included"})
+SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})  # after 'among' / 'of': 'among them 10 children'
 
 
-def _coordinated(lowers: list[str], previous_end: int, start: int) -> bool:
-    """The number at ``start`` is coordinated with the quantity ending at ``previous_end``: 'and'/'with'/'plus' right
-    before it, and no clause punctuation in between."""
-    if previous_end < 0 or start < 1 or start <= previous_end or lowers[start - 1] not in COORDINATION_LINKS:
+def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: bool) -> bool:
+    """The number at ``start`` shares the outcome of the quantity ending at ``previous_end``: 'and'/'with'/'plus',
+    'including' or 'among them' right before it, or 'while' before a count with no noun of its own ('six of those
+    killed were fighters while four were volunteers'); and no clause punctuation in between."""
+    if previous_end < 0 or start < 1 or start <= previous_end:
         return False
-    return not any(word in (".", ";", ":", "?", "!") for word in lowers[previous_end:start])
+    link = lowers[start - 1]
+    if not (
+        link in COORDINATION_LINKS or link in SUBSET_LINKS or (link == "while" and not has_noun)
+        or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
+    ):
+        return False
+    return not _sentence_between(lowers, previous_end, start)
 
 
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:

@@ -179,3 +179,58 @@ def test_find_quantities_gives_a_coordinated_count_the_outcome_of_the_first(text
 def test_find_quantities_reads_no_count_in_a_model_designation(text, expected):
     """Check that the digits of a model designation ('SU-24', 'MiG-29') are not counted."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight of those wounded were aid workers", [(8.0, "injured")]),
+        ("the strike killed 14 people and 5 of them were nurses", [(14.0, "people killed"), (5.0, "people killed")]),
+    ],
+)
+def test_find_quantities_reads_a_part_of_a_counted_group(text, expected):
+    """Check that 'N of those wounded' and 'N of them' are counts, while 'one of the' stays a phrase."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_skips_identifier_numbers():
+    """Check that numbers naming a resolution, an article or a route ('resolutions 2401 and 2254') are not counts."""
+    assert find_quantities("in breach of resolutions 2139 and 2165 protecting civilians, article 51 rules and Route 60 convoys") == []
+
+
+def test_find_quantities_counts_events_but_not_multipliers():
+    """Check that 'violated 312 times' is a count of events and 'three times more' is not a count."""
+    assert [(q["value"], q["counts"]) for q in find_quantities("the truce was violated 312 times since Friday")] == [(312.0, "times")]
+    assert find_quantities("there were three times more shells than last month") == []
+
+
+def test_find_quantities_counts_a_number_written_onto_its_noun():
+    """Check that 'a 12-bus convoy' counts the buses (with no outcome), while '48-hour' and '7-year-old' are not counts."""
+    found = find_quantities("a 12-bus convoy left during a 48-hour pause and a 7-year-old boy was killed")
+    assert [(q["value"], q["counts"]) for q in found] == [(12.0, "bus convoy left")]
+
+
+def test_find_quantities_counts_percentages():
+    """Check that '40%' and '15 per cent' are counted as shares."""
+    found = find_quantities("rebels hold nearly 40% of the district and 15 per cent of its villages")
+    assert [(q["value"], q["counts"], q["approximator"]) for q in found] == [(40.0, "percent", "nearly"), (15.0, "percent", None)]
+
+
+def test_find_quantities_skips_furniture_numbers_before_a_sentence():
+    """Check that a clock time after 'YEAR at' and a bare number before a capitalised article are not counts."""
+    text = "Mon 12 Mar 2018 at 0930 Local desk - shelling killed 7 soldiers. 0 17 A car bomb exploded near the market"
+    assert [q["value"] for q in find_quantities(text)] == [7.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("an air strike killed 30 people among them nine children", [(30.0, "people killed"), (9.0, "children killed")]),
+        ("the raid killed 11 people including four women", [(11.0, "people killed"), (4.0, "women killed")]),
+        ("five of those killed were soldiers while two were police officers", [(5.0, "killed"), (2.0, "killed")]),
+        ("five soldiers were killed near the base while two tanks arrived", [(5.0, "soldiers killed"), (2.0, "tanks arrived")]),
+    ],
+)
+def test_find_quantities_gives_a_subset_the_outcome_of_its_group(text, expected):
+    """Check that a count after 'among them' or 'including', or a bare count after 'while', shares the outcome before."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
