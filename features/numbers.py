@@ -66,6 +66,22 @@ NOUN_STOP = {
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
 }
+# Nouns of people: 'destroyed 60 terrorists' kills them ('destroyed' is for materiel).
+PERSON_NOUNS = frozenset({
+    "people", "persons", "civilians", "terrorists", "militants", "fighters", "gunmen", "soldiers", "troops", "rebels",
+    "insurgents", "jihadists", "members", "children", "women", "men", "militiamen", "mercenaries", "officers", "personnel",
+    "policemen", "recruits", "extremists", "attackers", "combatants", "snipers", "commanders", "leaders", "individuals",
+    "volunteers", "residents", "others", "guards", "pilots", "operatives", "elements",
+})
+# Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
+# 'against the two organizations'), not a claim of a count.
+DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
+# Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
+FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
+# Verbs that put the number after them on a death toll ('the death toll ... has reached 20 people').
+TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "climbs", "stood", "stands", "hit", "hits", "jumped", "increased", "is", "was", "at", "to"})
+# Words after which the number is the outcome's object ('claiming the lives of 15 people').
+KILLED_OF = frozenset({"lives"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
 PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom"})
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
@@ -85,6 +101,9 @@ DEFAULT_OUTCOMES = {
     "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
     "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
+    # symptoms of a chemical attack ('33 people suffered from breathing difficulties', '30 cases of asphyxiation')
+    "suffocation": "injured", "suffocated": "injured", "suffocating": "injured", "asphyxiation": "injured", "asphyxia": "injured",
+    "asphyxiated": "injured", "dyspnea": "injured", "dyspnoea": "injured", "breathing": "injured",
     "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
 }
 _NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
@@ -290,8 +309,11 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
         start = index
+        if word in SCALES and index >= 2:
+            fraction, n_words = _fraction_before(lowers, index)
+            value, start = value * fraction, index - n_words
         # most numbers follow no approximator's last word: one set test before the call
-        approximator = _approximator_before(lowers, start) if index and lowers[index - 1] in _APPROXIMATOR_LAST else None
+        approximator = _approximator_before(lowers, start) if start and lowers[start - 1] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
             approximator = None
         if approximator:
@@ -303,6 +325,22 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
             found.append(_Number(value, value_max, approximator, start, end))
         index = end
     return found
+
+
+def _fraction_before(lowers: list[str], index: int) -> tuple[float, int]:
+    """The fraction written before the scale word ``index`` and how many words it takes: 'a quarter of a million' (0.25,
+    4), 'half a million' (0.5, 2), 'three quarters of a million' (0.75, 4); (1.0, 0) when there is none."""
+    if lowers[index - 1] not in ("a", "an"):
+        return 1.0, 0
+    before = lowers[index - 2]
+    if before in FRACTIONS:  # 'half a million'
+        return FRACTIONS[before], 2 + (index >= 3 and lowers[index - 3] in ("a", "one"))
+    if before != "of" or index < 3 or lowers[index - 3] not in FRACTIONS:
+        return 1.0, 0
+    fraction, n_words = FRACTIONS[lowers[index - 3]], 3
+    if index >= 4 and lowers[index - 4] in ("a", "one", "two", "three"):
+        fraction, n_words = fraction * (1 if lowers[index - 4] in ("a", "one") else UNITS[lowers[index - 4]]), 4
+    return fraction, n_words
 
 
 _APPROXIMATOR_PARTS = [(phrase, tuple(phrase.split())) for phrase in APPROXIMATORS + ["between"]]
@@ -398,6 +436,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
+    toll_index = lowers.index("toll") if toll and "toll" in lowers else -1  # the next count after it is the toll's
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
@@ -423,13 +462,22 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
+        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
+            outcome = "killed"  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
+        if toll_index >= 0 and toll_index < number.start_index:
+            toll_index = -1  # only the first count after 'toll'
+        shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
+        if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
+            outcome = "killed"  # 'destroyed over 60 terrorists'
+        if not outcome and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
+            continue  # 'one of the three main towns', 'against the two organizations': a known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
             outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
         if not noun and not outcome:
             continue
-        previous_outcome, previous_end = outcome, max(noun_end, number.end_index)
+        previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
         previous_noun = noun or previous_noun
         counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
         last = max(noun_end, number.end_index) - 1
@@ -506,17 +554,29 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
     first = number.start_index
+    if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
+        return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
     if first >= 1:
         previous = words[first - 1][LOWER]
         if previous in outcomes:
-            return outcomes[previous]
-        if first >= 2 and previous == "of" and words[first - 2][LOWER] in outcomes:
-            return outcomes[words[first - 2][LOWER]]
-    for text, word in words[noun_end:noun_end + 12]:
+            return _joined(words, first - 1, outcomes)
+        if first >= 2 and previous == "of":
+            if words[first - 2][LOWER] in outcomes:
+                return _joined(words, first - 2, outcomes)
+            if words[first - 2][LOWER] in KILLED_OF:
+                return "killed"  # 'claiming the lives of 15 people'
+        if first >= 3 and previous in ("their", "the") and words[first - 2][LOWER] == "in" and words[number.end_index - 1][LOWER] in VAGUE:
+            # 'the casualties are in their hundreds': the outcome is the subject's
+            for text, word in reversed(words[max(first - 6, 0):first - 2]):
+                if word in outcomes:
+                    return outcomes[word]
+                if not text[0].isalnum():
+                    break
+    for position, (text, word) in enumerate(words[noun_end:noun_end + 12], noun_end):
         if "-" in word:
             word = word.partition("-")[0] or word
         if word in outcomes:
-            return outcomes[word]
+            return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if not text[0].isalnum() and word != "-":
             break
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
@@ -525,3 +585,20 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
         if not text[0].isalnum():
             break
     return ""
+
+
+_JOINED_OUTCOMES = frozenset({"killed", "injured"})
+
+
+def _joined(words: list[Word], index: int, outcomes: dict[str, str]) -> str:
+    """The outcome of word ``index``, or 'casualties' when it is joined by 'and'/'or' to the other of killed and injured
+    ('killed and wounded hundreds', '20 people were killed or injured', 'dead and injured')."""
+    outcome = outcomes[words[index][LOWER]]
+    if outcome not in _JOINED_OUTCOMES:
+        return outcome
+    for link, other in ((index + 1, index + 2), (index - 1, index - 2)):
+        if 0 <= other < len(words) and words[link][LOWER] in ("and", "or", "&"):
+            joined = outcomes.get(words[other][LOWER])
+            if joined in _JOINED_OUTCOMES and joined != outcome:
+                return "casualties"
+    return outcome

@@ -234,3 +234,57 @@ def test_find_quantities_skips_furniture_numbers_before_a_sentence():
 def test_find_quantities_gives_a_subset_the_outcome_of_its_group(text, expected):
     """Check that a count after 'among them' or 'including', or a bare count after 'while', shares the outcome before."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the army destroyed 25 gunmen and 3 tanks", [(25.0, "gunmen killed"), (3.0, "tanks destroyed")]),
+        ("the blast killed and wounded 40 people", [(40.0, "people casualties")]),
+        ("12 people were killed or injured in the raid", [(12.0, "people casualties")]),
+        ("the raid killed 10 and injured 20", [(10.0, "killed"), (20.0, "injured")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_of_the_counted_noun(text, expected):
+    """Check that 'destroyed' people are killed, and that 'killed and wounded' / 'killed or injured' are casualties."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll from the raids on the town over the past week has reached 31 people in addition to dozens of others wounded",
+         [(31.0, "people killed"), (24.0, "people injured")]),
+        ("shells hit the market claiming the lives of 9 people and wounding 14 others", [(9.0, "people killed"), (14.0, "people injured")]),
+        ("the dead are in their hundreds and many more were abducted", [(200.0, "killed")]),
+        ("At least 57 Civilians killed More than 150 Injured in the city", [(57.0, "Civilians killed"), (150.0, "Civilians injured")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_of_a_toll_or_a_predicate(text, expected):
+    """Check that a death toll's count, 'the lives of N', 'in their hundreds' and 'N Injured' take the right outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27 people suffered from breathing difficulties after the strike", [(27.0, "people suffered injured")]),
+        ("the hospital received over 15 cases of suffocation", [(15.0, "cases injured")]),
+    ],
+)
+def test_find_quantities_reads_symptoms_of_a_chemical_attack_as_injuries(text, expected):
+    """Check that breathing difficulties and suffocation are injuries."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_reads_fractions_of_a_scale():
+    """Check that 'a quarter of a million' and 'half a million' are read with their fraction and approximator."""
+    found = find_quantities("more than a quarter of a million people have been killed and half a million wounded")
+    assert [(q["value"], q["counts"], q["approximator"]) for q in found] == [
+        (250_000.0, "people killed", "more than"), (500_000.0, "people injured", None)]
+
+
+def test_find_quantities_skips_a_known_group_without_outcome():
+    """Check that 'the three main towns' (a definite group, no outcome) is no count, while 'the 40 people killed' is."""
+    assert find_quantities("one of the three main towns was shelled by the two armies") == []
+    assert [q["value"] for q in find_quantities("the 40 people killed were buried")] == [40.0]
