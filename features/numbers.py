@@ -39,7 +39,9 @@ NOT_COUNTED = {
 IDENTIFIER_NOUNS = frozenset({
     "resolution", "resolutions", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
     "clauses", "chapter", "chapters", "section", "sections", "page", "pages", "route", "highway", "flight", "room", "gate",
-    "since", "year", "views", "+", "utc", "gmt",
+    "since", "year", "views", "+", "utc", "gmt", "url", "aged",
+    # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
+    "brigade", "division", "regiment", "battalion", "base", "corps", "squadron",
 })
 # Words after 'N times' that make it a multiplier ('three times more'), not a count of events ('breached it 677 times').
 MULTIPLIER_NEXT = frozenset({"more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "as", "the", "that", "what", "over"})
@@ -376,7 +378,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False  # a count of events: 'breached it 677 times'; 'three times more' stays a multiplier
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
-    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS:
+    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":
         return True
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
@@ -384,7 +386,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514')
     if after == "-":  # 'a 48-truck convoy', 'a 20-member team' are counts; '24-hour', '10-year-old', '3-0' are not
         following = lowers[end_index + 1] if end_index + 1 < len(lowers) else ""
-        return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in NOT_COUNTED)
+        return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in _NOUN_OR_OUTCOME
+                    and following not in NOT_COUNTED)
     return after.endswith("-old")
 
 
@@ -471,8 +474,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
         if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
             outcome = "killed"  # 'destroyed over 60 terrorists'
-        if not outcome and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
-            continue  # 'one of the three main towns', 'against the two organizations': a known group, no count claimed
+        if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
+            continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
             outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
         if not noun and not outcome:
@@ -540,7 +543,7 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
     for text, lower in words[position:position + 5]:
-        if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME):
+        if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME and lower[-1] != "-"):
             break
         parts.append(text)
     end = position + len(parts)

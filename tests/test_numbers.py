@@ -288,3 +288,18 @@ def test_find_quantities_skips_a_known_group_without_outcome():
     """Check that 'the three main towns' (a definite group, no outcome) is no count, while 'the 40 people killed' is."""
     assert find_quantities("one of the three main towns was shelled by the two armies") == []
     assert [q["value"] for q in find_quantities("the 40 people killed were buried")] == [40.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the troops pulled back to Brigade 80 - but 12 soldiers were killed", [(12.0, "soldiers killed")]),
+        ("Share URL 0 31 A mortar shell killed four people", [(4.0, "people killed")]),
+        ("two A-10 jets took off", [(2.0, "jets took off")]),
+        ("aid cannot reach the estimated 90000 people under siege or the 12 clinics", [(90000.0, "people under siege"), (12.0, "clinics")]),
+    ],
+)
+def test_find_quantities_skips_unit_numbers_and_counters_but_keeps_definite_counts(text, expected):
+    """Check that unit numbers ('Brigade 80'), page counters ('URL 0 31') and designations ('A-10') are no counts, while a
+    definite count with an approximator or of ten or more is kept."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
