@@ -62,7 +62,7 @@ NOUN_STOP = {
     "were", "was", "are", "is", "have", "has", "had", "be", "been", "being", "and", "or", "but", "in", "on", "at", "by",
     "to", "for", "from", "with", "after", "during", "when", "while", "as", "that", "who", "which", "into", "near",
     "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
-    "this", "a", "an", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
+    "this", "a", "an", "lost", "shot", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
     "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
@@ -84,6 +84,12 @@ FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "th
 TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "climbs", "stood", "stands", "hit", "hits", "jumped", "increased", "is", "was", "at", "to"})
 # Words after which the number is the outcome's object ('claiming the lives of 15 people').
 KILLED_OF = frozenset({"lives"})
+# Two-word outcomes, by their last word: (words before it, outcome).
+PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
+                   "lives": (frozenset({"their", "his", "her"}), "killed")}
+# Words after a comma that keep the clause going when looking for a count's outcome: an inserted phrase ('including three
+# children,', 'most of them women,') or the predicate after it ('..., were killed').
+COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
 PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom"})
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
@@ -386,7 +392,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514')
     if after == "-":  # 'a 48-truck convoy', 'a 20-member team' are counts; '24-hour', '10-year-old', '3-0' are not
         following = lowers[end_index + 1] if end_index + 1 < len(lowers) else ""
-        return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in _NOUN_OR_OUTCOME
+        return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in _NOUN_OR_OUTCOME and not following.endswith("-old")
                     and following not in NOT_COUNTED)
     return after.endswith("-old")
 
@@ -526,7 +532,8 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
         return False
     link = lowers[start - 1]
     if not (
-        link in COORDINATION_LINKS or link in SUBSET_LINKS or (link == "while" and not has_noun)
+        link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
+ or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
         return False
@@ -543,8 +550,8 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
     for text, lower in words[position:position + 5]:
-        if not text[0].isalpha() or lower in _NOUN_OR_OUTCOME or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME and lower[-1] != "-"):
-            break
+        if not text[0].isalpha() or (lower in _NOUN_OR_OUTCOME and text != "IS") or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME and lower[-1] != "-"):
+            break  # 'IS' in capitals is the group's name ('12 IS oil facilities'), not the verb
         parts.append(text)
     end = position + len(parts)
     if parts and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
@@ -557,6 +564,8 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
     first = number.start_index
+    if first >= 2 and words[first - 1][LOWER] in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[words[first - 1][LOWER]][0]:
+        return PHRASE_OUTCOMES[words[first - 1][LOWER]][1]  # 'shot down two drones'
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
     if first >= 1:
@@ -580,8 +589,12 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word = word.partition("-")[0] or word
         if word in outcomes:
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
-        if not text[0].isalnum() and word != "-":
-            break
+        if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
+            return PHRASE_OUTCOMES[word][1]  # 'two drones were shot down', 'seven civilians lost their lives'
+        if not text[0].isalnum() and word != "-" and not (
+            word == "," and position + 1 < len(words) and words[position + 1][LOWER] in COMMA_CONTINUES
+        ):
+            break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]

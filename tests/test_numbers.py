@@ -303,3 +303,29 @@ def test_find_quantities_skips_unit_numbers_and_counters_but_keeps_definite_coun
     """Check that unit numbers ('Brigade 80'), page counters ('URL 0 31') and designations ('A-10') are no counts, while a
     definite count with an approximator or of ten or more is kept."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine people, including four women, were wounded in the shelling", [(9.0, "people injured"), (4.0, "women injured")]),
+        ("the army seized five rocket launchers, three trucks and a tank", [(5.0, "rocket launchers seized"), (3.0, "trucks seized")]),
+        ("killed 7 soldiers, 40 families fled", [(7.0, "soldiers killed"), (40.0, "families displaced")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_across_an_inserted_phrase_or_a_list(text, expected):
+    """Check that a comma before 'including ...' or before the predicate, or between listed counts, keeps the outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("air defences shot down three drones", [(3.0, "drones destroyed")]),
+        ("four guards lost their lives in the ambush", [(4.0, "guards killed")]),
+        ("the coalition killed 14 IS militants near the dam", [(14.0, "IS militants killed")]),
+    ],
+)
+def test_find_quantities_reads_two_word_outcomes_and_the_group_name_is(text, expected):
+    """Check that 'shot down' and 'lost their lives' are outcomes and 'IS' in capitals does not end the counted noun."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
