@@ -1487,15 +1487,45 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
 
 
 def attribution(doc, start: int, end: int) -> str:
-    """direct_quote when the content holds a quotation of three or more words, else reported_speech."""
+    """direct_quote when the content holds a quotation of three or more words, else reported_speech. Quotation marks
+    pair by their typography (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike')
+    are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
     if not any(mark in text for mark in _QUOTES):
         return "reported_speech"
-    for quoted in re.findall(r"(?:^|[\"“])([^\"“”]+)(?:[\"”]|$)", text):
-        if len(quoted.split()) >= 3 and (text.find(quoted) > 0 or text[len(quoted):len(quoted) + 1] in _QUOTES):
-            return "direct_quote"
-    return "reported_speech"
+    return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans quoted in ``text``. A curly mark says whether it opens or closes; a straight
+    mark opens after a space or an opening bracket (or at the start) before a non-space, and closes after a
+    non-space before a space, punctuation or the end; else it toggles. A closing mark with none open closes a
+    quotation begun before the text; an opening mark never closed runs to its end."""
+    spans, opened = [], None
+    for match in _QUOTE_MARK.finditer(text):
+        at = match.start()
+        mark = match.group()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if mark == "\u201c":
+            opens = True
+        elif mark == "\u201d":
+            opens = False
+        elif (before.isspace() or before in "([") and not after.isspace():
+            opens = True
+        elif not before.isspace() and (after.isspace() or not after.isalnum()):
+            opens = False
+        else:
+            opens = opened is None
+        if opens:
+            opened = at + 1 if opened is None else opened
+        else:
+            spans.append((0 if opened is None else opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
 
 
 def reporting_verb(frame: _Frame | None, passive: list[_Hit]) -> str | None:

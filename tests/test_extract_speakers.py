@@ -500,3 +500,16 @@ def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
     claim = _claim_with(_syria(text), "15 militants were killed")
     assert claim["speaker"] == "Russian Defence Ministry"
     assert claim["attribution"] == "reported_speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ('Eleven medics were hurt in the "triple-tap" raid on the clinic near Idlib, activists said.', "Eleven medics were hurt", "reported_speech"),
+        ('Fighting went on in the north. The Syrian Observatory for Human Rights said the bridge near Raqqa would be "wholly destroyed" within a week.', "the bridge near Raqqa", "reported_speech"),
+        ('Fighting went on in the north. The Syrian Observatory for Human Rights said "the bridge near Raqqa was destroyed by the shelling".', "the bridge near Raqqa", "direct_quote"),
+    ],
+)
+def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, expected):
+    """Check that the words before a short scare-quoted phrase are not read as a quotation closed by its opening mark."""
+    assert _claim_with(_syria(text), phrase)["attribution"] == expected
