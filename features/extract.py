@@ -532,6 +532,9 @@ class _ArticleState:
     last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
     last_group: _Speaker | None = None  # the last anonymous group speaker: 'Local sources said ... The sources said'
+    # the last anonymous single speaker ('a source at X Police Command', 'an opposition activist') when no named
+    # speaker spoke after it: 'The source added', 'he said' refer back to it
+    last_individual: _Speaker | None = None
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -577,7 +580,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
                 state.last_group = frame.speaker
+                if not frame.inherited:
+                    state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+                state.last_individual = None
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "organisation":
                     state.last_organisation = frame.speaker
@@ -585,6 +591,21 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
+
+
+SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
+# Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
+PERSON_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
+                          "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+
+
+def _is_individual(name: str) -> bool:
+    """An anonymous speaker phrase naming one person ('a source at X Police Command', 'opposition activist'), not a
+    group ('military sources', 'state media', 'a monitor and rebels')."""
+    words = name.lower().split()
+    if not words or "and" in words:
+        return False
+    return words[0] in SINGULAR_DETERMINERS or words[-1] in PERSON_NOUNS
 
 
 # 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.
@@ -778,6 +799,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
@@ -785,6 +808,10 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
+        if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
+            named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
+            if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
         if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
                 and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
             # 'a group tracking the violence said', 'sources close to the group told': the description names the group
@@ -835,6 +862,41 @@ def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: 
     first = doc.token(source.start)
     name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+
+
+def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit]) -> tuple[int, str] | None:
+    """A person's name in apposition to a one-person description: right before 'a/an ...' ('Karim Haddad an activist
+    in the town told', 'Karim Haddad, a doctor, said') or right after a bare role noun up to the verb ('activist Karim
+    Haddad told'); two to four capitalised words (name particles allowed), no place, registry name, date or
+    organisation word among them; (start, name), else None."""
+    if doc.lower[description.start] in ("a", "an"):
+        end = description.start - (description.start - 1 > lower_bound and doc.lower[description.start - 1] == ",")
+        position = end - 1
+        while position >= lower_bound and ((doc.title[position] and doc.alpha[position]) or doc.lower[position] in NAME_PARTICLES):
+            if doc.dateish[position + 1] > doc.dateish[position] or doc.lower[position] in HEADLINE_FUNCTION_WORDS:
+                break
+            position -= 1
+            if doc.sent_start[position + 1]:
+                break
+        start = position + 1
+        if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
+            return None  # the tail of a longer name
+    elif doc.lower[description.start] not in DEFINITE_WORDS:
+        named = _proper_name_after(doc, description.end, verb)
+        if named is None or named[0] != verb:
+            return None
+        start, end = description.end, verb
+    else:
+        return None
+    while start < end and doc.lower[start] in NAME_PARTICLES and not doc.title[start]:
+        start += 1
+    words = doc.span_text(start, end).split()
+    capitalised = sum(1 for index in range(start, end) if doc.title[index])
+    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in words):
+        return None
+    if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
+        return None
+    return start, doc.span_text(start, end)
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
@@ -1203,12 +1265,16 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     speaker), other back-references ('the source', 'the military representative') to the last named speaker."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
-        if lower in PRONOUNS_PERSON and (state.last_person or state.last_any) is not None:
-            return state.last_person or state.last_any, position
+        if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
+            return state.last_individual or state.last_person or state.last_any, position
         if lower in PRONOUNS_GROUP and state.last_any is not None:
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
+        if f"the {lower}" in BACK_REFERENCES and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+            start = _definite_start(doc, position, lower_bound)
+            if start is not None:  # 'a source at X Police Command said ... The source added'
+                return state.last_individual, start
         if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
             start = _definite_start(doc, position, lower_bound)
             if start is not None:
@@ -1382,12 +1448,12 @@ def _after_that(doc, start: int, end: int) -> int:
             return index + 1
         if token in (",", ";", ":") or token in _QUOTES:
             break
-        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.token(index).isupper()):  # 'told SANA that'
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.text[doc.idx[index]].isupper()):  # 'told SANA that', 'told SANAs correspondent that'
             break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
 
 
-FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
+FRAME_TAIL_WORDS = {"to", "the", "reporters", "reporter", "correspondent", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
 
 
 def _n_words(doc, start: int, end: int) -> int:

@@ -513,3 +513,38 @@ def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
 def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, expected):
     """Check that the words before a short scare-quoted phrase are not read as a quotation closed by its opening mark."""
     assert _claim_with(_syria(text), phrase)["attribution"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A source at Hama Police Command said 14 people were hurt in the blast. The source added that three shops were destroyed.", "three shops were destroyed",
+         "a source at Hama Police Command"),
+        ("A source at Hama Police Command said 14 people were hurt in the blast. Later the source said two cars were burnt near the market.", "two cars were burnt",
+         "a source at Hama Police Command"),
+        ("The Syrian Observatory for Human Rights said fighting went on. An opposition activist from Idlib said 14 people were killed in the shelling. "
+         "Many families had fled to Turkey after the strikes he said.", "Many families had fled", "an opposition activist"),
+        ("Five people were killed in the park according to a source at Hama Police Command. The source told SANAs correspondent that two of the injured were children.",
+         "two of the injured were children", "a source"),
+    ],
+)
+def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phrase, expected):
+    """Check that 'the source added' and 'he said' refer back to the last anonymous single speaker when no named speaker came after it."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert claim["speaker"] == expected
+    assert claim["text"].startswith(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Karim Haddad an activist in the town told Reuters that 14 people were killed in the shelling.", "14 people were killed", "Karim Haddad"),
+        ("Activist Abu Karim al-Haddad told AFP that 14 people were killed in the shelling.", "14 people were killed", "Abu Karim al-Haddad"),
+        ("Karim Haddad an activist in the town told Reuters that 14 people were killed. \"Two shops burnt down near the bakery\" said Haddad.", "Two shops burnt down",
+         "Karim Haddad"),
+        ("On Monday an activist in the town told Reuters that 14 people were killed in the shelling.", "14 people were killed", "an activist"),
+    ],
+)
+def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phrase, expected):
+    """Check that a person's name beside a one-person description ('X an activist told', 'activist X told') is the speaker, and its surname refers back to it."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
