@@ -576,6 +576,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
+            frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
         if frame is not None:
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
@@ -591,6 +593,40 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
+
+
+QUOTING_VERBS = frozenset({"quoted", "quoting"})
+# Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
+# that make a participle the main clause's ('denied it by saying').
+OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "against", "on", "with", "at", "in", "from", "by", "over", "about", "into", "toward", "towards"})
+PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while"})
+
+
+def _subject_of_participle(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int) -> _Hit | None:
+    """The subject of the clause for a participle ('Assad issued a warning to rebels in Homs stating that ...',
+    'Russia backed the denials by saying ...') when the mention nearest to it is an object or the participle hangs on
+    the main verb: the first speaker mention of the clause, not itself after a preposition; else None."""
+    nearest = before[-1]
+    linked = doc.lower[hit.start - 1] in PARTICIPLE_LINKS
+    if not linked and not (nearest.start > lower_bound and doc.lower[nearest.start - 1] in OBJECT_PREPOSITIONS):
+        return None
+    first = next((s for s in speakers if lower_bound <= s.start < hit.start), None)
+    if first is None or (first is nearest and not linked) or (first.start > lower_bound and doc.lower[first.start - 1] in OBJECT_PREPOSITIONS):
+        return None
+    return first
+
+
+def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], position: int, doc: _Toks, compiled: _Compiled) -> _Frame:
+    """'X quoted Y as saying': Y speaks (X only relays), and the frame runs to 'saying', so the claim before or after
+    it is Y's whether the frame opens or closes the sentence."""
+    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ("the", "a", "an"))  # not 'was quoted by AFP as saying'
+    quoted = next((s for s in speakers if frame.verb_end <= s.start <= after), None)
+    if quoted is None or quoted.end + 1 >= doc.n or doc.lower[quoted.end] != "as":
+        return frame
+    verb = next((other for other in hits[position + 1:] if other.start == quoted.end + 1 and other.kind == "L" and other.key == "reporting_verb"), None)
+    if verb is None:
+        return frame
+    return _Frame(frame.verb_start, verb.end, verb.text, _speaker_from_hit(quoted, compiled), frame.left, verb.end, frame.kind)
 
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
@@ -648,6 +684,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 if compiled.sources[source.key]["kind"] == "person":
                     break  # 'forces loyal to President Assad sources said': commas lost, not his sources
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                    if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
+                        break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
                     member = source  # the organisation speaks through its members
                     break
                 camp = camp or compiled.sources[source.key]["camp"]
@@ -805,6 +843,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)

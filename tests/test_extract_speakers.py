@@ -548,3 +548,19 @@ def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phras
 def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phrase, expected):
     """Check that a person's name beside a one-person description ('X an activist told', 'activist X told') is the speaker, and its surname refers back to it."""
     assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Talking to SANA a source at Hama Police Command said 14 people were killed in the shelling.", "14 people were killed", "a source at Hama Police Command"),
+        ("Since May the group has recruited 900 fighters AP quoted SOHR as saying.", "recruited 900 fighters", "Syrian Observatory for Human Rights"),
+        ("Reuters quoted local activists as saying that 14 people were killed in the shelling.", "14 people were killed", "local activists"),
+        ("Turkey rejected the Syrian Government charges by saying its jets had hit only military targets near Afrin.", "its jets had hit", "Turkey"),
+        ("President Bashar al-Assad issued a warning to rebels in Homs stating that the army would retake the whole city.", "the army would retake",
+         "Bashar al-Assad"),
+    ],
+)
+def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase, expected):
+    """Check that an organisation after 'to' is no speaker, 'X quoted Y as saying' is Y's, and a participle after an object or 'by' is the subject's."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
