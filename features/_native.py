@@ -8,8 +8,8 @@ interpreter instead of bytecode (about a ninth fewer instructions per extraction
 
 Python imports an extension module before a source file of the same name, so an edited source would
 silently lose to an old build. ``use_current_builds`` (called when ``features`` is imported) prevents
-that: a build whose recorded source hash (``native-build.json``) differs from the source's, or that has
-no record, is skipped with a warning and the source is imported instead. ``CLAIMCRED_PURE=1`` imports
+that: a build whose recorded source hash (``native-build.json``) differs from the source's, that was made
+for another interpreter, or that has no record, is skipped with a warning and the source is imported instead. ``CLAIMCRED_PURE=1`` imports
 every source. Without a C compiler or Cython the build is skipped and everything runs from source.
 """
 
@@ -38,6 +38,12 @@ PURE_ENV = "CLAIMCRED_PURE"
 CYTHON_DIRECTIVES = ("language_level=3", "annotation_typing=False", "binding=True")
 
 
+def interpreter() -> str:
+    """The running interpreter's version and build (``3.11.2 (main, Apr 28 2025, …) [GCC 12.2.0]``): a build
+    compiled against one interpreter's headers is not used by another."""
+    return sys.version
+
+
 def source_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -56,7 +62,8 @@ def _manifest(package_dir: Path) -> dict:
 
 def stale_builds(package_dir: Path, modules: tuple[str, ...] = NATIVE_MODULES) -> dict[str, str]:
     """Modules with a build on disk that must not be imported, and why."""
-    manifest = _manifest(package_dir).get("modules", {})
+    record = _manifest(package_dir)
+    manifest = record.get("modules", {})
     pure = os.environ.get(PURE_ENV, "") not in ("", "0")
     stale = {}
     for name in modules:
@@ -68,6 +75,8 @@ def stale_builds(package_dir: Path, modules: tuple[str, ...] = NATIVE_MODULES) -
             stale[name] = f"no record of its source in {MANIFEST}"
         elif manifest[name] != source_hash(package_dir / f"{name}.py"):
             stale[name] = f"{name}.py changed since it was compiled"
+        elif record.get("python") != interpreter():
+            stale[name] = f"compiled for another interpreter ({record.get('python', 'unrecorded')})"
     return stale
 
 
@@ -106,7 +115,7 @@ def build(package_dir: str | Path | None = None, modules: tuple[str, ...] = NATI
     manifest = _manifest(package_dir)
     wanted = {name: source_hash(package_dir / f"{name}.py") for name in modules}
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    current = manifest.get("modules") == wanted and manifest.get("directives") == list(CYTHON_DIRECTIVES)
+    current = manifest.get("modules") == wanted and manifest.get("directives") == list(CYTHON_DIRECTIVES) and manifest.get("python") == interpreter()
     if current and all((package_dir / f"{name}{suffix}").exists() for name in modules):
         log.info("compiled builds of %s are current", ", ".join(modules))
         return True
@@ -138,7 +147,7 @@ def build(package_dir: str | Path | None = None, modules: tuple[str, ...] = NATI
             staged = package_dir / f".{path.name}.new"
             shutil.copyfile(path, staged)
             os.replace(staged, package_dir / path.name)
-        record = {"modules": built, "cython": Cython.__version__, "directives": list(CYTHON_DIRECTIVES), "suffix": suffix}
+        record = {"modules": built, "cython": Cython.__version__, "directives": list(CYTHON_DIRECTIVES), "suffix": suffix, "python": interpreter()}
         (package_dir / MANIFEST).write_text(json.dumps(record, indent=1) + "\n")
     log.info("compiled %s with Cython %s", ", ".join(modules), Cython.__version__)
     return True

@@ -54,6 +54,17 @@ def test_a_build_of_an_older_source_is_never_imported(tmp_path):
     assert "pkg.mod runs from source" in err and "mod.py changed since it was compiled" in err
 
 
+def test_a_build_for_another_interpreter_is_never_imported(tmp_path):
+    """Check that a build recorded against another Python (its headers, its ABI) is skipped for the source."""
+    package = _package(tmp_path, 3)
+    (package / f"mod{SUFFIX}").write_bytes(b"not a shared library")
+    other = "3.11.0 (main, Jan 1 2000, 00:00:00) [GCC 1.0]"
+    (package / MANIFEST).write_text(json.dumps({"modules": {"mod": source_hash(package / "mod.py")}, "python": other}))
+    out, err = _import_mod(tmp_path)
+    assert out.split() == ["30", str(package / "mod.py")]
+    assert "compiled for another interpreter" in err and other in err
+
+
 def test_a_build_without_a_record_is_never_imported(tmp_path):
     package = _package(tmp_path, 3)
     (package / f"mod{SUFFIX}").write_bytes(b"not a shared library")
@@ -96,6 +107,12 @@ def test_build_compiles_imports_and_steps_aside_when_the_source_changes(tmp_path
     modified = (package / f"mod{SUFFIX}").stat().st_mtime_ns
     assert build(package, ("mod",), jobs=1)  # current: nothing to do
     assert (package / f"mod{SUFFIX}").stat().st_mtime_ns == modified
+
+    record = json.loads((package / MANIFEST).read_text())
+    (package / MANIFEST).write_text(json.dumps({**record, "python": "another interpreter"}))
+    assert build(package, ("mod",), jobs=1)  # made for another interpreter: recompiled for this one
+    assert (package / f"mod{SUFFIX}").stat().st_mtime_ns != modified
+    assert json.loads((package / MANIFEST).read_text())["python"] == sys.version
 
 
 def test_a_failed_compilation_leaves_the_source_in_use(tmp_path):
