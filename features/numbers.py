@@ -31,7 +31,7 @@ APPROXIMATORS = [
 NOT_COUNTED = {
     "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "minute", "seconds",
     "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m", "am", "pm",
-    "a.m", "p.m", "o'clock", "percent", "per", "%", "times", "th", "st", "nd", "rd", "january", "february", "march",
+    "a.m", "p.m", "o'clock", "percent", "per", "%", "th", "st", "nd", "rd", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "gmt", "utc", "local", "year-old",
 }
@@ -50,6 +50,14 @@ NOUN_STOP = {
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
 }
+# After a number and 'of', these make it a part of a counted whole ('six of those killed'), not a measure ('5 of June').
+PARTITIVE_DETERMINERS = frozenset({"the", "those", "these", "them"})
+# Words before a number that make it an identifier ('resolution 2118', 'Brigade 93', 'flight 17'), not a count.
+IDENTIFIER_WORDS = frozenset({"resolution", "resolutions", "no", "number", "article", "decree", "law", "flight", "route", "highway", "page",
+                              "division", "brigade", "regiment", "battalion", "squadron"})
+NOT_A_COUNT_BEFORE = IDENTIFIER_WORDS | {"since", "year", "views", "+", "utc", "gmt"}
+# Words after 'N times' that make it a multiplier, not a count of events ('three times more', 'five times as many').
+MULTIPLIER_FOLLOWERS = frozenset({"more", "less", "fewer", "as", "the", "that", "what"})
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
@@ -314,10 +322,15 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "the":
-        after = ""
-    if after in NOT_COUNTED or before in MONTHS or before in ("resolution", "no", "number", "since", "year", "page", "views", "+", "utc", "gmt"):
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_DETERMINERS:
+        after = ""  # 'ten of the dead', 'six of those killed': a part counted
+    if after in NOT_COUNTED or before in MONTHS or before in NOT_A_COUNT_BEFORE:
         return True
+    if after == "times" and end_index + 1 < len(lowers) and (lowers[end_index + 1] in MULTIPLIER_FOLLOWERS or lowers[end_index + 1].endswith("er")):
+        return True  # 'three times bigger', 'twice as many': a multiplier ('breached it 677 times' is a count)
+    if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_WORDS and lowers[start_index - 2][:1].isdigit():
+        return True  # 'resolutions 2118 and 2235'
+
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
     if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and YEAR_WORD.match(before) and start_index >= 2 and (
@@ -373,8 +386,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if number.start_index and _is_designation(found[number.start_index - 1]):
             continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
         noun_start = number.end_index
-        if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the")):
-            noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] == "the" else 1  # 'dozens of' may end the text
+        if noun_start < len(words) and words[noun_start][LOWER] == "of" and (words[number.end_index - 1][LOWER] in VAGUE or (noun_start + 1 < len(words) and words[noun_start + 1][LOWER] in PARTITIVE_DETERMINERS)):
+            noun_start += 2 if noun_start + 1 < len(words) and words[noun_start + 1][LOWER] in PARTITIVE_DETERMINERS else 1  # 'dozens of' may end the text
         noun, noun_end = _noun_phrase(words, noun_start)
         noun_lower = noun.lower()
         if noun_lower in ("", "more") and previous_noun:
