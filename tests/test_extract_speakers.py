@@ -564,3 +564,18 @@ def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phra
 def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase, expected):
     """Check that an organisation after 'to' is no speaker, 'X quoted Y as saying' is Y's, and a participle after an object or 'by' is the subject's."""
     assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Then Karim al-Haddad said 14 people were killed in the suburbs.", "14 people were killed", "Karim al-Haddad"),
+        ("Hisham Abdul-Karim an activist in the town said 9 people died. Abdul-Karim said 14 people were killed in the suburbs.", "14 people were killed",
+         "Hisham Abdul-Karim"),
+        ("A source at Hama Police Command said that gunmen shelled the market claiming the lives of 14 people.", "gunmen shelled the market claiming the lives",
+         "a source at Hama Police Command"),
+    ],
+)
+def test_extract_claims_reads_hyphenated_names_and_casualty_idioms(text, phrase, expected):
+    """Check that names joined by 'al-' or a hyphen speak whole, and 'claiming the lives of' is no reporting frame."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
