@@ -1352,6 +1352,21 @@ def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
     return None
 
 
+# Capitalised words that open sentences without being names ('Then Haddad said', 'Meanwhile the group said').
+SENTENCE_OPENERS = frozenset({"then", "meanwhile", "later", "earlier", "also", "however", "but", "and", "so", "yet", "still", "now", "here", "there",
+                              "separately", "elsewhere", "overnight", "yesterday", "today", "tonight", "speaking", "asked", "when", "while", "after",
+                              "before", "since", "during", "although", "though", "if", "as", "last", "this", "that", "these", "those", "both",
+                              "all", "some", "many", "most", "several", "other", "another", "such", "according", "instead", "finally", "first",
+                              "second", "again", "moreover", "furthermore", "indeed", "thus", "hence", "nevertheless", "besides", "in", "on", "at"})
+
+
+def _may_open_a_name(doc, position: int) -> bool:
+    """The capitalised word opening a sentence may be a given name: no opener, article, pronoun, date or adverb in -ly."""
+    lower = doc.lower[position]
+    return not (lower in SENTENCE_OPENERS or lower in HEADLINE_FUNCTION_WORDS or lower in BODY_OPENERS or lower in DEFINITE_WORDS
+                or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP or lower.endswith(("ly", "ing")) or doc.dateish[position + 1] > doc.dateish[position])
+
+
 def _joins_name(doc, position: int, lower_bound: int, end: int) -> bool:
     """A hyphen or lowercase name particle inside a name, between capitalised words or particles ('Karim al-Haddad',
     'Abdul-Karim'), written onto the next word."""
@@ -1369,6 +1384,8 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
     while position >= lower_bound and not doc.sent_start[position] and (doc.title[position] or _joins_name(doc, position, lower_bound, index)):
         position -= 1
     start = position + 1
+    if start < index and position >= lower_bound and index - position <= 6 and doc.sent_start[position] and doc.title[position] and doc.alpha[position] and _may_open_a_name(doc, position):
+        start = position  # 'Karim Haddad said' opening the sentence: the capitalised first word is the given name
     if start < index and doc.lower[start] == "-" and start - 1 >= lower_bound and doc.idx[start - 1] + doc.length[start - 1] == doc.idx[start] and (
             doc.title[start - 1] or doc.lower[start - 1] in NAME_PARTICLES):
         start -= 1  # 'Abdul-Rahman said', 'al-Faris said' opening the sentence or after a quotation

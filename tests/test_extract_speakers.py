@@ -579,3 +579,10 @@ def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase
 def test_extract_claims_reads_hyphenated_names_and_casualty_idioms(text, phrase, expected):
     """Check that names joined by 'al-' or a hyphen speak whole, and 'claiming the lives of' is no reporting frame."""
     assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence():
+    """Check that 'Karim Haddad said' opening a sentence keeps the given name, while 'Then Haddad said' refers back to him."""
+    claims = _syria("Fighting went on in the north. Karim Haddad said 14 people were killed in the suburbs. Then Haddad said two shops burnt down.")
+    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
