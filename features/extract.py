@@ -790,6 +790,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     while position < doc.n and position - hit.end < 7 and not doc.sent_start[position]:
         if any(s.start == position for s in speakers):
             speaker_hit = next(s for s in speakers if s.start == position)
+            if speaker_hit.text.lower().endswith("report") and speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ("by", "from", "of", "in"):
+                speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")

@@ -586,3 +586,16 @@ def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence()
     claims = _syria("Fighting went on in the north. Karim Haddad said 14 people were killed in the suburbs. Then Haddad said two shops burnt down.")
     assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
     assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fourteen civilians have been killed in air strikes near Manbij a report says.", "Fourteen civilians have been killed", "a report"),
+        ("According to a report by the Syrian Observatory for Human Rights 14 civilians were killed in the strikes.", "14 civilians were killed",
+         "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_a_report_as_its_speaker_or_its_author(text, phrase, expected):
+    """Check that 'a report says' is spoken by 'a report', and 'a report by X' by X."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
