@@ -861,6 +861,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
@@ -955,6 +957,22 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
     if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
         return None
     return start, doc.span_text(start, end)
+
+
+def _name_before_comma_description(doc: _Toks, comma: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'Karim Haddad, a doctor at the field hospital, said': a one-person description between commas, after a
+    person's name, before the verb; (name start, the person), else None. A description naming a registry
+    organisation ('a spokesman for the YPG') is left to the other rules."""
+    opening = next((index for index in range(comma - 1, max(comma - 12, lower_bound), -1) if doc.lower[index] == ","), None)
+    if opening is None:
+        return None
+    description = next((s for s in speakers if s.start == opening + 1 and s.kind != "S" and doc.lower[s.start] in ("a", "an")), None)
+    if description is None or any(s.kind == "S" and opening < s.start < comma for s in speakers):
+        return None
+    named = _name_beside_description(doc, description, comma, lower_bound, speakers, places)
+    if named is None:
+        return None
+    return named[0], _Speaker(named[1], _speaker_from_hit(description, compiled).camp, False, "person")
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.

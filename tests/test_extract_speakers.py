@@ -599,3 +599,11 @@ def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence()
 def test_extract_claims_reads_a_report_as_its_speaker_or_its_author(text, phrase, expected):
     """Check that 'a report says' is spoken by 'a report', and 'a report by X' by X."""
     assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+def test_extract_claims_takes_the_name_before_a_description_between_commas():
+    """Check that 'Karim Haddad, a doctor at the field hospital, said' is Karim Haddad's claim, and 'Haddad said' refers back to him."""
+    claims = _syria("Fighting went on in the north. Karim Haddad, a doctor at the field hospital, said 14 people were killed in the shelling. "
+                    "Haddad said two shops burnt down near the bakery.")
+    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
