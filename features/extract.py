@@ -532,6 +532,9 @@ class _ArticleState:
     last_organisation: _Speaker | None = None  # 'it said', 'the group said' refer to an organisation, never a person
     persons: dict = field(default_factory=dict)  # lowercase surname -> person named in full earlier ('Sino' -> 'Mustafa Sino')
     last_group: _Speaker | None = None  # the last anonymous group speaker: 'Local sources said ... The sources said'
+    # the last anonymous single speaker ('a source at X Police Command', 'an opposition activist') when no named
+    # speaker spoke after it: 'The source added', 'he said' refer back to it
+    last_individual: _Speaker | None = None
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -568,16 +571,24 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if frames and hit.start < frames[-1].right:
             continue
+        if hit.key == "reporting_verb" and hit.end < sent.end and (sent.toks.lower[hit.end] in NOT_A_CLAIM_OBJECTS or (
+                sent.toks.lower[hit.end] == "the" and hit.end + 1 < sent.end and sent.toks.lower[hit.end + 1] in NOT_A_CLAIM_OBJECTS)):
+            continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
+            frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
         if frame is not None:
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
                 state.last_group = frame.speaker
+                if not frame.inherited:
+                    state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
             if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+                state.last_individual = None
                 state.last_any = frame.speaker
                 if frame.speaker.kind == "organisation":
                     state.last_organisation = frame.speaker
@@ -585,6 +596,58 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
     return frames
+
+
+QUOTING_VERBS = frozenset({"quoted", "quoting"})
+# Objects after 'claiming' that make it a casualty idiom ('claiming the lives of'), not a report. ('claimed
+# responsibility' stays a report: the tuned set reads it as the group's claim, holdout5 as the outlet's.)
+NOT_A_CLAIM_OBJECTS = frozenset({"lives", "life"})
+# Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
+# that make a participle the main clause's ('denied it by saying').
+OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "against", "on", "with", "at", "in", "from", "by", "over", "about", "into", "toward", "towards"})
+PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while"})
+
+
+def _subject_of_participle(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int) -> _Hit | None:
+    """The subject of the clause for a participle ('Assad issued a warning to rebels in Homs stating that ...',
+    'Russia backed the denials by saying ...') when the mention nearest to it is an object or the participle hangs on
+    the main verb: the first speaker mention of the clause, not itself after a preposition; else None."""
+    nearest = before[-1]
+    linked = doc.lower[hit.start - 1] in PARTICIPLE_LINKS
+    if not linked and not (nearest.start > lower_bound and doc.lower[nearest.start - 1] in OBJECT_PREPOSITIONS):
+        return None
+    first = next((s for s in speakers if lower_bound <= s.start < hit.start), None)
+    if first is None or (first is nearest and not linked) or (first.start > lower_bound and doc.lower[first.start - 1] in OBJECT_PREPOSITIONS):
+        return None
+    return first
+
+
+def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], position: int, doc: _Toks, compiled: _Compiled) -> _Frame:
+    """'X quoted Y as saying': Y speaks (X only relays), and the frame runs to 'saying', so the claim before or after
+    it is Y's whether the frame opens or closes the sentence."""
+    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ("the", "a", "an"))  # not 'was quoted by AFP as saying'
+    quoted = next((s for s in speakers if frame.verb_end <= s.start <= after), None)
+    if quoted is None or quoted.end + 1 >= doc.n or doc.lower[quoted.end] != "as":
+        return frame
+    verb = next((other for other in hits[position + 1:] if other.start == quoted.end + 1 and other.kind == "L" and other.key == "reporting_verb"), None)
+    if verb is None:
+        return frame
+    return _Frame(frame.verb_start, verb.end, verb.text, _speaker_from_hit(quoted, compiled), frame.left, verb.end, frame.kind)
+
+
+SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
+# Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
+PERSON_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
+                          "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+
+
+def _is_individual(name: str) -> bool:
+    """An anonymous speaker phrase naming one person ('a source at X Police Command', 'opposition activist'), not a
+    group ('military sources', 'state media', 'a monitor and rebels')."""
+    words = name.lower().split()
+    if not words or "and" in words:
+        return False
+    return words[0] in SINGULAR_DETERMINERS or words[-1] in PERSON_NOUNS
 
 
 # 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.
@@ -627,6 +690,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 if compiled.sources[source.key]["kind"] == "person":
                     break  # 'forces loyal to President Assad sources said': commas lost, not his sources
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                    if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
+                        break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
                     member = source  # the organisation speaks through its members
                     break
                 camp = camp or compiled.sources[source.key]["camp"]
@@ -725,6 +790,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     while position < doc.n and position - hit.end < 7 and not doc.sent_start[position]:
         if any(s.start == position for s in speakers):
             speaker_hit = next(s for s in speakers if s.start == position)
+            if speaker_hit.text.lower().endswith("report") and speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ("by", "from", "of", "in"):
+                speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
@@ -777,14 +844,34 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+        written_start = proper[0]
+        while _is_title_word(doc.lower[proper[0]]) and proper[0] + 2 < hit.start:
+            proper = (proper[0] + 1, doc.span_text(proper[0] + 1, hit.start))  # 'SNHR Director Fadl Abdel-Ghani said': the title is his role
+        frame = _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+        left = min(frame.left, written_start)
+        role = next((s for s in speakers if s.end == left and s.kind != "S"), None)
+        if role is not None:  # 'activist Abu Malek al-Jayrudi told': the frame starts at the role
+            left = role.start
+        if left != frame.left:
+            frame = _Frame(frame.verb_start, frame.verb_end, frame.verb_text, frame.speaker, left, frame.right, frame.kind, frame.inherited, frame.date)
+        return frame
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
+    if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
+        if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
+            named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
+            if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
         if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
                 and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
             # 'a group tracking the violence said', 'sources close to the group told': the description names the group
@@ -835,6 +922,57 @@ def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: 
     first = doc.token(source.start)
     name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
     return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+
+
+def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit]) -> tuple[int, str] | None:
+    """A person's name in apposition to a one-person description: right before 'a/an ...' ('Karim Haddad an activist
+    in the town told', 'Karim Haddad, a doctor, said') or right after a bare role noun up to the verb ('activist Karim
+    Haddad told'); two to four capitalised words (name particles allowed), no place, registry name, date or
+    organisation word among them; (start, name), else None."""
+    if doc.lower[description.start] in ("a", "an"):
+        end = description.start - (description.start - 1 > lower_bound and doc.lower[description.start - 1] == ",")
+        position = end - 1
+        while position >= lower_bound and ((doc.title[position] and doc.alpha[position]) or doc.lower[position] in NAME_PARTICLES):
+            if doc.dateish[position + 1] > doc.dateish[position] or (doc.alpha[position] and doc.lower[position] in HEADLINE_FUNCTION_WORDS):
+                break
+            position -= 1
+            if doc.sent_start[position + 1]:
+                break
+        start = position + 1
+        if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
+            return None  # the tail of a longer name
+    elif doc.lower[description.start] not in DEFINITE_WORDS:
+        named = _proper_name_after(doc, description.end, verb)
+        if named is None or named[0] != verb:
+            return None
+        start, end = description.end, verb
+    else:
+        return None
+    while start < end and doc.lower[start] in NAME_PARTICLES and not doc.title[start]:
+        start += 1
+    words = doc.span_text(start, end).split()
+    capitalised = sum(1 for index in range(start, end) if doc.title[index])
+    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in words):
+        return None
+    if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
+        return None
+    return start, doc.span_text(start, end)
+
+
+def _name_before_comma_description(doc: _Toks, comma: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'Karim Haddad, a doctor at the field hospital, said': a one-person description between commas, after a
+    person's name, before the verb; (name start, the person), else None. A description naming a registry
+    organisation ('a spokesman for the YPG') is left to the other rules."""
+    opening = next((index for index in range(comma - 1, max(comma - 12, lower_bound), -1) if doc.lower[index] == ","), None)
+    if opening is None:
+        return None
+    description = next((s for s in speakers if s.start == opening + 1 and s.kind != "S" and doc.lower[s.start] in ("a", "an")), None)
+    if description is None or any(s.kind == "S" and opening < s.start < comma for s in speakers):
+        return None
+    named = _name_beside_description(doc, description, comma, lower_bound, speakers, places)
+    if named is None:
+        return None
+    return named[0], _Speaker(named[1], _speaker_from_hit(description, compiled).camp, False, "person")
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
@@ -1203,12 +1341,16 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     speaker), other back-references ('the source', 'the military representative') to the last named speaker."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
-        if lower in PRONOUNS_PERSON and (state.last_person or state.last_any) is not None:
-            return state.last_person or state.last_any, position
+        if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
+            return state.last_individual or state.last_person or state.last_any, position
         if lower in PRONOUNS_GROUP and state.last_any is not None:
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
+        if f"the {lower}" in BACK_REFERENCES and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+            start = _definite_start(doc, position, lower_bound)
+            if start is not None:  # 'a source at X Police Command said ... The source added'
+                return state.last_individual, start
         if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
             start = _definite_start(doc, position, lower_bound)
             if start is not None:
@@ -1230,14 +1372,47 @@ def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
     return None
 
 
+# Capitalised words that open sentences without being names ('Then Haddad said', 'Meanwhile the group said').
+SENTENCE_OPENERS = frozenset({"then", "meanwhile", "later", "earlier", "also", "however", "but", "and", "so", "yet", "still", "now", "here", "there",
+                              "separately", "elsewhere", "overnight", "yesterday", "today", "tonight", "speaking", "asked", "when", "while", "after",
+                              "before", "since", "during", "although", "though", "if", "as", "last", "this", "that", "these", "those", "both",
+                              "all", "some", "many", "most", "several", "other", "another", "such", "according", "instead", "finally", "first",
+                              "second", "again", "moreover", "furthermore", "indeed", "thus", "hence", "nevertheless", "besides", "in", "on", "at"})
+
+
+def _may_open_a_name(doc, position: int) -> bool:
+    """The capitalised word opening a sentence may be a given name: no opener, article, pronoun, date or adverb in -ly."""
+    lower = doc.lower[position]
+    return not (lower in SENTENCE_OPENERS or lower in HEADLINE_FUNCTION_WORDS or lower in BODY_OPENERS or lower in DEFINITE_WORDS
+                or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP or lower.endswith(("ly", "ing")) or doc.dateish[position + 1] > doc.dateish[position])
+
+
+def _joins_name(doc, position: int, lower_bound: int, end: int) -> bool:
+    """A hyphen or lowercase name particle inside a name, between capitalised words or particles ('Karim al-Haddad',
+    'Abdul-Karim'), written onto the next word."""
+    lower = doc.lower[position]
+    if not (lower == "-" or (lower in NAME_PARTICLES and not doc.title[position])) or position + 1 >= end or position - 1 < lower_bound:
+        return False
+    following, previous = position + 1, position - 1
+    attached = doc.idx[position] + doc.length[position] == doc.idx[following]
+    return attached and (doc.title[following] or doc.lower[following] == "-") and (doc.title[previous] or doc.lower[previous] in NAME_PARTICLES)
+
+
 def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | None:
     """A run of capitalised words right before the verb ('the Independent Doctors Association said')."""
     position = index - 1
-    while position >= lower_bound and doc.title[position] and not doc.sent_start[position]:
+    while position >= lower_bound and not doc.sent_start[position] and (doc.title[position] or _joins_name(doc, position, lower_bound, index)):
         position -= 1
     start = position + 1
+    if start < index and position >= lower_bound and index - position <= 6 and doc.sent_start[position] and doc.title[position] and doc.alpha[position] and _may_open_a_name(doc, position):
+        start = position  # 'Karim Haddad said' opening the sentence: the capitalised first word is the given name
+    if start < index and doc.lower[start] == "-" and start - 1 >= lower_bound and doc.idx[start - 1] + doc.length[start - 1] == doc.idx[start] and (
+            doc.title[start - 1] or doc.lower[start - 1] in NAME_PARTICLES):
+        start -= 1  # 'Abdul-Rahman said', 'al-Faris said' opening the sentence or after a quotation
     if start >= index or index - start > 6:
         return None
+    if not doc.title[start] and start - 1 >= lower_bound and doc.alpha[start - 1]:
+        return None  # 'the defeat of the al-Sheitaat said X': a lowercase particle opens a name only after a quotation or a break
     if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
         return None  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
@@ -1382,12 +1557,12 @@ def _after_that(doc, start: int, end: int) -> int:
             return index + 1
         if token in (",", ";", ":") or token in _QUOTES:
             break
-        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.token(index).isupper()):  # 'told SANA that'
+        if not (token in TIME_WORDS or token in FRAME_TAIL_WORDS or doc.title[index] or doc.text[doc.idx[index]].isupper()):  # 'told SANA that', 'told SANAs correspondent that'
             break  # an object ('claimed responsibility for ... that killed'): 'that' is relative, not 'said that'
     return start
 
 
-FRAME_TAIL_WORDS = {"to", "the", "reporters", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
+FRAME_TAIL_WORDS = {"to", "the", "reporters", "reporter", "correspondent", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
 
 
 def _n_words(doc, start: int, end: int) -> int:
@@ -1487,15 +1662,45 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
 
 
 def attribution(doc, start: int, end: int) -> str:
-    """direct_quote when the content holds a quotation of three or more words, else reported_speech."""
+    """direct_quote when the content holds a quotation of three or more words, else reported_speech. Quotation marks
+    pair by their typography (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike')
+    are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
     if not any(mark in text for mark in _QUOTES):
         return "reported_speech"
-    for quoted in re.findall(r"(?:^|[\"“])([^\"“”]+)(?:[\"”]|$)", text):
-        if len(quoted.split()) >= 3 and (text.find(quoted) > 0 or text[len(quoted):len(quoted) + 1] in _QUOTES):
-            return "direct_quote"
-    return "reported_speech"
+    return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans quoted in ``text``. A curly mark says whether it opens or closes; a straight
+    mark opens after a space or an opening bracket (or at the start) before a non-space, and closes after a
+    non-space before a space, punctuation or the end; else it toggles. A closing mark with none open closes a
+    quotation begun before the text; an opening mark never closed runs to its end."""
+    spans, opened = [], None
+    for match in _QUOTE_MARK.finditer(text):
+        at = match.start()
+        mark = match.group()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if mark == "\u201c":
+            opens = True
+        elif mark == "\u201d":
+            opens = False
+        elif (before.isspace() or before in "([") and not after.isspace():
+            opens = True
+        elif not before.isspace() and (after.isspace() or not after.isalnum()):
+            opens = False
+        else:
+            opens = opened is None
+        if opens:
+            opened = at + 1 if opened is None else opened
+        else:
+            spans.append((0 if opened is None else opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
 
 
 def reporting_verb(frame: _Frame | None, passive: list[_Hit]) -> str | None:

@@ -37,7 +37,7 @@ NOT_COUNTED = {
 }
 # Nouns a number names one of, not counts: 'resolutions 2118 and 2235', 'article 140', 'Route 60', 'page 3'.
 IDENTIFIER_NOUNS = frozenset({
-    "resolution", "resolutions", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
+    "resolution", "resolutions", "decree", "decrees", "law", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
     "clauses", "chapter", "chapters", "section", "sections", "page", "pages", "route", "highway", "flight", "room", "gate",
     "since", "year", "views", "+", "utc", "gmt", "url", "aged",
     # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
@@ -380,12 +380,14 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
     first = lowers[start_index]
     if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_HEADS:
         after = ""  # '2 of the', 'ten of those killed', 'six of them'
-    if after == "times" and (end_index + 1 >= len(lowers) or lowers[end_index + 1] not in MULTIPLIER_NEXT) and before not in MONTHS:
-        return False  # a count of events: 'breached it 677 times'; 'three times more' stays a multiplier
+    if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
+        return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":
         return True
+    if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_NOUNS and lowers[start_index - 2][:1].isdigit():
+        return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
     if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and _after_dateline_year(lowers, start_index):

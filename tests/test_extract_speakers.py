@@ -500,3 +500,110 @@ def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
     claim = _claim_with(_syria(text), "15 militants were killed")
     assert claim["speaker"] == "Russian Defence Ministry"
     assert claim["attribution"] == "reported_speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ('Eleven medics were hurt in the "triple-tap" raid on the clinic near Idlib, activists said.', "Eleven medics were hurt", "reported_speech"),
+        ('Fighting went on in the north. The Syrian Observatory for Human Rights said the bridge near Raqqa would be "wholly destroyed" within a week.', "the bridge near Raqqa", "reported_speech"),
+        ('Fighting went on in the north. The Syrian Observatory for Human Rights said "the bridge near Raqqa was destroyed by the shelling".', "the bridge near Raqqa", "direct_quote"),
+    ],
+)
+def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, expected):
+    """Check that the words before a short scare-quoted phrase are not read as a quotation closed by its opening mark."""
+    assert _claim_with(_syria(text), phrase)["attribution"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A source at Hama Police Command said 14 people were hurt in the blast. The source added that three shops were destroyed.", "three shops were destroyed",
+         "a source at Hama Police Command"),
+        ("A source at Hama Police Command said 14 people were hurt in the blast. Later the source said two cars were burnt near the market.", "two cars were burnt",
+         "a source at Hama Police Command"),
+        ("The Syrian Observatory for Human Rights said fighting went on. An opposition activist from Idlib said 14 people were killed in the shelling. "
+         "Many families had fled to Turkey after the strikes he said.", "Many families had fled", "an opposition activist"),
+        ("Five people were killed in the park according to a source at Hama Police Command. The source told SANAs correspondent that two of the injured were children.",
+         "two of the injured were children", "a source"),
+    ],
+)
+def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phrase, expected):
+    """Check that 'the source added' and 'he said' refer back to the last anonymous single speaker when no named speaker came after it."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert claim["speaker"] == expected
+    assert claim["text"].startswith(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Karim Haddad an activist in the town told Reuters that 14 people were killed in the shelling.", "14 people were killed", "Karim Haddad"),
+        ("Activist Abu Karim al-Haddad told AFP that 14 people were killed in the shelling.", "14 people were killed", "Abu Karim al-Haddad"),
+        ("Karim Haddad an activist in the town told Reuters that 14 people were killed. \"Two shops burnt down near the bakery\" said Haddad.", "Two shops burnt down",
+         "Karim Haddad"),
+        ("On Monday an activist in the town told Reuters that 14 people were killed in the shelling.", "14 people were killed", "an activist"),
+    ],
+)
+def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phrase, expected):
+    """Check that a person's name beside a one-person description ('X an activist told', 'activist X told') is the speaker, and its surname refers back to it."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Talking to SANA a source at Hama Police Command said 14 people were killed in the shelling.", "14 people were killed", "a source at Hama Police Command"),
+        ("Since May the group has recruited 900 fighters AP quoted SOHR as saying.", "recruited 900 fighters", "Syrian Observatory for Human Rights"),
+        ("Reuters quoted local activists as saying that 14 people were killed in the shelling.", "14 people were killed", "local activists"),
+        ("Turkey rejected the Syrian Government charges by saying its jets had hit only military targets near Afrin.", "its jets had hit", "Turkey"),
+        ("President Bashar al-Assad issued a warning to rebels in Homs stating that the army would retake the whole city.", "the army would retake",
+         "Bashar al-Assad"),
+    ],
+)
+def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase, expected):
+    """Check that an organisation after 'to' is no speaker, 'X quoted Y as saying' is Y's, and a participle after an object or 'by' is the subject's."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Then Karim al-Haddad said 14 people were killed in the suburbs.", "14 people were killed", "Karim al-Haddad"),
+        ("Hisham Abdul-Karim an activist in the town said 9 people died. Abdul-Karim said 14 people were killed in the suburbs.", "14 people were killed",
+         "Hisham Abdul-Karim"),
+        ("A source at Hama Police Command said that gunmen shelled the market claiming the lives of 14 people.", "gunmen shelled the market claiming the lives",
+         "a source at Hama Police Command"),
+    ],
+)
+def test_extract_claims_reads_hyphenated_names_and_casualty_idioms(text, phrase, expected):
+    """Check that names joined by 'al-' or a hyphen speak whole, and 'claiming the lives of' is no reporting frame."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence():
+    """Check that 'Karim Haddad said' opening a sentence keeps the given name, while 'Then Haddad said' refers back to him."""
+    claims = _syria("Fighting went on in the north. Karim Haddad said 14 people were killed in the suburbs. Then Haddad said two shops burnt down.")
+    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fourteen civilians have been killed in air strikes near Manbij a report says.", "Fourteen civilians have been killed", "a report"),
+        ("According to a report by the Syrian Observatory for Human Rights 14 civilians were killed in the strikes.", "14 civilians were killed",
+         "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_a_report_as_its_speaker_or_its_author(text, phrase, expected):
+    """Check that 'a report says' is spoken by 'a report', and 'a report by X' by X."""
+    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+def test_extract_claims_takes_the_name_before_a_description_between_commas():
+    """Check that 'Karim Haddad, a doctor at the field hospital, said' is Karim Haddad's claim, and 'Haddad said' refers back to him."""
+    claims = _syria("Fighting went on in the north. Karim Haddad, a doctor at the field hospital, said 14 people were killed in the shelling. "
+                    "Haddad said two shops burnt down near the bakery.")
+    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"

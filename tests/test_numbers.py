@@ -329,3 +329,19 @@ def test_find_quantities_reads_the_outcome_across_an_inserted_phrase_or_a_list(t
 def test_find_quantities_reads_two_word_outcomes_and_the_group_name_is(text, expected):
     """Check that 'shot down' and 'lost their lives' are outcomes and 'IS' in capitals does not end the counted noun."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve of those killed were aid workers", [(12.0, "killed")]),
+        ("at least four of the dead were medics", [(4.0, "killed")]),
+        ("resolutions 2165 and 2191 were broken as 9 civilians were killed", [(9.0, "civilians killed")]),
+        ("gunmen at Regiment 121 killed 9 rebels", [(9.0, "rebels killed")]),
+        ("the militia shelled the crossing 412 times last month", [(412.0, "times")]),
+        ("the new shells were four times heavier than the old ones", []),
+    ],
+)
+def test_find_quantities_reads_parts_identifiers_and_repetitions(text, expected):
+    """Check that 'N of those killed' is counted, numbers naming a resolution or unit are not, and 'N times' counts events but not multipliers."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
