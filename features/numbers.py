@@ -90,6 +90,7 @@ PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "b
 # Words after a comma that keep the clause going when looking for a count's outcome: an inserted phrase ('including three
 # children,', 'most of them women,') or the predicate after it ('..., were killed').
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
 PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom"})
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
@@ -447,7 +448,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
     toll = "toll" in text.lower()
-    toll_index = lowers.index("toll") if toll and "toll" in lowers else -1  # the next count after it is the toll's
+    toll_index, toll_outcome = _toll_anchor(lowers, outcomes, toll)  # the next count after it is the toll's
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
@@ -474,7 +475,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
-            outcome = "killed"  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
+            outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
         if toll_index >= 0 and toll_index < number.start_index:
@@ -509,6 +510,21 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     return quantities
 
 
+def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tuple[int, str]:
+    """The word a toll's count follows, and its outcome: 'toll' ('the death toll ... has reached 20', killed) or 'number'
+    followed within four words by 'of' and an outcome ('the number of people killed ... has risen to 45'); (-1, '')
+    when there is none."""
+    if toll and "toll" in lowers:
+        return lowers.index("toll"), "killed"
+    if "number" in lowers:
+        index = lowers.index("number")
+        if index + 1 < len(lowers) and lowers[index + 1] == "of":
+            for word in lowers[index + 2:index + 6]:
+                if word in outcomes:
+                    return index, outcomes[word]
+    return -1, ""
+
+
 def _sentence_between(lowers: list[str], previous_end: int, start: int) -> bool:
     """Clause punctuation ('.', ';', ':', '?', '!') lies between word ``previous_end`` and word ``start``."""
     return any(word in (".", ";", ":", "?", "!") for word in lowers[max(previous_end, 0):start])
@@ -535,6 +551,7 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
     link = lowers[start - 1]
     if not (
         link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
+        or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
  or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
@@ -552,6 +569,9 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
     for text, lower in words[position:position + 5]:
+        if text in QUOTE_MARKS and not parts:
+            position += 1  # '7 "terrorists" were killed': an opening quotation mark before the noun
+            continue
         if not text[0].isalpha() or (lower in _NOUN_OR_OUTCOME and text != "IS") or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME and lower[-1] != "-"):
             break  # 'IS' in capitals is the group's name ('12 IS oil facilities'), not the verb
         parts.append(text)
@@ -593,8 +613,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
             return PHRASE_OUTCOMES[word][1]  # 'two drones were shot down', 'seven civilians lost their lives'
-        if not text[0].isalnum() and word != "-" and not (
-            word == "," and position + 1 < len(words) and words[position + 1][LOWER] in COMMA_CONTINUES
+        if not text[0].isalnum() and word != "-" and text not in QUOTE_MARKS and not (
+            word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
@@ -620,3 +640,10 @@ def _joined(words: list[Word], index: int, outcomes: dict[str, str]) -> str:
             if joined in _JOINED_OUTCOMES and joined != outcome:
                 return "casualties"
     return outcome
+
+
+def _part_of_them(words: list[Word], index: int) -> bool:
+    """Words from ``index`` read 'N of them' / 'N of whom' ('84 people, 31 of them children, were killed')."""
+    if index + 2 >= len(words) or words[index + 1][LOWER] != "of" or words[index + 2][LOWER] not in ("them", "whom"):
+        return False
+    return words[index][LOWER][:1].isdigit() or words[index][LOWER] in _NUMBER_WORDS

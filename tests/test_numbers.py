@@ -345,3 +345,18 @@ def test_find_quantities_reads_two_word_outcomes_and_the_group_name_is(text, exp
 def test_find_quantities_reads_parts_identifiers_and_repetitions(text, expected):
     """Check that 'N of those killed' is counted, numbers naming a resolution or unit are not, and 'N times' counts events but not multipliers."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shelling killed 8 people in the morning and another 6 at night", [(8.0, "people killed"), (6.0, "people killed")]),
+        ('the army said 14 "mercenaries" were killed', [(14.0, "mercenaries killed")]),
+        ("in all 52 people, 19 of them women, were wounded", [(52.0, "people injured"), (19.0, "women injured")]),
+        ("the number of people wounded in the blasts has climbed to 73", [(73.0, "injured")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_of_another_quoted_or_tallied_count(text, expected):
+    """Check that 'another N', a quoted noun, an inserted 'N of them' and 'the number of people wounded ... climbed to N'
+    take their outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
