@@ -477,7 +477,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
-            outcome = _outcome(words, number, noun_end, outcomes) or ("killed" if toll else "")
+            outcome = _outcome(words, number, noun_end, outcomes) or outcomes.get(own_noun.rpartition(" ")[2].lower(), "") or ("killed" if toll else "")
+            # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
@@ -491,7 +492,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             continue
         previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
         previous_noun = noun or previous_noun
-        counts = f"{noun} {outcome}" if noun and outcome else noun or outcome
+        counts = f"{noun} {outcome}" if noun and outcome and outcome not in noun.lower() else noun or outcome  # not 'casualties casualties'
         last = max(noun_end, number.end_index) - 1
         if starts is None or len(starts) <= last:
             starts = _word_starts(masked, found, last, starts)

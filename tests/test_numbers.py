@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from features.numbers import find_quantities, is_round_number, parse_number
+from features.numbers import DEFAULT_OUTCOMES, find_quantities, is_round_number, parse_number
 
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "twenty", "forty"]
 
@@ -360,3 +360,16 @@ def test_find_quantities_reads_the_outcome_of_another_quoted_or_tallied_count(te
     """Check that 'another N', a quoted noun, an inserted 'N of them' and 'the number of people wounded ... climbed to N'
     take their outcome."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rescuers recovered 11 corpses from the building", [(11.0, "corpses killed")]),
+        ("the shelling caused 40 casualties", [(40.0, "casualties")]),
+        ("12 victims were killed in the blast", [(12.0, "victims killed")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_named_by_the_counted_noun(text, expected):
+    """Check that a counted noun naming the outcome ('11 corpses', '40 casualties') gives it when no other outcome is near."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text, {**DEFAULT_OUTCOMES, "corpses": "killed", "casualties": "casualties", "victims": "casualties"})] == expected
