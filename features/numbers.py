@@ -75,6 +75,13 @@ PERSON_NOUNS = frozenset({
     "policemen", "recruits", "extremists", "attackers", "combatants", "snipers", "commanders", "leaders", "individuals",
     "volunteers", "residents", "others", "guards", "pilots", "operatives", "elements",
 })
+# Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
+THING_NOUNS = frozenset({
+    "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
+    "blasts", "sorties", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
+    "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
+})
+_HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
 # Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
 # 'against the two organizations'), not a claim of a count.
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
@@ -484,6 +491,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
         if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
             outcome = "killed"  # 'destroyed over 60 terrorists'
+        elif outcome in _HARM_OUTCOMES and own_noun.rpartition(" ")[2].lower() in THING_NOUNS:
+            outcome = ""  # 'more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18': the things do not die
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):

@@ -373,3 +373,9 @@ def test_find_quantities_reads_the_outcome_of_another_quoted_or_tallied_count(te
 def test_find_quantities_reads_the_outcome_named_by_the_counted_noun(text, expected):
     """Check that a counted noun naming the outcome ('11 corpses', '40 casualties') gives it when no other outcome is near."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text, {**DEFAULT_OUTCOMES, "corpses": "killed", "casualties": "casualties", "victims": "casualties"})] == expected
+
+
+def test_find_quantities_never_kills_attacks_or_things():
+    """Check that attacks, weapons and vehicles counted before 'killing' are not killed themselves, while they can be destroyed."""
+    found = find_quantities("militants fired 45 rockets and mortar rounds killing six people and destroyed 3 vehicles")
+    assert [(q["value"], q["counts"]) for q in found] == [(45.0, "rockets"), (6.0, "people killed"), (3.0, "vehicles destroyed")]
