@@ -82,6 +82,11 @@ THING_NOUNS = frozenset({
     "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
 })
 _HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
+DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed"}
+# Prepositions after which 'one' is a determiner, not a count ('from one family', 'in one day'), unless an outcome is
+# before ('the death of one soldier').
+ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", "by"})
 # Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
 # 'against the two organizations'), not a claim of a count.
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
@@ -90,7 +95,7 @@ FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "th
 # Verbs that put the number after them on a death toll ('the death toll ... has reached 20 people').
 TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "climbs", "stood", "stands", "hit", "hits", "jumped", "increased", "is", "was", "at", "to"})
 # Words after which the number is the outcome's object ('claiming the lives of 15 people').
-KILLED_OF = frozenset({"lives"})
+KILLED_OF = frozenset({"lives", "life"})
 # Two-word outcomes, by their last word: (words before it, outcome).
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
                    "lives": (frozenset({"their", "his", "her"}), "killed")}
@@ -462,6 +467,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         if number.start_index and _is_designation(found[number.start_index - 1]):
             continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
+        if lowers[number.start_index] == "one" and number.start_index and lowers[number.start_index - 1] in ONE_AFTER and not (
+            number.start_index >= 2 and (lowers[number.start_index - 2] in outcomes or lowers[number.start_index - 2] in KILLED_OF)
+        ):
+            continue  # 'five civilians of one family', 'in one day': a determiner, not a count
         noun_start = number.end_index
         following = lowers[noun_start] if noun_start < len(lowers) else ""
         if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS)):
@@ -474,7 +483,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun, noun_end = _noun_phrase(words, noun_start)
         own_noun, noun_lower = noun, noun.lower()
         if noun_lower in ("", "more") and previous_noun and not _sentence_between(lowers, previous_end, number.start_index):
-            noun = previous_noun  # 'killed 10 soldiers and wounded 20 more', never across a full stop
+            # 'killed 10 soldiers and wounded 20 more', never across a full stop, nor the dead's noun ('7 martyrs and 30 injured')
+            noun = "" if previous_noun.rpartition(" ")[2].lower() in DEATH_NOUNS else previous_noun
         elif noun_lower in ("more", "others", "other"):
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
@@ -484,14 +494,15 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
-            outcome = _outcome(words, number, noun_end, outcomes) or outcomes.get(own_noun.rpartition(" ")[2].lower(), "") or ("killed" if toll else "")
+            head = own_noun.rpartition(" ")[2].lower()
+            outcome = DEATH_NOUNS.get(head) or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
         if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
             outcome = "killed"  # 'destroyed over 60 terrorists'
-        elif outcome in _HARM_OUTCOMES and own_noun.rpartition(" ")[2].lower() in THING_NOUNS:
+        elif outcome in _HARM_OUTCOMES and own_noun and not THING_NOUNS.isdisjoint(own_noun.lower().split()):
             outcome = ""  # 'more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18': the things do not die
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed

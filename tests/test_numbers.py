@@ -379,3 +379,19 @@ def test_find_quantities_never_kills_attacks_or_things():
     """Check that attacks, weapons and vehicles counted before 'killing' are not killed themselves, while they can be destroyed."""
     found = find_quantities("militants fired 45 rockets and mortar rounds killing six people and destroyed 3 vehicles")
     assert [(q["value"], q["counts"]) for q in found] == [(45.0, "rockets"), (6.0, "people killed"), (3.0, "vehicles destroyed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the bombing claimed 14 lives on Friday", [(14.0, "lives killed")]),
+        ("the blast left 7 martyrs and 30 injured", [(7.0, "martyrs killed"), (30.0, "injured")]),
+        ("four children from one family were killed", [(4.0, "children killed")]),
+        ("shelling claimed the life of one person", [(1.0, "person killed")]),
+        ("more than 200 shells fired by rebels hit the district killing eight people", [(200.0, "shells fired"), (8.0, "people killed")]),
+    ],
+)
+def test_find_quantities_reads_death_nouns_and_determiner_one(text, expected):
+    """Check that 'lives' and 'martyrs' are the dead, 'from one family' is no count while 'the life of one person' is, and
+    a thing noun anywhere in the counted phrase ('shells fired') is not killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
