@@ -34,6 +34,8 @@ NOT_COUNTED = {
     "a.m", "p.m", "o'clock", "per", "times", "th", "st", "nd", "rd", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "gmt", "utc", "local", "year-old",
+    # areas, weights and volumes are measures too ('1200 square kilometres', '40 tonnes')
+    "square", "sq", "hectares", "acres", "tons", "tonnes", "kg", "kilograms", "kilos", "litres", "liters", "feet", "ft", "cm", "mm",
 }
 # Nouns a number names one of, not counts: 'resolutions 2118 and 2235', 'article 140', 'Route 60', 'page 3'.
 IDENTIFIER_NOUNS = frozenset({
@@ -331,8 +333,10 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
                 value_max, end = upper, upper_end
         start = index
         if word in SCALES and index >= 2:
-            fraction, n_words = _fraction_before(lowers, index)
-            value, start = value * fraction, index - n_words
+            fraction, n_fraction_words = _fraction_before(lowers, index)
+            value, start = value * fraction, index - n_fraction_words
+        if word in VAGUE and end + 1 < n_words and lowers[end] == "of" and lowers[end + 1][:-1] in SCALES and lowers[end + 1][-1] == "s":
+            value, end = value * SCALES[lowers[end + 1][:-1]], end + 2  # 'tens of thousands' (20,000), 'hundreds of thousands'
         # most numbers follow no approximator's last word: one set test before the call
         approximator = _approximator_before(lowers, start) if start and lowers[start - 1] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
@@ -638,9 +642,11 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
-    for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
-        if word in outcomes:
-            return outcomes[word]
+    back = 6 if first and words[first - 1][LOWER] in ("and", ",") else 3  # 'destroyed an armored vehicle and two cars'
+    for position in range(first - 1, max(first - back, 0) - 1, -1):  # the 3 words before the number (6 after 'and'), nearest first
+        text, word = words[position]
+        if word in outcomes and (first - position <= 3 or words[position + 1][LOWER] in ("a", "an", "the")):
+            return outcomes[word]  # beyond 3 words only a verb with its object: 'destroyed an armored vehicle and two cars'
         if not text[0].isalnum():
             break
     return ""

@@ -395,3 +395,19 @@ def test_find_quantities_reads_death_nouns_and_determiner_one(text, expected):
     """Check that 'lives' and 'martyrs' are the dead, 'from one family' is no count while 'the life of one person' is, and
     a thing noun anywhere in the counted phrase ('shells fired') is not killed."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fighting has displaced tens of thousands of people", [(20_000.0, "people displaced")]),
+        ("hundreds of thousands of civilians are besieged", [(200_000.0, "civilians")]),
+        ("rebels seized 300 square kilometres and 12 tonnes of grain", []),
+        ("the army destroyed a rocket launcher and three trucks near the town", [(3.0, "trucks destroyed")]),
+        ("many were killed in the raid and thousands had to flee", []),
+    ],
+)
+def test_find_quantities_reads_vague_scales_measures_and_a_verb_with_two_objects(text, expected):
+    """Check that 'tens of thousands' is 20,000, areas and weights are measures, and an outcome verb reaches its second
+    object after 'and' ('destroyed a rocket launcher and three trucks') but not another clause."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
