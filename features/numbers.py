@@ -463,8 +463,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     lowers = [word.lower() for word in found]
     words = list(zip(found, lowers))  # (text, lower): no offsets yet
     starts: list[int] | None = None
-    toll = "toll" in text.lower()
-    toll_index, toll_outcome = _toll_anchor(lowers, outcomes, toll)  # the next count after it is the toll's
+    lowered = text.lower()
+    toll = "toll" in lowered
+    # the next count after 'toll' or 'number of ... killed' is the toll's (two substring tests spare most clauses the search)
+    toll_index, toll_outcome = _toll_anchor(lowers, outcomes, toll) if toll or "number" in lowered else (-1, "")
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
@@ -552,7 +554,10 @@ def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tup
 
 def _sentence_between(lowers: list[str], previous_end: int, start: int) -> bool:
     """Clause punctuation ('.', ';', ':', '?', '!') lies between word ``previous_end`` and word ``start``."""
-    return any(word in (".", ";", ":", "?", "!") for word in lowers[max(previous_end, 0):start])
+    return not _CLAUSE_PUNCTUATION.isdisjoint(lowers[max(previous_end, 0):start])
+
+
+_CLAUSE_PUNCTUATION = frozenset({".", ";", ":", "?", "!"})
 
 
 def _is_designation(before: str) -> bool:
