@@ -106,7 +106,7 @@ PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "b
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
-PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom"})
+PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
@@ -224,6 +224,8 @@ def _read_number(words: list[Word], index: int) -> tuple[float | None, int]:
         return value, index
     if first in VAGUE:
         return VAGUE[first], index + 1
+    if first == "dozen":  # 'a dozen', 'half a dozen' (the 'a' and the fraction are read before it by _find_numbers)
+        return float(UNITS["dozen"]), index + 1
     if first == "a" and index + 1 < len(words) and words[index + 1][LOWER] in ("dozen", "hundred", "thousand", "million"):
         value = UNITS["a dozen"] if words[index + 1][LOWER] == "dozen" else SCALES[words[index + 1][LOWER]]
         return float(value), index + 2
@@ -326,15 +328,17 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue
+        if after < n_words and lowers[after] == "dozen" and word != "dozen":
+            value, after = value * UNITS["dozen"], after + 1  # 'two dozen people' (24)
         value_max, end = None, after
         if after + 1 < n_words and lowers[after] in ("to", "-", "or", "and") and (lowers[after + 1][0].isdigit() or _is_number_word(lowers[after + 1])):
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
         start = index
-        if word in SCALES and index >= 2:
-            fraction, n_fraction_words = _fraction_before(lowers, index)
-            value, start = value * fraction, index - n_fraction_words
+        if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in ("a", "an"):
+            fraction, n_fraction_words = _fraction_before(lowers, index) if index >= 2 else (1.0, 0)
+            value, start = value * fraction, index - max(n_fraction_words, 1)  # 'a dozen', 'half a dozen', 'a quarter of a million'
         if word in VAGUE and end + 1 < n_words and lowers[end] == "of" and lowers[end + 1][:-1] in SCALES and lowers[end + 1][-1] == "s":
             value, end = value * SCALES[lowers[end + 1][:-1]], end + 2  # 'tens of thousands' (20,000), 'hundreds of thousands'
         # most numbers follow no approximator's last word: one set test before the call
@@ -546,7 +550,7 @@ def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tup
     if "number" in lowers:
         index = lowers.index("number")
         if index + 1 < len(lowers) and lowers[index + 1] == "of":
-            for word in lowers[index + 2:index + 6]:
+            for word in lowers[index + 2:index + 10]:  # 'the number of Nusra Front and rebel fighters killed ...'
                 if word in outcomes:
                     return index, outcomes[word]
     return -1, ""

@@ -411,3 +411,18 @@ def test_find_quantities_reads_vague_scales_measures_and_a_verb_with_two_objects
     """Check that 'tens of thousands' is 20,000, areas and weights are measures, and an outcome verb reaches its second
     object after 'and' ('destroyed a rocket launcher and three trucks') but not another clause."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than a dozen soldiers were killed", [(12.0, "more than", "soldiers killed")]),
+        ("half a dozen fighters and two dozen civilians were wounded", [(6.0, None, "fighters injured"), (24.0, None, "civilians injured")]),
+        ("the group executed at least 15 of its own members", [(15.0, "at least", "own members killed")]),
+        ("the number of civilians and soldiers wounded in the shelling rose to 52", [(52.0, None, "injured")]),
+    ],
+)
+def test_find_quantities_reads_dozens_and_possessive_parts(text, expected):
+    """Check that 'a dozen', 'half a dozen' and 'two dozen' are counts, '15 of its own members' a part, and a tally's
+    outcome word may stand up to eight words after 'the number of'."""
+    assert [(q["value"], q["approximator"], q["counts"]) for q in find_quantities(text)] == expected
