@@ -403,6 +403,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         after = ""  # '2 of the', 'ten of those killed', 'six of them'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
+    if before == "(" and after == ")":
+        return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":

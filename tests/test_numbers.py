@@ -426,3 +426,9 @@ def test_find_quantities_reads_dozens_and_possessive_parts(text, expected):
     """Check that 'a dozen', 'half a dozen' and 'two dozen' are counts, '15 of its own members' a part, and a tally's
     outcome word may stand up to eight words after 'the number of'."""
     assert [(q["value"], q["approximator"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_skips_a_lone_number_in_brackets():
+    """Check that a number alone in brackets ('Rises (1881) Related') is no count, while '(12 soldiers)' still is."""
+    found = find_quantities("Raids kill 9 people (12 soldiers) in Idlib (1881) Related")
+    assert [(q["value"], q["counts"]) for q in found] == [(9.0, "people killed"), (12.0, "soldiers")]
