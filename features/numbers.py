@@ -506,7 +506,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
-            head = own_noun.rpartition(" ")[2].lower()
+            head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
             outcome = DEATH_NOUNS.get(head) or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
         if toll_index >= 0 and toll_index < number.start_index:
@@ -514,7 +514,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
         if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
             outcome = "killed"  # 'destroyed over 60 terrorists'
-        elif outcome in _HARM_OUTCOMES and own_noun and not THING_NOUNS.isdisjoint(own_noun.lower().split()):
+        elif outcome in _HARM_OUTCOMES and own_noun and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]):
             outcome = ""  # 'more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18': the things do not die
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
@@ -653,13 +653,18 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
-    back = 6 if first and words[first - 1][LOWER] in ("and", ",") else 3  # 'destroyed an armored vehicle and two cars'
-    for position in range(first - 1, max(first - back, 0) - 1, -1):  # the 3 words before the number (6 after 'and'), nearest first
-        text, word = words[position]
-        if word in outcomes and (first - position <= 3 or words[position + 1][LOWER] in ("a", "an", "the")):
-            return outcomes[word]  # beyond 3 words only a verb with its object: 'destroyed an armored vehicle and two cars'
+    for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
+        if word in outcomes:
+            return outcomes[word]
         if not text[0].isalnum():
-            break
+            return ""
+    if first >= 4 and words[first - 1][LOWER] == "and":  # beyond, only a verb with its object: 'destroyed an armored vehicle and two cars'
+        for position in range(first - 4, max(first - 6, 0) - 1, -1):
+            text, word = words[position]
+            if word in outcomes and words[position + 1][LOWER] in ("a", "an", "the"):
+                return outcomes[word]
+            if not text[0].isalnum():
+                break
     return ""
 
 
