@@ -40,8 +40,8 @@ def test_extraction_eval_meets_floor_on_the_seed(measured, metric):
     assert measured[1][metric] >= SEED_FLOORS[metric], f"seed {metric} = {measured[1][metric]:.3f}, floor {SEED_FLOORS[metric]}"
 
 
-# Only format checks (row validity, disjointness) run over BLIND_SETS; no floors here extract holdout6 or holdout7 (set after
-# they are measured).
+# Only format checks (row validity, disjointness) run over BLIND_SETS. Holdout6 has floors below (it was measured);
+# nothing here extracts holdout7, kept blind for the next round of rules.
 BLIND_SETS = {
     "holdout2": HOLDOUT2_CSV, "holdout3": HOLDOUT3_CSV, "holdout4": HOLDOUT4_CSV, "holdout5": HOLDOUT5_CSV, "holdout6": HOLDOUT6_CSV,
     "holdout7": HOLDOUT7_CSV,
@@ -145,3 +145,30 @@ def holdout4_measured(fakes_csv):
 def test_extraction_eval_meets_floor_on_holdout4(holdout4_measured, metric):
     """Check that each metric on the blind holdout4 set stays above its floor."""
     assert holdout4_measured[metric] >= HOLDOUT4_FLOORS[metric], f"holdout4 {metric} = {holdout4_measured[metric]:.3f}, floor {HOLDOUT4_FLOORS[metric]}"
+
+
+# Floors on holdout6, annotated blind before the fourth and fifth rounds and measured blind three times (2026-11-25: at
+# the start, after the speaker round, after the quantity round, the last: claim recall 0.894, precision 0.983, speaker
+# recall 0.652, attribution 0.742, quantities recall 0.938, places 0.855, event date 0.913), a few points below. Its
+# errors were read only after that (docs/extraction.md).
+HOLDOUT6_FLOORS = {
+    "claim_recall": 0.86,
+    "claim_precision": 0.95,
+    "speaker_recall": 0.62,
+    "attribution_recall": 0.71,
+    "quantities_recall": 0.90,
+    "places_recall": 0.82,
+    "event_date_accuracy": 0.87,
+}
+
+
+@pytest.fixture(scope="module")
+def holdout6_measured(fakes_csv):
+    """Metrics of the holdout6 set."""
+    return evaluate(path=HOLDOUT6_CSV)[0]
+
+
+@pytest.mark.parametrize("metric", sorted(HOLDOUT6_FLOORS))
+def test_extraction_eval_meets_floor_on_holdout6(holdout6_measured, metric):
+    """Check that each metric on holdout6 stays above its floor."""
+    assert holdout6_measured[metric] >= HOLDOUT6_FLOORS[metric], f"holdout6 {metric} = {holdout6_measured[metric]:.3f}, floor {HOLDOUT6_FLOORS[metric]}"
