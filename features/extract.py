@@ -520,7 +520,7 @@ class _Frame:
     speaker: _Speaker
     left: int  # first token of the frame (speaker start or verb start)
     right: int  # token after the frame (verb end or speaker end for inverted frames)
-    kind: str  # reported, according_to
+    kind: str  # reported, inverted, according_to, quote (a quotation continued), continued (a report continued)
     inherited: bool = False
     date: pd.Timestamp | None = None
 
@@ -1650,6 +1650,8 @@ def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article:
         return frame.speaker, "according_to"
     if frame.kind == "quote":
         return frame.speaker, "direct_quote"
+    if frame.kind == "continued":  # a report continued: only its own sentence's quotation marks count
+        return frame.speaker, attribution(doc, start + 1, end)
     return frame.speaker, attribution(doc, start, end)
 
 
@@ -1824,12 +1826,21 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
+    continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a partitive)
     position = 0
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
         hits, position = _sentence_hits(hits_all, position, sent)
-        sentences.append((sent, hits, _find_frames(sent, hits, compiled, state)))
+        frames = _find_frames(sent, hits, compiled, state)
+        if not frames and sentences and sentences[-1][2]:
+            if _opens_with_partitive(doc, sent):
+                continuations[len(sentences)] = None
+            elif (subject := _back_reference_subject(doc, sent, state)) is not None:
+                continuations[len(sentences)] = subject
+        sentences.append((sent, hits, frames))
     _attribute_quotations(sentences)
+    if continuations:
+        _continue_reports(sentences, continuations, outlet_speaker(article["outlet"], compiled).name)
     rows: list[dict] = []
     frame_dates: dict = {}
     for sentence_index, (sent, hits, frames) in enumerate(sentences):
@@ -1838,6 +1849,106 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if row is not None:
                 rows.append(row)
     return rows
+
+
+# Words that may open a sentence before its back-reference subject ('But the group also listed ...').
+CONTINUATION_OPENERS = frozenset({"but", "and", "later", "earlier"})
+# Words between the back-reference subject and its verb ('The group also listed', 'He had earlier reported').
+CONTINUATION_ADVERBS = frozenset({"also", "later", "earlier", "further", "then", "separately", "had"})
+# Words after the subject that make the sentence no account of the speaker's: 'It is not yet clear', 'He was killed',
+# 'The group will hold talks', 'The group has carried out such barrages before', 'It comes after ...', or that show
+# the subject is no back-reference ('The group which describes itself as ...', 'She like other Syrians ...').
+NOT_AN_ACCOUNT_VERBS = PASSIVE_AUXILIARIES | OBJECT_PREPOSITIONS | frozenset({
+    "will", "would", "could", "can", "may", "might", "must", "should", "shall", "has", "have", "seems", "seemed", "appears", "appeared",
+    "remains", "remained", "comes", "came", "which", "who", "that", "and", "or", "like", "as"})
+
+
+def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _Speaker | None:
+    """The speaker a frameless sentence's subject refers back to ('He described ...', 'The group also listed ...',
+    'It also put the toll at ...'), resolved as the pronoun rule resolves a frame's subject (``_pronoun_before``);
+    None when the sentence opens otherwise or its verb is a form of 'be', a modal or 'seems'."""
+    start, end = sent.start, sent.end
+    if start < end and doc.lower[start] in CONTINUATION_OPENERS:
+        start += 1
+    if start >= end:
+        return None
+    lower = doc.lower[start]
+    if lower in PRONOUNS_PERSON or lower == "it":
+        subject_end = start + 1
+    elif lower == "the":
+        subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if f"the {doc.lower[noun]}" in BACK_REFERENCES), None)
+        if subject_end is None or not all(_continuation_modifier(doc, position) for position in range(start + 1, subject_end - 1)):
+            return None
+    else:
+        return None
+    verb = subject_end
+    while verb < end and doc.lower[verb] in CONTINUATION_ADVERBS:
+        verb += 1
+    if verb >= end or not doc.alpha[verb] or doc.lower[verb] != doc.token(verb) or doc.lower[verb] in NOT_AN_ACCOUNT_VERBS or doc.lower[verb].endswith("ly"):
+        return None
+    resolved = _pronoun_before(doc, subject_end, start, state)
+    return None if resolved is None or resolved[1] != start else resolved[0]
+
+
+# 'Five of them', 'Most of those killed', 'Of those', 'Among the dead': a part of the count just reported.
+PARTITIVE_HEADS = frozenset({"most", "many", "some", "all", "half", "none", "several", "both", "dozens", "hundreds", "scores", "one", "two",
+                             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
+PARTITIVE_REFERENCES = frozenset({"them", "those", "these"})
+CASUALTY_NOUNS = frozenset({"dead", "victims", "killed", "wounded", "injured", "casualties", "fatalities"})
+
+
+def _opens_with_partitive(doc: _Toks, sent: _Sent) -> bool:
+    """Whether a sentence opens with a part of a count said before: 'Five of them ...', '12 of those killed ...',
+    'Of those, ...', 'Among them ...', 'Among the dead ...'."""
+    start, end = sent.start, sent.end
+    if end - start < 3:
+        return False
+    first, second, third = doc.lower[start], doc.lower[start + 1], doc.lower[start + 2]
+    if first in ("of", "among"):
+        return _refers_to_count(doc, start + 1, end) or (second == "the" and third in CASUALTY_NOUNS)
+    return (first in PARTITIVE_HEADS or first.isdigit()) and second == "of" and _refers_to_count(doc, start + 2, end)
+
+
+def _refers_to_count(doc: _Toks, position: int, end: int) -> bool:
+    """'them', or 'those'/'these' alone or before a casualty noun ('those killed'), not before another noun ('One of
+    those al-Omar is ...': fields, not the dead)."""
+    lower = doc.lower[position]
+    if lower == "them":
+        return True
+    if lower not in ("those", "these"):
+        return False
+    following = doc.lower[position + 1] if position + 1 < end else ""
+    return following in CASUALTY_NOUNS or following in (",", "were", "was", "are", "had", "have", "included", "include")
+
+
+def _continuation_modifier(doc: _Toks, position: int) -> bool:
+    """A word between 'the' and a back-reference noun that keeps it a back-reference: lowercase ('the rights group'),
+    or a hyphenated modifier ('the Britain-based group'); a capitalised word names a new one ('The UN humanitarian
+    agency', 'The Islamic militant group')."""
+    lower = doc.lower[position]
+    return lower == "-" or (doc.alpha[position] and (lower == doc.token(position) or (position + 1 < doc.n and doc.lower[position + 1] == "-")))
+
+
+def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], continuations: dict[int, _Speaker | None], outlet: str) -> None:
+    """A frameless sentence that refers back to the previous sentence's last report, in the same paragraph, continues
+    that report and takes its speaker, as reported speech (in place): its subject refers back to the speaker ('The
+    monitor said 14 fighters died. The group also listed 30 wounded.'; ``continuations`` holds the speaker it
+    resolves to), or it opens with a part of the count reported ('Six of them were foreigners'; None). Not when the
+    report is the outlet's own, the sentence is inside a quotation (it took the quotation's speaker already), or a
+    line break separates the two."""
+    doc = sentences[0][0].toks
+    for index, speaker in continuations.items():
+        sent, _, frames = sentences[index]
+        previous_sent, _, previous_frames = sentences[index - 1]
+        if frames or not previous_frames:
+            continue
+        source = previous_frames[-1]
+        if (speaker is not None and source.speaker.name != speaker.name) or source.speaker.kind == "outlet" or source.speaker.name.lower() == outlet.lower():
+            continue
+        gap_start = doc.idx[previous_sent.end - 1] + doc.length[previous_sent.end - 1]
+        if "\n" in doc.text[gap_start:doc.idx[sent.start]]:
+            continue
+        frames.append(_Frame(sent.start, sent.start, source.verb_text, source.speaker, sent.start, sent.start, "continued", inherited=True))
 
 
 def _sentence_hits(hits: list[_Hit], position: int, sent: _Sent) -> tuple[list[_Hit], int]:

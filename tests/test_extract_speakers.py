@@ -607,3 +607,27 @@ def test_extract_claims_takes_the_name_before_a_description_between_commas():
                     "Haddad said two shops burnt down near the bakery.")
     assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
     assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights said 14 fighters died in the clashes near Tabqa. The group also listed 30 wounded in the town.",
+         "listed 30 wounded", ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("The Syrian Observatory for Human Rights said 14 fighters died in the clashes near Tabqa. Six of them were foreign fighters from Chechnya.",
+         "Six of them", ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Karim Haddad said 14 people were killed in the shelling of the market. He described the shelling as the heaviest in weeks on the town.",
+         "He described the shelling", ("Karim Haddad", "reported_speech")),
+        ("The Syrian Observatory for Human Rights said 14 fighters died in the clashes near Tabqa. It is not yet clear who fired first in the clashes.",
+         "who fired first", ("reuters", "own_assertion")),
+        ("The Syrian Observatory for Human Rights said 14 fighters died in the clashes near Tabqa.\nSix of them were killed by an air strike on Tabqa.",
+         "Six of them", ("reuters", "own_assertion")),
+        ("The Syrian Observatory for Human Rights said 14 fighters died in the clashes near Tabqa. Another five soldiers were killed in Hama.",
+         "Another five soldiers", ("reuters", "own_assertion")),
+    ],
+)
+def test_extract_claims_continues_a_report_into_the_sentence_that_refers_back_to_it(text, phrase, expected):
+    """Check that a frameless sentence whose subject refers back to the previous report's speaker, or that opens with a
+    part of its count, is that speaker's reported speech, but not across a line break, after 'It is', or for 'Another'."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
