@@ -143,6 +143,22 @@ def test_extract_claims_reads_attack_and_recapture_verbs_as_own_claims(sentence)
     assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militia largely controls the eastern half of the valley.",
+        "Most of the district is now under government control.",
+        "Loyalist troops have suffered setbacks in the mountains since the spring.",
+        "Border guards thwarted an attempt by smugglers' fighters to reach the hill.",
+        "The plain has seen repeated confrontations between two rival militias this year.",
+    ],
+)
+def test_extract_claims_reads_control_setback_and_confrontation_words_as_own_territory_claims(sentence):
+    """Check that the outlet's own statement of who controls ground, a setback, a foiled push or confrontations is a territory claim."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
+
+
 def test_extract_claims_pauses_the_collector_only_while_extracting(monkeypatch):
     """Check that the cyclic garbage collector is off during a batch and comes back as it was, error or not."""
     import gc
