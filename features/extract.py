@@ -110,7 +110,7 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout"}
+FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout", "alliance"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")

@@ -159,6 +159,26 @@ def test_extract_claims_reads_control_setback_and_confrontation_words_as_own_ter
     assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hill brigade has allied elsewhere with tribal militias.",
+        "Its fighters cooperate with the coastal front and share its depots.",
+        "The garrison had been supported by volunteers coming from the border villages.",
+    ],
+)
+def test_extract_claims_reads_alliance_words_as_own_claims_of_type_other(sentence):
+    """Check that the outlet's own statement of who is allied with or backs whom is a claim, typed other."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "other" and claims.iloc[0]["attribution"] == "own_assertion"
+
+
+def test_extract_claims_reads_won_back_as_territory():
+    """Check that 'won back' (a recapture without the verb retook) types an own claim as territory."""
+    claims = _syria("Militiamen backed by local volunteers won back a ridge above the river.", outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory"
+
+
 def test_extract_claims_pauses_the_collector_only_while_extracting(monkeypatch):
     """Check that the cyclic garbage collector is off during a batch and comes back as it was, error or not."""
     import gc
