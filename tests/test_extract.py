@@ -179,6 +179,20 @@ def test_extract_claims_reads_won_back_as_territory():
     assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
+        ("The valley town has been held by the militia since the first winter of the war.", "territory"),
+        ("The port city has seen some of the worst violence of the uprising.", "territory"),
+        ("A new alliance of hill clans includes the coastal front and smaller bands.", "other"),
+    ],
+)
+def test_extract_claims_reads_holding_violence_and_alliance_nouns_as_own_claims(sentence, claim_type):
+    """Check that 'held by', 'the worst violence' and the noun 'alliance' make an own background sentence a claim."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == claim_type
+
+
 def test_extract_claims_pauses_the_collector_only_while_extracting(monkeypatch):
     """Check that the cyclic garbage collector is off during a batch and comes back as it was, error or not."""
     import gc
