@@ -337,7 +337,7 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
                 value_max, end = upper, upper_end
         start = index
         if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in ("a", "an"):
-            fraction, n_fraction_words = _fraction_before(lowers, index) if index >= 2 else (1.0, 0)
+            fraction, n_fraction_words = _fraction_before(lowers, index)
             value, start = value * fraction, index - max(n_fraction_words, 1)  # 'a dozen', 'half a dozen', 'a quarter of a million'
         if word in VAGUE and end + 1 < n_words and lowers[end] == "of" and lowers[end + 1][:-1] in SCALES and lowers[end + 1][-1] == "s":
             value, end = value * SCALES[lowers[end + 1][:-1]], end + 2  # 'tens of thousands' (20,000), 'hundreds of thousands'
@@ -358,8 +358,9 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
 
 def _fraction_before(lowers: list[str], index: int) -> tuple[float, int]:
     """The fraction written before the scale word ``index`` and how many words it takes: 'a quarter of a million' (0.25,
-    4), 'half a million' (0.5, 2), 'three quarters of a million' (0.75, 4); (1.0, 0) when there is none."""
-    if lowers[index - 1] not in ("a", "an"):
+    4), 'half a million' (0.5, 2), 'three quarters of a million' (0.75, 4); (1.0, 0) when there is none. The caller has
+    seen 'a'/'an' right before the scale word."""
+    if index < 2:
         return 1.0, 0
     before = lowers[index - 2]
     if before in FRACTIONS:  # 'half a million'
