@@ -581,15 +581,16 @@ SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})  # after 'among'
 
 def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: bool) -> bool:
     """The number at ``start`` shares the outcome of the quantity ending at ``previous_end``: 'and'/'with'/'plus',
-    'including' or 'among them' right before it, or 'while' before a count with no noun of its own ('six of those
-    killed were fighters while four were volunteers'); and no clause punctuation in between."""
+    'another'/'further', 'including' or 'among them' right before it, a comma right after that quantity (a list), or
+    'while' before a count with no noun of its own ('six of those killed were fighters while four were volunteers');
+    and no clause punctuation in between."""
     if previous_end < 0 or start < 1 or start <= previous_end:
         return False
     link = lowers[start - 1]
     if not (
         link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
         or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
- or link in SUBSET_LINKS or (link == "while" and not has_noun)
+        or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
         return False
