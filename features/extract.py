@@ -58,6 +58,7 @@ BACK_REFERENCES = {
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
     "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
 }
+BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
@@ -675,7 +676,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     if not modifiers:
         return speakers
     doc = sent.toks
-    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and f"the {hit.text.lower()}" in BACK_REFERENCES)]
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
     absorbed: set[int] = set()
     widened: dict[int, _Hit] = {}
@@ -800,7 +801,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             break
         if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
-        if f"the {lower}" in BACK_REFERENCES and position > hit.end and doc.lower[position - 1] == "the":
+        if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
             reference = (position + 1, f"the {lower}")
         elif lower in ("report", "statement") and position > hit.end:
             reference = (position + 1, "the statement")
@@ -1347,13 +1348,11 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
-        if f"the {lower}" in BACK_REFERENCES and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None:  # 'a source at X Police Command said ... The source added'
-                return state.last_individual, start
-        if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
-            start = _definite_start(doc, position, lower_bound)
-            if start is not None:
+            if start is not None and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+                return state.last_individual, start  # 'a source at X Police Command said ... The source added'
+            if start is not None and state.last_any is not None:
                 return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
@@ -1876,7 +1875,7 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
     if lower in PRONOUNS_PERSON or lower == "it":
         subject_end = start + 1
     elif lower == "the":
-        subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if f"the {doc.lower[noun]}" in BACK_REFERENCES), None)
+        subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if doc.lower[noun] in BACK_REFERENCE_NOUNS), None)
         if subject_end is None or not all(_continuation_modifier(doc, position) for position in range(start + 1, subject_end - 1)):
             return None
     else:
