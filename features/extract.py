@@ -35,7 +35,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import attrgetter
 from itertools import accumulate, compress
@@ -854,7 +854,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if role is not None:  # 'activist Abu Malek al-Jayrudi told': the frame starts at the role
             left = role.start
         if left != frame.left:
-            frame = _Frame(frame.verb_start, frame.verb_end, frame.verb_text, frame.speaker, left, frame.right, frame.kind, frame.inherited, frame.date)
+            frame = replace(frame, left=left)
         return frame
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
@@ -1277,7 +1277,7 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
         return frame
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
-    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
+    return replace(frame, speaker=speaker)
 
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
