@@ -45,7 +45,7 @@ import pandera.pandas as pa
 from pandera.typing import DataFrame
 
 from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
+from features.numbers import DEFAULT_OUTCOMES, KILLED_OF, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -572,8 +572,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if frames and hit.start < frames[-1].right:
             continue
-        if hit.key == "reporting_verb" and hit.end < sent.end and (sent.toks.lower[hit.end] in NOT_A_CLAIM_OBJECTS or (
-                sent.toks.lower[hit.end] == "the" and hit.end + 1 < sent.end and sent.toks.lower[hit.end + 1] in NOT_A_CLAIM_OBJECTS)):
+        if hit.key == "reporting_verb" and _is_casualty_idiom(sent, hit):
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
@@ -600,9 +599,18 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
-# Objects after 'claiming' that make it a casualty idiom ('claiming the lives of'), not a report. ('claimed
-# responsibility' stays a report: the tuned set reads it as the group's claim, holdout5 as the outlet's.)
-NOT_A_CLAIM_OBJECTS = frozenset({"lives", "life"})
+
+
+def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
+    """Whether the reporting verb's object is 'lives'/'life' (numbers' ``KILLED_OF``), bare or after 'the': a casualty
+    idiom ('claiming the lives of'), not a report. Tested for every reporting verb, though only 'claim' forms take it.
+    ('claimed responsibility' stays a report: the tuned set reads it as the group's claim, holdout5 as the outlet's.)"""
+    lower, position = sent.toks.lower, verb.end
+    if position < sent.end and lower[position] == "the":
+        position += 1
+    return position < sent.end and lower[position] in KILLED_OF
+
+
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
 # that make a participle the main clause's ('denied it by saying').
 OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "against", "on", "with", "at", "in", "from", "by", "over", "about", "into", "toward", "towards"})
