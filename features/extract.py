@@ -1946,8 +1946,8 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
     doc = sentences[0][0].toks
     for index, speaker in continuations.items():
         sent, _, frames = sentences[index]
-        previous_sent, _, previous_frames = sentences[index - 1]
-        if frames or not previous_frames:
+        previous_sent, _, previous_frames = sentences[index - 1]  # had a frame when ``continuations`` was filled; frames are only added
+        if frames:
             continue
         source = previous_frames[-1]
         if (speaker is not None and source.speaker.name != speaker.name) or source.speaker.kind == "outlet" or source.speaker.name.lower() == outlet.lower():
