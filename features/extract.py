@@ -646,8 +646,8 @@ def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], pos
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
 # Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
-PERSON_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
-                          "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+INDIVIDUAL_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
+                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
 
 
 def _is_individual(name: str) -> bool:
@@ -656,7 +656,7 @@ def _is_individual(name: str) -> bool:
     words = name.lower().split()
     if not words or "and" in words:
         return False
-    return words[0] in SINGULAR_DETERMINERS or words[-1] in PERSON_NOUNS
+    return words[0] in SINGULAR_DETERMINERS or words[-1] in INDIVIDUAL_NOUNS
 
 
 # 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.

@@ -37,7 +37,8 @@ NOT_COUNTED = {
     # areas, weights and volumes are measures too ('1200 square kilometres', '40 tonnes')
     "square", "sq", "hectares", "acres", "tons", "tonnes", "kg", "kilograms", "kilos", "litres", "liters", "feet", "ft", "cm", "mm",
 }
-# Nouns a number names one of, not counts: 'resolutions 2118 and 2235', 'article 140', 'Route 60', 'page 3'.
+# Words before a number that make it no count: nouns it names one of ('resolutions 2118 and 2235', 'article 140', 'Route
+# 60', 'page 3'), and dates, ages and page furniture ('since 2011', 'aged 15', 'UTC 3', 'Views 1430').
 IDENTIFIER_NOUNS = frozenset({
     "resolution", "resolutions", "decree", "decrees", "law", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
     "clauses", "chapter", "chapters", "section", "sections", "page", "pages", "route", "highway", "flight", "room", "gate",
@@ -94,9 +95,11 @@ ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", 
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
 # Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
-# Verbs that put the number after them on a death toll ('the death toll ... has reached 20 people').
+# Words right before a number that put it on a death toll: verbs ('the death toll ... has reached 20 people') and the
+# copula or preposition that may follow them ('the toll is 20', 'stood at 20', 'rose to 45').
 TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "climbs", "stood", "stands", "hit", "hits", "jumped", "increased", "is", "was", "at", "to"})
-# Words after which the number is the outcome's object ('claiming the lives of 15 people').
+# Words after which the number is the outcome's object ('claiming the lives of 15 people'); extract.py also reads them
+# as the object that makes 'claiming' a casualty idiom, not a report.
 KILLED_OF = frozenset({"lives", "life"})
 # Two-word outcomes, by their last word: (words before it, outcome).
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
@@ -106,7 +109,7 @@ PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "b
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
-PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
+PARTITIVE_OF_NEXT = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
@@ -400,7 +403,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_HEADS:
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_OF_NEXT:
         after = ""  # '2 of the', 'ten of those killed', 'six of them'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
@@ -408,7 +411,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
-    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":
+    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True
     if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_NOUNS and lowers[start_index - 2][:1].isdigit():
         return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
@@ -486,8 +489,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             continue  # 'five civilians of one family', 'in one day': a determiner, not a count
         noun_start = number.end_index
         following = lowers[noun_start] if noun_start < len(lowers) else ""
-        if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS)):
-            noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS else 1  # 'dozens of' may end the text
+        if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT)):
+            noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT else 1  # 'dozens of' may end the text
         elif following == "-":
             noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
         if following in PERCENT_WORDS or following == "per":
