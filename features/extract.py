@@ -853,17 +853,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        written_start = proper[0]
-        while _is_title_word(doc.lower[proper[0]]) and proper[0] + 2 < hit.start:
-            proper = (proper[0] + 1, doc.span_text(proper[0] + 1, hit.start))  # 'SNHR Director Fadl Abdel-Ghani said': the title is his role
-        frame = _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
-        left = min(frame.left, written_start)
-        role = next((s for s in speakers if s.end == left and s.kind != "S"), None)
-        if role is not None:  # 'activist Abu Malek al-Jayrudi told': the frame starts at the role
-            left = role.start
-        if left != frame.left:
-            frame = replace(frame, left=left)
-        return frame
+        return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
@@ -908,7 +898,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+        return _name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
@@ -917,6 +907,27 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The frame of the capitalised name ``proper`` (start, text) before the verb: the name as the registry spells it,
+    or a role of the organisation it names."""
+    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+
+
+def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """``_name_frame`` for a name right before the verb, whose opening title words are the person's role ('SNHR
+    Director Fadl Abdel-Ghani said'); the frame starts where the name is written, or at a role mention right before
+    it ('activist Abu Malek al-Jayrudi told')."""
+    written_start = proper[0]
+    while _is_title_word(doc.lower[proper[0]]) and proper[0] + 2 < hit.start:
+        proper = (proper[0] + 1, doc.span_text(proper[0] + 1, hit.start))
+    frame = _name_frame(hit, proper, doc, speakers, compiled, state)
+    left = min(frame.left, written_start)
+    role = next((s for s in speakers if s.end == left and s.kind != "S"), None)
+    if role is not None:
+        left = role.start
+    return frame if left == frame.left else replace(frame, left=left)
 
 
 def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
