@@ -487,16 +487,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             number.start_index >= 2 and (lowers[number.start_index - 2] in outcomes or lowers[number.start_index - 2] in KILLED_OF)
         ):
             continue  # 'five civilians of one family', 'in one day': a determiner, not a count
-        noun_start = number.end_index
-        following = lowers[noun_start] if noun_start < len(lowers) else ""
-        if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT)):
-            noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT else 1  # 'dozens of' may end the text
-        elif following == "-":
-            noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
-        if following in PERCENT_WORDS or following == "per":
-            noun, noun_end = "percent", noun_start + (1 if following != "per" else 2)
-        else:
-            noun, noun_end = _noun_phrase(words, noun_start)
+        following = lowers[number.end_index] if number.end_index < len(lowers) else ""
+        noun, noun_start, noun_end = _counted_noun(words, lowers, number, following)
         own_noun, noun_lower = noun, noun.lower()
         if noun_lower in ("", "more") and previous_noun and not _sentence_between(lowers, previous_end, number.start_index):
             # 'killed 10 soldiers and wounded 20 more', never across a full stop, nor the dead's noun ('7 martyrs and 30 injured')
@@ -516,10 +508,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
-        if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
-            outcome = "killed"  # 'destroyed over 60 terrorists'
-        elif outcome in _HARM_OUTCOMES and own_noun and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]):
-            outcome = ""  # 'more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18': the things do not die
+        outcome = _outcome_of_noun(outcome, noun, bool(own_noun) and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]))
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
@@ -545,6 +534,32 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             }
         )
     return quantities
+
+
+def _counted_noun(words: list[Word], lowers: list[str], number: _Number, following: str) -> tuple[str, int, int]:
+    """The noun phrase the number counts and its word span (noun, start, end), ``following`` being the word after the
+    number: after 'of' ('dozens of people', 'ten of those killed'), written onto the number ('a 48-truck convoy'), or
+    'percent' for '%', 'percent' and 'per cent'."""
+    noun_start = number.end_index
+    if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT)):
+        noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT else 1  # 'dozens of' may end the text
+    elif following == "-":
+        noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
+    if following in PERCENT_WORDS or following == "per":
+        return "percent", noun_start, noun_start + (1 if following != "per" else 2)
+    noun, noun_end = _noun_phrase(words, noun_start)
+    return noun, noun_start, noun_end
+
+
+def _outcome_of_noun(outcome: str, noun: str, names_things: bool) -> str:
+    """The outcome as the counted noun allows it: 'destroyed' people are killed ('destroyed over 60 terrorists');
+    attacks, weapons and places (``names_things``: the count's own noun holds one of ``THING_NOUNS``) are never killed
+    or injured ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18')."""
+    if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
+        return "killed"
+    if outcome in _HARM_OUTCOMES and names_things:
+        return ""
+    return outcome
 
 
 def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tuple[int, str]:
