@@ -490,7 +490,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         following = lowers[number.end_index] if number.end_index < len(lowers) else ""
         noun, noun_start, noun_end = _counted_noun(words, lowers, number, following)
         own_noun, noun_lower = noun, noun.lower()
-        if noun_lower in ("", "more") and previous_noun and not _sentence_between(lowers, previous_end, number.start_index):
+        if noun_lower in ("", "more") and previous_noun and not _clause_break_between(lowers, previous_end, number.start_index):
             # 'killed 10 soldiers and wounded 20 more', never across a full stop, nor the dead's noun ('7 martyrs and 30 injured')
             noun = "" if previous_noun.rpartition(" ")[2].lower() in DEATH_NOUNS else previous_noun
         elif noun_lower in ("more", "others", "other"):
@@ -499,7 +499,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
-        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
+        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
@@ -577,12 +577,12 @@ def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tup
     return -1, ""
 
 
-def _sentence_between(lowers: list[str], previous_end: int, start: int) -> bool:
+_CLAUSE_PUNCTUATION = frozenset({".", ";", ":", "?", "!"})
+
+
+def _clause_break_between(lowers: list[str], previous_end: int, start: int) -> bool:
     """Clause punctuation ('.', ';', ':', '?', '!') lies between word ``previous_end`` and word ``start``."""
     return not _CLAUSE_PUNCTUATION.isdisjoint(lowers[max(previous_end, 0):start])
-
-
-_CLAUSE_PUNCTUATION = frozenset({".", ";", ":", "?", "!"})
 
 
 def _is_designation(before: str) -> bool:
@@ -612,7 +612,7 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
         return False
-    return not _sentence_between(lowers, previous_end, start)
+    return not _clause_break_between(lowers, previous_end, start)
 
 
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
