@@ -1687,7 +1687,7 @@ def attribution(doc, start: int, end: int) -> str:
     are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
-    if not any(mark in text for mark in _QUOTES):
+    if not _has_quote_mark(text):
         return "reported_speech"
     return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
 
@@ -1703,9 +1703,9 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         mark = match.group()
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
-        if mark == "\u201c":
+        if mark == "“":
             opens = True
-        elif mark == "\u201d":
+        elif mark == "”":
             opens = False
         elif (before.isspace() or before in "([") and not after.isspace():
             opens = True
