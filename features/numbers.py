@@ -512,7 +512,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
-            outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
+            outcome = shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
         if not noun and not outcome:
             continue
         previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
