@@ -569,6 +569,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
+        written = hit
         if hit.key == "reporting_verb":
             hit = _with_auxiliaries(sent.toks, hit, frames[-1].right if frames else sent.start)
         if frames and hit.start < frames[-1].right:
@@ -583,6 +584,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
+        if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
+            # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
+            first = written.start + 1
+            frame = _Frame(frame.verb_start, first, sent.toks.token(written.start), frame.speaker, frame.left, first, frame.kind, frame.inherited, frame.date)
         if frame is not None:
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
@@ -813,6 +818,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
+TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again"})
 

@@ -665,3 +665,18 @@ def test_extract_claims_reads_a_name_closing_the_sentence_after_the_verb_as_its_
     surname is the person named in full earlier (never a place or an unknown word)."""
     claim = _claim_with(_syria(text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights gave a death toll of 14 in the shelling of Douma.", "death toll of 14",
+         ("Syrian Observatory for Human Rights", "reported_speech", "gave")),
+        ("Karim Haddad put the toll at six dead in the market of Douma.", "toll at six dead", ("Karim Haddad", "reported_speech", "put")),
+    ],
+)
+def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expected):
+    """Check that 'X gave a death toll of N' and 'X put the toll at N' are X's reports whose content keeps the toll."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"], claim["reporting_verb"]) == expected
+    assert claim["text"].startswith(("a death toll", "the toll"))
