@@ -11,10 +11,10 @@ STAMP := $(VENV)/.installed-stamp
 PYTHON_REAL := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable))' 2>/dev/null)
 VENV_REAL := $(shell $(BIN)/python -c 'import os, sys; print(os.path.realpath(sys._base_executable))' 2>/dev/null)
 ifneq ($(VENV_REAL),$(PYTHON_REAL))
-$(shell rm -f $(STAMP))
+$(STAMP): FORCE
 endif
 
-.PHONY: setup native run test bench ui clean system-deps
+.PHONY: setup native run test bench ui clean system-deps FORCE
 
 $(STAMP): pyproject.toml
 	@if [ -x $(BIN)/python ] && [ "$(VENV_REAL)" != "$(PYTHON_REAL)" ]; then echo "remaking $(VENV): it was made from $(VENV_REAL), not $(PYTHON_REAL)"; rm -rf $(VENV); fi
@@ -42,6 +42,8 @@ ui: setup ## Open the MLflow UI on 127.0.0.1:5000 over the data home.
 
 system-deps: ## Debian packages: the optimised Python with venv and headers, and the optional checks' chromium and PostgreSQL.
 	apt-get update -qq && apt-get install -y -qq python3 python3-venv python3-dev chromium postgresql >/dev/null
+
+FORCE:
 
 clean:
 	rm -rf $(VENV) .claimcred .pytest_cache features/*.so features/native-build.json

@@ -35,7 +35,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import attrgetter
 from itertools import accumulate, compress
@@ -45,7 +45,7 @@ import pandera.pandas as pa
 from pandera.typing import DataFrame
 
 from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
+from features.numbers import DEFAULT_OUTCOMES, KILLED_OF, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -58,6 +58,7 @@ BACK_REFERENCES = {
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
     "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
 }
+BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
@@ -574,8 +575,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             hit = _with_auxiliaries(sent.toks, hit, frames[-1].right if frames else sent.start)
         if frames and hit.start < frames[-1].right:
             continue
-        if hit.key == "reporting_verb" and hit.end < sent.end and (sent.toks.lower[hit.end] in NOT_A_CLAIM_OBJECTS or (
-                sent.toks.lower[hit.end] == "the" and hit.end + 1 < sent.end and sent.toks.lower[hit.end + 1] in NOT_A_CLAIM_OBJECTS)):
+        if hit.key == "reporting_verb" and _is_casualty_idiom(sent, hit):
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
@@ -606,9 +606,18 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
-# Objects after 'claiming' that make it a casualty idiom ('claiming the lives of'), not a report. ('claimed
-# responsibility' stays a report: the tuned set reads it as the group's claim, holdout5 as the outlet's.)
-NOT_A_CLAIM_OBJECTS = frozenset({"lives", "life"})
+
+
+def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
+    """Whether the reporting verb's object is 'lives'/'life' (numbers' ``KILLED_OF``), bare or after 'the': a casualty
+    idiom ('claiming the lives of'), not a report. Tested for every reporting verb, though only 'claim' forms take it.
+    ('claimed responsibility' stays a report: the tuned set reads it as the group's claim, holdout5 as the outlet's.)"""
+    lower, position = sent.toks.lower, verb.end
+    if position < sent.end and lower[position] == "the":
+        position += 1
+    return position < sent.end and lower[position] in KILLED_OF
+
+
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
 # that make a participle the main clause's ('denied it by saying').
 OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "against", "on", "with", "at", "in", "from", "by", "over", "about", "into", "toward", "towards"})
@@ -644,8 +653,8 @@ def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], pos
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
 # Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
-PERSON_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
-                          "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+INDIVIDUAL_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
+                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
 
 
 def _is_individual(name: str) -> bool:
@@ -654,7 +663,7 @@ def _is_individual(name: str) -> bool:
     words = name.lower().split()
     if not words or "and" in words:
         return False
-    return words[0] in SINGULAR_DETERMINERS or words[-1] in PERSON_NOUNS
+    return words[0] in SINGULAR_DETERMINERS or words[-1] in INDIVIDUAL_NOUNS
 
 
 # 'the Britain-based group', 'US-backed forces': a name before one of these is a modifier, not a speaker.
@@ -682,7 +691,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     if not modifiers:
         return speakers
     doc = sent.toks
-    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and f"the {hit.text.lower()}" in BACK_REFERENCES)]
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
     absorbed: set[int] = set()
     widened: dict[int, _Hit] = {}
@@ -807,7 +816,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             break
         if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
-        if f"the {lower}" in BACK_REFERENCES and position > hit.end and doc.lower[position - 1] == "the":
+        if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
             reference = (position + 1, f"the {lower}")
         elif lower in ("report", "statement") and position > hit.end:
             reference = (position + 1, "the statement")
@@ -872,17 +881,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
-        written_start = proper[0]
-        while _is_title_word(doc.lower[proper[0]]) and proper[0] + 2 < hit.start:
-            proper = (proper[0] + 1, doc.span_text(proper[0] + 1, hit.start))  # 'SNHR Director Fadl Abdel-Ghani said': the title is his role
-        frame = _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
-        left = min(frame.left, written_start)
-        role = next((s for s in speakers if s.end == left and s.kind != "S"), None)
-        if role is not None:  # 'activist Abu Malek al-Jayrudi told': the frame starts at the role
-            left = role.start
-        if left != frame.left:
-            frame = _Frame(frame.verb_start, frame.verb_end, frame.verb_text, frame.speaker, left, frame.right, frame.kind, frame.inherited, frame.date)
-        return frame
+        return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
@@ -928,7 +927,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")
     if proper is not None:
-        return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+        return _name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start > sent.start:
         named = _proper_name_after(doc, hit.end, sent.end)
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
@@ -937,6 +936,27 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The frame of the capitalised name ``proper`` (start, text) before the verb: the name as the registry spells it,
+    or a role of the organisation it names."""
+    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+
+
+def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """``_name_frame`` for a name right before the verb, whose opening title words are the person's role ('SNHR
+    Director Fadl Abdel-Ghani said'); the frame starts where the name is written, or at a role mention right before
+    it ('activist Abu Malek al-Jayrudi told')."""
+    written_start = proper[0]
+    while _is_title_word(doc.lower[proper[0]]) and proper[0] + 2 < hit.start:
+        proper = (proper[0] + 1, doc.span_text(proper[0] + 1, hit.start))
+    frame = _name_frame(hit, proper, doc, speakers, compiled, state)
+    left = min(frame.left, written_start)
+    role = next((s for s in speakers if s.end == left and s.kind != "S"), None)
+    if role is not None:
+        left = role.start
+    return frame if left == frame.left else replace(frame, left=left)
 
 
 def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
@@ -1342,7 +1362,7 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
         return frame
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
-    return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, frame.left, frame.right, frame.kind, frame.inherited, frame.date)
+    return replace(frame, speaker=speaker)
 
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
@@ -1413,13 +1433,11 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
-        if f"the {lower}" in BACK_REFERENCES and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None:  # 'a source at X Police Command said ... The source added'
-                return state.last_individual, start
-        if f"the {lower}" in BACK_REFERENCES and state.last_any is not None:
-            start = _definite_start(doc, position, lower_bound)
-            if start is not None:
+            if start is not None and state.last_individual is not None and lower in state.last_individual.name.lower().split():
+                return state.last_individual, start  # 'a source at X Police Command said ... The source added'
+            if start is not None and state.last_any is not None:
                 return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
@@ -1735,7 +1753,7 @@ def attribution(doc, start: int, end: int) -> str:
     are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
-    if not any(mark in text for mark in _QUOTES):
+    if not _has_quote_mark(text):
         return "reported_speech"
     return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
 
@@ -1751,9 +1769,9 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         mark = match.group()
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
-        if mark == "\u201c":
+        if mark == "“":
             opens = True
-        elif mark == "\u201d":
+        elif mark == "”":
             opens = False
         elif (before.isspace() or before in "([") and not after.isspace():
             opens = True
@@ -1942,7 +1960,7 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
     if lower in PRONOUNS_PERSON or lower == "it":
         subject_end = start + 1
     elif lower == "the":
-        subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if f"the {doc.lower[noun]}" in BACK_REFERENCES), None)
+        subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if doc.lower[noun] in BACK_REFERENCE_NOUNS), None)
         if subject_end is None or not all(_continuation_modifier(doc, position) for position in range(start + 1, subject_end - 1)):
             return None
     else:
@@ -2005,8 +2023,8 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
     doc = sentences[0][0].toks
     for index, speaker in continuations.items():
         sent, _, frames = sentences[index]
-        previous_sent, _, previous_frames = sentences[index - 1]
-        if frames or not previous_frames:
+        previous_sent, _, previous_frames = sentences[index - 1]  # had a frame when ``continuations`` was filled; frames are only added
+        if frames:
             continue
         source = previous_frames[-1]
         if (speaker is not None and source.speaker.name != speaker.name) or source.speaker.kind == "outlet" or source.speaker.name.lower() == outlet.lower():

@@ -37,7 +37,8 @@ NOT_COUNTED = {
     # areas, weights and volumes are measures too ('1200 square kilometres', '40 tonnes')
     "square", "sq", "hectares", "acres", "tons", "tonnes", "kg", "kilograms", "kilos", "litres", "liters", "feet", "ft", "cm", "mm",
 }
-# Nouns a number names one of, not counts: 'resolutions 2118 and 2235', 'article 140', 'Route 60', 'page 3'.
+# Words before a number that make it no count: nouns it names one of ('resolutions 2118 and 2235', 'article 140', 'Route
+# 60', 'page 3'), and dates, ages and page furniture ('since 2011', 'aged 15', 'UTC 3', 'Views 1430').
 IDENTIFIER_NOUNS = frozenset({
     "resolution", "resolutions", "decree", "decrees", "law", "no", "nos", "number", "numbers", "article", "articles", "paragraph", "paragraphs", "clause",
     "clauses", "chapter", "chapters", "section", "sections", "page", "pages", "route", "highway", "flight", "room", "gate",
@@ -94,9 +95,11 @@ ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", 
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
 # Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
-# Verbs that put the number after them on a death toll ('the death toll ... has reached 20 people').
+# Words right before a number that put it on a death toll: verbs ('the death toll ... has reached 20 people') and the
+# copula or preposition that may follow them ('the toll is 20', 'stood at 20', 'rose to 45').
 TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "climbs", "stood", "stands", "hit", "hits", "jumped", "increased", "is", "was", "at", "to"})
-# Words after which the number is the outcome's object ('claiming the lives of 15 people').
+# Words after which the number is the outcome's object ('claiming the lives of 15 people'); extract.py also reads them
+# as the object that makes 'claiming' a casualty idiom, not a report.
 KILLED_OF = frozenset({"lives", "life"})
 # Two-word outcomes, by their last word: (words before it, outcome).
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
@@ -106,7 +109,7 @@ PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "b
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
-PARTITIVE_HEADS = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
+PARTITIVE_OF_NEXT = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
 # dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy dates and hh:mm times are not counts: blanked before reading numbers
 # A year written in digits, as a whole word (a clock time may follow it in a dateline).
@@ -337,7 +340,7 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
                 value_max, end = upper, upper_end
         start = index
         if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in ("a", "an"):
-            fraction, n_fraction_words = _fraction_before(lowers, index) if index >= 2 else (1.0, 0)
+            fraction, n_fraction_words = _fraction_before(lowers, index)
             value, start = value * fraction, index - max(n_fraction_words, 1)  # 'a dozen', 'half a dozen', 'a quarter of a million'
         if word in VAGUE and end + 1 < n_words and lowers[end] == "of" and lowers[end + 1][:-1] in SCALES and lowers[end + 1][-1] == "s":
             value, end = value * SCALES[lowers[end + 1][:-1]], end + 2  # 'tens of thousands' (20,000), 'hundreds of thousands'
@@ -358,8 +361,9 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
 
 def _fraction_before(lowers: list[str], index: int) -> tuple[float, int]:
     """The fraction written before the scale word ``index`` and how many words it takes: 'a quarter of a million' (0.25,
-    4), 'half a million' (0.5, 2), 'three quarters of a million' (0.75, 4); (1.0, 0) when there is none."""
-    if lowers[index - 1] not in ("a", "an"):
+    4), 'half a million' (0.5, 2), 'three quarters of a million' (0.75, 4); (1.0, 0) when there is none. The caller has
+    seen 'a'/'an' right before the scale word."""
+    if index < 2:
         return 1.0, 0
     before = lowers[index - 2]
     if before in FRACTIONS:  # 'half a million'
@@ -399,7 +403,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_HEADS:
+    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_OF_NEXT:
         after = ""  # '2 of the', 'ten of those killed', 'six of them'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
@@ -407,7 +411,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
-    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":
+    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True
     if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_NOUNS and lowers[start_index - 2][:1].isdigit():
         return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
@@ -483,18 +487,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             number.start_index >= 2 and (lowers[number.start_index - 2] in outcomes or lowers[number.start_index - 2] in KILLED_OF)
         ):
             continue  # 'five civilians of one family', 'in one day': a determiner, not a count
-        noun_start = number.end_index
-        following = lowers[noun_start] if noun_start < len(lowers) else ""
-        if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS)):
-            noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_HEADS else 1  # 'dozens of' may end the text
-        elif following == "-":
-            noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
-        if following in PERCENT_WORDS or following == "per":
-            noun, noun_end = "percent", noun_start + (1 if following != "per" else 2)
-        else:
-            noun, noun_end = _noun_phrase(words, noun_start)
+        following = lowers[number.end_index] if number.end_index < len(lowers) else ""
+        noun, noun_start, noun_end = _counted_noun(words, lowers, number, following)
         own_noun, noun_lower = noun, noun.lower()
-        if noun_lower in ("", "more") and previous_noun and not _sentence_between(lowers, previous_end, number.start_index):
+        if noun_lower in ("", "more") and previous_noun and not _clause_break_between(lowers, previous_end, number.start_index):
             # 'killed 10 soldiers and wounded 20 more', never across a full stop, nor the dead's noun ('7 martyrs and 30 injured')
             noun = "" if previous_noun.rpartition(" ")[2].lower() in DEATH_NOUNS else previous_noun
         elif noun_lower in ("more", "others", "other"):
@@ -503,7 +499,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
-        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _sentence_between(lowers, toll_index, number.start_index):
+        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
@@ -512,14 +508,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
-        if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
-            outcome = "killed"  # 'destroyed over 60 terrorists'
-        elif outcome in _HARM_OUTCOMES and own_noun and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]):
-            outcome = ""  # 'more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18': the things do not die
+        outcome = _outcome_of_noun(outcome, noun, bool(own_noun) and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]))
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
-            outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'
+            outcome = shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
         if not noun and not outcome:
             continue
         previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
@@ -543,6 +536,32 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     return quantities
 
 
+def _counted_noun(words: list[Word], lowers: list[str], number: _Number, following: str) -> tuple[str, int, int]:
+    """The noun phrase the number counts and its word span (noun, start, end), ``following`` being the word after the
+    number: after 'of' ('dozens of people', 'ten of those killed'), written onto the number ('a 48-truck convoy'), or
+    'percent' for '%', 'percent' and 'per cent'."""
+    noun_start = number.end_index
+    if following == "of" and (lowers[number.end_index - 1] in VAGUE or (noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT)):
+        noun_start += 2 if noun_start + 1 < len(words) and lowers[noun_start + 1] in PARTITIVE_OF_NEXT else 1  # 'dozens of' may end the text
+    elif following == "-":
+        noun_start += 1  # 'a 48-truck convoy': the noun is written onto the number
+    if following in PERCENT_WORDS or following == "per":
+        return "percent", noun_start, noun_start + (1 if following != "per" else 2)
+    noun, noun_end = _noun_phrase(words, noun_start)
+    return noun, noun_start, noun_end
+
+
+def _outcome_of_noun(outcome: str, noun: str, names_things: bool) -> str:
+    """The outcome as the counted noun allows it: 'destroyed' people are killed ('destroyed over 60 terrorists');
+    attacks, weapons and places (``names_things``: the count's own noun holds one of ``THING_NOUNS``) are never killed
+    or injured ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18')."""
+    if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
+        return "killed"
+    if outcome in _HARM_OUTCOMES and names_things:
+        return ""
+    return outcome
+
+
 def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tuple[int, str]:
     """The word a toll's count follows, and its outcome: 'toll' ('the death toll ... has reached 20', killed) or 'number'
     followed within four words by 'of' and an outcome ('the number of people killed ... has risen to 45'); (-1, '')
@@ -558,12 +577,12 @@ def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tup
     return -1, ""
 
 
-def _sentence_between(lowers: list[str], previous_end: int, start: int) -> bool:
+_CLAUSE_PUNCTUATION = frozenset({".", ";", ":", "?", "!"})
+
+
+def _clause_break_between(lowers: list[str], previous_end: int, start: int) -> bool:
     """Clause punctuation ('.', ';', ':', '?', '!') lies between word ``previous_end`` and word ``start``."""
     return not _CLAUSE_PUNCTUATION.isdisjoint(lowers[max(previous_end, 0):start])
-
-
-_CLAUSE_PUNCTUATION = frozenset({".", ";", ":", "?", "!"})
 
 
 def _is_designation(before: str) -> bool:
@@ -580,19 +599,20 @@ SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})  # after 'among'
 
 def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: bool) -> bool:
     """The number at ``start`` shares the outcome of the quantity ending at ``previous_end``: 'and'/'with'/'plus',
-    'including' or 'among them' right before it, or 'while' before a count with no noun of its own ('six of those
-    killed were fighters while four were volunteers'); and no clause punctuation in between."""
+    'another'/'further', 'including' or 'among them' right before it, a comma right after that quantity (a list), or
+    'while' before a count with no noun of its own ('six of those killed were fighters while four were volunteers');
+    and no clause punctuation in between."""
     if previous_end < 0 or start < 1 or start <= previous_end:
         return False
     link = lowers[start - 1]
     if not (
         link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
         or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
- or link in SUBSET_LINKS or (link == "while" and not has_noun)
+        or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
         return False
-    return not _sentence_between(lowers, previous_end, start)
+    return not _clause_break_between(lowers, previous_end, start)
 
 
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:

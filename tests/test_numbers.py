@@ -311,6 +311,8 @@ def test_find_quantities_skips_unit_numbers_and_counters_but_keeps_definite_coun
         ("Nine people, including four women, were wounded in the shelling", [(9.0, "people injured"), (4.0, "women injured")]),
         ("the army seized five rocket launchers, three trucks and a tank", [(5.0, "rocket launchers seized"), (3.0, "trucks seized")]),
         ("killed 7 soldiers, 40 families fled", [(7.0, "soldiers killed"), (40.0, "families displaced")]),
+        ("the strike killed 5 guards, 3 nurses, 2 drivers and 4 cooks", [(5.0, "guards killed"), (3.0, "nurses killed"), (2.0, "drivers killed"), (4.0, "cooks killed")]),
+        ("shells wounded 6 farmers and 2 teachers and 3 pupils", [(6.0, "farmers injured"), (2.0, "teachers injured"), (3.0, "pupils injured")]),
     ],
 )
 def test_find_quantities_reads_the_outcome_across_an_inserted_phrase_or_a_list(text, expected):
