@@ -570,6 +570,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             continue
+        written = hit
+        if hit.key == "reporting_verb":
+            hit = _with_auxiliaries(sent.toks, hit, frames[-1].right if frames else sent.start)
         if frames and hit.start < frames[-1].right:
             continue
         if hit.key == "reporting_verb" and _is_casualty_idiom(sent, hit):
@@ -581,6 +584,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
+        if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
+            # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
+            first = written.start + 1
+            frame = _Frame(frame.verb_start, first, sent.toks.token(written.start), frame.speaker, frame.left, first, frame.kind, frame.inherited, frame.date)
         if frame is not None:
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
@@ -820,6 +827,25 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
+TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
+PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
+FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again"})
+
+
+def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
+    """The verb widened back over a perfect auxiliary and frame adverbs written between the speaker and it ('Barazi had
+    earlier reported', 'the ministry has repeatedly said'), so the speaker rules see the speaker right before it; the
+    verb text stays the verb."""
+    start = hit.start
+    while start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in FRAME_ADVERBS:
+        start -= 1
+    if start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in PERFECT_AUXILIARIES:
+        start -= 1
+    if start == hit.start or hit.text.lower().endswith("ing"):
+        return hit
+    return _Hit(hit.kind, hit.key, start, hit.end, hit.text)
+
+
 def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = (),
                     hits: list[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
@@ -828,6 +854,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
+    if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
+        return closing
     proper = _proper_name_before(doc, hit.start, lower_bound)
     if proper is None and places:
         government = _government_before(doc, hit, lower_bound, places, compiled)
@@ -881,8 +909,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
             speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
-    if hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and doc.lower[hit.start - 1] in state.persons and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2]):
-        return _Frame(hit.start, hit.end, hit.text, state.persons[doc.lower[hit.start - 1]], hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
+    if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
+            and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2])):
+        return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
         speaker, start = pronoun
@@ -1124,6 +1153,43 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
     if len(words) < 2 or any(word in ORGANISATION_WORDS for word in words) or any(place.end == end for place in inside):
         return None if len(words) < 2 or any(place.end == end for place in inside) else proper
     return _not_a_date(doc, (first.end, rest), end)
+
+
+SENTENCE_CLOSERS = frozenset({".", ";", "!", "?"})
+
+
+def _person_by_surname(state: _ArticleState, surname: str) -> _Speaker | None:
+    """The person named in full earlier whose surname is ``surname`` (lowercase), its particle written on or not
+    ('Barazi' after 'Talal al-Barazi')."""
+    person = state.persons.get(surname)
+    if person is None and surname.isalpha():
+        person = next((known for key, known in state.persons.items() if key.endswith("-" + surname)), None)
+    return person
+
+
+def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], speakers: list[_Hit], compiled: _Compiled,
+                           state: _ArticleState) -> _Frame | None:
+    """'... 22 wounded in Zahraa a district of Assad said Talal al-Barazi.', '... were gunned down said Kirkuki.': a
+    person's name closing the sentence right after the verb is its speaker (an inverted frame), whatever name comes
+    before the verb; one word only when it is the surname of a person named in full earlier."""
+    if hit.text.lower().endswith("ing") or hit.end >= end or not doc.title[hit.end]:
+        return None
+    named = _proper_name_after(doc, hit.end, end)
+    if named is not None:
+        if not (named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+            return None
+        if any(place.start < named[0] and place.end > hit.end for place in places) or any(s.start < named[0] and s.end > hit.end for s in speakers):
+            return None
+        person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
+        return _Frame(hit.start, hit.end, hit.text, _person_by_surname(state, named[1].split()[-1].lower()) or person, hit.start, named[0], "inverted")
+    closes = hit.end + 1 >= end or doc.lower[hit.end + 1] in SENTENCE_CLOSERS
+    if not closes or not doc.alpha[hit.end]:
+        return None
+    person = _person_by_surname(state, doc.lower[hit.end])
+    surname = doc.token(hit.end)
+    if person is None and not surname.isupper() and (full := _full_name_before(doc, hit.start, surname)) is not None:
+        person = _Speaker(full, CAMP_UNKNOWN, False, "person")
+    return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
 
 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:

@@ -631,3 +631,52 @@ def test_extract_claims_continues_a_report_into_the_sentence_that_refers_back_to
     part of its count, is that speaker's reported speech, but not across a line break, after 'It is', or for 'Another'."""
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Karim Haddad had earlier reported eight people killed in the shelling of Douma.", "eight people killed", ("Karim Haddad", "reported_speech")),
+        ("The Syrian Observatory for Human Rights has repeatedly said 14 people were killed in the market of Douma.", "14 people were killed",
+         ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Karim Haddad previously said 14 fighters were killed near Tabqa.", "14 fighters were killed", ("Karim Haddad", "reported_speech")),
+    ],
+)
+def test_extract_claims_reads_a_frame_with_a_perfect_auxiliary_or_adverb(text, phrase, expected):
+    """Check that 'had', 'has' and frame adverbs ('earlier', 'repeatedly') between the speaker and the verb keep the speaker."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Nine people were killed in the market of Douma the stronghold of President Bashar al-Assad said Karim al-Haddad.", "Nine people were killed",
+         ("Karim al-Haddad", "reported_speech")),
+        ("Karim al-Haddad said the shelling went on all night in Douma. Four fighters were gunned down in the town said Haddad.", "Four fighters",
+         ("Karim al-Haddad", "reported_speech")),
+        ("The town doctor Samir Khatib treated the wounded in Douma. Four fighters were gunned down in the town said Khatib.", "Four fighters",
+         ("Samir Khatib", "reported_speech")),
+        ("Four fighters were gunned down in the town said Douma.", "Four fighters", ("reuters", "own_assertion")),
+    ],
+)
+def test_extract_claims_reads_a_name_closing_the_sentence_after_the_verb_as_its_speaker(text, phrase, expected):
+    """Check that a full name closing the sentence after 'said' is the speaker even after another name, and a lone
+    surname is the person named in full earlier (never a place or an unknown word)."""
+    claim = _claim_with(_syria(text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights gave a death toll of 14 in the shelling of Douma.", "death toll of 14",
+         ("Syrian Observatory for Human Rights", "reported_speech", "gave")),
+        ("Karim Haddad put the toll at six dead in the market of Douma.", "toll at six dead", ("Karim Haddad", "reported_speech", "put")),
+    ],
+)
+def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expected):
+    """Check that 'X gave a death toll of N' and 'X put the toll at N' are X's reports whose content keeps the toll."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"], claim["reporting_verb"]) == expected
+    assert claim["text"].startswith(("a death toll", "the toll"))
