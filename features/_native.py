@@ -9,8 +9,9 @@ interpreter instead of bytecode (about a ninth fewer instructions per extraction
 Python imports an extension module before a source file of the same name, so an edited source would
 silently lose to an old build. ``use_current_builds`` (called when ``features`` is imported) prevents
 that: a build whose recorded source hash (``native-build.json``) differs from the source's, that was made
-for another interpreter, or that has no record, is skipped with a warning and the source is imported instead. ``CLAIMCRED_PURE=1`` imports
-every source. Without a C compiler or Cython the build is skipped and everything runs from source.
+for another interpreter, or that has no record, is skipped with a warning and the source is imported
+instead. ``CLAIMCRED_PURE=1`` imports every source. Without a C compiler or Cython the build is skipped
+and everything runs from source.
 """
 
 from __future__ import annotations
