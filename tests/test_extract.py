@@ -129,48 +129,30 @@ def test_extract_claims_handles_empty_and_odd_text():
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "claim_type"),
     [
-        "Government troops freed the town of Palmyra from militants on Sunday.",
-        "A military helicopter came under fire from the ground near Hama on Friday.",
-        "Warplanes bombarded opposition-held districts of Aleppo overnight.",
-        "A suicide bomber detonated an explosives-laden truck near a checkpoint in Homs.",
+        # attacks and recaptures (base lexicon verbs)
+        ("Government troops freed the town of Palmyra from militants on Sunday.", "territory"),
+        ("A military helicopter came under fire from the ground near Hama on Friday.", "territory"),
+        ("Warplanes bombarded opposition-held districts of Aleppo overnight.", "territory"),
+        ("A suicide bomber detonated an explosives-laden truck near a checkpoint in Homs.", "territory"),
+        # who controls ground, setbacks, foiled pushes, confrontations
+        ("The militia largely controls the eastern half of the valley.", "territory"),
+        ("Most of the district is now under government control.", "territory"),
+        ("Loyalist troops have suffered setbacks in the mountains since the spring.", "territory"),
+        ("Border guards thwarted an attempt by smugglers' fighters to reach the hill.", "territory"),
+        ("The plain has seen repeated confrontations between two rival militias this year.", "territory"),
+        # who is allied with or backs whom
+        ("The hill brigade has allied elsewhere with tribal militias.", "other"),
+        ("Its fighters cooperate with the coastal front and share its depots.", "other"),
+        ("The garrison had been supported by volunteers coming from the border villages.", "other"),
     ],
 )
-def test_extract_claims_reads_attack_and_recapture_verbs_as_own_claims(sentence):
-    """Check that the outlet's own report of an attack or a recapture (base lexicon verbs) is a territory claim."""
+def test_extract_claims_reads_the_outlets_own_event_control_and_alliance_sentences_as_claims(sentence, claim_type):
+    """Check that the outlet's own report of an attack or recapture, of who controls ground, a setback, a foiled push,
+    confrontations (territory) or of an alliance (other) is one claim of that type, its own assertion."""
     claims = _syria(sentence, outlet="reuters")
-    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The militia largely controls the eastern half of the valley.",
-        "Most of the district is now under government control.",
-        "Loyalist troops have suffered setbacks in the mountains since the spring.",
-        "Border guards thwarted an attempt by smugglers' fighters to reach the hill.",
-        "The plain has seen repeated confrontations between two rival militias this year.",
-    ],
-)
-def test_extract_claims_reads_control_setback_and_confrontation_words_as_own_territory_claims(sentence):
-    """Check that the outlet's own statement of who controls ground, a setback, a foiled push or confrontations is a territory claim."""
-    claims = _syria(sentence, outlet="reuters")
-    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "territory" and claims.iloc[0]["attribution"] == "own_assertion"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The hill brigade has allied elsewhere with tribal militias.",
-        "Its fighters cooperate with the coastal front and share its depots.",
-        "The garrison had been supported by volunteers coming from the border villages.",
-    ],
-)
-def test_extract_claims_reads_alliance_words_as_own_claims_of_type_other(sentence):
-    """Check that the outlet's own statement of who is allied with or backs whom is a claim, typed other."""
-    claims = _syria(sentence, outlet="reuters")
-    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == "other" and claims.iloc[0]["attribution"] == "own_assertion"
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == claim_type and claims.iloc[0]["attribution"] == "own_assertion"
 
 
 def test_extract_claims_reads_won_back_as_territory():
