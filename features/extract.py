@@ -34,6 +34,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -587,7 +588,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
-            frame = _Frame(frame.verb_start, first, sent.toks.token(written.start), frame.speaker, frame.left, first, frame.kind, frame.inherited, frame.date)
+            frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
         if frame is not None:
             frames.append(frame)
             if frame.speaker.anonymous and frame.speaker.kind == "group":
@@ -846,8 +847,8 @@ def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
     return _Hit(hit.kind, hit.key, start, hit.end, hit.text)
 
 
-def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState, places: list[_Hit] = (),
-                    hits: list[_Hit] = ()) -> _Frame | None:
+def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame], compiled: _Compiled, state: _ArticleState,
+                    places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
@@ -1646,7 +1647,8 @@ def _after_that(doc, start: int, end: int) -> int:
     return start
 
 
-FRAME_TAIL_WORDS = {"to", "the", "reporters", "reporter", "correspondent", "journalists", "media", "press", "week", "month", "told", "him", "her", "them", "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"}
+FRAME_TAIL_WORDS = frozenset({"to", "the", "reporters", "reporter", "correspondent", "journalists", "media", "press", "week", "month", "told", "him", "her", "them",
+                              "us", "news", "agency", "via", "over", "phone", "by", "telephone", "-"})
 
 
 def _n_words(doc, start: int, end: int) -> int:
