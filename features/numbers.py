@@ -48,6 +48,9 @@ IDENTIFIER_NOUNS = frozenset({
 })
 # Words after 'N times' that make it a multiplier ('three times more'), not a count of events ('breached it 677 times').
 MULTIPLIER_NEXT = frozenset({"more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "as", "the", "that", "what", "over"})
+# Words before a scale word that make it vague like the scale's plural: 'several hundred' (200, as 'hundreds'), 'a few
+# thousand' (2000), 'many thousands'.
+SEVERAL_WORDS = frozenset({"several", "few", "many"})
 # Percent signs and words: '70%', '60 percent' are counted, as a share ('percent').
 PERCENT_WORDS = frozenset({"percent", "%"})  # and 'per cent'
 # Singular units that make 'N-unit' a span or a measure ('24-hour', '5-km'); any other noun is counted ('a 48-truck convoy').
@@ -131,6 +134,7 @@ DEFAULT_OUTCOMES = {
     "suffocation": "injured", "suffocated": "injured", "suffocating": "injured", "asphyxiation": "injured", "asphyxia": "injured",
     "asphyxiated": "injured", "dyspnea": "injured", "dyspnoea": "injured", "breathing": "injured",
     "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
+    "unaccounted": "missing",  # 'dozens were unaccounted for'
 }
 _NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
 # A digit group glued to letters ('5rT60NqJDk', '1990s', '3rd', '10km') is one word, and not a number.
@@ -342,6 +346,10 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
         if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in ("a", "an"):
             fraction, n_fraction_words = _fraction_before(lowers, index)
             value, start = value * fraction, index - max(n_fraction_words, 1)  # 'a dozen', 'half a dozen', 'a quarter of a million'
+        several = ""
+        if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in SEVERAL_WORDS and start == index:
+            several = "a few" if lowers[index - 1] == "few" and index >= 2 and lowers[index - 2] == "a" else lowers[index - 1]
+            value, start = value * 2, index - len(several.split())  # 'several hundred' is 'hundreds' (200), 'a few thousand' 2000
         if word in VAGUE and end + 1 < n_words and lowers[end] == "of" and lowers[end + 1][:-1] in SCALES and lowers[end + 1][-1] == "s":
             value, end = value * SCALES[lowers[end + 1][:-1]], end + 2  # 'tens of thousands' (20,000), 'hundreds of thousands'
         # most numbers follow no approximator's last word: one set test before the call
@@ -350,8 +358,8 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
             approximator = None
         if approximator:
             start -= len(approximator.split())
-        if word in VAGUE:
-            approximator = approximator or word
+        if word in VAGUE or several:
+            approximator = approximator or (word if word in VAGUE else several)
         start = max(start, 0)
         if not _is_date_or_span(lowers, value, value_max, start, end):  # dates and spans are not counts: no record
             found.append(_Number(value, value_max, approximator, start, end))
@@ -602,11 +610,12 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
     'another'/'further', 'including' or 'among them' right before it, a comma right after that quantity (a list), or
     'while' before a count with no noun of its own ('six of those killed were fighters while four were volunteers');
     and no clause punctuation in between."""
-    if previous_end < 0 or start < 1 or start <= previous_end:
+    if previous_end < 0 or start < 1 or start < previous_end:
         return False
     link = lowers[start - 1]
     if not (
         link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
+        or previous_end == start  # a list without commas: 'destroyed 13 fighting positions seven vehicles'
         or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
         or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
@@ -630,6 +639,8 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
             continue
         if not text[0].isalpha() or (lower in _NOUN_OR_OUTCOME and text != "IS") or ("-" in lower and lower.partition("-")[0] in _NOUN_OR_OUTCOME and lower[-1] != "-"):
             break  # 'IS' in capitals is the group's name ('12 IS oil facilities'), not the verb
+        if lower in _CANDIDATE_WORDS or ("-" in lower and _is_number_word(lower)):
+            break  # the next count of a list written without commas ('13 positions seven vehicles')
         parts.append(text)
     end = position + len(parts)
     if parts and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():

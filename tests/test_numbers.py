@@ -434,3 +434,37 @@ def test_find_quantities_skips_a_lone_number_in_brackets():
     """Check that a number alone in brackets ('Rises (1881) Related') is no count, while '(12 soldiers)' still is."""
     found = find_quantities("Raids kill 9 people (12 soldiers) in Idlib (1881) Related")
     assert [(q["value"], q["counts"]) for q in found] == [(9.0, "people killed"), (12.0, "soldiers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the jets hit 9 bunkers four depots and three trucks outside the city", [(9.0, "bunkers"), (4.0, "depots"), (3.0, "trucks")]),
+        ("the drones destroyed 9 bunkers four depots and three trucks", [(9.0, "bunkers destroyed"), (4.0, "depots destroyed"), (3.0, "trucks destroyed")]),
+        ("the shelling killed 14 villagers six of them women", [(14.0, "villagers killed"), (6.0, "women killed")]),
+    ],
+)
+def test_find_quantities_reads_a_list_written_without_commas(text, expected):
+    """Check that a number word ends the noun phrase before it and a count right after another count's noun shares its
+    outcome ('destroyed 9 bunkers four depots'), as scraped text without commas writes a list."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("militants fired several hundred shells at the airport", [(200.0, "several", "shells")]),
+        ("a few thousand families fled the valley", [(2000.0, "a few", "families displaced")]),
+        ("the strikes killed several dozen guards", [(24.0, "several", "guards killed")]),
+        ("about several hundred thousand residents were displaced", [(200_000.0, "about", "residents displaced")]),
+    ],
+)
+def test_find_quantities_reads_several_hundred_as_hundreds(text, expected):
+    """Check that 'several' / 'a few' before a scale word count like its plural ('several hundred' 200, as 'hundreds')."""
+    assert [(q["value"], q["approximator"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_reads_unaccounted_for_as_missing():
+    """Check that 'were unaccounted for' is the missing outcome, not the outcome of the count before."""
+    found = find_quantities("four guards were killed and dozens were unaccounted for after the raid")
+    assert [(q["value"], q["counts"]) for q in found] == [(4.0, "guards killed"), (24.0, "guards missing")]
