@@ -74,6 +74,8 @@ NOUN_STOP = {
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
 }
+# Months written short with a full stop before the day ('Jan. 25'); not 'may', 'june', 'july', which end sentences as words.
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Nouns of people: 'destroyed 60 terrorists' kills them ('destroyed' is for materiel).
 PERSON_NOUNS = frozenset({
     "people", "persons", "civilians", "terrorists", "militants", "fighters", "gunmen", "soldiers", "troops", "rebels",
@@ -89,7 +91,8 @@ THING_NOUNS = frozenset({
 })
 _HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
-DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed"}
+DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed",
+               "body": "killed", "martyr": "killed", "corpse": "killed", "fatality": "killed"}  # 'unearthed one body'
 # Prepositions after which 'one' is a determiner, not a count ('from one family', 'in one day'), unless an outcome is
 # before ('the death of one soldier').
 ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", "by"})
@@ -421,6 +424,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True
+    if start_index >= 2 and ((before == "of" and lowers[start_index - 2] in ("age", "ages")) or (before == "." and lowers[start_index - 2] in MONTH_ABBREVIATIONS)):
+        return True  # an age ('under the age of 18') or a date after an abbreviated month ('Jan. 25')
     if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_NOUNS and lowers[start_index - 2][:1].isdigit():
         return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
@@ -519,6 +524,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         outcome = _outcome_of_noun(outcome, noun, bool(own_noun) and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]))
         if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
+        if not outcome and not number.approximator and lowers[number.start_index] == "one" and not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))):
+            continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman')
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
             outcome = shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
         if not noun and not outcome:

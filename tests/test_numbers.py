@@ -468,3 +468,33 @@ def test_find_quantities_reads_unaccounted_for_as_missing():
     """Check that 'were unaccounted for' is the missing outcome, not the outcome of the count before."""
     found = find_quantities("four guards were killed and dozens were unaccounted for after the raid")
     assert [(q["value"], q["counts"]) for q in found] == [(4.0, "guards killed"), (24.0, "guards missing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One witness described the blast as deafening", []),
+        ("one guard opened the gate as two trucks were leaving", [(2.0, "trucks")]),
+        ("the convoy carried four men and one boy", [(4.0, "men"), (1.0, "boy")]),
+        ("one soldier was killed in the ambush", [(1.0, "soldier killed")]),
+        ("at least one checkpoint was hit", [(1.0, "checkpoint")]),
+        ("rescuers pulled one body from the rubble", [(1.0, "body killed")]),
+    ],
+)
+def test_find_quantities_reads_one_without_outcome_as_a_determiner(text, expected):
+    """Check that 'one' with no outcome, no approximator and no list before it is a determiner ('One witness
+    described'), while 'one soldier was killed', 'four men and one boy', 'at least one' and 'one body' are counts."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the strikes killed 40 people 12 of them under the age of 16", [(40.0, "people killed"), (12.0, "under killed")]),
+        ("On Feb. 14 gunmen seized 9 hostages", [(9.0, "hostages seized")]),
+        ("fighting began in May. 14 soldiers died", [(14.0, "soldiers killed")]),
+    ],
+)
+def test_find_quantities_skips_ages_and_days_after_an_abbreviated_month(text, expected):
+    """Check that 'the age of 16' is an age and 'Feb. 14' a date, but a count after a sentence ending in 'May.' stays."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
