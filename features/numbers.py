@@ -70,12 +70,14 @@ NOUN_STOP = {
     "since", "including", "among", "amid", "across", "inside", "outside", "than", "the", "said", "says", "reportedly",
     "this", "a", "an", "lost", "shot", "last", "yesterday", "today", "overnight", "killed", "injured", "wounded", "dead", "died", "destroyed",
     "captured", "of", "more", "other", "others", "all", "also", "according", "between", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "mostly", "most", "them", "it", "they", "whom", "whose", "where", "while",
+    "thursday", "friday", "saturday", "sunday", "mostly", "most", "some", "many", "them", "it", "they", "whom", "whose", "where", "while",
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
 }
 # Months written short with a full stop before the day ('Jan. 25'); not 'may', 'june', 'july', which end sentences as words.
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+# Compass words: before 'of' they end a counted noun ('six bombers west of Kirkuk').
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"})
 # Nouns of people: 'destroyed 60 terrorists' kills them ('destroyed' is for materiel).
 PERSON_NOUNS = frozenset({
     "people", "persons", "civilians", "terrorists", "militants", "fighters", "gunmen", "soldiers", "troops", "rebels",
@@ -130,7 +132,7 @@ _CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
-    "injured": "injured", "injuring": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
+    "injured": "injured", "injuring": "injured", "wounds": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
     "captured": "captured", "arrested": "captured", "detained": "captured", "seized": "seized", "abducted": "captured",
     # symptoms of a chemical attack ('33 people suffered from breathing difficulties', '30 cases of asphyxiation')
@@ -640,7 +642,7 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
         position += 1
         if position == len(words) or not words[position][TEXT][0].isalpha() or words[position][LOWER].split("-")[0] in _NOUN_OR_OUTCOME:
             return marker, position
-    for text, lower in words[position:position + 5]:
+    for at, (text, lower) in enumerate(words[position:position + 5], position):
         if text in QUOTE_MARKS and not parts:
             position += 1  # '7 "terrorists" were killed': an opening quotation mark before the noun
             continue
@@ -648,6 +650,8 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
             break  # 'IS' in capitals is the group's name ('12 IS oil facilities'), not the verb
         if lower in _CANDIDATE_WORDS or ("-" in lower and _is_number_word(lower)):
             break  # the next count of a list written without commas ('13 positions seven vehicles')
+        if lower in DIRECTIONS and at + 1 < len(words) and words[at + 1][LOWER] == "of":
+            break  # '62 rebels east of Damascus': where they are, not what they are
         parts.append(text)
     end = position + len(parts)
     if parts and _is_designation(parts[-1]) and end + 1 < len(words) and words[end][TEXT][0].isdigit():
@@ -662,6 +666,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     first = number.start_index
     if first >= 2 and words[first - 1][LOWER] in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[words[first - 1][LOWER]][0]:
         return PHRASE_OUTCOMES[words[first - 1][LOWER]][1]  # 'shot down two drones'
+    if first >= 1 and words[first - 1][LOWER] in OUTCOME_VERBS_BEFORE and words[first - 1][LOWER] in outcomes:
+        return _joined(words, first - 1, outcomes)  # 'Kills 3 Wounds 20': a verb's object, before any outcome after it
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
     if first >= 1:
@@ -706,6 +712,9 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     return ""
 
 
+# Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12
+# wounds 50'); a past participle may end the count before ('23 Killed Over 100 Injured').
+OUTCOME_VERBS_BEFORE = frozenset({"kills", "killing", "wounds", "wounding", "injures", "injuring", "executes", "executing"})
 _JOINED_OUTCOMES = frozenset({"killed", "injured"})
 
 

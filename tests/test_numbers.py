@@ -498,3 +498,30 @@ def test_find_quantities_reads_one_without_outcome_as_a_determiner(text, expecte
 def test_find_quantities_skips_ages_and_days_after_an_abbreviated_month(text, expected):
     """Check that 'the age of 16' is an age and 'Feb. 14' a date, but a count after a sentence ending in 'May.' stays."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("troops shot 14 gunmen north of the dam", [(14.0, "gunmen")]),
+        ("the blast kills two and wounds 31 some of them seriously", [(2.0, "killed"), (31.0, "injured")]),
+    ],
+)
+def test_find_quantities_ends_the_noun_at_a_direction_and_reads_wounds(text, expected):
+    """Check that a compass word before 'of' ends the counted noun ('14 gunmen north of') and the verb 'wounds' is an
+    injury, with 'some' ending the noun after it."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling kills 4 wounds 11 in the old city", [(4.0, "killed"), (11.0, "injured")]),
+        ("9 Killed Over 40 Injured in the old city", [(9.0, "killed"), (40.0, "injured")]),
+        ("rescuers found 30 bodies many with burns", [(30.0, "bodies killed")]),
+    ],
+)
+def test_find_quantities_gives_a_bare_count_the_verb_before_it(text, expected):
+    """Check that a bare count after a present-tense outcome verb is its object ('kills 4 wounds 11'), while after a
+    past participle the outcome after the count holds ('9 Killed Over 40 Injured'), and 'many' ends the counted noun."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
