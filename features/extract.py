@@ -1908,6 +1908,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     deferred: list[_Hit] = []
     hits_all = _doc_hits(spacy_doc, doc, compiled, deferred)
     _mark_headline(doc, hits_all, compiled)
+    _mark_inner_headlines(doc, hits_all)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
@@ -2193,6 +2194,35 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
             doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
             return
     _mark_title_run(doc, body, first_end)
+
+
+def _mark_inner_headlines(doc: _Toks, hits: list[_Hit]) -> None:
+    """Headlines and sub-headings further down run into the next sentence too (scraped pages with several stories:
+    '... from Turkey. Peshmerga shoot dead six bombers west of Kirkuk In a separate event ...', '... Scores of
+    Terrorists across Country The Syrian army continued ...'): after the first sentence, a capitalised sentence opener
+    (``BODY_OPENERS``) after a word that may end a headline starts a sentence, as at the article start, when running
+    text follows it (``_lowercase_follows``); after a lowercase word, not where a source's name starts ('reported The
+    Associated Press')."""
+    lower, sent_start = doc.lower, doc.sent_start
+    first_end = next((index for index in range(1, doc.n) if sent_start[index]), doc.n)
+    sources = {hit.start for hit in hits if hit.kind == "S"}
+    for index in compress(range(first_end + 1, doc.n - 1), doc.title[first_end + 1:doc.n - 1]):
+        if lower[index] not in BODY_OPENERS or sent_start[index] or not _ends_a_headline(doc, index - 1):
+            continue
+        if (doc.title[index - 1] or index not in sources and index + 1 not in sources) and _lowercase_follows(doc, index):
+            sent_start[index] = True
+
+
+def _lowercase_follows(doc: _Toks, index: int) -> bool:
+    """A lowercase word (not a headline's function word) comes within four words after ``index``, before any
+    punctuation: the opener starts running text ('In a separate event', 'The Syrian army continued'), not a word
+    inside a Title Case headline ('Car bomb Kills Four .', 'Kills Two Injures Three in')."""
+    for position in range(index + 1, min(index + 5, doc.n)):
+        if doc.punct[position]:
+            return False
+        if doc.alpha[position] and not doc.title[position] and doc.lower[position] not in HEADLINE_FUNCTION_WORDS and not doc.token(position).isupper():
+            return True
+    return False
 
 
 def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> list[_Hit]:

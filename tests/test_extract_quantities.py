@@ -1,0 +1,42 @@
+"""Claim spans around quantities: headlines and sub-headings run into the text further down an article."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, extract_claims
+from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "sana") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published="2016-05-12"), load_pack("syria"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "opening", "quantities"),
+    [
+        ("Rocket shells hit the old market on Monday. Gunmen kill four shepherds near Daraa In another attack nine farmers "
+         "were wounded by a roadside bomb near Hama.", "nine farmers", "In another attack", [(9.0, "injured")]),
+        ("The army repelled an attack on Monday. Army Units Destroy Eleven Tanks in Homs Countryside The army units killed "
+         "seven gunmen in the countryside of Homs.", "killed seven gunmen", "The army units", [(7.0, "killed")]),
+    ],
+)
+def test_extract_claims_starts_a_sentence_after_a_headline_inside_the_article(text, phrase, opening, quantities):
+    """Check that a headline run into the next sentence further down the article ends before a capitalised opener that
+    starts running text, so the headline's counts stay out of the body's claim."""
+    claim = _claim_with(_syria(text), phrase)
+    assert claim["sentence"].startswith(opening)
+    assert [(q["value"], q["counts"].split()[-1]) for q in claim["quantities"]] == quantities
+
+
+def test_extract_claims_keeps_a_title_case_headline_whole_inside_the_article():
+    """Check that a capitalised opener inside a Title Case headline ('Car Bomb Kills Four .') starts no sentence."""
+    claims = _syria("Shelling continued on Monday. Car Bomb Kills Four . Four people were killed in a car bomb in Homs.")
+    assert _claim_with(claims, "Car Bomb")["text"].endswith("Kills Four")
