@@ -138,7 +138,8 @@ DEFAULT_OUTCOMES = {
     # symptoms of a chemical attack ('33 people suffered from breathing difficulties', '30 cases of asphyxiation')
     "suffocation": "injured", "suffocated": "injured", "suffocating": "injured", "asphyxiation": "injured", "asphyxia": "injured",
     "asphyxiated": "injured", "dyspnea": "injured", "dyspnoea": "injured", "breathing": "injured",
-    "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
+    "kidnapped": "captured", "displaced": "displaced", "fled": "displaced", "flee": "displaced", "flees": "displaced", "fleeing": "displaced",
+    "uprooted": "displaced", "refugees": "displaced", "evacuated": "evacuated", "missing": "missing", "surrendered": "surrendered",
     "unaccounted": "missing",  # 'dozens were unaccounted for'
 }
 _NOUN_OR_OUTCOME = NOUN_STOP | set(DEFAULT_OUTCOMES)
@@ -514,6 +515,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
+        elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):
+            outcome = previous_outcome  # 'killed 12 people eight of them children ...': a part of the group just counted, whatever follows
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:

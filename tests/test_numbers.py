@@ -406,7 +406,7 @@ def test_find_quantities_reads_death_nouns_and_determiner_one(text, expected):
         ("hundreds of thousands of civilians are besieged", [(200_000.0, "civilians")]),
         ("rebels seized 300 square kilometres and 12 tonnes of grain", []),
         ("the army destroyed a rocket launcher and three trucks near the town", [(3.0, "trucks destroyed")]),
-        ("many were killed in the raid and thousands had to flee", []),
+        ("many were killed in the raid and thousands had to flee", [(2000.0, "displaced")]),  # not killed: another clause
     ],
 )
 def test_find_quantities_reads_vague_scales_measures_and_a_verb_with_two_objects(text, expected):
@@ -524,4 +524,19 @@ def test_find_quantities_ends_the_noun_at_a_direction_and_reads_wounds(text, exp
 def test_find_quantities_gives_a_bare_count_the_verb_before_it(text, expected):
     """Check that a bare count after a present-tense outcome verb is its object ('kills 4 wounds 11'), while after a
     past participle the outcome after the count holds ('9 Killed Over 40 Injured'), and 'many' ends the counted noun."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the siege forced 4000 residents to flee the town", [(4000.0, "residents displaced")]),
+        ("thousands of villagers fleeing the fighting reached the border", [(2000.0, "villagers displaced")]),
+        ("the war has uprooted 60000 people and made 9000 refugees", [(60000.0, "people displaced"), (9000.0, "people displaced")]),
+        ("the raid killed 17 people six of them children near a camp for families fleeing the war", [(17.0, "people killed"), (6.0, "children killed")]),
+    ],
+)
+def test_find_quantities_reads_fleeing_as_displaced_and_keeps_a_part_with_its_group(text, expected):
+    """Check that 'to flee', 'fleeing', 'uprooted' and 'refugees' are displaced, while 'N of them' right after a count
+    takes that count's outcome before any outcome word further on."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
