@@ -90,6 +90,7 @@ THING_NOUNS = frozenset({
     "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
     "blasts", "sorties", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
     "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
+    "neighborhoods", "neighbourhoods", "districts", "areas", "cities", "provinces", "regions", "locations", "zones",
 })
 _HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
@@ -427,6 +428,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True
+    if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
+        return True  # a clock time written 'by 6 p.m.' (read as 'p', '.', 'm')
     if start_index >= 2 and ((before == "of" and lowers[start_index - 2] in ("age", "ages")) or (before == "." and lowers[start_index - 2] in MONTH_ABBREVIATIONS)):
         return True  # an age ('under the age of 18') or a date after an abbreviated month ('Jan. 25')
     if before in ("and", "or", ",") and start_index >= 3 and lowers[start_index - 3] in IDENTIFIER_NOUNS and lowers[start_index - 2][:1].isdigit():
@@ -717,7 +720,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 
 # Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12
 # wounds 50'); a past participle may end the count before ('23 Killed Over 100 Injured').
-OUTCOME_VERBS_BEFORE = frozenset({"kills", "killing", "wounds", "wounding", "injures", "injuring", "executes", "executing"})
+OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wounds", "wounding", "injure", "injures", "injuring", "executes", "executing"})
 _JOINED_OUTCOMES = frozenset({"killed", "injured"})
 
 

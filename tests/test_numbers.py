@@ -540,3 +540,16 @@ def test_find_quantities_reads_fleeing_as_displaced_and_keeps_a_part_with_its_gr
     """Check that 'to flee', 'fleeing', 'uprooted' and 'refugees' are displaced, while 'N of them' right after a count
     takes that count's outcome before any outcome word further on."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Car Bomb in Homs kill 7 injure 30", [(7.0, "killed"), (30.0, "injured")]),
+        ("19 people had been wounded by 8 p.m. on Sunday", [(19.0, "people injured")]),
+        ("mortars hit 4 districts killing 11 people", [(4.0, "districts"), (11.0, "people killed")]),
+    ],
+)
+def test_find_quantities_reads_headline_verbs_clock_times_and_places(text, expected):
+    """Check that 'kill 7 injure 30' gives each count its verb, 'by 8 p.m.' is a time, and districts are never killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
