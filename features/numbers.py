@@ -632,6 +632,7 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
         link in COORDINATION_LINKS or (link == "," and previous_end == start - 1)  # a list: 'three tanks, two armoured vehicles'
         or previous_end == start  # a list without commas: 'destroyed 13 fighting positions seven vehicles'
         or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
+        or (link == "as" and start >= 3 and lowers[start - 2] == "well" and lowers[start - 3] == "as")  # '... as well as 41 civilians'
         or link in SUBSET_LINKS or (link == "while" and not has_noun)
         or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
     ):
@@ -706,7 +707,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
-        if not text[0].isalnum():
+        if not text[0].isalnum() and text not in QUOTE_MARKS:  # 'killed "tens of people"': a quotation mark does not end it
             return ""
     if first >= 4 and words[first - 1][LOWER] == "and":  # beyond, only a verb with its object: 'destroyed an armored vehicle and two cars'
         for position in range(first - 4, max(first - 6, 0) - 1, -1):

@@ -553,3 +553,16 @@ def test_find_quantities_reads_fleeing_as_displaced_and_keeps_a_part_with_its_gr
 def test_find_quantities_reads_headline_verbs_clock_times_and_places(text, expected):
     """Check that 'kill 7 injure 30' gives each count its verb, 'by 8 p.m.' is a time, and districts are never killed."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the raids killed 30 fighters as well as 8 civilians", [(30.0, "fighters killed"), (8.0, "civilians killed")]),
+        ('the shelling killed "dozens of people" in the town', [(24.0, "people killed")]),
+    ],
+)
+def test_find_quantities_reads_as_well_as_and_a_quoted_count(text, expected):
+    """Check that a count after 'as well as' shares the outcome before it, and a quotation mark between an outcome verb
+    and its count ('killed "dozens of people"') does not part them."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
