@@ -125,7 +125,7 @@ _ORTH_IDX = ["ORTH", "IDX"]
 class _LexemeTable(dict):
     """Lexical attributes of every word form seen, by orth id (like spaCy's own lexeme table), as one tuple:
     length, is_alpha, is_punct, is_space, is_title, the lowercase form, like_num, number word or like_num, date word,
-    contrast word, sentence-final mark. Read once per word form on first sight; a doc gathers its tokens' tuples
+    contrast word, sentence-final mark, capitalised sentence opener ('The', 'In': ``BODY_OPENERS``). Read once per word form on first sight; a doc gathers its tokens' tuples
     with one lookup each and transposes them, with no Python loop per token. Values depend on the word form
     alone, so threads that fill the same entry at once store equal tuples."""
 
@@ -140,7 +140,7 @@ class _LexemeTable(dict):
         value = self[orth] = (
             len(text), int(lexeme.is_alpha), int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_title), lower, int(lexeme.like_num),
             int(lexeme.like_num or lower in NUMBER_TOKENS), int(lower in DATE_TOKENS), int(lower in CONTRASTS),
-            int(lexeme.is_punct and len(text) == 1 and text in _final_marks()),
+            int(lexeme.is_punct and len(text) == 1 and text in _final_marks()), int(bool(lexeme.is_title) and lower in BODY_OPENERS),
         )
         return value
 
@@ -165,7 +165,8 @@ class _Toks:
     break (headlines lack a full stop).
     """
 
-    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish", "contrasts")
+    __slots__ = ("text", "idx", "length", "alpha", "punct", "space", "title", "sent_start", "lower", "n", "alpha_before", "numberish", "dateish", "contrasts",
+                 "openers")
 
     def __init__(self, doc, text: str):
         self.text = text
@@ -173,13 +174,13 @@ class _Toks:
         if not n:
             self.idx = self.length = self.alpha = self.punct = self.space = self.title = self.sent_start = self.lower = []
             self.alpha_before = self.numberish = self.dateish = [0]
-            self.contrasts = []
+            self.contrasts = self.openers = []
             return
         array = doc.to_array(_ORTH_IDX)
         self.idx = array[:, 1].tolist()
         lexemes = map(_lexeme_table(doc.vocab).__getitem__, array[:, 0].tolist())
         # read-only columns stay the tuples zip gives; sent_start, built below, is the one list changed later
-        self.length, self.alpha, self.punct, self.space, self.title, lower, like_num, numberish, dateish, contrast, final = zip(*lexemes)
+        self.length, self.alpha, self.punct, self.space, self.title, lower, like_num, numberish, dateish, contrast, final, opener = zip(*lexemes)
         if text.isascii():
             self.lower = lower
         else:  # lowercase as the whole text lowercases ('İ', final sigma): from the text
@@ -196,6 +197,7 @@ class _Toks:
         self.numberish = list(accumulate(numberish, initial=0))
         self.dateish = list(accumulate(dateish, initial=0))
         self.contrasts = list(compress(range(n), contrast))  # 'although', 'though', 'whereas'
+        self.openers = list(compress(range(n), opener))  # capitalised 'The', 'In', 'A', 'Two' (headlines run into the text)
         self.sent_start = _sentence_starts(n, self.punct, list(compress(range(n), final)))
         if "\n" in text:
             for match in _NEWLINE.finditer(text):
@@ -2203,13 +2205,14 @@ def _mark_inner_headlines(doc: _Toks, hits: list[_Hit]) -> None:
     (``BODY_OPENERS``) after a word that may end a headline starts a sentence, as at the article start, when running
     text follows it (``_lowercase_follows``); after a lowercase word, not where a source's name starts ('reported The
     Associated Press')."""
-    lower, sent_start = doc.lower, doc.sent_start
-    first_end = next((index for index in range(1, doc.n) if sent_start[index]), doc.n)
-    sources = {hit.start for hit in hits if hit.kind == "S"}
-    for index in compress(range(first_end + 1, doc.n - 1), doc.title[first_end + 1:doc.n - 1]):
-        if lower[index] not in BODY_OPENERS or sent_start[index] or not _ends_a_headline(doc, index - 1):
+    sent_start, first_end, sources = doc.sent_start, -1, None
+    for index in doc.openers:  # the capitalised openers, from the lexeme table: no loop over every token
+        if sent_start[index] or index == 0 or index >= doc.n - 1 or not _ends_a_headline(doc, index - 1):
             continue
-        if (doc.title[index - 1] or index not in sources and index + 1 not in sources) and _lowercase_follows(doc, index):
+        if first_end < 0:
+            first_end = next((position for position in range(1, doc.n) if sent_start[position]), doc.n)
+            sources = {hit.start for hit in hits if hit.kind == "S"}
+        if index > first_end and (doc.title[index - 1] or index not in sources and index + 1 not in sources) and _lowercase_follows(doc, index):
             sent_start[index] = True
 
 
