@@ -112,8 +112,11 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout", "alliance"}
+FACT_CATEGORIES = {"casualty", "capture", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications",
+                   "negotiation", "blackout", "alliance"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
+# Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
+SEIZING_ACTIONS = frozenset({"seized", "seizing", "captured"})
 _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
@@ -423,7 +426,10 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
                 deferred.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
-            groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
+            # the verb is an action on things, not a thing: 'seized the oilfield' names no materiel
+            action = "seizure" if hit_text.lower() in SEIZING_ACTIONS else "materiel_action"
+            groups[_overlap_group("L", action)].append(_Hit("L", action, start, end, hit_text))
+            continue
         groups[group].append(_Hit(kind, key, start, end, hit_text))
     kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
@@ -464,7 +470,6 @@ def _overlap_group(kind: str, key: str) -> tuple[str, str]:
     return kind, key if kind == "L" else ""
 
 
-_MATERIEL_ACTION_GROUP = _overlap_group("L", "materiel_action")
 
 
 def _longest_per_kind(groups: dict[tuple[str, str], list[_Hit]]) -> list[_Hit]:
@@ -1675,6 +1680,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
+    if segment.frame is not None and _frame_judges(segment.frame, hits):
+        categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
     frame = segment.frame
@@ -1718,6 +1725,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_EVENT_DATE: event,
         _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
     }
+
+
+def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
+    """The frame's verb is a stance or denial word ('warned', 'condemned', 'called on', 'denied')."""
+    return any(hit.kind == "L" and hit.key in ("stance", "denial") and frame.verb_start <= hit.start < frame.verb_end for hit in hits)
 
 
 def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
@@ -1842,32 +1854,50 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
 
 
 TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
-_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties)\b")
+# Attacks by fire or explosion ('shelled', 'air strikes', 'a blast'): `other` unless people or things harmed or ground
+# taken are reported too (docs/annotation.md, claim types). The *_mention categories only type a claim: they do not
+# make text a claim by themselves (not in FACT_CATEGORIES).
+ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
+ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
+_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
-    """Casualties, then captures (territory when places are taken), materiel, then the earliest of
-    territory/communications/negotiation/combat words, then stance, else other."""
+    """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed),
+    captures (people taken; territory when ground is taken), ground seized, materiel destroyed, the earliest of
+    territory/communications/negotiation/ground-combat words, things damaged, then an attack (`other`; `stance`
+    when a judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
-    if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
+    if "casualty" in categories or "harm" in categories or _CASUALTY_OUTCOME.search(outcomes):
         return "casualties"
+    ground = "ground" in categories
     if "capture" in categories:
-        return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
-    if ("materiel_action" in categories and "materiel" in categories) or _DESTROYED_OUTCOME.search(outcomes):
+        return "territory" if ground or (places and ("territory" in categories or "combat" in categories)) else "captures"
+    if "seizure" in categories:
+        return "territory" if ground or (places and "materiel" not in categories) else "materiel"
+    if "materiel_action" in categories or _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
-    if "materiel_action" in categories and places:
-        return "territory"
     present = [category for category in TERRITORY_FIRST if category in categories]
     if present:
         first_seen = first_seen or {}
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
         return "territory" if earliest == "combat" else earliest
-    if "materiel_action" in categories:
+    if "damage" in categories:
         return "materiel"
-    if "stance" in categories:
-        return "stance"
-    return "other"
+    return _attack_or_stance_type(categories)
+
+
+def _attack_or_stance_type(categories: set[str]) -> str:
+    """What is left once no casualty, capture, materiel, territory, communications or negotiation fact is found."""
+    judged = "stance" in categories or "denial" in categories
+    if categories & ATTACK_EVENT_CATEGORIES:
+        return "other"  # 'jets struck the market': the attack itself is reported
+    if categories & ATTACK_CATEGORIES:
+        return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
+    if "held_area" in categories:
+        return "territory"
+    return "stance" if judged else "other"
 
 
 def claim_id(article_id: str, span_start: int, span_end: int) -> str:
