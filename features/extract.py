@@ -112,7 +112,7 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications",
+FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications",
                    "negotiation", "blackout", "alliance"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
@@ -1853,7 +1853,10 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action"}
+PEOPLE_HARMED_CATEGORIES = frozenset({"casualty", "harm"})
+# Facts whose uncounted harm is a by-product ('took control of the town, enabling civilians to flee').
+TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 # Attacks by fire or explosion ('shelled', 'air strikes', 'a blast'): `other` unless people or things harmed or ground
 # taken are reported too (docs/annotation.md, claim types). The *_mention categories only type a claim: they do not
 # make text a claim by themselves (not in FACT_CATEGORIES).
@@ -1864,28 +1867,37 @@ _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
-    """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed),
-    captures (people taken; territory when ground is taken), ground seized, materiel destroyed, the earliest of
-    territory/communications/negotiation/ground-combat words, things damaged, then an attack (`other`; `stance`
-    when a judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
+    """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed;
+    an uncounted harm after a fact of ground or things taken or destroyed leaves that fact's type), people taken
+    (captures), ground captured or seized (territory), materiel destroyed or seized, the earliest of
+    territory/communications/negotiation/ground-combat/damage words, then an attack (`other`; `stance` when a
+    judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
+    first_seen = first_seen or {}
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
-    if "casualty" in categories or "harm" in categories or _CASUALTY_OUTCOME.search(outcomes):
+    if _CASUALTY_OUTCOME.search(outcomes) or (categories & PEOPLE_HARMED_CATEGORIES and not _harm_follows_a_taking(categories, first_seen)):
         return "casualties"
+    if "people_taken" in categories:
+        return "captures"
     ground = "ground" in categories
     if "capture" in categories:
         return "territory" if ground or (places and ("territory" in categories or "combat" in categories)) else "captures"
     if "seizure" in categories:
         return "territory" if ground or (places and "materiel" not in categories) else "materiel"
-    if "materiel_action" in categories or _DESTROYED_OUTCOME.search(outcomes):
+    if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
     if present:
-        first_seen = first_seen or {}
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
-        return "territory" if earliest == "combat" else earliest
-    if "damage" in categories:
-        return "materiel"
+        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel"}.get(earliest, earliest)
     return _attack_or_stance_type(categories)
+
+
+def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:
+    """'destroyed a bulldozer, killing a number of terrorists', 'regained the villages after killing many': an
+    uncounted harm written after ground or things taken or destroyed is that fact's by-product."""
+    taken = [first_seen[category] for category in TAKING_CATEGORIES if category in categories and category in first_seen]
+    harmed = [first_seen[category] for category in PEOPLE_HARMED_CATEGORIES if category in categories and category in first_seen]
+    return bool(taken and harmed) and min(taken) < min(harmed)
 
 
 def _attack_or_stance_type(categories: set[str]) -> str:

@@ -95,3 +95,48 @@ def test_claim_type_counts_missing_and_displaced_outcomes_as_casualties():
     assert claim_type({"attack", "stance"}, [], []) == "stance"
     assert claim_type({"attacked", "stance"}, [], []) == "other"
     assert claim_type({"held_area"}, [], []) == "territory"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Troops regained the villages of Tal Sawan and Kafr Hamra after killing many militants, a military source said.", "territory"),
+        ("Army units destroyed a bulldozer in the town of Nawa, killing a number of militants, a military source said.", "materiel"),
+        ("Shelling killed many civilians in the rebel-held town of Nawa, a monitor said.", "casualties"),
+        ("Troops regained the village of Tal Sawan, killing 20 militants, a military source said.", "casualties"),
+    ],
+)
+def test_claim_type_keeps_the_type_of_a_taking_when_the_harm_after_it_is_uncounted(sentence, expected):
+    """Check that an uncounted harm after ground regained or things destroyed is a by-product, while a count is casualties."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Until now 150 men from the villages have been kidnapped, a monitor said.", "captures"),
+        ("The fighters surrendered in the town of Nawa after weeks of fighting, a monitor said.", "captures"),
+    ],
+)
+def test_claim_type_reads_people_taken_as_captures_even_beside_ground(sentence, expected):
+    """Check that people kidnapped or surrendering are captures even when villages, places or fighting are named."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The solution in the region will ultimately have to include elections, the United Nations said.", "stance"),
+        ("All the evidence points to that conclusion, the United Nations said.", "stance"),
+        ("The bombing campaign was an effort to turn civilians against the fighters, the United Nations said.", "stance"),
+    ],
+)
+def test_claim_type_reads_predictions_and_judgements_as_stance(sentence, expected):
+    """Check that a prediction, a judgement of evidence or of an attack's purpose is stance, not other."""
+    assert _types(sentence) == [expected]
+
+
+def test_claim_type_takes_the_earlier_of_ground_control_and_destruction():
+    """Check that control taken before things destroyed is territory and destruction before fighting is materiel."""
+    assert _types("The army established full control of the village of Nawa, destroying their vehicles, a military source said.") == ["territory"]
+    assert _types("A war plane crashed south of Aleppo in an area where rebels are battling the army, a monitor said.") == ["materiel"]
