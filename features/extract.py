@@ -891,6 +891,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
+    if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, joint[1], joint[0], hit.end, "reported")  # 'activists and the extremist group said'
     if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
@@ -907,8 +909,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
                 and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
             speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
-        if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
-            speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
+        if (speaker_hit is not before[-1] and not _open_list(doc, before[-1].end, hit.start)
+                and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
+            speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
             and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2])):
@@ -1319,7 +1322,7 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
     chosen = before[-1]
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
-        if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
+        if between and all(word in COORDINATION_WORDS for word in between) and "and" in between:
             chosen = candidate
         elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
             named = _proper_name_after(doc, candidate.end + 1, chosen.start)
@@ -1331,6 +1334,82 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
         else:
             break
     return chosen
+
+
+COORDINATION_WORDS = frozenset({"and", "the", "a", "an", ","})
+
+
+COORDINATION_HEAD_WORDS = 2  # 'Moscow and Syrian official media reported', 'the Reuters news agency said'
+
+
+def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled, verb: int | None = None) -> _Speaker | None:
+    """Speakers joined by 'and' who assert the claim together ('The Observatory and the LCC said', 'Rebels and
+    activists have reported', 'residents and a monitoring group said') are one speaker written as the whole phrase
+    (docs/annotation.md, Speaker rule 4): the camp they share, else unknown; anonymous only when all of them are (a
+    named actor among them stands behind the claim: 'The Observatory and activists'). None when the words between the mentions are
+    not a plain coordination ('YPG spokesman Redur Xelil and Turkish security sources': a member, not a partner).
+    The phrase runs on to the verb at ``verb`` over at most two more lowercase words that finish the last mention
+    ('the Reuters news agency', 'Syrian official media'), never over a finite, frame or time word."""
+    conjuncts = [hit for hit in conjuncts if not any(other is not hit and other.start <= hit.start and hit.end <= other.end for other in conjuncts)]
+    if len(conjuncts) < 2:
+        return None
+    for left, right in zip(conjuncts, conjuncts[1:]):
+        between = doc.lower[left.end:right.start]
+        if not between or any(word not in COORDINATION_WORDS for word in between):
+            return None
+    if "and" not in doc.lower[conjuncts[-2].end:conjuncts[-1].start]:
+        return None
+    parts = [_speaker_from_hit(hit, compiled) for hit in conjuncts]
+    camps = {part.camp for part in parts}
+    camp = camps.pop() if len(camps) == 1 else CAMP_UNKNOWN
+    first, last = conjuncts[0].start, conjuncts[-1].end
+    if verb is not None and 0 < verb - last <= COORDINATION_HEAD_WORDS and all(
+            doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS for index in range(last, verb)):
+        last = verb
+    return _Speaker(doc.span_text(first, last), camp, all(part.anonymous for part in parts), "group")
+
+
+OPEN_LIST_WORDS = frozenset({"others", "alike"})  # 'the United States and the G7 among others have vowed'
+
+
+def _open_list(doc: _Toks, start: int, end: int) -> bool:
+    """Whether the words between coordinated speakers and their verb leave the list open ('among others', 'and
+    others'): the names are examples of a wider set, not the joint speaker, and the first of them speaks."""
+    return any(word in OPEN_LIST_WORDS for word in doc.lower[start:end])
+
+
+DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another"})
+DESCRIPTION_MAX_MODIFIERS = 2  # 'the extremist group', 'a local rights group'
+
+
+def _coordinated_with_description(doc: _Toks, verb: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'Syrian opposition activists and the extremist group said': a speaker mention joined by 'and' to an
+    unregistered description right before the verb (a determiner, at most two lowercase words and an organisation or
+    one-person noun) is a joint speaker like two mentions (``_coordinated_speaker``); (start, speaker), else None."""
+    position = verb - 1
+    if position <= lower_bound or not doc.alpha[position] or not doc.text[doc.idx[position]].islower():
+        return None
+    noun = doc.lower[position]
+    if noun not in ORGANISATION_WORDS and noun.removesuffix("s") not in ORGANISATION_WORDS | INDIVIDUAL_NOUNS:
+        return None
+    if any(s.start <= position < s.end for s in speakers):
+        return None  # a mention of its own: the coordination rule of mentions applies
+    start = position
+    while start - 1 > lower_bound and position - start < DESCRIPTION_MAX_MODIFIERS and doc.alpha[start - 1] and doc.lower[start - 1] not in DESCRIPTION_DETERMINERS | {"and"} and doc.text[doc.idx[start - 1]].islower():
+        start -= 1
+    if start - 1 <= lower_bound or doc.lower[start - 1] not in DESCRIPTION_DETERMINERS:
+        return None
+    start -= 1
+    if start - 1 <= lower_bound or doc.lower[start - 1] != "and":
+        return None
+    first = next((s for s in speakers if s.end == start - 1 and s.start >= lower_bound), None)
+    if first is None:
+        return None
+    description = _Hit("W", CAMP_UNKNOWN, start, verb, doc.span_text(start, verb))
+    conjuncts = [s for s in speakers if s.start >= lower_bound and s.end <= first.start] + [first, description]
+    chosen = _first_of_coordination(doc, conjuncts[:-1])
+    joint = _coordinated_speaker(doc, [c for c in conjuncts if c.start >= chosen.start], compiled)
+    return None if joint is None else (chosen.start, joint)
 
 
 # Roles a person speaks in for an organisation named right before them ('YPG spokesman Redur Xelil').

@@ -680,3 +680,23 @@ def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expe
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"], claim["reporting_verb"]) == expected
     assert claim["text"].startswith(("a death toll", "the toll"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Observatory and the LCC said that 14 people were killed in Douma.", "14 people were killed", ("The Observatory and the LCC", "opposition", False)),
+        ("Rebels and activists have reported that barrel bombs were dropped on Aleppo.", "barrel bombs were dropped", ("Rebels and activists", "unknown", False)),
+        ("At least 20 people were killed in Aleppo on Monday residents and a monitoring group said.", "20 people were killed", ("residents and a monitoring group", "unknown", False)),
+        ("Syrian opposition activists and the extremist group said 40 civilians were killed in Manbij.", "40 civilians were killed", ("Syrian opposition activists and the extremist group", "unknown", True)),
+    ],
+)
+def test_extract_claims_writes_coordinated_speakers_as_the_whole_phrase(text, phrase, expected):
+    """Check that speakers joined by 'and' are one speaker written as the phrase, with their shared camp, anonymous only when all are."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_gives_an_open_list_of_speakers_to_the_first():
+    """Check that 'X and Y among others have said' leaves the claim with X, the list being examples of a wider set."""
+    claim = _claim_with(_syria("Russia and Iran among others have said that 12 soldiers were killed near Palmyra."), "12 soldiers were killed")
+    assert _who(claim) == ("Russia", "loyalist", False)
