@@ -873,6 +873,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = _not_a_date(doc, proper, hit.start)
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
+    if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
+        return in_role
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
@@ -961,6 +963,75 @@ def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers:
     if role is not None:
         left = role.start
     return frame if left == frame.left else replace(frame, left=left)
+
+
+ROLE_QUALIFIERS = frozenset({"vice", "deputy", "acting", "senior", "chief", "executive", "general", "former", "regional", "emergencies", "media",
+                             "political", "military", "foreign", "programme", "program", "research", "country", "middle", "east"})  # words of a role before its head
+APPOSITION_ROLE_SCAN = 4  # tokens after 'the' / 'a' searched for the role's head word ('the deputy emergencies director')
+
+
+def _is_role_head(lower: str) -> bool:
+    return _is_title_word(lower) or lower in ROLE_HEADS
+
+
+ROLE_HEADS = frozenset({"director", "head", "chief", "president", "researcher", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+                        "representative", "member", "founder", "commander", "coordinator", "manager", "advocate", "investigator", "expert"})
+
+
+def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequence[_Hit], lower_bound: int, compiled: _Compiled,
+                    state: _ArticleState) -> _Frame | None:
+    """A person named with a role in an organisation is the speaker by name, with the organisation's camp
+    (docs/annotation.md, Speaker rule 2): the role and organisation before the name ('Vice president of the Syrian
+    Coalition Nagham al-Ghadiri said') or after it in apposition ('Ahmet Uzumcu the head of the OPCW said', 'Ole
+    Solvang deputy emergencies director at the New York-based group says'); a registry organisation gives the camp,
+    'the group' / 'the organisation' the last organisation's, else unknown. A name the registry lists is a registry
+    mention and never reaches this rule; None when the words do not fit."""
+    organisations = [s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet") and lower_bound <= s.start and s.end <= hit.start]
+    # the role and organisation before the name: '<role> of (the) <organisation> <Name> said'
+    for organisation in reversed(organisations):
+        named = _proper_name_after(doc, organisation.end, hit.start)
+        if named is None or named[0] != hit.start or not _plain_name(named[1], organisation.end, hit.start, speakers, places):
+            continue
+        position = organisation.start - (organisation.start - 1 > lower_bound and doc.lower[organisation.start - 1] == "the")
+        if position - 2 < lower_bound or doc.lower[position - 1] != "of" or not _is_role_head(doc.lower[position - 2]):
+            continue
+        start = position - 2
+        while start - 1 >= lower_bound and (doc.lower[start - 1] in ROLE_QUALIFIERS or _is_title_word(doc.lower[start - 1])):
+            start -= 1
+        state.last_organisation = _speaker_from_hit(organisation, compiled)  # 'the group said' later is the organisation
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], state.last_organisation.camp, False, "person"), start, hit.end, "reported"), compiled)
+    # the name, then its role in apposition: '<Name> (the|a) <qualifiers> <role> of|at|for <organisation> said'
+    for start in range(lower_bound, hit.start - 3):
+        if not (start == lower_bound or doc.lower[start - 1] in _QUOTES or doc.lower[start - 1] == ","):
+            continue
+        named = _proper_name_after(doc, start, hit.start)
+        if named is None or not _plain_name(named[1], start, named[0], speakers, places) or any(s.start == start for s in speakers):
+            continue
+        position = named[0] + (doc.lower[named[0]] in ("the", "a", "an"))
+        role = next((index for index in range(position, min(position + APPOSITION_ROLE_SCAN, hit.start)) if _is_role_head(doc.lower[index])), None)
+        if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower()) for index in range(position, role)):
+            continue
+        tail = range(role + 1, hit.start)
+        if tail and doc.lower[role + 1] not in ("of", "at", "for", "with", "from", "in"):
+            continue
+        if any(doc.lower[index] in FINITE_WORDS or doc.lower[index] in _QUOTES or doc.lower[index] in RELATIVE_WORDS for index in tail) or len(tail) > LONG_SUBJECT_TOKENS:
+            continue
+        organisation = next((s for s in organisations if role < s.start), None)
+        if organisation is not None:
+            state.last_organisation = _speaker_from_hit(organisation, compiled)
+            camp = state.last_organisation.camp
+        elif tail and doc.lower[hit.start - 1] in ("group", "organisation", "organization", "agency") and state.last_organisation is not None:
+            camp = state.last_organisation.camp  # 'at the New York-based group': the organisation just named
+        else:
+            camp = CAMP_UNKNOWN
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], camp, False, "person"), start, hit.end, "reported"), compiled)
+    return None
+
+
+def _plain_name(name: str, start: int, end: int, speakers: list[_Hit], places: Sequence[_Hit]) -> bool:
+    """A person's name: no organisation word, no speaker mention or place inside it."""
+    return (not any(word in ORGANISATION_WORDS for word in name.lower().split())
+            and not any(s.start < end and s.end > start for s in speakers) and not any(p.start < end and p.end > start for p in places))
 
 
 def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
@@ -1346,8 +1417,8 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
     """Speakers joined by 'and' who assert the claim together ('The Observatory and the LCC said', 'Rebels and
     activists have reported', 'residents and a monitoring group said') are one speaker written as the whole phrase
     (docs/annotation.md, Speaker rule 4): the camp they share, else unknown; anonymous only when all of them are (a
-    named actor among them stands behind the claim: 'The Observatory and activists'). None when the words between the mentions are
-    not a plain coordination ('YPG spokesman Redur Xelil and Turkish security sources': a member, not a partner).
+    named actor among them stands behind the claim: 'The Observatory and activists'). None unless the words between the mentions
+    are a plain coordination or a spokesman's name ('YPG spokesman Redur Xelil and Turkish security sources').
     The phrase runs on to the verb at ``verb`` over at most two more lowercase words that finish the last mention
     ('the Reuters news agency', 'Syrian official media'), never over a finite, frame or time word."""
     conjuncts = [hit for hit in conjuncts if not any(other is not hit and other.start <= hit.start and hit.end <= other.end for other in conjuncts)]
@@ -1355,6 +1426,8 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
         return None
     for left, right in zip(conjuncts, conjuncts[1:]):
         between = doc.lower[left.end:right.start]
+        if between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, left, compiled):
+            continue  # 'YPG spokesman Redur Xelil and Turkish security sources': the spokesman is the first partner
         if not between or any(word not in COORDINATION_WORDS for word in between):
             return None
     if "and" not in doc.lower[conjuncts[-2].end:conjuncts[-1].start]:
@@ -1364,7 +1437,7 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
     camp = camps.pop() if len(camps) == 1 else CAMP_UNKNOWN
     first, last = conjuncts[0].start, conjuncts[-1].end
     if verb is not None and 0 < verb - last <= COORDINATION_HEAD_WORDS and all(
-            doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS for index in range(last, verb)):
+            doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in NOT_HEAD_WORDS for index in range(last, verb)):
         last = verb
     return _Speaker(doc.span_text(first, last), camp, all(part.anonymous for part in parts), "group")
 
@@ -1422,9 +1495,11 @@ def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
 
 
 def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:
-    """Later 'Xelil said' and 'He said' about the spokesman are the organisation's."""
-    state.persons[name.split()[-1].lower()] = organisation
-    state.last_person = organisation
+    """Later 'Xelil said' and 'He said' about the spokesman are his, with his organisation's camp (docs/annotation.md,
+    Speaker rule 2)."""
+    person = _Speaker(name, organisation.camp, False, "person")
+    state.persons[name.split()[-1].lower()] = person
+    state.last_person = person
 
 
 SPELLING_CACHE_LIMIT = 50_000  # distinct unregistered speaker names remembered per pack before the memo starts afresh
@@ -1477,15 +1552,15 @@ def _within_edits(first: str, second: str, allowed: int) -> bool:
 
 
 def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
-    """'YPG spokesman Redur Xelil said': a person named in a role of a registry organisation speaks for it (the
-    registry gives no camp to the person, and the organisation is the source that is accountable)."""
+    """'YPG spokesman Redur Xelil said', 'OPCW chief Ahmet Uzumcu said': a person named in a role of a registry
+    organisation is the speaker by name, with the organisation's camp (docs/annotation.md, Speaker rule 2; a person
+    the registry lists, 'Rami Abdel Rahman', stays folded into the organisation by the registry match)."""
     if frame.speaker.kind != "person" or frame.speaker.name in compiled.sources:
         return frame
     organisation = next((s for s in speakers if s.end == name_start - 1 and _is_member_of(doc, s, compiled)), None)
     if organisation is None:
         return frame
-    speaker = _speaker_from_hit(organisation, compiled)
-    _remember_member(frame.speaker.name, speaker, state)
+    speaker = _Speaker(frame.speaker.name, _speaker_from_hit(organisation, compiled).camp, False, "person")
     return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, organisation.start, frame.right, frame.kind)
 
 
@@ -1699,6 +1774,8 @@ def _opens_content(doc: _Toks, start: int, end: int) -> bool:
 
 
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
+# Words that never finish a coordinated speaker before its verb (``_coordinated_speaker``).
+NOT_HEAD_WORDS = frozenset(FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS | OBJECT_PREPOSITIONS | DEFINITE_WORDS | RELATIVE_WORDS | {"that", "and", "but", "as"})
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:

@@ -306,18 +306,18 @@ def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, sp
     assert _claim_with(_syria(text), phrase)["speaker"] == speaker
 
 
-def test_extract_claims_gives_a_spokesman_s_words_to_his_registry_organisation():
-    """Check that 'YPG spokesman Redur Xelil and Turkish security sources told' is the YPG, and so are 'Xelil said' and 'He said' after it."""
+def test_extract_claims_gives_a_spokesman_s_words_to_him_with_his_organisation_s_camp():
+    """Check that 'YPG spokesman Redur Xelil said' is Redur Xelil (camp of the YPG), and so are 'Xelil said' and 'He said' after him with a partner."""
     text = (
         "Fighting went on in the north. The fighters attacked Tel Abyad in the early hours of Saturday YPG spokesman Redur Xelil and Turkish "
         "security sources told Reuters. Other attackers came from the south Xelil said. He said dozens of fighters had been killed."
     )
     claims = _syria(text)
-    assert _claim_with(claims, "attacked Tel Abyad")["speaker"] == "YPG"
-    assert _claim_with(claims, "Other attackers came")["speaker"] == "YPG"
-    assert _claim_with(claims, "dozens of fighters")["speaker"] == "YPG"
-    alone = _syria("Fighting went on in the north. YPG spokesman Redur Xelil said 20 fighters had been killed in Qamishli.")
-    assert _claim_with(alone, "20 fighters")["speaker"] == "YPG"
+    assert _who(_claim_with(claims, "attacked Tel Abyad")) == ("YPG spokesman Redur Xelil and Turkish security sources", "unknown", False)
+    assert _who(_claim_with(claims, "Other attackers came")) == ("Redur Xelil", "kurdish", False)
+    assert _who(_claim_with(claims, "dozens of fighters")) == ("Redur Xelil", "kurdish", False)
+    alone = _syria("Fighting went on in the north. OPCW chief Ahmet Uzumcu said 20 shells had been found in Qamishli.")
+    assert _who(_claim_with(alone, "20 shells")) == ("Ahmet Uzumcu", "neutral", False)
 
 
 def test_extract_claims_reads_a_misspelt_registry_name():
@@ -700,3 +700,16 @@ def test_extract_claims_gives_an_open_list_of_speakers_to_the_first():
     """Check that 'X and Y among others have said' leaves the claim with X, the list being examples of a wider set."""
     claim = _claim_with(_syria("Russia and Iran among others have said that 12 soldiers were killed near Palmyra."), "12 soldiers were killed")
     assert _who(claim) == ("Russia", "loyalist", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Vice president of the Syrian Coalition Karim Haddad said that 20 people were killed in Idlib.", "20 people were killed", ("Karim Haddad", "opposition", False)),
+        ("Fighting went on. \"The shells are of great concern\" Karim Haddad the head of the OPCW said.", "great concern", ("Karim Haddad", "neutral", False)),
+        ("Human Rights Watch says 30 died. Karim Haddad deputy emergencies director at the New York-based group says 20 people were killed in Manbij.", "20 people were killed", ("Karim Haddad", "neutral", False)),
+    ],
+)
+def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, expected):
+    """Check that a person named with a role in an organisation, before or after the name, is the speaker by name with the organisation's camp."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
