@@ -713,3 +713,15 @@ def test_extract_claims_gives_an_open_list_of_speakers_to_the_first():
 def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, expected):
     """Check that a person named with a role in an organisation, before or after the name, is the speaker by name with the organisation's camp."""
     assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Another opposition activist said 20 people were killed in Homs.", "20 people were killed", ("another opposition activist", "opposition", True)),
+        ("Fighting went on. Camp residents said 20 people were killed in the attack on Atmeh.", "20 people were killed", ("camp residents", "unknown", True)),
+    ],
+)
+def test_extract_claims_keeps_another_and_camp_in_a_described_speaker(text, phrase, expected):
+    """Check that 'another' and 'camp' stay in a speaker written as described ('another opposition activist', 'camp residents')."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
