@@ -2074,6 +2074,8 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         sent = _Sent(sent_start, sent_end, doc)
         hits, position = _sentence_hits(hits_all, position, sent)
         frames = _find_frames(sent, hits, compiled, state)
+        if not frames:
+            _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
             if _opens_with_partitive(doc, sent):
                 continuations[len(sentences)] = None
@@ -2091,6 +2093,72 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if row is not None:
                 rows.append(row)
     return rows
+
+
+# Head nouns of an unregistered organisation or outlet named as a sentence's subject ('The Ariha Today Facebook page').
+SUBJECT_ORGANISATION_HEADS = frozenset(ORGANISATION_WORDS | {"page", "channel", "website", "account", "newspaper", "station", "television",
+                                                             "radio", "brigade", "battalion", "movement", "party", "center", "centre"})
+SUBJECT_OPENERS = frozenset(DATE_TOKENS | {"last", "on", "in", "early", "late", "then", "meanwhile", "later", "earlier", "also", "but", "and"})
+SUBJECT_OPENERS_MAX = 3  # 'Last month', 'On Monday', 'But late on Sunday'
+
+
+def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> None:
+    """A sentence without a report whose subject is a person by full name ('Last month Abu Mohammad al-Golani a
+    commander of al-Nusra threatened ...') or an unregistered organisation ('The Ariha Today Facebook page posted a
+    photo ...') makes that actor the one a following 'he said' / 'It said' / 'The group said' refers to (rule 5). A
+    person (two or more words, no number, lexicon word, place or registry name in it) has the camp of a registry
+    organisation in an apposition right after the name ('a commander of al-Nusra'), else unknown; an unregistered
+    organisation ('the' and capitalised words before a head noun) has camp unknown. Registry actors, places and quotations are
+    left to the other rules."""
+    start = sent.start
+    while start < sent.end and start - sent.start < SUBJECT_OPENERS_MAX and doc.lower[start] in SUBJECT_OPENERS:
+        start += 1
+    if start >= sent.end - 2 or any(hit.start <= start < hit.end and hit.kind == "S" for hit in hits) or doc.lower[start] in _QUOTES:
+        return
+    determiner = doc.lower[start] == "the"
+    position = start + determiner
+    while position < sent.end and doc.title[position] and doc.alpha[position] and doc.lower[position] not in SUBJECT_ORGANISATION_HEADS:
+        position += 1
+    if (determiner and position > start + 1 and position < sent.end - 1 and doc.lower[position] in SUBJECT_ORGANISATION_HEADS
+            and _may_be_verb(doc, position + 1)
+            and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
+        first = doc.token(start)
+        name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
+        organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
+        state.last_organisation = state.last_any = organisation
+        state.last_individual = None
+        return
+    if determiner:
+        return
+    named = _proper_name_after(doc, start, sent.end)
+    if named is None or named[0] >= sent.end - 1 or len(named[1].split()) < 2 or any(word in ORGANISATION_WORDS or word in NUMBER_TOKENS for word in named[1].lower().split()):
+        return  # 'Al-Faris' alone is a surname, 'Eight Martyred' a headline
+    if any(hit.kind in ("S", "P", "L") and hit.start < named[0] and hit.end > start for hit in hits):
+        return  # a registry actor, a place or a lexicon word ('Killed') inside the name
+    after = named[0]
+    if not (doc.lower[after] in ("a", "an", "the") or _may_be_verb(doc, after)):
+        return  # 'Majed al-Sadeq and Abu Jaber were among the killed', 'Assads Alawite sect is
+    camp = CAMP_UNKNOWN
+    if doc.lower[after] in ("a", "an", "the"):
+        organisation = next((hit for hit in hits if hit.kind == "S" and after < hit.start <= after + APPOSITION_ROLE_SCAN + 2
+                             and compiled.sources[hit.key]["kind"] == "organisation"), None)
+        if organisation is not None and any(_is_role_head(doc.lower[index]) for index in range(after + 1, organisation.start)):
+            camp = compiled.sources[organisation.key]["camp"]
+    person = _registry_by_spelling(_Frame(after, after, "", _Speaker(named[1], camp, False, "person"), start, after, "reported"), compiled).speaker
+    if person.kind != "person":
+        return
+    state.last_person = person  # not last_any: 'they say' after it is not him
+    state.last_individual = None
+    state.persons.setdefault(person.name.split()[-1].lower(), person)
+
+
+def _may_be_verb(doc: _Toks, index: int) -> bool:
+    """Whether the lowercase word at ``index`` may be a subject's verb: an auxiliary, a frame adverb or a word ending
+    as verbs do ('posted', 'threatens'), not a noun run on from a name ('sect', 'and')."""
+    lower = doc.lower[index]
+    if not (doc.alpha[index] and doc.text[doc.idx[index]].islower()):
+        return False
+    return lower in FINITE_WORDS or lower in FRAME_ADVERBS or (len(lower) > 3 and lower.endswith(("ed", "s")) and not lower.endswith("ss"))
 
 
 # Words that may open a sentence before its back-reference subject ('But the group also listed ...').

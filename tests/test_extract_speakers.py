@@ -725,3 +725,18 @@ def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, e
 def test_extract_claims_keeps_another_and_camp_in_a_described_speaker(text, phrase, expected):
     """Check that 'another' and 'camp' stay in a speaker written as described ('another opposition activist', 'camp residents')."""
     assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_refers_it_to_an_unregistered_organisation_named_as_subject():
+    """Check that 'It said' and 'The group also listed' after 'The X Facebook page posted ...' are that page's, not an earlier organisation's."""
+    claims = _syria("The Observatory said 30 people died in Ariha. The Ariha Today Facebook page posted a photo of the ruins. "
+                    "It said 27 people were killed in the town. The group also listed 55 wounded.")
+    assert _who(_claim_with(claims, "27 people were killed")) == ("the Ariha Today Facebook page", "unknown", False)
+    assert _who(_claim_with(claims, "55 wounded")) == ("the Ariha Today Facebook page", "unknown", False)
+
+
+def test_extract_claims_refers_he_to_a_person_named_as_subject_without_a_report():
+    """Check that 'he said' after 'X a commander of Y threatened ...' is X, with Y's camp."""
+    claims = _syria("Nusra said 20 soldiers died in Homs. Last month Abu Mohammad al-Golani a commander of al-Nusra threatened to target the villages. "
+                    "\"We will fire a thousand rockets at the villages\" he said.")
+    assert _who(_claim_with(claims, "thousand rockets")) == ("Abu Mohammad al-Golani", "jihadist", False)
