@@ -811,6 +811,9 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
+                joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
+                return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
@@ -825,6 +828,28 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if reference is not None and state.last_any is not None:
         speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
         return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
+    return None
+
+
+ACCORDING_PARTNER_GAP = 5  # words of a postmodifier between 'according to X' and 'and Y' ('residents near the area and ...')
+
+
+def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | None:
+    """'according to residents near the area and the Syrian Observatory': the second speaker mention joined to the
+    first by 'and' after at most a short postmodifier without punctuation or clause words, and not the subject of a new
+    clause (no verb right after it); else None."""
+    position = first.end
+    while position < doc.n and position - first.end <= ACCORDING_PARTNER_GAP and not doc.sent_start[position]:
+        lower = doc.lower[position]
+        if lower == "and":
+            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ("the", "a", "an"))
+            partner = next((s for s in speakers if s.start in (position + 1, start)), None)
+            if partner is not None and partner.end < doc.n and not doc.sent_start[partner.end] and _may_be_verb(doc, partner.end):
+                return None  # 'according to activists and the army shelled the town': a new clause
+            return partner
+        if not doc.alpha[position] or lower in ACCORDING_STOPS or lower in RELATIVE_WORDS or any(s.start == position for s in speakers):
+            return None
+        position += 1
     return None
 
 
@@ -875,6 +900,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return office
     if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
         return in_role
+    if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound)) is not None:
+        return affiliated
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
@@ -911,7 +938,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
                 and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
             speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
-        if (speaker_hit is not before[-1] and not _open_list(doc, before[-1].end, hit.start)
+        if (speaker_hit is not before[-1]
                 and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
             speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
@@ -1026,6 +1053,35 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
             camp = CAMP_UNKNOWN
         return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], camp, False, "person"), start, hit.end, "reported"), compiled)
     return None
+
+
+AFFILIATION_HEADS = frozenset(ORGANISATION_WORDS | {"militia", "militias", "police", "government", "regime", "hospital", "military", "unit", "units"})
+AFFILIATION_WORDS_MAX = 4  # 'a source in the Syrian militia', 'an official at the local health directorate'
+
+
+def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], lower_bound: int) -> _Frame | None:
+    """'a source in the Syrian militia said': an unnamed one-person description placed in an unregistered body (a
+    short phrase ending in an organisation word, no registry name in it) right before the verb is the phrase as
+    written, affiliation kept (docs/annotation.md, rule 3; a registry body inside makes it that body's, rule 1)."""
+    for source in speakers:
+        if source.kind == "S" or source.start < lower_bound or source.end >= hit.start or not _is_individual(source.text):
+            continue
+        if doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS or doc.lower[source.start] not in SINGULAR_DETERMINERS:
+            continue
+        body = range(source.end + 1 + (doc.lower[source.end + 1] == "the"), hit.start)
+        if not 1 <= len(body) <= AFFILIATION_WORDS_MAX or doc.lower[hit.start - 1] not in AFFILIATION_HEADS:
+            continue
+        if any(not doc.alpha[index] or doc.lower[index] in FINITE_WORDS or doc.lower[index] in CLAUSE_WORDS for index in body):
+            continue
+        if any(s.start < hit.start and s.end > source.end for s in speakers):
+            continue
+        first = doc.token(source.start)
+        name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+    return None
+
+
+CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "where", "when"})
 
 
 def _plain_name(name: str, start: int, end: int, speakers: list[_Hit], places: Sequence[_Hit]) -> bool:
@@ -1413,13 +1469,13 @@ COORDINATION_WORDS = frozenset({"and", "the", "a", "an", ","})
 COORDINATION_HEAD_WORDS = 2  # 'Moscow and Syrian official media reported', 'the Reuters news agency said'
 
 
-def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled, verb: int | None = None) -> _Speaker | None:
+def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled, verb: int | None = None, loose: bool = False) -> _Speaker | None:
     """Speakers joined by 'and' who assert the claim together ('The Observatory and the LCC said', 'Rebels and
     activists have reported', 'residents and a monitoring group said') are one speaker written as the whole phrase
     (docs/annotation.md, Speaker rule 4): the camp they share, else unknown; anonymous only when all of them are (a
     named actor among them stands behind the claim: 'The Observatory and activists'). None unless the words between the mentions
     are a plain coordination or a spokesman's name ('YPG spokesman Redur Xelil and Turkish security sources').
-    The phrase runs on to the verb at ``verb`` over at most two more lowercase words that finish the last mention
+    ``loose``: the caller has checked the words between (``_according_partner``). The phrase runs on to the verb at ``verb`` over at most two more lowercase words that finish the last mention
     ('the Reuters news agency', 'Syrian official media'), never over a finite, frame or time word."""
     conjuncts = [hit for hit in conjuncts if not any(other is not hit and other.start <= hit.start and hit.end <= other.end for other in conjuncts)]
     if len(conjuncts) < 2:
@@ -1428,7 +1484,7 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
         between = doc.lower[left.end:right.start]
         if between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, left, compiled):
             continue  # 'YPG spokesman Redur Xelil and Turkish security sources': the spokesman is the first partner
-        if not between or any(word not in COORDINATION_WORDS for word in between):
+        if not loose and (not between or any(word not in COORDINATION_WORDS for word in between)):
             return None
     if "and" not in doc.lower[conjuncts[-2].end:conjuncts[-1].start]:
         return None
@@ -1436,19 +1492,16 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
     camps = {part.camp for part in parts}
     camp = camps.pop() if len(camps) == 1 else CAMP_UNKNOWN
     first, last = conjuncts[0].start, conjuncts[-1].end
+    if doc.lower[conjuncts[0].end] in ROLE_WORDS and _is_member_of(doc, conjuncts[0], compiled):
+        named = _proper_name_after(doc, conjuncts[0].end + 1, conjuncts[1].start)
+        if named is not None:  # 'YPG spokesman Redur Xelil and ...' is written 'Redur Xelil and ...' (names without titles)
+            first = named[0] - len(named[1].split())
+            while first > conjuncts[0].end and doc.span_text(first, named[0]) != named[1]:
+                first -= 1
     if verb is not None and 0 < verb - last <= COORDINATION_HEAD_WORDS and all(
             doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in NOT_HEAD_WORDS for index in range(last, verb)):
         last = verb
     return _Speaker(doc.span_text(first, last), camp, all(part.anonymous for part in parts), "group")
-
-
-OPEN_LIST_WORDS = frozenset({"others", "alike"})  # 'the United States and the G7 among others have vowed'
-
-
-def _open_list(doc: _Toks, start: int, end: int) -> bool:
-    """Whether the words between coordinated speakers and their verb leave the list open ('among others', 'and
-    others'): the names are examples of a wider set, not the joint speaker, and the first of them speaks."""
-    return any(word in OPEN_LIST_WORDS for word in doc.lower[start:end])
 
 
 DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another"})
@@ -1775,7 +1828,7 @@ def _opens_content(doc: _Toks, start: int, end: int) -> bool:
 
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
 # Words that never finish a coordinated speaker before its verb (``_coordinated_speaker``).
-NOT_HEAD_WORDS = frozenset(FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS | OBJECT_PREPOSITIONS | DEFINITE_WORDS | RELATIVE_WORDS | {"that", "and", "but", "as"})
+NOT_HEAD_WORDS = frozenset(FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS | OBJECT_PREPOSITIONS | DEFINITE_WORDS | RELATIVE_WORDS | {"that", "and", "but", "as", "among", "others", "alike"})
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:
