@@ -1036,8 +1036,9 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
             continue
         position = named[0] + (doc.lower[named[0]] in ("the", "a", "an"))
         role = next((index for index in range(position, min(position + APPOSITION_ROLE_SCAN, hit.start)) if _is_role_head(doc.lower[index])), None)
-        if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower()) for index in range(position, role)):
-            continue
+        if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower())
+                               or doc.lower[index] in NOT_HEAD_WORDS for index in range(position, role)):
+            continue  # 'Al-Hamad was also the Emir of ...': a clause of its own, not an apposition
         tail = range(role + 1, hit.start)
         if tail and doc.lower[role + 1] not in ("of", "at", "for", "with", "from", "in"):
             continue

@@ -709,6 +709,12 @@ def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, e
     assert _who(_claim_with(_syria(text), phrase)) == expected
 
 
+def test_extract_claims_takes_no_clause_for_a_role_apposition():
+    """Check that 'X was also the Emir of Y Z said' keeps X's clause as Z's claim, not a frame of X in a role."""
+    claims = _syria("Fighting went on. Al-Hamad was also the Emir of al-Nusra Front the Anadolu Agency said.")
+    assert _who(_claim_with(claims, "Emir of al-Nusra")) == ("Anadolu Agency", "regional", False)
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
