@@ -1576,10 +1576,16 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
     """The one registry actor with a name or alias of as many words, the same first letter and within the allowed
-    edits of ``lower``; None when there is none or more than one."""
+    edits of ``lower``, else the one whose name or alias is ``lower`` and one more organisation word; None when
+    there is none or more than one."""
     allowed = 2 if len(lower) >= 16 else 1
     matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
                if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+    if not matches and lower.count(" ") >= 1:
+        # a name cut before its head noun ('The Syrian National said' for the Syrian National Coalition): the one
+        # registry actor with a name or alias of one more word, an organisation word, that starts with it
+        matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 2, lower[0]), ())
+                   if alias.startswith(lower + " ") and alias.rsplit(" ", 1)[1] in ORGANISATION_WORDS}
     return matches.pop() if len(matches) == 1 else None
 
 

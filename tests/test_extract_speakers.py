@@ -756,3 +756,9 @@ def test_extract_claims_keeps_the_affiliation_of_an_unnamed_source():
     assert _who(_claim_with(claims, "ten people")) == ("a source in the Syrian militia", "unknown", True)
     claims = _syria("Fighting went on. At least ten people were killed in Aleppo a source in the city said.")
     assert _who(_claim_with(claims, "ten people")) == ("a source", "unknown", True)
+
+
+def test_extract_claims_reads_a_registry_name_cut_before_its_head_noun():
+    """Check that 'The Syrian National said' (the Coalition's name cut before its organisation word) is the Syrian National Coalition."""
+    claims = _syria("Fighting went on. The Syrian National said that 35 civilians were killed in Al Bab.")
+    assert _who(_claim_with(claims, "35 civilians")) == ("Syrian National Coalition", "opposition", False)
