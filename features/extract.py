@@ -882,6 +882,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
+    if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
+        return in_role
     proper = _proper_name_before(doc, hit.start, lower_bound)
     if proper is None and places:
         government = _government_before(doc, hit, lower_bound, places, compiled)
@@ -898,8 +900,6 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = _not_a_date(doc, proper, hit.start)
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
-    if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
-        return in_role
     if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound)) is not None:
         return affiliated
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
@@ -1008,12 +1008,25 @@ ROLE_HEADS = frozenset({"director", "head", "chief", "president", "researcher", 
 def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequence[_Hit], lower_bound: int, compiled: _Compiled,
                     state: _ArticleState) -> _Frame | None:
     """A person named with a role in an organisation is the speaker by name, with the organisation's camp
-    (docs/annotation.md, Speaker rule 2): the role and organisation before the name ('Vice president of the Syrian
-    Coalition Nagham al-Ghadiri said') or after it in apposition ('Ahmet Uzumcu the head of the OPCW said', 'Ole
+    (docs/annotation.md, Speaker rule 2): the organisation and title before the name ('U.S. Senator John McCain
+    said'), the role and organisation before the name ('Vice president of the Syrian Coalition Nagham al-Ghadiri said') or after it in apposition ('Ahmet Uzumcu the head of the OPCW said', 'Ole
     Solvang deputy emergencies director at the New York-based group says'); a registry organisation gives the camp,
     'the group' / 'the organisation' the last organisation's, else unknown. A name the registry lists is a registry
     mention and never reaches this rule; None when the words do not fit."""
     organisations = [s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet") and lower_bound <= s.start and s.end <= hit.start]
+    # the organisation and title words before the name: 'U.S. Senator John McCain said', 'OPCW Director General X Y said'
+    for organisation in reversed(organisations):
+        position = organisation.end
+        while position < hit.start and (_is_title_word(doc.lower[position]) or doc.lower[position] in ROLE_QUALIFIERS):
+            position += 1
+        if position == organisation.end or position >= hit.start:
+            continue
+        named = _proper_name_after(doc, position, hit.start)
+        if named is None or named[0] != hit.start or not _plain_name(named[1], position, hit.start, speakers, places):
+            continue
+        state.last_organisation = _speaker_from_hit(organisation, compiled)
+        person = _Speaker(_name_without_title(named[1]), state.last_organisation.camp, False, "person")
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, person, organisation.start, hit.end, "reported"), compiled)
     # the role and organisation before the name: '<role> of (the) <organisation> <Name> said'
     for organisation in reversed(organisations):
         named = _proper_name_after(doc, organisation.end, hit.start)

@@ -762,3 +762,9 @@ def test_extract_claims_reads_a_registry_name_cut_before_its_head_noun():
     """Check that 'The Syrian National said' (the Coalition's name cut before its organisation word) is the Syrian National Coalition."""
     claims = _syria("Fighting went on. The Syrian National said that 35 civilians were killed in Al Bab.")
     assert _who(_claim_with(claims, "35 civilians")) == ("Syrian National Coalition", "opposition", False)
+
+
+def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
+    """Check that 'U.S. Senator X Y said' is X Y (not in the registry) with the camp of the United States."""
+    claims = _syria("Fighting went on. U.S. Senator Karim Haddad said the regime killed 20 people in Douma.")
+    assert _who(_claim_with(claims, "killed 20 people")) == ("Karim Haddad", "coalition", False)
