@@ -580,7 +580,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
-        if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
+        if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
+            continue
+        if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
@@ -607,6 +609,27 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
+# Determiners before a reporting verb form make it a noun ('their pledges', 'the claims', 'its warnings').
+NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "such"})
+# Bare forms of the accusation, denial and stance verbs, which after 'to' or a modal are no report ('executed to deny
+# Daesh the ability', 'Russia was to blame', 'would threaten the siege').
+BARE_STANCE_FORMS = frozenset({"accuse", "blame", "deny", "threaten", "pledge", "vow", "warn"})
+INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", "can", "should", "must", "shall"})
+# 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
+# ('IS threatens the province').
+THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
+
+
+def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
+    """A reporting verb form that is no report here: a noun after a determiner ('their pledges', 'the claims'), an
+    accusation, denial or stance verb as an infinitive, or a threat with an object instead of an intent."""
+    doc, lower = sent.toks, verb.text.lower()
+    previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
+    if previous in NOUN_DETERMINERS and verb.start not in group_starts:
+        return True
+    if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
+        return True
+    return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 
 def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
@@ -830,7 +853,10 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
 
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
-FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again"})
+FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
+                           "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
+                           "quickly", "immediately", "swiftly"})
+WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
@@ -838,8 +864,13 @@ def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
     earlier reported', 'the ministry has repeatedly said'), so the speaker rules see the speaker right before it; the
     verb text stays the verb."""
     start = hit.start
-    while start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in FRAME_ADVERBS:
-        start -= 1
+    while start - 1 > lower_bound and not doc.sent_start[start - 1]:
+        if doc.lower[start - 1] in FRAME_ADVERBS:
+            start -= 1
+        elif start - 2 > lower_bound and doc.lower[start - 1] in WEEKDAYS_WRITTEN and doc.lower[start - 2] == "on":
+            start -= 2  # 'The Russians had on Saturday accused'
+        else:
+            break
     if start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in PERFECT_AUXILIARIES:
         start -= 1
     if start == hit.start or hit.text.lower().endswith("ing"):
@@ -855,6 +886,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
+    if frames and hit.start - 1 >= lower_bound and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing"):
+        # '... said the air force was not responsible and accused Britain of ...': the second verb shares the subject
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
     proper = _proper_name_before(doc, hit.start, lower_bound)
@@ -921,7 +955,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
-    if after:
+    if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
         speaker_hit = after[0]
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
@@ -937,6 +971,15 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+# Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
+# government for the attack'): the name after them is never their speaker.
+ACCUSATION_VERBS = frozenset({"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"})
+
+
+def _is_accusation(hit: _Hit) -> bool:
+    return hit.text.lower().rsplit(" ", 1)[-1] in ACCUSATION_VERBS
 
 
 def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
@@ -1512,6 +1555,7 @@ class _Segment:
     end: int
     frame: _Frame | None
     lead_start: int | None = None  # start of the frame words before the content ("stated on Wednesday that")
+    act: bool = False  # the frame words are part of the claim ('Turkey denied the accusations')
 
 
 SUBORDINATORS = {"while", "although", "though", "whereas"}
@@ -1531,7 +1575,13 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
-        if after_words >= 3 and not content_before:
+        if not content_before and _is_short_denial(doc, frame, next_left):
+            # 'Turkey has consistently denied those accusations': the act is the claim, the frame words its text
+            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+                segments.append(_Segment(boundary, frame.left, None))
+            segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
+            boundary = next_left
+        elif after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
@@ -1547,6 +1597,21 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     return [part for segment in segments for part in _split_contrast(doc, segment)]
 
 
+# Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
+STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
+                                "vowed", "vowing", "warn", "warns", "warned", "warning"})
+# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
+SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
+
+
+def _is_short_denial(doc: _Toks, frame: _Frame, end: int) -> bool:
+    """A denial or accusation frame (not a participle continuing another) followed by one or two words of object only."""
+    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS:
+        return False
+    start, stop = _trim(doc, frame.right, end)
+    return 1 <= _n_words(doc, start, stop) < 3
+
+
 CONTRASTS = {"although", "though", "whereas"}
 
 
@@ -1557,7 +1622,7 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
         return [segment]
     for index in contrasts[bisect_left(contrasts, segment.start + 3):bisect_left(contrasts, segment.end - 2)]:
         if doc.lower[index - 1] in (",", ";"):
-            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
+            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start, segment.act), _Segment(index, segment.end, None)]
     return [segment]
 
 
@@ -1684,6 +1749,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities):
         return None
+    if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
+        categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
     frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
     if frame is not None and segment.end <= frame.left:

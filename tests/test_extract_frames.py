@@ -1,0 +1,81 @@
+"""Reporting frames of claim extraction: accusations, blame, denials, threats and pledges as reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, extract_claims
+from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights blames the army for the shelling of the market in Douma.", "the army for the shelling",
+         ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Rebels accuse the Kurdish YPG of helping the army to cut the road north of Aleppo.", "of helping the army",
+         ("Free Syrian Army", "reported_speech")),
+        ("Karim Haddad had on Saturday accused rebel groups of moving 500 fighters into the south of Aleppo.", "500 fighters",
+         ("Karim Haddad", "reported_speech")),
+        ("Karim Haddad has consistently denied that his men shelled the Kurdish town of Afrin.", "his men shelled", ("Karim Haddad", "reported_speech")),
+    ],
+)
+def test_extract_claims_reads_accusation_blame_and_denial_as_reports(text, phrase, expected):
+    """Check that 'X accuses / blames Y of / for ...' and 'X has (adverb or 'on Saturday') denied ...' are X's reports."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_never_reads_the_accused_as_the_speaker():
+    """Check that the registry name right after 'accused' (the accused party) is not taken as a claim's speaker."""
+    claims = _syria("Fighting went on in the north. The village elders accused the Syrian Army of shelling the market of Douma.")
+    assert "Syrian Army" not in set(claims["speaker"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Turkey has denied the accusations.", "Turkey has denied the accusations", ("Turkey", "reported_speech", "stance")),
+        ("The Nusra Front threatened to target the villages of the coast with rockets.", "to target the villages",
+         ("Nusra Front", "reported_speech", "stance")),
+        ("The Islamic State pledges to defend the city of Raqqa until the end.", "to defend the city", ("Islamic State", "reported_speech", "stance")),
+    ],
+)
+def test_extract_claims_reads_a_denial_threat_or_pledge_as_a_stance_report(text, phrase, expected):
+    """Check that a denial with only a short object is a claim made of the frame words, and that threats and pledges are
+    the speaker's stance."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air strikes were carried out to deny the Islamic State the ability to move 300 fighters into Iraq.",
+        "The Islamic State threatens the province of Hasaka where 40 soldiers were killed last week.",
+        "The rebels kept their pledges as 20 fighters were killed in the fighting for Tabqa.",
+    ],
+)
+def test_extract_claims_reads_no_report_in_an_infinitive_a_threat_with_an_object_or_a_noun(text):
+    """Check that 'to deny', 'threatens the province' and 'their pledges' do not make a report: every claim is the outlet's."""
+    claims = _syria("Fighting went on in the north. " + text)
+    assert set(zip(claims["speaker"], claims["attribution"])) == {("reuters", "own_assertion")}
+
+
+def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
+    """Check that a second reporting verb joined by 'and' ('said ... and accused Britain of ...') keeps the first verb's speaker."""
+    claims = _syria("Fighting went on in the north. The Russian Defence Ministry said its jets never hit the convoy near Aleppo and accused"
+                    " Britain of hiding the evidence of the strike.")
+    claim = _claim_with(claims, "hiding the evidence")
+    assert (claim["speaker"], claim["attribution"]) == ("Russian Defence Ministry", "reported_speech")
