@@ -525,6 +525,7 @@ class _Frame:
     kind: str  # reported, inverted, according_to, quote (a quotation continued), continued (a report continued)
     inherited: bool = False
     date: pd.Timestamp | None = None
+    passive_agent: bool = False  # 'was reported by X': with too few words before it, the frame words are the claim
 
 
 @dataclass(slots=True)
@@ -570,6 +571,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
+            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
+            if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
+                frames.append(_Frame(hit.start, hit.end, hit.text, _speaker_from_hit(agent[1], compiled), agent[0], agent[1].end, "inverted", passive_agent=True))
             continue
         written = hit
         if hit.key == "reporting_verb":
@@ -609,6 +613,20 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
+
+
+def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: list[tuple[int, int]], lower_bound: int) -> tuple[int, _Hit] | None:
+    """The agent of a passive report ('were reported by the civil defence', 'was also reported by Syrian state
+    television'): (start of the passive words, the speaker mention right after 'by', an optional article between);
+    else None."""
+    start = min(low for low, high in passive_spans if low <= verb.start < high)
+    after = verb.end
+    if start < lower_bound or after >= doc.n or doc.lower[after] != "by":
+        return None
+    agent = next((s for s in speakers if after + 1 <= s.start <= after + 2), None)
+    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ("the", "a", "an")):
+        return None
+    return start, agent
 # Determiners before a reporting verb form make it a noun ('their pledges', 'the claims', 'its warnings').
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "such"})
 # Bare forms of the accusation, denial and stance verbs, which after 'to' or a modal are no report ('executed to deny
@@ -882,10 +900,14 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
+    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers)
+            and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
+    if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
+        # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if frames and hit.start - 1 >= lower_bound and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing"):
         # '... said the air force was not responsible and accused Britain of ...': the second verb shares the subject
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
@@ -1575,7 +1597,11 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
-        if not content_before and _is_short_denial(doc, frame, next_left):
+        if frame.passive_agent and before_words < 3 and _n_words(doc, boundary, frame.right) >= 3:
+            # 'The ambush was also reported by Syrian state television': the report itself is the claim
+            segments.append(_Segment(boundary, frame.right, frame))
+            boundary = frame.right
+        elif not content_before and _is_short_denial(doc, frame, next_left):
             # 'Turkey has consistently denied those accusations': the act is the claim, the frame words its text
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))

@@ -79,3 +79,19 @@ def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
                     " Britain of hiding the evidence of the strike.")
     claim = _claim_with(claims, "hiding the evidence")
     assert (claim["speaker"], claim["attribution"]) == ("Russian Defence Ministry", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Four deaths and 30 injuries were reported by the civil defence in the town of Douma.", "30 injuries", "White Helmets"),
+        ("The attack on the checkpoint was also reported by Syrian state television.", "The attack on the checkpoint", "Syrian National Television"),
+        ("The shelling was also reported by Syrian state television which said 12 soldiers had been killed near Palmyra.", "12 soldiers",
+         "Syrian National Television"),
+    ],
+)
+def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, expected):
+    """Check that 'was reported by X' is X's report (reported_speech), the frame words the claim when little comes before
+    it, and that 'which said' right after X keeps X."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
