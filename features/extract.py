@@ -1597,7 +1597,14 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
-        if frame.passive_agent and before_words < 3 and _n_words(doc, boundary, frame.right) >= 3:
+        what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
+        if what is not None and _n_words(doc, frame.right, next_left) >= 2:
+            # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
+            if _n_words(doc, boundary, what) >= 3:
+                segments.append(_Segment(boundary, what, None))
+            segments.append(_Segment(what, next_left, frame, lead_start=frame.left))
+            boundary = next_left
+        elif frame.passive_agent and before_words < 3 and _n_words(doc, boundary, frame.right) >= 3:
             # 'The ambush was also reported by Syrian state television': the report itself is the claim
             segments.append(_Segment(boundary, frame.right, frame))
             boundary = frame.right
@@ -1621,6 +1628,16 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
     return [part for segment in segments for part in _split_contrast(doc, segment)]
+
+
+def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
+    """The 'what' opening the frame's subject within four words ('in what two pro-opposition groups claimed was'), else None."""
+    for position in range(frame.left - 1, max(boundary, frame.left - 5) - 1, -1):
+        if doc.lower[position] == "what":
+            return position
+        if not (doc.lower[position] in DEFINITE_WORDS or doc.lower[position] in NUMBER_TOKENS or doc.lower[position] in ("-", "pro", "anti") or doc.lower[position] in MODIFIER_PARTICIPLES or doc.title[position]):
+            return None  # only a determiner, a number and modifiers between 'what' and the speaker ('what caused the deaths a spokeswoman said')
+    return None
 
 
 # Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').

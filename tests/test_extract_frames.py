@@ -95,3 +95,21 @@ def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, 
     it, and that 'which said' right after X keeps X."""
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Jets bombed the suburbs of Douma on Monday in what two opposition groups claimed was a gas attack that killed 40 people.",
+         "two opposition groups claimed was", "opposition groups"),
+        ("Rebels shelled the town of Nubl in what the Syrian Observatory for Human Rights said was the worst attack this year.",
+         "Observatory for Human Rights said was", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_in_what_x_claimed_was_as_one_claim_of_x(text, phrase, expected):
+    """Check that in 'in what X claimed was Y' the clause from 'what' (frame words included) is X's reported claim, and the
+    words before it stay the outlet's."""
+    claims = _syria("Fighting went on in the north. " + text)
+    claim = _claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith("what ")
