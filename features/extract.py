@@ -633,6 +633,10 @@ NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "o
 # Daesh the ability', 'Russia was to blame', 'would threaten the siege').
 BARE_STANCE_FORMS = frozenset({"accuse", "blame", "deny", "threaten", "pledge", "vow", "warn"})
 INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", "can", "should", "must", "shall"})
+# Reporting verb forms that are also nouns ('probe reports', 'verify claims').
+NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
+# Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
+NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
@@ -647,6 +651,9 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True
     if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
         return True
+    if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
+            and previous not in NOT_OBJECT_VERBS and not previous.endswith("ly")):
+        return True  # 'it would probe reports that ...', 'to verify claims': the object of another verb
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 

@@ -113,3 +113,12 @@ def test_extract_claims_reads_in_what_x_claimed_was_as_one_claim_of_x(text, phra
     claim = _claim_with(claims, phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
     assert claim["text"].startswith("what ")
+
+
+def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
+    """Check that 'reports' after 'would investigate' is that verb's object, not a frame that takes the claim from the
+    speaker before it."""
+    claims = _syria("Fighting went on in the north. In other news the United Nations said it would investigate reports rebels executed 12"
+                    " soldiers near Aleppo.")
+    claim = _claim_with(claims, "would investigate reports")
+    assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
