@@ -588,6 +588,11 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
+        if (hit.key == "reporting_verb" and frames and frames[-1].kind == "according_to" and frames[-1].right == hit.start
+                and frames[-1].verb_text.lower() in CITING_WORDS and (citer := next((s for s in speakers if s.end == frames[-1].verb_start), None)) is not None):
+            # 'The state-run Anadolu Agency citing military officials said ...': the agency citing them is the verb's subject
+            frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
+            continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
@@ -1687,7 +1692,9 @@ ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him"
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
     addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
-    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
+    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and (doc.title[start] or doc.text[doc.idx[start]].isupper())
+                                                                          and not doc.sent_start[start]))  # 'told Reuters', 'told FNA'
+
     if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):

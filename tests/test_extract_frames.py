@@ -122,3 +122,20 @@ def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
                     " soldiers near Aleppo.")
     claim = _claim_with(claims, "would investigate reports")
     assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Twelve soldiers were killed in the ambush near Palmyra the Syrian Observatory for Human Rights told AFP on Saturday.", "Twelve soldiers",
+         "Syrian Observatory for Human Rights"),
+        ("The state-run Anadolu Agency citing military officials said the strikes destroyed two tanks near Afrin.", "two tanks", "Anadolu Agency"),
+        ("The Syrian Observatory for Human Rights has raised the death toll from the car bombing in Qamishli to 22.", "to 22",
+         "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_told_an_acronym_citing_and_a_raised_toll_as_frames(text, phrase, expected):
+    """Check that 'X told AFP on Saturday' closing a sentence owns the content before it, 'X citing Y said' is X's report,
+    and 'X has raised the death toll to 22' is X's report of the toll."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
