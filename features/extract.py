@@ -878,6 +878,23 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if reference is not None and state.last_any is not None:
         speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
         return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
+    office = _described_organisation(doc, hit.end)
+    if office is not None:  # 'according to the citys monitoring and documentation office'
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
+    return None
+
+
+def _described_organisation(doc: _Toks, start: int) -> int | None:
+    """The end of an unregistered organisation described in lowercase words after 'the' ('the citys monitoring and
+    documentation office', 'the local relief committee'): up to six words ending in an organisation noun, else None."""
+    if start >= doc.n or doc.lower[start] != "the":
+        return None
+    for position in range(start + 1, min(start + 7, doc.n)):
+        lower = doc.lower[position]
+        if doc.sent_start[position] or not doc.alpha[position] or doc.token(position) != lower:
+            return None
+        if lower in ORGANISATION_WORDS:
+            return position + 1
     return None
 
 
@@ -985,6 +1002,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if pronoun is not None:
         speaker, start = pronoun
         return _Frame(hit.start, hit.end, hit.text, speaker, start, hit.end, "reported")
+    if hit.start - 1 > sent.start and doc.lower[hit.start - 1] == "it" and state.last_any is None:
+        # 'The United Nations called for a ceasefire in Aleppo where it said ...': with no speaker before, 'it' is the
+        # organisation that is the sentence's subject
+        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+        if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
     if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
@@ -1695,7 +1718,9 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
     addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and (doc.title[start] or doc.text[doc.idx[start]].isupper())
                                                                           and not doc.sent_start[start]))  # 'told Reuters', 'told FNA'
 
-    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
+    addressee = addressee or (verb.lower() in ("told", "tells") and start + 2 < end and doc.lower[start] in NAME_PARTICLES and doc.lower[start + 1] == "-" and doc.title[start + 2])
+    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index]
+                         or doc.title[index] or doc.lower[index] in NAME_PARTICLES for index in range(start + 1, end)):
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
         return False  # 'said by telephone from Britain.', 'said in a statement on its website.': the content came before

@@ -139,3 +139,21 @@ def test_extract_claims_reads_told_an_acronym_citing_and_a_raised_toll_as_frames
     and 'X has raised the death toll to 22' is X's report of the toll."""
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("On Tuesday the United Nations called for a ceasefire in Aleppo where it said 300000 people lacked water.", "300000 people",
+         ("United Nations", "reported_speech")),
+        ("At least 40 people were injured in the shelling according to the local monitoring and relief office.", "40 people",
+         ("the local monitoring and relief office", "according_to")),
+        ("Its fighters cooperate with the Nusra Front in Idlib according to experts.", "Its fighters cooperate", ("experts", "according_to")),
+        ("Twelve fighters were killed in the shelling of the town the activist told al-Quds al-Arabi.", "Twelve fighters", ("activist", "reported_speech")),
+    ],
+)
+def test_extract_claims_finds_the_speaker_of_it_said_a_described_office_experts_and_told_al_name(text, phrase, expected):
+    """Check that 'it said' with no speaker before is the sentence's organisation, that 'according to the ... office' and
+    'according to experts' name their speaker, and that 'told al-Quds al-Arabi' closing a sentence owns what comes before."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
