@@ -594,6 +594,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
+            continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
         if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
@@ -618,6 +620,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
+NEGATED_SUBJECT_WORDS = frozenset({"neither", "nor", "no"})  # before a frame's subject: a report nobody made
 
 
 def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: list[tuple[int, int]], lower_bound: int) -> tuple[int, _Hit] | None:

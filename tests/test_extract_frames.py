@@ -157,3 +157,10 @@ def test_extract_claims_finds_the_speaker_of_it_said_a_described_office_experts_
     'according to experts' name their speaker, and that 'told al-Quds al-Arabi' closing a sentence owns what comes before."""
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_reads_no_report_when_neither_subject_reports():
+    """Check that 'neither X nor Y blamed any group' is the outlet's statement, not a report of Y."""
+    claims = _syria("Fighting went on in the north. So far neither the Nusra Front nor the Free Syrian Army blamed any group for the bombing of Idlib.")
+    claim = _claim_with(claims, "blamed any group")
+    assert (claim["speaker"], claim["attribution"]) == ("reuters", "own_assertion")
