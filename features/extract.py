@@ -112,8 +112,11 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "territory", "combat", "materiel_action", "communications", "negotiation", "blackout", "alliance"}
+FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications",
+                   "negotiation", "blackout", "alliance"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
+# Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
+SEIZING_ACTIONS = frozenset({"seized", "seizing", "captured"})
 _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
@@ -423,7 +426,10 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
                 deferred.append(_Hit(kind, key, start, end, hit_text))
             continue  # "States" in "the United States" is not the verb "states"
         elif key == "materiel" and hit_text.lower() in MATERIEL_ACTIONS:
-            groups[_MATERIEL_ACTION_GROUP].append(_Hit("L", "materiel_action", start, end, hit_text))
+            # the verb is an action on things, not a thing: 'seized the oilfield' names no materiel
+            action = "seizure" if hit_text.lower() in SEIZING_ACTIONS else "materiel_action"
+            groups[_overlap_group("L", action)].append(_Hit("L", action, start, end, hit_text))
+            continue
         groups[group].append(_Hit(kind, key, start, end, hit_text))
     kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
@@ -464,7 +470,6 @@ def _overlap_group(kind: str, key: str) -> tuple[str, str]:
     return kind, key if kind == "L" else ""
 
 
-_MATERIEL_ACTION_GROUP = _overlap_group("L", "materiel_action")
 
 
 def _longest_per_kind(groups: dict[tuple[str, str], list[_Hit]]) -> list[_Hit]:
@@ -867,6 +872,9 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
+                joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
+                return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
@@ -898,6 +906,28 @@ def _described_organisation(doc: _Toks, start: int) -> int | None:
             return None
         if lower in ORGANISATION_WORDS:
             return position + 1
+    return None
+
+
+ACCORDING_PARTNER_GAP = 5  # words of a postmodifier between 'according to X' and 'and Y' ('residents near the area and ...')
+
+
+def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | None:
+    """'according to residents near the area and the Syrian Observatory': the second speaker mention joined to the
+    first by 'and' after at most a short postmodifier without punctuation or clause words, and not the subject of a new
+    clause (no verb right after it); else None."""
+    position = first.end
+    while position < doc.n and position - first.end <= ACCORDING_PARTNER_GAP and not doc.sent_start[position]:
+        lower = doc.lower[position]
+        if lower == "and":
+            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ("the", "a", "an"))
+            partner = next((s for s in speakers if s.start in (position + 1, start)), None)
+            if partner is not None and partner.end < doc.n and not doc.sent_start[partner.end] and _may_be_verb(doc, partner.end):
+                return None  # 'according to activists and the army shelled the town': a new clause
+            return partner
+        if not doc.alpha[position] or lower in ACCORDING_STOPS or lower in RELATIVE_WORDS or any(s.start == position for s in speakers):
+            return None
+        position += 1
     return None
 
 
@@ -945,6 +975,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
+    if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
+        return in_role
     proper = _proper_name_before(doc, hit.start, lower_bound)
     if proper is None and places:
         government = _government_before(doc, hit, lower_bound, places, compiled)
@@ -961,6 +993,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = _not_a_date(doc, proper, hit.start)
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
+    if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound)) is not None:
+        return affiliated
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
     adjacent = [s for s in speakers if s.end == hit.start and s.start >= lower_bound]
@@ -979,6 +1013,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
+    if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, joint[1], joint[0], hit.end, "reported")  # 'activists and the extremist group said'
     if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
@@ -995,8 +1031,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
                 and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
             speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
-        if speaker_hit is not before[-1] and speaker.anonymous and (last := _speaker_from_hit(before[-1], compiled)).anonymous:
-            speaker = _Speaker(f"{speaker.name} and {last.name}", speaker.camp if speaker.camp == last.camp else CAMP_UNKNOWN, True, "group")  # 'a monitor and rebels said'
+        if (speaker_hit is not before[-1]
+                and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
+            speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
             and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2])):
@@ -1061,6 +1098,118 @@ def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers:
     if role is not None:
         left = role.start
     return frame if left == frame.left else replace(frame, left=left)
+
+
+ROLE_QUALIFIERS = frozenset({"vice", "deputy", "acting", "senior", "chief", "executive", "general", "former", "regional", "emergencies", "media",
+                             "political", "military", "foreign", "programme", "program", "research", "country", "middle", "east"})  # words of a role before its head
+APPOSITION_ROLE_SCAN = 4  # tokens after 'the' / 'a' searched for the role's head word ('the deputy emergencies director')
+
+
+def _is_role_head(lower: str) -> bool:
+    return _is_title_word(lower) or lower in ROLE_HEADS
+
+
+ROLE_HEADS = frozenset({"director", "head", "chief", "president", "researcher", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+                        "representative", "member", "founder", "commander", "coordinator", "manager", "advocate", "investigator", "expert"})
+
+
+def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequence[_Hit], lower_bound: int, compiled: _Compiled,
+                    state: _ArticleState) -> _Frame | None:
+    """A person named with a role in an organisation is the speaker by name, with the organisation's camp
+    (docs/annotation.md, Speaker rule 2): the organisation and title before the name ('U.S. Senator John McCain
+    said'), the role and organisation before the name ('Vice president of the Syrian Coalition Nagham al-Ghadiri said') or after it in apposition ('Ahmet Uzumcu the head of the OPCW said', 'Ole
+    Solvang deputy emergencies director at the New York-based group says'); a registry organisation gives the camp,
+    'the group' / 'the organisation' the last organisation's, else unknown. A name the registry lists is a registry
+    mention and never reaches this rule; None when the words do not fit."""
+    organisations = [s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet") and lower_bound <= s.start and s.end <= hit.start]
+    # the organisation and title words before the name: 'U.S. Senator John McCain said', 'OPCW Director General X Y said'
+    for organisation in reversed(organisations):
+        position = organisation.end
+        while position < hit.start and (_is_title_word(doc.lower[position]) or doc.lower[position] in ROLE_QUALIFIERS):
+            position += 1
+        if position == organisation.end or position >= hit.start:
+            continue
+        named = _proper_name_after(doc, position, hit.start)
+        if named is None or named[0] != hit.start or not _plain_name(named[1], position, hit.start, speakers, places):
+            continue
+        state.last_organisation = _speaker_from_hit(organisation, compiled)
+        person = _Speaker(_name_without_title(named[1]), state.last_organisation.camp, False, "person")
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, person, organisation.start, hit.end, "reported"), compiled)
+    # the role and organisation before the name: '<role> of (the) <organisation> <Name> said'
+    for organisation in reversed(organisations):
+        named = _proper_name_after(doc, organisation.end, hit.start)
+        if named is None or named[0] != hit.start or not _plain_name(named[1], organisation.end, hit.start, speakers, places):
+            continue
+        position = organisation.start - (organisation.start - 1 > lower_bound and doc.lower[organisation.start - 1] == "the")
+        if position - 2 < lower_bound or doc.lower[position - 1] != "of" or not _is_role_head(doc.lower[position - 2]):
+            continue
+        start = position - 2
+        while start - 1 >= lower_bound and (doc.lower[start - 1] in ROLE_QUALIFIERS or _is_title_word(doc.lower[start - 1])):
+            start -= 1
+        state.last_organisation = _speaker_from_hit(organisation, compiled)  # 'the group said' later is the organisation
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], state.last_organisation.camp, False, "person"), start, hit.end, "reported"), compiled)
+    # the name, then its role in apposition: '<Name> (the|a) <qualifiers> <role> of|at|for <organisation> said'
+    for start in range(lower_bound, hit.start - 3):
+        if not (start == lower_bound or doc.lower[start - 1] in _QUOTES or doc.lower[start - 1] == ","):
+            continue
+        named = _proper_name_after(doc, start, hit.start)
+        if named is None or not _plain_name(named[1], start, named[0], speakers, places) or any(s.start == start for s in speakers):
+            continue
+        position = named[0] + (doc.lower[named[0]] in ("the", "a", "an"))
+        role = next((index for index in range(position, min(position + APPOSITION_ROLE_SCAN, hit.start)) if _is_role_head(doc.lower[index])), None)
+        if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower())
+                               or doc.lower[index] in NOT_HEAD_WORDS for index in range(position, role)):
+            continue  # 'Al-Hamad was also the Emir of ...': a clause of its own, not an apposition
+        tail = range(role + 1, hit.start)
+        if tail and doc.lower[role + 1] not in ("of", "at", "for", "with", "from", "in"):
+            continue
+        if any(doc.lower[index] in FINITE_WORDS or doc.lower[index] in _QUOTES or doc.lower[index] in RELATIVE_WORDS for index in tail) or len(tail) > LONG_SUBJECT_TOKENS:
+            continue
+        organisation = next((s for s in organisations if role < s.start), None)
+        if organisation is not None:
+            state.last_organisation = _speaker_from_hit(organisation, compiled)
+            camp = state.last_organisation.camp
+        elif tail and doc.lower[hit.start - 1] in ("group", "organisation", "organization", "agency") and state.last_organisation is not None:
+            camp = state.last_organisation.camp  # 'at the New York-based group': the organisation just named
+        else:
+            camp = CAMP_UNKNOWN
+        return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], camp, False, "person"), start, hit.end, "reported"), compiled)
+    return None
+
+
+AFFILIATION_HEADS = frozenset(ORGANISATION_WORDS | {"militia", "militias", "police", "government", "regime", "hospital", "military", "unit", "units"})
+AFFILIATION_WORDS_MAX = 4  # 'a source in the Syrian militia', 'an official at the local health directorate'
+
+
+def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], lower_bound: int) -> _Frame | None:
+    """'a source in the Syrian militia said': an unnamed one-person description placed in an unregistered body (a
+    short phrase ending in an organisation word, no registry name in it) right before the verb is the phrase as
+    written, affiliation kept (docs/annotation.md, rule 3; a registry body inside makes it that body's, rule 1)."""
+    for source in speakers:
+        if source.kind == "S" or source.start < lower_bound or source.end >= hit.start or not _is_individual(source.text):
+            continue
+        if doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS or doc.lower[source.start] not in SINGULAR_DETERMINERS:
+            continue
+        body = range(source.end + 1 + (doc.lower[source.end + 1] == "the"), hit.start)
+        if not 1 <= len(body) <= AFFILIATION_WORDS_MAX or doc.lower[hit.start - 1] not in AFFILIATION_HEADS:
+            continue
+        if any(not doc.alpha[index] or doc.lower[index] in FINITE_WORDS or doc.lower[index] in CLAUSE_WORDS for index in body):
+            continue
+        if any(s.start < hit.start and s.end > source.end for s in speakers):
+            continue
+        first = doc.token(source.start)
+        name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+    return None
+
+
+CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "where", "when"})
+
+
+def _plain_name(name: str, start: int, end: int, speakers: list[_Hit], places: Sequence[_Hit]) -> bool:
+    """A person's name: no organisation word, no speaker mention or place inside it."""
+    return (not any(word in ORGANISATION_WORDS for word in name.lower().split())
+            and not any(s.start < end and s.end > start for s in speakers) and not any(p.start < end and p.end > start for p in places))
 
 
 def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: list[_Hit], lower_bound: int) -> _Frame | None:
@@ -1422,7 +1571,7 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
     chosen = before[-1]
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
-        if between and all(word in ("and", "the", ",") for word in between) and "and" in between:
+        if between and all(word in COORDINATION_WORDS for word in between) and "and" in between:
             chosen = candidate
         elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
             named = _proper_name_after(doc, candidate.end + 1, chosen.start)
@@ -1436,6 +1585,81 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
     return chosen
 
 
+COORDINATION_WORDS = frozenset({"and", "the", "a", "an", ","})
+
+
+COORDINATION_HEAD_WORDS = 2  # 'Moscow and Syrian official media reported', 'the Reuters news agency said'
+
+
+def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled, verb: int | None = None, loose: bool = False) -> _Speaker | None:
+    """Speakers joined by 'and' who assert the claim together ('The Observatory and the LCC said', 'Rebels and
+    activists have reported', 'residents and a monitoring group said') are one speaker written as the whole phrase
+    (docs/annotation.md, Speaker rule 4): the camp they share, else unknown; anonymous only when all of them are (a
+    named actor among them stands behind the claim: 'The Observatory and activists'). None unless the words between the mentions
+    are a plain coordination or a spokesman's name ('YPG spokesman Redur Xelil and Turkish security sources').
+    ``loose``: the caller has checked the words between (``_according_partner``). The phrase runs on to the verb at ``verb`` over at most two more lowercase words that finish the last mention
+    ('the Reuters news agency', 'Syrian official media'), never over a finite, frame or time word."""
+    conjuncts = [hit for hit in conjuncts if not any(other is not hit and other.start <= hit.start and hit.end <= other.end for other in conjuncts)]
+    if len(conjuncts) < 2:
+        return None
+    for left, right in zip(conjuncts, conjuncts[1:]):
+        between = doc.lower[left.end:right.start]
+        if between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, left, compiled):
+            continue  # 'YPG spokesman Redur Xelil and Turkish security sources': the spokesman is the first partner
+        if not loose and (not between or any(word not in COORDINATION_WORDS for word in between)):
+            return None
+    if "and" not in doc.lower[conjuncts[-2].end:conjuncts[-1].start]:
+        return None
+    parts = [_speaker_from_hit(hit, compiled) for hit in conjuncts]
+    camps = {part.camp for part in parts}
+    camp = camps.pop() if len(camps) == 1 else CAMP_UNKNOWN
+    first, last = conjuncts[0].start, conjuncts[-1].end
+    if doc.lower[conjuncts[0].end] in ROLE_WORDS and _is_member_of(doc, conjuncts[0], compiled):
+        named = _proper_name_after(doc, conjuncts[0].end + 1, conjuncts[1].start)
+        if named is not None:  # 'YPG spokesman Redur Xelil and ...' is written 'Redur Xelil and ...' (names without titles)
+            first = named[0] - len(named[1].split())
+            while first > conjuncts[0].end and doc.span_text(first, named[0]) != named[1]:
+                first -= 1
+    if verb is not None and 0 < verb - last <= COORDINATION_HEAD_WORDS and all(
+            doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in NOT_HEAD_WORDS for index in range(last, verb)):
+        last = verb
+    return _Speaker(doc.span_text(first, last), camp, all(part.anonymous for part in parts), "group")
+
+
+DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another"})
+DESCRIPTION_MAX_MODIFIERS = 2  # 'the extremist group', 'a local rights group'
+
+
+def _coordinated_with_description(doc: _Toks, verb: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'Syrian opposition activists and the extremist group said': a speaker mention joined by 'and' to an
+    unregistered description right before the verb (a determiner, at most two lowercase words and an organisation or
+    one-person noun) is a joint speaker like two mentions (``_coordinated_speaker``); (start, speaker), else None."""
+    position = verb - 1
+    if position <= lower_bound or not doc.alpha[position] or not doc.text[doc.idx[position]].islower():
+        return None
+    noun = doc.lower[position]
+    if noun not in ORGANISATION_WORDS and noun.removesuffix("s") not in ORGANISATION_WORDS | INDIVIDUAL_NOUNS:
+        return None
+    if any(s.start <= position < s.end for s in speakers):
+        return None  # a mention of its own: the coordination rule of mentions applies
+    start = position
+    while start - 1 > lower_bound and position - start < DESCRIPTION_MAX_MODIFIERS and doc.alpha[start - 1] and doc.lower[start - 1] not in DESCRIPTION_DETERMINERS | {"and"} and doc.text[doc.idx[start - 1]].islower():
+        start -= 1
+    if start - 1 <= lower_bound or doc.lower[start - 1] not in DESCRIPTION_DETERMINERS:
+        return None
+    start -= 1
+    if start - 1 <= lower_bound or doc.lower[start - 1] != "and":
+        return None
+    first = next((s for s in speakers if s.end == start - 1 and s.start >= lower_bound), None)
+    if first is None:
+        return None
+    description = _Hit("W", CAMP_UNKNOWN, start, verb, doc.span_text(start, verb))
+    conjuncts = [s for s in speakers if s.start >= lower_bound and s.end <= first.start] + [first, description]
+    chosen = _first_of_coordination(doc, conjuncts[:-1])
+    joint = _coordinated_speaker(doc, [c for c in conjuncts if c.start >= chosen.start], compiled)
+    return None if joint is None else (chosen.start, joint)
+
+
 # Roles a person speaks in for an organisation named right before them ('YPG spokesman Redur Xelil').
 ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "leader", "head", "chief", "director", "representative", "envoy"})
 
@@ -1446,9 +1670,11 @@ def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
 
 
 def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:
-    """Later 'Xelil said' and 'He said' about the spokesman are the organisation's."""
-    state.persons[name.split()[-1].lower()] = organisation
-    state.last_person = organisation
+    """Later 'Xelil said' and 'He said' about the spokesman are his, with his organisation's camp (docs/annotation.md,
+    Speaker rule 2)."""
+    person = _Speaker(name, organisation.camp, False, "person")
+    state.persons[name.split()[-1].lower()] = person
+    state.last_person = person
 
 
 SPELLING_CACHE_LIMIT = 50_000  # distinct unregistered speaker names remembered per pack before the memo starts afresh
@@ -1471,10 +1697,16 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
     """The one registry actor with a name or alias of as many words, the same first letter and within the allowed
-    edits of ``lower``; None when there is none or more than one."""
+    edits of ``lower``, else the one whose name or alias is ``lower`` and one more organisation word; None when
+    there is none or more than one."""
     allowed = 2 if len(lower) >= 16 else 1
     matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 1, lower[0]), ())
                if abs(len(alias) - len(lower)) <= allowed and _within_edits(alias, lower, allowed)}
+    if not matches and lower.count(" ") >= 1:
+        # a name cut before its head noun ('The Syrian National said' for the Syrian National Coalition): the one
+        # registry actor with a name or alias of one more word, an organisation word, that starts with it
+        matches = {canonical for alias, canonical in compiled.names_by_shape.get((lower.count(" ") + 2, lower[0]), ())
+                   if alias.startswith(lower + " ") and alias.rsplit(" ", 1)[1] in ORGANISATION_WORDS}
     return matches.pop() if len(matches) == 1 else None
 
 
@@ -1501,15 +1733,15 @@ def _within_edits(first: str, second: str, allowed: int) -> bool:
 
 
 def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
-    """'YPG spokesman Redur Xelil said': a person named in a role of a registry organisation speaks for it (the
-    registry gives no camp to the person, and the organisation is the source that is accountable)."""
+    """'YPG spokesman Redur Xelil said', 'OPCW chief Ahmet Uzumcu said': a person named in a role of a registry
+    organisation is the speaker by name, with the organisation's camp (docs/annotation.md, Speaker rule 2; a person
+    the registry lists, 'Rami Abdel Rahman', stays folded into the organisation by the registry match)."""
     if frame.speaker.kind != "person" or frame.speaker.name in compiled.sources:
         return frame
     organisation = next((s for s in speakers if s.end == name_start - 1 and _is_member_of(doc, s, compiled)), None)
     if organisation is None:
         return frame
-    speaker = _speaker_from_hit(organisation, compiled)
-    _remember_member(frame.speaker.name, speaker, state)
+    speaker = _Speaker(frame.speaker.name, _speaker_from_hit(organisation, compiled).camp, False, "person")
     return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, speaker, organisation.start, frame.right, frame.kind)
 
 
@@ -1770,6 +2002,8 @@ def _opens_content(doc: _Toks, start: int, end: int) -> bool:
 
 
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
+# Words that never finish a coordinated speaker before its verb (``_coordinated_speaker``).
+NOT_HEAD_WORDS = frozenset(FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS | OBJECT_PREPOSITIONS | DEFINITE_WORDS | RELATIVE_WORDS | {"that", "and", "but", "as", "among", "others", "alike"})
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:
@@ -1825,6 +2059,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
+    if segment.frame is not None and _frame_judges(segment.frame, hits):
+        categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
     text = doc.text[char_start:char_end]
     frame = segment.frame
@@ -1870,6 +2106,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_EVENT_DATE: event,
         _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
     }
+
+
+def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
+    """The frame's verb is a stance or denial word ('warned', 'condemned', 'called on', 'denied')."""
+    return any(hit.kind == "L" and hit.key in ("stance", "denial") and frame.verb_start <= hit.start < frame.verb_end for hit in hits)
 
 
 def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
@@ -1993,33 +2234,63 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat"}
-_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties)\b")
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action"}
+PEOPLE_HARMED_CATEGORIES = frozenset({"casualty", "harm"})
+# Facts whose uncounted harm is a by-product ('took control of the town, enabling civilians to flee').
+TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
+# Attacks by fire or explosion ('shelled', 'air strikes', 'a blast'): `other` unless people or things harmed or ground
+# taken are reported too (docs/annotation.md, claim types). The *_mention categories only type a claim: they do not
+# make text a claim by themselves (not in FACT_CATEGORIES).
+ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
+ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
+_CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
 def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
-    """Casualties, then captures (territory when places are taken), materiel, then the earliest of
-    territory/communications/negotiation/combat words, then stance, else other."""
+    """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed;
+    an uncounted harm after a fact of ground or things taken or destroyed leaves that fact's type), people taken
+    (captures), ground captured or seized (territory), materiel destroyed or seized, the earliest of
+    territory/communications/negotiation/ground-combat/damage words, then an attack (`other`; `stance` when a
+    judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
+    first_seen = first_seen or {}
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
-    if "casualty" in categories or _CASUALTY_OUTCOME.search(outcomes):
+    if _CASUALTY_OUTCOME.search(outcomes) or (categories & PEOPLE_HARMED_CATEGORIES and not _harm_follows_a_taking(categories, first_seen)):
         return "casualties"
+    if "people_taken" in categories:
+        return "captures"
+    ground = "ground" in categories
     if "capture" in categories:
-        return "territory" if places and ("territory" in categories or "combat" in categories) else "captures"
-    if ("materiel_action" in categories and "materiel" in categories) or _DESTROYED_OUTCOME.search(outcomes):
+        return "territory" if ground or (places and ("territory" in categories or "combat" in categories)) else "captures"
+    if "seizure" in categories:
+        return "territory" if ground or (places and "materiel" not in categories) else "materiel"
+    if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
-    if "materiel_action" in categories and places:
-        return "territory"
     present = [category for category in TERRITORY_FIRST if category in categories]
     if present:
-        first_seen = first_seen or {}
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
-        return "territory" if earliest == "combat" else earliest
-    if "materiel_action" in categories:
-        return "materiel"
-    if "stance" in categories:
-        return "stance"
-    return "other"
+        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel"}.get(earliest, earliest)
+    return _attack_or_stance_type(categories)
+
+
+def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:
+    """'destroyed a bulldozer, killing a number of terrorists', 'regained the villages after killing many': an
+    uncounted harm written after ground or things taken or destroyed is that fact's by-product."""
+    taken = [first_seen[category] for category in TAKING_CATEGORIES if category in categories and category in first_seen]
+    harmed = [first_seen[category] for category in PEOPLE_HARMED_CATEGORIES if category in categories and category in first_seen]
+    return bool(taken and harmed) and min(taken) < min(harmed)
+
+
+def _attack_or_stance_type(categories: set[str]) -> str:
+    """What is left once no casualty, capture, materiel, territory, communications or negotiation fact is found."""
+    judged = "stance" in categories or "denial" in categories
+    if categories & ATTACK_EVENT_CATEGORIES:
+        return "other"  # 'jets struck the market': the attack itself is reported
+    if categories & ATTACK_CATEGORIES:
+        return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
+    if "held_area" in categories:
+        return "territory"
+    return "stance" if judged else "other"
 
 
 def claim_id(article_id: str, span_start: int, span_end: int) -> str:
@@ -2070,6 +2341,8 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         sent = _Sent(sent_start, sent_end, doc)
         hits, position = _sentence_hits(hits_all, position, sent)
         frames = _find_frames(sent, hits, compiled, state)
+        if not frames:
+            _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
             if _opens_with_partitive(doc, sent):
                 continuations[len(sentences)] = None
@@ -2087,6 +2360,72 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             if row is not None:
                 rows.append(row)
     return rows
+
+
+# Head nouns of an unregistered organisation or outlet named as a sentence's subject ('The Ariha Today Facebook page').
+SUBJECT_ORGANISATION_HEADS = frozenset(ORGANISATION_WORDS | {"page", "channel", "website", "account", "newspaper", "station", "television",
+                                                             "radio", "brigade", "battalion", "movement", "party", "center", "centre"})
+SUBJECT_OPENERS = frozenset(DATE_TOKENS | {"last", "on", "in", "early", "late", "then", "meanwhile", "later", "earlier", "also", "but", "and"})
+SUBJECT_OPENERS_MAX = 3  # 'Last month', 'On Monday', 'But late on Sunday'
+
+
+def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> None:
+    """A sentence without a report whose subject is a person by full name ('Last month Abu Mohammad al-Golani a
+    commander of al-Nusra threatened ...') or an unregistered organisation ('The Ariha Today Facebook page posted a
+    photo ...') makes that actor the one a following 'he said' / 'It said' / 'The group said' refers to (rule 5). A
+    person (two or more words, no number, lexicon word, place or registry name in it) has the camp of a registry
+    organisation in an apposition right after the name ('a commander of al-Nusra'), else unknown; an unregistered
+    organisation ('the' and capitalised words before a head noun) has camp unknown. Registry actors, places and quotations are
+    left to the other rules."""
+    start = sent.start
+    while start < sent.end and start - sent.start < SUBJECT_OPENERS_MAX and doc.lower[start] in SUBJECT_OPENERS:
+        start += 1
+    if start >= sent.end - 2 or any(hit.start <= start < hit.end and hit.kind == "S" for hit in hits) or doc.lower[start] in _QUOTES:
+        return
+    determiner = doc.lower[start] == "the"
+    position = start + determiner
+    while position < sent.end and doc.title[position] and doc.alpha[position] and doc.lower[position] not in SUBJECT_ORGANISATION_HEADS:
+        position += 1
+    if (determiner and position > start + 1 and position < sent.end - 1 and doc.lower[position] in SUBJECT_ORGANISATION_HEADS
+            and _may_be_verb(doc, position + 1)
+            and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
+        first = doc.token(start)
+        name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
+        organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
+        state.last_organisation = state.last_any = organisation
+        state.last_individual = None
+        return
+    if determiner:
+        return
+    named = _proper_name_after(doc, start, sent.end)
+    if named is None or named[0] >= sent.end - 1 or len(named[1].split()) < 2 or any(word in ORGANISATION_WORDS or word in NUMBER_TOKENS for word in named[1].lower().split()):
+        return  # 'Al-Faris' alone is a surname, 'Eight Martyred' a headline
+    if any(hit.kind in ("S", "P", "L") and hit.start < named[0] and hit.end > start for hit in hits):
+        return  # a registry actor, a place or a lexicon word ('Killed') inside the name
+    after = named[0]
+    if not (doc.lower[after] in ("a", "an", "the") or _may_be_verb(doc, after)):
+        return  # 'Majed al-Sadeq and Abu Jaber were among the killed', 'Assads Alawite sect is
+    camp = CAMP_UNKNOWN
+    if doc.lower[after] in ("a", "an", "the"):
+        organisation = next((hit for hit in hits if hit.kind == "S" and after < hit.start <= after + APPOSITION_ROLE_SCAN + 2
+                             and compiled.sources[hit.key]["kind"] == "organisation"), None)
+        if organisation is not None and any(_is_role_head(doc.lower[index]) for index in range(after + 1, organisation.start)):
+            camp = compiled.sources[organisation.key]["camp"]
+    person = _registry_by_spelling(_Frame(after, after, "", _Speaker(named[1], camp, False, "person"), start, after, "reported"), compiled).speaker
+    if person.kind != "person":
+        return
+    state.last_person = person  # not last_any: 'they say' after it is not him
+    state.last_individual = None
+    state.persons.setdefault(person.name.split()[-1].lower(), person)
+
+
+def _may_be_verb(doc: _Toks, index: int) -> bool:
+    """Whether the lowercase word at ``index`` may be a subject's verb: an auxiliary, a frame adverb or a word ending
+    as verbs do ('posted', 'threatens'), not a noun run on from a name ('sect', 'and')."""
+    lower = doc.lower[index]
+    if not (doc.alpha[index] and doc.text[doc.idx[index]].islower()):
+        return False
+    return lower in FINITE_WORDS or lower in FRAME_ADVERBS or (len(lower) > 3 and lower.endswith(("ed", "s")) and not lower.endswith("ss"))
 
 
 # Words that may open a sentence before its back-reference subject ('But the group also listed ...').

@@ -306,18 +306,18 @@ def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, sp
     assert _claim_with(_syria(text), phrase)["speaker"] == speaker
 
 
-def test_extract_claims_gives_a_spokesman_s_words_to_his_registry_organisation():
-    """Check that 'YPG spokesman Redur Xelil and Turkish security sources told' is the YPG, and so are 'Xelil said' and 'He said' after it."""
+def test_extract_claims_gives_a_spokesman_s_words_to_him_with_his_organisation_s_camp():
+    """Check that 'YPG spokesman Redur Xelil said' is Redur Xelil (camp of the YPG), and so are 'Xelil said' and 'He said' after him with a partner."""
     text = (
         "Fighting went on in the north. The fighters attacked Tel Abyad in the early hours of Saturday YPG spokesman Redur Xelil and Turkish "
         "security sources told Reuters. Other attackers came from the south Xelil said. He said dozens of fighters had been killed."
     )
     claims = _syria(text)
-    assert _claim_with(claims, "attacked Tel Abyad")["speaker"] == "YPG"
-    assert _claim_with(claims, "Other attackers came")["speaker"] == "YPG"
-    assert _claim_with(claims, "dozens of fighters")["speaker"] == "YPG"
-    alone = _syria("Fighting went on in the north. YPG spokesman Redur Xelil said 20 fighters had been killed in Qamishli.")
-    assert _claim_with(alone, "20 fighters")["speaker"] == "YPG"
+    assert _who(_claim_with(claims, "attacked Tel Abyad")) == ("Redur Xelil and Turkish security sources", "unknown", False)
+    assert _who(_claim_with(claims, "Other attackers came")) == ("Redur Xelil", "kurdish", False)
+    assert _who(_claim_with(claims, "dozens of fighters")) == ("Redur Xelil", "kurdish", False)
+    alone = _syria("Fighting went on in the north. OPCW chief Ahmet Uzumcu said 20 shells had been found in Qamishli.")
+    assert _who(_claim_with(alone, "20 shells")) == ("Ahmet Uzumcu", "neutral", False)
 
 
 def test_extract_claims_reads_a_misspelt_registry_name():
@@ -680,3 +680,91 @@ def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expe
     claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"], claim["reporting_verb"]) == expected
     assert claim["text"].startswith(("a death toll", "the toll"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Observatory and the LCC said that 14 people were killed in Douma.", "14 people were killed", ("The Observatory and the LCC", "opposition", False)),
+        ("Rebels and activists have reported that barrel bombs were dropped on Aleppo.", "barrel bombs were dropped", ("Rebels and activists", "unknown", False)),
+        ("At least 20 people were killed in Aleppo on Monday residents and a monitoring group said.", "20 people were killed", ("residents and a monitoring group", "unknown", False)),
+        ("Syrian opposition activists and the extremist group said 40 civilians were killed in Manbij.", "40 civilians were killed", ("Syrian opposition activists and the extremist group", "unknown", True)),
+    ],
+)
+def test_extract_claims_writes_coordinated_speakers_as_the_whole_phrase(text, phrase, expected):
+    """Check that speakers joined by 'and' are one speaker written as the phrase, with their shared camp, anonymous only when all are."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Vice president of the Syrian Coalition Karim Haddad said that 20 people were killed in Idlib.", "20 people were killed", ("Karim Haddad", "opposition", False)),
+        ("Fighting went on. \"The shells are of great concern\" Karim Haddad the head of the OPCW said.", "great concern", ("Karim Haddad", "neutral", False)),
+        ("Human Rights Watch says 30 died. Karim Haddad deputy emergencies director at the New York-based group says 20 people were killed in Manbij.", "20 people were killed", ("Karim Haddad", "neutral", False)),
+    ],
+)
+def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, expected):
+    """Check that a person named with a role in an organisation, before or after the name, is the speaker by name with the organisation's camp."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_takes_no_clause_for_a_role_apposition():
+    """Check that 'X was also the Emir of Y Z said' keeps X's clause as Z's claim, not a frame of X in a role."""
+    claims = _syria("Fighting went on. Al-Hamad was also the Emir of al-Nusra Front the Anadolu Agency said.")
+    assert _who(_claim_with(claims, "Emir of al-Nusra")) == ("Anadolu Agency", "regional", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Another opposition activist said 20 people were killed in Homs.", "20 people were killed", ("another opposition activist", "opposition", True)),
+        ("Fighting went on. Camp residents said 20 people were killed in the attack on Atmeh.", "20 people were killed", ("camp residents", "unknown", True)),
+    ],
+)
+def test_extract_claims_keeps_another_and_camp_in_a_described_speaker(text, phrase, expected):
+    """Check that 'another' and 'camp' stay in a speaker written as described ('another opposition activist', 'camp residents')."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_refers_it_to_an_unregistered_organisation_named_as_subject():
+    """Check that 'It said' and 'The group also listed' after 'The X Facebook page posted ...' are that page's, not an earlier organisation's."""
+    claims = _syria("The Observatory said 30 people died in Ariha. The Ariha Today Facebook page posted a photo of the ruins. "
+                    "It said 27 people were killed in the town. The group also listed 55 wounded.")
+    assert _who(_claim_with(claims, "27 people were killed")) == ("the Ariha Today Facebook page", "unknown", False)
+    assert _who(_claim_with(claims, "55 wounded")) == ("the Ariha Today Facebook page", "unknown", False)
+
+
+def test_extract_claims_refers_he_to_a_person_named_as_subject_without_a_report():
+    """Check that 'he said' after 'X a commander of Y threatened ...' is X, with Y's camp."""
+    claims = _syria("Nusra said 20 soldiers died in Homs. Last month Abu Mohammad al-Golani a commander of al-Nusra threatened to target the villages. "
+                    "\"We will fire a thousand rockets at the villages\" he said.")
+    assert _who(_claim_with(claims, "thousand rockets")) == ("Abu Mohammad al-Golani", "jihadist", False)
+
+
+def test_extract_claims_writes_coordinated_according_to_speakers_as_the_whole_phrase():
+    """Check that 'according to X near the area and Y' is one speaker written as the phrase, and 'and Y shelled ...' is not a partner."""
+    claims = _syria("Fighting went on. Dozens of men were killed in Raqqa according to residents near the area and the Syrian Observatory for Human Rights.")
+    assert _who(_claim_with(claims, "Dozens of men")) == ("residents near the area and the Syrian Observatory for Human Rights", "unknown", False)
+    claims = _syria("Fighting went on. Ten men were killed in Raqqa according to activists and the army shelled the town.")
+    assert _who(_claim_with(claims, "Ten men")) == ("activists", "unknown", True)
+
+
+def test_extract_claims_keeps_the_affiliation_of_an_unnamed_source():
+    """Check that 'a source in the X militia said' keeps its unregistered affiliation, and 'a source in the city' does not count as one."""
+    claims = _syria("Fighting went on. At least ten people were killed in Aleppo a source in the Syrian militia said.")
+    assert _who(_claim_with(claims, "ten people")) == ("a source in the Syrian militia", "unknown", True)
+    claims = _syria("Fighting went on. At least ten people were killed in Aleppo a source in the city said.")
+    assert _who(_claim_with(claims, "ten people")) == ("a source", "unknown", True)
+
+
+def test_extract_claims_reads_a_registry_name_cut_before_its_head_noun():
+    """Check that 'The Syrian National said' (the Coalition's name cut before its organisation word) is the Syrian National Coalition."""
+    claims = _syria("Fighting went on. The Syrian National said that 35 civilians were killed in Al Bab.")
+    assert _who(_claim_with(claims, "35 civilians")) == ("Syrian National Coalition", "opposition", False)
+
+
+def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
+    """Check that 'U.S. Senator X Y said' is X Y (not in the registry) with the camp of the United States."""
+    claims = _syria("Fighting went on. U.S. Senator Karim Haddad said the regime killed 20 people in Douma.")
+    assert _who(_claim_with(claims, "killed 20 people")) == ("Karim Haddad", "coalition", False)

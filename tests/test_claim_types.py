@@ -1,0 +1,142 @@
+"""claim_type follows the type definitions of docs/annotation.md (invented sentences, syria pack)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, claim_type, extract_claims
+from flows.packs import load_pack
+
+
+def _types(text: str) -> list[str]:
+    """The claim types of one invented Reuters article, in text order."""
+    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
+    return extract_claims(articles, load_pack("syria"))["claim_type"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # attacks by fire or explosion with nobody or nothing harmed reported are `other`, not territory
+        ("Warplanes struck the market town of Kafr Nabl at dawn on Monday, a monitor said.", "other"),
+        ("Helicopters dropped barrel bombs on the village of Tal Sawan on Monday, activists said.", "other"),
+        ("A car bomb exploded near the police station in the rebel-held town of Tal Abyad on Monday.", "other"),
+        ("Jets pounded opposition-held districts of Homs overnight, a monitor said.", "other"),
+        # ground fighting and control of ground stay `territory`
+        ("Clashes raged overnight on the southern edge of Jobar, a monitor said.", "territory"),
+        ("The province has been controlled by a rebel alliance since March, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_attacks_as_other_and_ground_as_territory(sentence, expected):
+    """Check that a strike, bombing or blast without harm reported is `other` while clashes and control stay territory."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Thousands of families fled Tal Rifaat after the bombardment, activists said.", "casualties"),
+        ("The shelling of Daraya is causing an exodus of civilians from the town, a monitor said.", "casualties"),
+        ("Rescuers were searching for survivors trapped under a building in Douma, a monitor said.", "casualties"),
+    ],
+)
+def test_claim_type_reads_people_displaced_or_trapped_as_casualties(sentence, expected):
+    """Check that people fleeing, displaced or trapped are casualties even without a count or a killed word."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The strikes caused heavy material damage to shops and houses in Idlib, a monitor said.", "materiel"),
+        ("A military plane crashed in the countryside south of Aleppo on Monday, a monitor said.", "materiel"),
+        ("The army destroyed several hideouts of the militants in the village of Shalaf, a military source said.", "materiel"),
+    ],
+)
+def test_claim_type_reads_things_damaged_or_destroyed_as_materiel(sentence, expected):
+    """Check that damage, a crash and destroyed hideouts at a place are materiel (not territory or other)."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government forces seized the Shaar gas field east of Homs on Thursday, a monitor said.", "territory"),
+        ("Rebels captured three villages south of Aleppo on Saturday, a monitor said.", "territory"),
+        ("Rebels said they captured 14 soldiers near Morek on Saturday.", "captures"),
+        ("Police seized weapons and ammunition in Homs on Friday, SANA said.", "materiel"),
+    ],
+)
+def test_claim_type_tells_ground_taken_from_people_and_things_taken(sentence, expected):
+    """Check that seizing or capturing ground is territory, people taken captures and things seized materiel."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister warned that the regime would repeat such brutal shelling.", "stance"),
+        ("The council called upon the Security Council to stop such attacks.", "stance"),
+        ("The envoy said the attacks amounted to war crimes.", "stance"),
+        ("Jets struck the hospital in Idlib on Monday, a monitor said.", "other"),
+    ],
+)
+def test_claim_type_reads_judgements_that_only_name_attacks_as_stance(sentence, expected):
+    """Check that a warning, call or judgement naming attacks is stance, while a reported strike stays other."""
+    assert _types(sentence) == [expected]
+
+
+def test_claim_type_counts_missing_and_displaced_outcomes_as_casualties():
+    """Check that a quantity counting missing or displaced people makes the claim casualties."""
+    assert claim_type(set(), [{"counts": "displaced"}], []) == "casualties"
+    assert claim_type(set(), [{"counts": "missing"}], []) == "casualties"
+    assert claim_type({"attack"}, [], []) == "other"
+    assert claim_type({"attack", "stance"}, [], []) == "stance"
+    assert claim_type({"attacked", "stance"}, [], []) == "other"
+    assert claim_type({"held_area"}, [], []) == "territory"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Troops regained the villages of Tal Sawan and Kafr Hamra after killing many militants, a military source said.", "territory"),
+        ("Army units destroyed a bulldozer in the town of Nawa, killing a number of militants, a military source said.", "materiel"),
+        ("Shelling killed many civilians in the rebel-held town of Nawa, a monitor said.", "casualties"),
+        ("Troops regained the village of Tal Sawan, killing 20 militants, a military source said.", "casualties"),
+    ],
+)
+def test_claim_type_keeps_the_type_of_a_taking_when_the_harm_after_it_is_uncounted(sentence, expected):
+    """Check that an uncounted harm after ground regained or things destroyed is a by-product, while a count is casualties."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Until now 150 men from the villages have been kidnapped, a monitor said.", "captures"),
+        ("The fighters surrendered in the town of Nawa after weeks of fighting, a monitor said.", "captures"),
+    ],
+)
+def test_claim_type_reads_people_taken_as_captures_even_beside_ground(sentence, expected):
+    """Check that people kidnapped or surrendering are captures even when villages, places or fighting are named."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The solution in the region will ultimately have to include elections, the United Nations said.", "stance"),
+        ("All the evidence points to that conclusion, the United Nations said.", "stance"),
+        ("The bombing campaign was an effort to turn civilians against the fighters, the United Nations said.", "stance"),
+    ],
+)
+def test_claim_type_reads_predictions_and_judgements_as_stance(sentence, expected):
+    """Check that a prediction, a judgement of evidence or of an attack's purpose is stance, not other."""
+    assert _types(sentence) == [expected]
+
+
+def test_claim_type_takes_the_earlier_of_ground_control_and_destruction():
+    """Check that control taken before things destroyed is territory and destruction before fighting is materiel."""
+    assert _types("The army established full control of the village of Nawa, destroying their vehicles, a military source said.") == ["territory"]
+    assert _types("A war plane crashed south of Aleppo in an area where rebels are battling the army, a monitor said.") == ["materiel"]
