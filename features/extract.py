@@ -1020,6 +1020,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
+        if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
+            # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
         if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
             named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
             if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
@@ -1077,6 +1080,24 @@ ACCUSATION_VERBS = frozenset({"accuse", "accuses", "accused", "accusing", "blame
 
 def _is_accusation(hit: _Hit) -> bool:
     return hit.text.lower().rsplit(" ", 1)[-1] in ACCUSATION_VERBS
+
+
+def _person_in_apposition(doc: _Toks, organisation: _Hit, lower_bound: int) -> tuple[int, str] | None:
+    """(start, name) of a person named in full before 'a|an|the <role> of <organisation>' right before the verb
+    ('Abu Mohammad al-Golani a commander of al-Nusra threatened'), else None."""
+    position = organisation.start - 1
+    if position - 2 < lower_bound or doc.lower[position] != "of" or doc.lower[position - 1] not in ROLE_WORDS:
+        return None
+    position -= 2
+    while position > lower_bound and doc.lower[position] not in SINGULAR_DETERMINERS | {"the"} and doc.alpha[position] and doc.token(position) == doc.lower[position] \
+            and organisation.start - position < 6:
+        position -= 1  # 'a senior commander of', 'a top military commander of'
+    if doc.lower[position] not in SINGULAR_DETERMINERS | {"the"}:
+        return None
+    named = _proper_name_before(doc, position, lower_bound)
+    if named is None or len(named[1].split()) < 2:
+        return None
+    return named
 
 
 def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
