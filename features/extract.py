@@ -532,6 +532,7 @@ class _Frame:
     kind: str  # reported, inverted, according_to, quote (a quotation continued), continued (a report continued)
     inherited: bool = False
     date: pd.Timestamp | None = None
+    passive_agent: bool = False  # 'was reported by X': with too few words before it, the frame words are the claim
 
 
 @dataclass(slots=True)
@@ -577,6 +578,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
+            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
+            if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
+                frames.append(_Frame(hit.start, hit.end, hit.text, _speaker_from_hit(agent[1], compiled), agent[0], agent[1].end, "inverted", passive_agent=True))
             continue
         written = hit
         if hit.key == "reporting_verb":
@@ -587,9 +591,18 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
-        if hit.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(hit, hits, position, speakers):
+        if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
+            continue
+        if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
+        if (hit.key == "reporting_verb" and frames and frames[-1].kind == "according_to" and frames[-1].right == hit.start
+                and frames[-1].verb_text.lower() in CITING_WORDS and (citer := next((s for s in speakers if s.end == frames[-1].verb_start), None)) is not None):
+            # 'The state-run Anadolu Agency citing military officials said ...': the agency citing them is the verb's subject
+            frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
+            continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
+            continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
         if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
@@ -614,6 +627,49 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
+NEGATED_SUBJECT_WORDS = frozenset({"neither", "nor", "no"})  # before a frame's subject: a report nobody made
+
+
+def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: list[tuple[int, int]], lower_bound: int) -> tuple[int, _Hit] | None:
+    """The agent of a passive report ('were reported by the civil defence', 'was also reported by Syrian state
+    television'): (start of the passive words, the speaker mention right after 'by', an optional article between);
+    else None."""
+    start = min(low for low, high in passive_spans if low <= verb.start < high)
+    after = verb.end
+    if start < lower_bound or after >= doc.n or doc.lower[after] != "by":
+        return None
+    agent = next((s for s in speakers if after + 1 <= s.start <= after + 2), None)
+    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ("the", "a", "an")):
+        return None
+    return start, agent
+# Determiners before a reporting verb form make it a noun ('their pledges', 'the claims', 'its warnings').
+NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "such"})
+# Bare forms of the accusation, denial and stance verbs, which after 'to' or a modal are no report ('executed to deny
+# Daesh the ability', 'Russia was to blame', 'would threaten the siege').
+BARE_STANCE_FORMS = frozenset({"accuse", "blame", "deny", "threaten", "pledge", "vow", "warn"})
+INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", "can", "should", "must", "shall"})
+# Reporting verb forms that are also nouns ('probe reports', 'verify claims').
+NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
+# Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
+NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
+# 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
+# ('IS threatens the province').
+THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
+
+
+def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
+    """A reporting verb form that is no report here: a noun after a determiner ('their pledges', 'the claims'), an
+    accusation, denial or stance verb as an infinitive, or a threat with an object instead of an intent."""
+    doc, lower = sent.toks, verb.text.lower()
+    previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
+    if previous in NOUN_DETERMINERS and verb.start not in group_starts:
+        return True
+    if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
+        return True
+    if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
+            and previous not in NOT_OBJECT_VERBS and not previous.endswith("ly")):
+        return True  # 'it would probe reports that ...', 'to verify claims': the object of another verb
+    return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 
 def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
@@ -835,6 +891,23 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if reference is not None and state.last_any is not None:
         speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
         return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
+    office = _described_organisation(doc, hit.end)
+    if office is not None:  # 'according to the citys monitoring and documentation office'
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
+    return None
+
+
+def _described_organisation(doc: _Toks, start: int) -> int | None:
+    """The end of an unregistered organisation described in lowercase words after 'the' ('the citys monitoring and
+    documentation office', 'the local relief committee'): up to six words ending in an organisation noun, else None."""
+    if start >= doc.n or doc.lower[start] != "the":
+        return None
+    for position in range(start + 1, min(start + 7, doc.n)):
+        lower = doc.lower[position]
+        if doc.sent_start[position] or not doc.alpha[position] or doc.token(position) != lower:
+            return None
+        if lower in ORGANISATION_WORDS:
+            return position + 1
     return None
 
 
@@ -862,7 +935,10 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
 
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
-FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again"})
+FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
+                           "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
+                           "quickly", "immediately", "swiftly"})
+WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
@@ -870,8 +946,13 @@ def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
     earlier reported', 'the ministry has repeatedly said'), so the speaker rules see the speaker right before it; the
     verb text stays the verb."""
     start = hit.start
-    while start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in FRAME_ADVERBS:
-        start -= 1
+    while start - 1 > lower_bound and not doc.sent_start[start - 1]:
+        if doc.lower[start - 1] in FRAME_ADVERBS:
+            start -= 1
+        elif start - 2 > lower_bound and doc.lower[start - 1] in WEEKDAYS_WRITTEN and doc.lower[start - 2] == "on":
+            start -= 2  # 'The Russians had on Saturday accused'
+        else:
+            break
     if start - 1 > lower_bound and not doc.sent_start[start - 1] and doc.lower[start - 1] in PERFECT_AUXILIARIES:
         start -= 1
     if start == hit.start or hit.text.lower().endswith("ing"):
@@ -883,10 +964,17 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    if frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers):
+    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers)
+            and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
+    if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
+        # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
+    if frames and hit.start - 1 >= lower_bound and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing"):
+        # '... said the air force was not responsible and accused Britain of ...': the second verb shares the subject
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
     if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
@@ -934,6 +1022,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
         speaker = _speaker_from_hit(speaker_hit, compiled)
+        if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
+            # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
         if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
             named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
             if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
@@ -956,11 +1047,17 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if pronoun is not None:
         speaker, start = pronoun
         return _Frame(hit.start, hit.end, hit.text, speaker, start, hit.end, "reported")
+    if hit.start - 1 > sent.start and doc.lower[hit.start - 1] == "it" and state.last_any is None:
+        # 'The United Nations called for a ceasefire in Aleppo where it said ...': with no speaker before, 'it' is the
+        # organisation that is the sentence's subject
+        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+        if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
     if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
-    if after:
+    if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
         speaker_hit = after[0]
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
@@ -976,6 +1073,33 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+# Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
+# government for the attack'): the name after them is never their speaker.
+ACCUSATION_VERBS = frozenset({"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"})
+
+
+def _is_accusation(hit: _Hit) -> bool:
+    return hit.text.lower().rsplit(" ", 1)[-1] in ACCUSATION_VERBS
+
+
+def _person_in_apposition(doc: _Toks, organisation: _Hit, lower_bound: int) -> tuple[int, str] | None:
+    """(start, name) of a person named in full before 'a|an|the <role> of <organisation>' right before the verb
+    ('Abu Mohammad al-Golani a commander of al-Nusra threatened'), else None."""
+    position = organisation.start - 1
+    if position - 2 < lower_bound or doc.lower[position] != "of" or doc.lower[position - 1] not in ROLE_WORDS:
+        return None
+    position -= 2
+    while position > lower_bound and doc.lower[position] not in SINGULAR_DETERMINERS | {"the"} and doc.alpha[position] and doc.token(position) == doc.lower[position] \
+            and organisation.start - position < 6:
+        position -= 1  # 'a senior commander of', 'a top military commander of'
+    if doc.lower[position] not in SINGULAR_DETERMINERS | {"the"}:
+        return None
+    named = _proper_name_before(doc, position, lower_bound)
+    if named is None or len(named[1].split()) < 2:
+        return None
+    return named
 
 
 def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
@@ -1746,6 +1870,7 @@ class _Segment:
     end: int
     frame: _Frame | None
     lead_start: int | None = None  # start of the frame words before the content ("stated on Wednesday that")
+    act: bool = False  # the frame words are part of the claim ('Turkey denied the accusations')
 
 
 SUBORDINATORS = {"while", "although", "though", "whereas"}
@@ -1765,7 +1890,24 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             frame.kind in ("according_to", "inverted") or (before_words >= 4 and (
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
-        if after_words >= 3 and not content_before:
+        what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
+        if what is not None and _n_words(doc, frame.right, next_left) >= 2:
+            # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
+            if _n_words(doc, boundary, what) >= 3:
+                segments.append(_Segment(boundary, what, None))
+            segments.append(_Segment(what, next_left, frame, lead_start=frame.left))
+            boundary = next_left
+        elif frame.passive_agent and before_words < 3 and _n_words(doc, boundary, frame.right) >= 3:
+            # 'The ambush was also reported by Syrian state television': the report itself is the claim
+            segments.append(_Segment(boundary, frame.right, frame))
+            boundary = frame.right
+        elif not content_before and _is_short_denial(doc, frame, next_left):
+            # 'Turkey has consistently denied those accusations': the act is the claim, the frame words its text
+            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+                segments.append(_Segment(boundary, frame.left, None))
+            segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
+            boundary = next_left
+        elif after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
@@ -1781,6 +1923,31 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     return [part for segment in segments for part in _split_contrast(doc, segment)]
 
 
+def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
+    """The 'what' opening the frame's subject within four words ('in what two pro-opposition groups claimed was'), else None."""
+    for position in range(frame.left - 1, max(boundary, frame.left - 5) - 1, -1):
+        if doc.lower[position] == "what":
+            return position
+        if not (doc.lower[position] in DEFINITE_WORDS or doc.lower[position] in NUMBER_TOKENS or doc.lower[position] in ("-", "pro", "anti") or doc.lower[position] in MODIFIER_PARTICIPLES or doc.title[position]):
+            return None  # only a determiner, a number and modifiers between 'what' and the speaker ('what caused the deaths a spokeswoman said')
+    return None
+
+
+# Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
+STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
+                                "vowed", "vowing", "warn", "warns", "warned", "warning"})
+# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
+SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
+
+
+def _is_short_denial(doc: _Toks, frame: _Frame, end: int) -> bool:
+    """A denial or accusation frame (not a participle continuing another) followed by one or two words of object only."""
+    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS:
+        return False
+    start, stop = _trim(doc, frame.right, end)
+    return 1 <= _n_words(doc, start, stop) < 3
+
+
 CONTRASTS = {"although", "though", "whereas"}
 
 
@@ -1791,7 +1958,7 @@ def _split_contrast(doc: _Toks, segment: _Segment) -> list[_Segment]:
         return [segment]
     for index in contrasts[bisect_left(contrasts, segment.start + 3):bisect_left(contrasts, segment.end - 2)]:
         if doc.lower[index - 1] in (",", ";"):
-            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start), _Segment(index, segment.end, None)]
+            return [_Segment(segment.start, index - 1, segment.frame, segment.lead_start, segment.act), _Segment(index, segment.end, None)]
     return [segment]
 
 
@@ -1806,8 +1973,12 @@ ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him"
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
     addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
-    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and doc.title[start] and not doc.sent_start[start]))
-    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index] for index in range(start + 1, end)):
+    addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and (doc.title[start] or doc.text[doc.idx[start]].isupper())
+                                                                          and not doc.sent_start[start]))  # 'told Reuters', 'told FNA'
+
+    addressee = addressee or (verb.lower() in ("told", "tells") and start + 2 < end and doc.lower[start] in NAME_PARTICLES and doc.lower[start + 1] == "-" and doc.title[start + 2])
+    if addressee and all(doc.lower[index] in TIME_WORDS or doc.lower[index] in FRAME_TAIL_WORDS or doc.lower[index] == "this" or doc.punct[index]
+                         or doc.title[index] or doc.lower[index] in NAME_PARTICLES for index in range(start + 1, end)):
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
         return False  # 'said by telephone from Britain.', 'said in a statement on its website.': the content came before
@@ -1922,6 +2093,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities):
         return None
+    if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
+        categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
     frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
     if frame is not None and segment.end <= frame.left:

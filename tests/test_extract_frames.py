@@ -1,0 +1,166 @@
+"""Reporting frames of claim extraction: accusations, blame, denials, threats and pledges as reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from features.extract import articles_from_texts, extract_claims
+from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
+    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
+
+
+def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
+    rows = claims[claims["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights blames the army for the shelling of the market in Douma.", "the army for the shelling",
+         ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Rebels accuse the Kurdish YPG of helping the army to cut the road north of Aleppo.", "of helping the army",
+         ("Free Syrian Army", "reported_speech")),
+        ("Karim Haddad had on Saturday accused rebel groups of moving 500 fighters into the south of Aleppo.", "500 fighters",
+         ("Karim Haddad", "reported_speech")),
+        ("Karim Haddad has consistently denied that his men shelled the Kurdish town of Afrin.", "his men shelled", ("Karim Haddad", "reported_speech")),
+    ],
+)
+def test_extract_claims_reads_accusation_blame_and_denial_as_reports(text, phrase, expected):
+    """Check that 'X accuses / blames Y of / for ...' and 'X has (adverb or 'on Saturday') denied ...' are X's reports."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_never_reads_the_accused_as_the_speaker():
+    """Check that the registry name right after 'accused' (the accused party) is not taken as a claim's speaker."""
+    claims = _syria("Fighting went on in the north. The village elders accused the Syrian Army of shelling the market of Douma.")
+    assert "Syrian Army" not in set(claims["speaker"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Turkey has denied the accusations.", "Turkey has denied the accusations", ("Turkey", "reported_speech", "stance")),
+        ("The Nusra Front threatened to target the villages of the coast with rockets.", "to target the villages",
+         ("Nusra Front", "reported_speech", "stance")),
+        ("The Islamic State pledges to defend the city of Raqqa until the end.", "to defend the city", ("Islamic State", "reported_speech", "stance")),
+    ],
+)
+def test_extract_claims_reads_a_denial_threat_or_pledge_as_a_stance_report(text, phrase, expected):
+    """Check that a denial with only a short object is a claim made of the frame words, and that threats and pledges are
+    the speaker's stance."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air strikes were carried out to deny the Islamic State the ability to move 300 fighters into Iraq.",
+        "The Islamic State threatens the province of Hasaka where 40 soldiers were killed last week.",
+        "The rebels kept their pledges as 20 fighters were killed in the fighting for Tabqa.",
+    ],
+)
+def test_extract_claims_reads_no_report_in_an_infinitive_a_threat_with_an_object_or_a_noun(text):
+    """Check that 'to deny', 'threatens the province' and 'their pledges' do not make a report: every claim is the outlet's."""
+    claims = _syria("Fighting went on in the north. " + text)
+    assert set(zip(claims["speaker"], claims["attribution"])) == {("reuters", "own_assertion")}
+
+
+def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
+    """Check that a second reporting verb joined by 'and' ('said ... and accused Britain of ...') keeps the first verb's speaker."""
+    claims = _syria("Fighting went on in the north. The Russian Defence Ministry said its jets never hit the convoy near Aleppo and accused"
+                    " Britain of hiding the evidence of the strike.")
+    claim = _claim_with(claims, "hiding the evidence")
+    assert (claim["speaker"], claim["attribution"]) == ("Russian Defence Ministry", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Four deaths and 30 injuries were reported by the civil defence in the town of Douma.", "30 injuries", "White Helmets"),
+        ("The attack on the checkpoint was also reported by Syrian state television.", "The attack on the checkpoint", "Syrian National Television"),
+        ("The shelling was also reported by Syrian state television which said 12 soldiers had been killed near Palmyra.", "12 soldiers",
+         "Syrian National Television"),
+    ],
+)
+def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, expected):
+    """Check that 'was reported by X' is X's report (reported_speech), the frame words the claim when little comes before
+    it, and that 'which said' right after X keeps X."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Jets bombed the suburbs of Douma on Monday in what two opposition groups claimed was a gas attack that killed 40 people.",
+         "two opposition groups claimed was", "opposition groups"),
+        ("Rebels shelled the town of Nubl in what the Syrian Observatory for Human Rights said was the worst attack this year.",
+         "Observatory for Human Rights said was", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_in_what_x_claimed_was_as_one_claim_of_x(text, phrase, expected):
+    """Check that in 'in what X claimed was Y' the clause from 'what' (frame words included) is X's reported claim, and the
+    words before it stay the outlet's."""
+    claims = _syria("Fighting went on in the north. " + text)
+    claim = _claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith("what ")
+
+
+def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
+    """Check that 'reports' after 'would investigate' is that verb's object, not a frame that takes the claim from the
+    speaker before it."""
+    claims = _syria("Fighting went on in the north. In other news the United Nations said it would investigate reports rebels executed 12"
+                    " soldiers near Aleppo.")
+    claim = _claim_with(claims, "would investigate reports")
+    assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Twelve soldiers were killed in the ambush near Palmyra the Syrian Observatory for Human Rights told AFP on Saturday.", "Twelve soldiers",
+         "Syrian Observatory for Human Rights"),
+        ("The state-run Anadolu Agency citing military officials said the strikes destroyed two tanks near Afrin.", "two tanks", "Anadolu Agency"),
+        ("The Syrian Observatory for Human Rights has raised the death toll from the car bombing in Qamishli to 22.", "to 22",
+         "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_told_an_acronym_citing_and_a_raised_toll_as_frames(text, phrase, expected):
+    """Check that 'X told AFP on Saturday' closing a sentence owns the content before it, 'X citing Y said' is X's report,
+    and 'X has raised the death toll to 22' is X's report of the toll."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("On Tuesday the United Nations called for a ceasefire in Aleppo where it said 300000 people lacked water.", "300000 people",
+         ("United Nations", "reported_speech")),
+        ("At least 40 people were injured in the shelling according to the local monitoring and relief office.", "40 people",
+         ("the local monitoring and relief office", "according_to")),
+        ("Its fighters cooperate with the Nusra Front in Idlib according to experts.", "Its fighters cooperate", ("experts", "according_to")),
+        ("Twelve fighters were killed in the shelling of the town the activist told al-Quds al-Arabi.", "Twelve fighters", ("activist", "reported_speech")),
+    ],
+)
+def test_extract_claims_finds_the_speaker_of_it_said_a_described_office_experts_and_told_al_name(text, phrase, expected):
+    """Check that 'it said' with no speaker before is the sentence's organisation, that 'according to the ... office' and
+    'according to experts' name their speaker, and that 'told al-Quds al-Arabi' closing a sentence owns what comes before."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_reads_no_report_when_neither_subject_reports():
+    """Check that 'neither X nor Y blamed any group' is the outlet's statement, not a report of Y."""
+    claims = _syria("Fighting went on in the north. So far neither the Nusra Front nor the Free Syrian Army blamed any group for the bombing of Idlib.")
+    claim = _claim_with(claims, "blamed any group")
+    assert (claim["speaker"], claim["attribution"]) == ("reuters", "own_assertion")
