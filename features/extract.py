@@ -2355,6 +2355,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     hits_all = _doc_hits(spacy_doc, doc, compiled, deferred)
     _mark_headline(doc, hits_all, compiled)
     _mark_inner_headlines(doc, hits_all)
+    tag_lists = _mark_tag_lists(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
@@ -2364,6 +2365,9 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
         hits, position = _sentence_hits(hits_all, position, sent)
+        if sent_start in tag_lists:  # a page's keyword list: no frame, no claim, no subject to refer back to
+            sentences.append((sent, [], []))
+            continue
         frames = _find_frames(sent, hits, compiled, state)
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
@@ -2379,6 +2383,8 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     rows: list[dict] = []
     frame_dates: dict = {}
     for sentence_index, (sent, hits, frames) in enumerate(sentences):
+        if sent.start in tag_lists:
+            continue
         for segment in _segments(sent, frames):
             row = _segment_claim(doc, segment, hits, article, compiled, sent, sentence_index, frame_dates)
             if row is not None:
@@ -2803,6 +2809,46 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
         else:
             break
     return found
+
+
+TAG_LIST_WORDS = frozenset({"Tags", "Tag", "Keywords", "TAGS", "KEYWORDS"})  # as written: a page's keyword list follows
+# Lowercase words of running text, never of a keyword list: the first of them (or a past-tense verb) shows the body
+# sentence the list ran into ('Tags Syria Idlib war Government air raids in a ...'); 'the' and 'and' are left out,
+# since lists hold names with them ('the Nusra Front').
+RUNNING_TEXT_WORDS = frozenset({"of", "in", "on", "at", "to", "by", "for", "with", "from", "a", "an", "is", "are", "was", "were", "have", "has",
+                                "had", "who", "which", "that", "including", "into", "after", "as"})
+
+
+def _mark_tag_lists(doc: _Toks) -> set[int]:
+    """Keyword lists scraped with a page ('Tags Syria Idlib Ariha Assad war', '11 Tags Bashar al-Assad chemical
+    weapons ...') are page furniture, never claims: each capitalised 'Tags' or 'Keywords' before a capitalised word
+    starts a sentence of its own (a number of comments before it joins it), and where running text follows in the
+    same sentence, the body starts at the last capitalised word before its first running-text word or past-tense
+    verb ('... Syrian opposition Fourteen members of the ...'). Returns the token indices that start a list."""
+    starts: set[int] = set()
+    if "Tag" not in doc.text and "Keywords" not in doc.text and "TAGS" not in doc.text and "KEYWORDS" not in doc.text:
+        return starts
+    sent_start, n = doc.sent_start, doc.n
+    for index in range(n - 1):
+        if doc.token(index) not in TAG_LIST_WORDS or not doc.title[index + 1]:
+            continue
+        start = index - 1 if index > 0 and sent_start[index - 1] and doc.text[doc.idx[index - 1]].isdigit() else index
+        sent_start[start] = True
+        if start != index:
+            sent_start[index] = False
+        starts.add(start)
+        end = next((position for position in range(index + 1, n) if sent_start[position]), n)
+        last_capital = None
+        for position in range(index + 1, end):
+            lower = doc.lower[position]
+            word = doc.token(position)
+            if doc.alpha[position] and word[0].isupper():
+                last_capital = position
+            elif doc.alpha[position] and (lower in RUNNING_TEXT_WORDS or (len(lower) > 4 and lower.endswith("ed"))):
+                if last_capital is not None and last_capital > index + 1:
+                    sent_start[last_capital] = True
+                break
+    return starts
 
 
 def _mark_title_run(doc: _Toks, start: int, end: int) -> None:

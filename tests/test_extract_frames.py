@@ -164,3 +164,18 @@ def test_extract_claims_reads_no_report_when_neither_subject_reports():
     claims = _syria("Fighting went on in the north. So far neither the Nusra Front nor the Free Syrian Army blamed any group for the bombing of Idlib.")
     claim = _claim_with(claims, "blamed any group")
     assert (claim["speaker"], claim["attribution"]) == ("reuters", "own_assertion")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rebels shelled the town of Kafr Nabl on Monday a monitor said. Tags Syria Hama shelling war Kafr Nabl. The army denied it.",
+         ["Rebels shelled the town of Kafr Nabl on Monday", "The army denied it"]),
+        ("Tags Kafr Nabl Syria rebels siege Idlib Warplanes struck a market in Kafr Nabl killing 12 people on Monday.",
+         ["Warplanes struck a market in Kafr Nabl killing 12 people on Monday"]),
+        ("Air strikes hit the market in Kafr Nabl on Monday. 12 Tags Syria shelling war Idlib", ["Air strikes hit the market in Kafr Nabl on Monday"]),
+    ],
+)
+def test_extract_claims_never_reads_a_keyword_list_as_a_claim(text, kept):
+    """Check that a page's 'Tags' list is no claim, alone or run into the body sentence after it, which stays a claim."""
+    assert _syria(text)["text"].tolist() == kept
