@@ -2360,7 +2360,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState()
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
-    continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a partitive)
+    continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
     for sent_start, sent_end in doc.sentences():
         sent = _Sent(sent_start, sent_end, doc)
@@ -2372,7 +2372,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
-            if _opens_with_partitive(doc, sent):
+            if _opens_with_partitive(doc, sent) or _also_harmed(doc, sent, hits):
                 continuations[len(sentences)] = None
             elif (subject := _back_reference_subject(doc, sent, state)) is not None:
                 continuations[len(sentences)] = subject
@@ -2516,6 +2516,25 @@ def _opens_with_partitive(doc: _Toks, sent: _Sent) -> bool:
     return (first in PARTITIVE_HEADS or first.isdigit()) and second == "of" and _refers_to_count(doc, start + 2, end)
 
 
+ALSO_HARMED_GAP = frozenset({"been", "reportedly", "reported", "said", "believed"})  # 'have also been killed'
+
+
+def _also_harmed(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
+    """Whether a sentence adds a count of people harmed to the count just reported: a count, then 'also' right before
+    the casualty word ('Dozens of people were also wounded in the village', 'More than 40 others have also been
+    killed'). A sentence with a subject of its own doing the harm ('The army also killed 20 fighters') has its
+    count after the word and is not one."""
+    for hit in hits:
+        if hit.kind != "L" or hit.key != "casualty":
+            continue
+        before = hit.start - 1
+        while before > sent.start and doc.lower[before] in ALSO_HARMED_GAP:
+            before -= 1
+        if before > sent.start and doc.lower[before] == "also":
+            return doc.numberish[before] > doc.numberish[sent.start]
+    return False
+
+
 def _refers_to_count(doc: _Toks, position: int, end: int) -> bool:
     """'them', or 'those'/'these' alone or before a casualty noun ('those killed'), not before another noun ('One of
     those al-Omar is ...': fields, not the dead)."""
@@ -2540,7 +2559,8 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
     """A frameless sentence that refers back to the previous sentence's last report, in the same paragraph, continues
     that report and takes its speaker, as reported speech (in place): its subject refers back to the speaker ('The
     monitor said 14 fighters died. The group also listed 30 wounded.'; ``continuations`` holds the speaker it
-    resolves to), or it opens with a part of the count reported ('Six of them were foreigners'; None). Not when the
+    resolves to), or it opens with a part of the count reported ('Six of them were foreigners'; None) or adds a count of
+    people 'also' harmed ('Dozens of people were also wounded'; None). Not when the
     report is the outlet's own, the sentence is inside a quotation (it took the quotation's speaker already), or a
     line break separates the two."""
     doc = sentences[0][0].toks

@@ -179,3 +179,13 @@ def test_extract_claims_reads_no_report_when_neither_subject_reports():
 def test_extract_claims_never_reads_a_keyword_list_as_a_claim(text, kept):
     """Check that a page's 'Tags' list is no claim, alone or run into the body sentence after it, which stays a claim."""
     assert _syria(text)["text"].tolist() == kept
+
+
+def test_extract_claims_continues_a_report_with_a_count_also_harmed():
+    """Check that 'Dozens of people were also wounded' right after a monitor's report of the dead is the monitor's, not the outlet's."""
+    text = ("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Dozens of people were also wounded in the town. "
+            "The army also killed 20 fighters near Kafr Nabl.")
+    claims = _syria(text)
+    wounded = _claim_with(claims, "also wounded")
+    assert (wounded["speaker"], wounded["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+    assert (_claim_with(claims, "20 fighters")["speaker"], _claim_with(claims, "20 fighters")["attribution"]) == ("reuters", "own_assertion")
