@@ -655,6 +655,9 @@ NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "lat
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
+# 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
+REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
+REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
 
 
 def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
@@ -669,6 +672,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
             and previous not in NOT_OBJECT_VERBS and not previous.endswith("ly")):
         return True  # 'it would probe reports that ...', 'to verify claims': the object of another verb
+    if lower in REPORTED_PARTICIPLES and verb.end < sent.end and doc.lower[verb.end] in REPORTED_OUTCOMES:
+        return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 

@@ -189,3 +189,22 @@ def test_extract_claims_continues_a_report_with_a_count_also_harmed():
     wounded = _claim_with(claims, "also wounded")
     assert (wounded["speaker"], wounded["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
     assert (_claim_with(claims, "20 fighters")["speaker"], _claim_with(claims, "20 fighters")["attribution"]) == ("reuters", "own_assertion")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("The Free Syrian Army fought fierce battles on Sunday with advancing troops whose push on the town has left dozens reported dead.", "casualties"),
+        ("The town of Kafr Nabl has been controlled mostly by Jaish al-Fatah since March.", "territory"),
+        ("The group remains firmly rooted in the eastern countryside of Homs province.", "territory"),
+        ("Government forces operated against the militants near the dam on Friday.", "territory"),
+        ("A second clip showed the lifeless body of a boy lying near a wall in the square.", "casualties"),
+        ("The prisoners were lined up along the wall of the school before being shot in the head.", "casualties"),
+    ],
+)
+def test_extract_claims_finds_battles_held_ground_and_bodies_as_own_claims(text, claim_type):
+    """Check that fought battles ('reported dead' is no report), ground held mostly by or rooted in, operations against,
+    lifeless bodies and people shot in the head are the outlet's own claims of their type."""
+    claims = _syria("Fighting went on in the north. " + text)
+    claim = _claim_with(claims, text.split()[3])
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
