@@ -655,6 +655,23 @@ NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "lat
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
+# Verbs of monitoring that report what they count: a report only with a count as object ('the ministry registered 604
+# breaches', 'the hospital had recorded four deaths', 'RSF counted 66 journalists killed').
+COUNTING_VERBS = frozenset({"registered", "recorded", "counted", "registers", "counts"})
+COUNT_LEAD_WORDS = frozenset({"at", "least", "more", "than", "some", "nearly", "almost", "over", "about", "around", "no", "fewer", "a", "total", "of", "up", "to"})
+
+
+def _count_follows(doc: _Toks, start: int, end: int) -> bool:
+    """A number (or a vague count) opens the words from ``start``, after at most three words of approximation
+    ('at least 30', 'a total of 604', 'no fewer than 12')."""
+    for position in range(start, min(start + 4, end)):
+        if doc.numberish[position + 1] > doc.numberish[position] and doc.lower[position] not in ("a", "an", "no"):
+            return True
+        if doc.lower[position] not in COUNT_LEAD_WORDS:
+            return False
+    return False
+
+
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
 REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
@@ -672,6 +689,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
             and previous not in NOT_OBJECT_VERBS and not previous.endswith("ly")):
         return True  # 'it would probe reports that ...', 'to verify claims': the object of another verb
+    if lower in COUNTING_VERBS and not _count_follows(doc, verb.end, sent.end):
+        return True  # 'the army recorded gains', 'registered as displaced': only a count recorded is a report ('registered 604 breaches')
     if lower in REPORTED_PARTICIPLES and verb.end < sent.end and doc.lower[verb.end] in REPORTED_OUTCOMES:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))

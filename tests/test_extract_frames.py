@@ -200,11 +200,25 @@ def test_extract_claims_continues_a_report_with_a_count_also_harmed():
         ("Government forces operated against the militants near the dam on Friday.", "territory"),
         ("A second clip showed the lifeless body of a boy lying near a wall in the square.", "casualties"),
         ("The prisoners were lined up along the wall of the school before being shot in the head.", "casualties"),
+        ("The new arrangement for the besieged town came into effect at midnight on Friday.", "negotiation"),
     ],
 )
 def test_extract_claims_finds_battles_held_ground_and_bodies_as_own_claims(text, claim_type):
     """Check that fought battles ('reported dead' is no report), ground held mostly by or rooted in, operations against,
-    lifeless bodies and people shot in the head are the outlet's own claims of their type."""
+    lifeless bodies, people shot in the head and an arrangement that came into effect are the outlet's own claims of their type."""
     claims = _syria("Fighting went on in the north. " + text)
     claim = _claim_with(claims, text.split()[3])
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
+
+
+def test_extract_claims_reads_a_count_registered_or_recorded_as_a_report():
+    """Check that 'X registered / recorded / counted <count>' is X's report, and 'recorded gains' (no count) is no report."""
+    text = ("Fighting went on in the north. The Syrian Observatory for Human Rights recorded at least 31 deaths in Kafr Nabl in May. "
+            "The Russian Reconciliation Center registered 17 breaches of the truce in Hama on Friday. "
+            "The army recorded gains near Kafr Nabl on Monday after fierce clashes.")
+    claims = _syria(text)
+    for phrase, speaker in (("31 deaths", "Syrian Observatory for Human Rights"), ("17 breaches", "Russian Defence Ministry")):
+        claim = _claim_with(claims, phrase)
+        assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
+    gains = _claim_with(claims, "recorded gains")
+    assert (gains["speaker"], gains["attribution"]) == ("reuters", "own_assertion")
