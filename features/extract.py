@@ -2006,6 +2006,8 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
         return False  # 'told Reuters earlier this month.': nothing follows the addressee, the content came before
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
         return False  # 'said by telephone from Britain.', 'said in a statement on its website.': the content came before
+    if _place_apposition(doc, start, end):
+        return False  # '... on the Sheikh Maqsoud area the Observatory said a district next to the road.': the content came before
     for index in range(start + addressee, min(start + 4 + addressee, end)):
         token = doc.lower[index]
         if token in ("that", ":") or token in _QUOTES:
@@ -2019,6 +2021,28 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
                 return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
             return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# Nouns of a place described in apposition after a closing frame ('... said a district next to the road').
+APPOSITION_PLACE_NOUNS = frozenset({"district", "town", "village", "city", "neighbourhood", "neighborhood", "area", "suburb", "region", "province",
+                                    "stronghold", "enclave", "hamlet", "quarter"})
+
+
+def _place_apposition(doc: _Toks, start: int, end: int) -> bool:
+    """The words after a frame are only a description of a place named before it: 'a' or 'an', at most two modifiers
+    and a place noun ('a district next to ...', 'a rebel-held town near ...'), with no verb of a clause of their own
+    (no finite word, no '-ed' word that is not part of a hyphenated modifier)."""
+    if start >= end or doc.lower[start] not in ("a", "an"):
+        return False
+    if not any(doc.lower[position] in APPOSITION_PLACE_NOUNS for position in range(start + 1, min(start + 5, end))):
+        return False
+    for position in range(start + 1, end):
+        lower = doc.lower[position]
+        if lower in FINITE_WORDS or lower in SENTENCE_CLOSERS:
+            return lower in SENTENCE_CLOSERS
+        if doc.alpha[position] and len(lower) > 3 and lower.endswith("ed") and doc.lower[position - 1] != "-":
+            return False
+    return True
 
 
 # A participle after a frame (and its time words) that says where the frame's speaker got the claim from.

@@ -222,3 +222,11 @@ def test_extract_claims_reads_a_count_registered_or_recorded_as_a_report():
         assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
     gains = _claim_with(claims, "recorded gains")
     assert (gains["speaker"], gains["attribution"]) == ("reuters", "own_assertion")
+
+
+def test_extract_claims_reads_a_place_apposition_after_a_frame_as_no_content():
+    """Check that '... the Observatory said a district on the edge of Damascus' gives the Observatory the words before the frame."""
+    text = ("Fighting went on. More than 30 people were wounded in the shelling of the Jobar area the Syrian Observatory for Human Rights said "
+            "a district on the eastern edge of Damascus.")
+    claim = _claim_with(_syria(text), "30 people")
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
