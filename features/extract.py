@@ -593,6 +593,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
             continue
+        if frames and written.text.lower() in COUNTING_VERBS:
+            continue  # '... told a Reuters photographer the hospital had recorded four deaths': the count stays the first report's
         if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
             continue  # 'reports said': the noun 'reports' is the speaker of the next verb
         if (hit.key == "reporting_verb" and frames and frames[-1].kind == "according_to" and frames[-1].right == hit.start

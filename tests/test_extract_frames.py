@@ -212,11 +212,14 @@ def test_extract_claims_finds_battles_held_ground_and_bodies_as_own_claims(text,
 
 
 def test_extract_claims_reads_a_count_registered_or_recorded_as_a_report():
-    """Check that 'X registered / recorded / counted <count>' is X's report, and 'recorded gains' (no count) is no report."""
+    """Check that 'X registered / recorded / counted <count>' is X's report, not with no count ('recorded gains') or inside another report."""
     text = ("Fighting went on in the north. The Syrian Observatory for Human Rights recorded at least 31 deaths in Kafr Nabl in May. "
             "The Russian Reconciliation Center registered 17 breaches of the truce in Hama on Friday. "
-            "The army recorded gains near Kafr Nabl on Monday after fierce clashes.")
+            "The army recorded gains near Kafr Nabl on Monday after fierce clashes. "
+            "Karim Haddad the director of a clinic told a Reuters reporter the clinic had recorded nine deaths from the shelling.")
     claims = _syria(text)
+    nine = _claim_with(claims, "nine deaths")
+    assert (nine["speaker"], nine["attribution"]) == ("Karim Haddad", "reported_speech")
     for phrase, speaker in (("31 deaths", "Syrian Observatory for Human Rights"), ("17 breaches", "Russian Defence Ministry")):
         claim = _claim_with(claims, phrase)
         assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
