@@ -1943,7 +1943,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = end
         else:
             segments.append(_Segment(boundary, frame.left, frame))
-            boundary = frame.right
+            boundary = next_left if _place_apposition(doc, frame.right, next_left) else frame.right  # 'said a district next to ...': no claim
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
     return [part for segment in segments for part in _split_contrast(doc, segment)]

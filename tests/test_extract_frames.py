@@ -228,8 +228,10 @@ def test_extract_claims_reads_a_count_registered_or_recorded_as_a_report():
 
 
 def test_extract_claims_reads_a_place_apposition_after_a_frame_as_no_content():
-    """Check that '... the Observatory said a district on the edge of Damascus' gives the Observatory the words before the frame."""
+    """Check that '... the Observatory said a district on the edge of Damascus' gives the Observatory the words before the frame, the apposition no claim."""
     text = ("Fighting went on. More than 30 people were wounded in the shelling of the Jobar area the Syrian Observatory for Human Rights said "
-            "a district on the eastern edge of Damascus.")
-    claim = _claim_with(_syria(text), "30 people")
+            "a district on the eastern edge of rebel-held Damascus.")
+    claims = _syria(text)
+    claim = _claim_with(claims, "30 people")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+    assert not claims["text"].str.contains("a district").any()
