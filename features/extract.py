@@ -2566,6 +2566,7 @@ def _opens_with_partitive(doc: _Toks, sent: _Sent) -> bool:
     return (first in PARTITIVE_HEADS or first.isdigit()) and second == "of" and _refers_to_count(doc, start + 2, end)
 
 
+TOPIC_SHIFT_OPENERS = frozenset({"meanwhile", "elsewhere", "separately", "in", "on"})  # 'In Homs ...', 'On Sunday ...': another event
 ALSO_HARMED_GAP = frozenset({"been", "reportedly", "reported", "said", "believed"})  # 'have also been killed'
 
 
@@ -2573,7 +2574,9 @@ def _also_harmed(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
     """Whether a sentence adds a count of people harmed to the count just reported: a count, then 'also' right before
     the casualty word ('Dozens of people were also wounded in the village', 'More than 40 others have also been
     killed'). A sentence with a subject of its own doing the harm ('The army also killed 20 fighters') has its
-    count after the word and is not one."""
+    count after the word and is not one, nor one that opens a new topic ('Meanwhile ...', 'Elsewhere ...')."""
+    if doc.lower[sent.start] in TOPIC_SHIFT_OPENERS:
+        return False
     for hit in hits:
         if hit.kind != "L" or hit.key != "casualty":
             continue

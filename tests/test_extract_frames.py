@@ -182,11 +182,13 @@ def test_extract_claims_never_reads_a_keyword_list_as_a_claim(text, kept):
 
 
 def test_extract_claims_continues_a_report_with_a_count_also_harmed():
-    """Check that 'Dozens of people were also wounded' right after a monitor's report of the dead is the monitor's, not the outlet's."""
+    """Check that 'Dozens of people were also wounded' right after a monitor's report is the monitor's, not after 'Meanwhile'."""
     text = ("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Dozens of people were also wounded in the town. "
             "The army also killed 20 fighters near Kafr Nabl.")
     claims = _syria(text)
-    wounded = _claim_with(claims, "also wounded")
+    shift = _syria("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Meanwhile 15 people were also wounded in shelling on Hama.")
+    assert _claim_with(shift, "15 people")["speaker"] == "reuters"
+    wounded = _claim_with(claims, "Dozens of people")
     assert (wounded["speaker"], wounded["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
     assert (_claim_with(claims, "20 fighters")["speaker"], _claim_with(claims, "20 fighters")["attribution"]) == ("reuters", "own_assertion")
 
