@@ -768,3 +768,36 @@ def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
     """Check that 'U.S. Senator X Y said' is X Y (not in the registry) with the camp of the United States."""
     claims = _syria("Fighting went on. U.S. Senator Karim Haddad said the regime killed 20 people in Douma.")
     assert _who(_claim_with(claims, "killed 20 people")) == ("Karim Haddad", "coalition", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. A source at Hama Governorate told reporters that rebels fired ten rocket shells on the city.", "ten rocket shells",
+         ("a source at Hama Governorate", "unknown", True)),
+        ("Fighting went on. An official in the Turkish town of Yayladagi said that 300 people had crossed the border.", "300 people",
+         ("an official in the Turkish town of Yayladagi", "unknown", True)),
+        ("Fighting went on. Meanwhile civil sources told reporters that 8 persons were wounded in rocket attacks on Nubul.", "8 persons",
+         ("civil sources", "unknown", True)),
+        ("Fighting went on. A source from Idlib said 5 people were killed in Saraqeb.", "5 people", ("a source", "unknown", True)),
+    ],
+)
+def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, expected):
+    """Check that a description keeps its office ('at X Governorate'), its posting in a place and its adjective ('civil sources'), not an origin ('from Idlib')."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The fighters are confident that their knowledge of Kobane will make up for their light weapons said activist Karim Haddad.",
+         "light weapons", ("Karim Haddad", "unknown", False)),
+        ('Fighting went on. "Rescue teams continue to search for 20 missing people" Karim Haddad a Douma-based media activist told reporters.',
+         "20 missing people", ("Karim Haddad", "unknown", False)),
+        ("Fighting went on. Rescue teams found 20 bodies in Douma Karim Haddad a media activist told reporters.", "20 bodies",
+         ("Karim Haddad", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_a_person_beside_a_description(text, phrase, expected):
+    """Check that a person named after 'said activist', before 'a Douma-based media activist' or after a place is the speaker by name."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
