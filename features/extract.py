@@ -859,6 +859,7 @@ ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency
 
 
 ACCORDING_LINKS = frozenset({"from", "by", "of", "to", "at", "in", "with", "according"})
+ACCORDING_NOUNS = frozenset({"report", "reports", "statement", "figures", "tally", "count"})  # 'according to a CNN report': part of the frame
 ACCORDING_STOPS = frozenset({"that", "which", "who", "whose", "and", "but", "while", "as"})
 
 
@@ -878,7 +879,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
-            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+            right = speaker_hit.end + (speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ACCORDING_NOUNS and not doc.sent_start[speaker_hit.end])
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, right, "according_to")  # 'according to a CNN report'
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
             break

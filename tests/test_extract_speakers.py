@@ -801,3 +801,20 @@ def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, exp
 def test_extract_claims_names_a_person_beside_a_description(text, phrase, expected):
     """Check that a person named after 'said activist', before 'a Douma-based media activist' or after a place is the speaker by name."""
     assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The Russians had on Saturday accused militants of bringing 1000 fighters into the area.", "1000 fighters", ("Russia", "loyalist", False)),
+        ("Fighting went on. Syrias opposition accused government forces of killing 40 people in Douma.", "40 people", ("Syrian National Coalition", "opposition", False)),
+        ("Fighting went on. The Lebanon-based al-Mayadeen TV said that shelling on Aleppo left 11 people dead.", "11 people", ("Al Mayadeen", "loyalist", False)),
+        ("Fighting went on. According to a CNN report the jets bombed 3 convoys.", "3 convoys", ("CNN", "neutral", False)),
+        ("Fighting went on. The group posted a statement on its Aamaq news agency saying 20 soldiers were killed.", "20 soldiers", ("Islamic State", "jihadist", False)),
+    ],
+)
+def test_extract_claims_reads_outlets_and_plural_nationalities_from_the_registry(text, phrase, expected):
+    """Check that 'The Russians', 'Syrias opposition', al-Mayadeen TV, CNN and Aamaq are the registry actors they name."""
+    claim = _claim_with(_syria(text), phrase)
+    assert _who(claim) == expected
+    assert "report" not in claim["text"]
