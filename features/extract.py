@@ -1060,6 +1060,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
+    if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, places)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
         speaker_hit = after[0]
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
@@ -1096,6 +1098,34 @@ def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: l
     if any(place.start < named[0] and place.end > start for place in places):
         return None
     return named[0], _Speaker(named[1], _speaker_from_hit(description, compiled).camp, False, "person")
+
+
+ORGANISATION_SUBJECT_MODIFIERS = 3  # 'the Franciscan mission', 'the local relief committee', 'The civil administration of Idlib'
+SUBJECT_OPENING_WORDS = frozenset({",", "meanwhile", "separately", "elsewhere", "but", "and", "also"} | set(_QUOTES))
+
+
+def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: list[_Hit], places: Sequence[_Hit]) -> tuple[int, _Speaker] | None:
+    """'The civil administration of Idlib announced', '... on Sunday night the Franciscan mission said': an unregistered
+    organisation as the subject right before the verb: 'the', up to three modifiers (capitalised or not), an organisation
+    noun, optionally 'of' and a capitalised name; opening the clause (after the frame's start, a clause opener, a
+    quotation or a time word). Written as the article writes it, camp unknown (docs/annotation.md, Speaker rule 3);
+    (start, speaker), else None."""
+    end = hit.start
+    if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
+        end -= 2  # 'of Idlib'
+        while end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1]:
+            end -= 2
+    noun = end - 1
+    if noun <= lower_bound or doc.lower[noun] not in ORGANISATION_WORDS or doc.token(noun) != doc.lower[noun]:
+        return None
+    start = next((index for index in range(noun - 1, max(noun - 2 - ORGANISATION_SUBJECT_MODIFIERS, lower_bound - 1), -1) if doc.lower[index] == "the"), None)
+    if start is None or any(not doc.alpha[index] or doc.lower[index] in NOT_HEAD_WORDS or doc.sent_start[index] for index in range(start + 1, noun)):
+        return None
+    opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
+    if not opens or any(s.start < hit.start and s.end > start for s in speakers):
+        return None
+    first = doc.token(start)
+    return start, _Speaker(first.lower() + doc.span_text(start, hit.start)[len(first):], CAMP_UNKNOWN, False, "organisation")
 
 
 # Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
@@ -1238,6 +1268,8 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
             continue
         if doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS or doc.lower[source.start] not in SINGULAR_DETERMINERS:
             continue
+        if source.start > lower_bound and doc.lower[source.start - 1] == "and":
+            continue  # 'The security sources and a witness in Akcakale said': a coordinated speaker, left to that rule
         body = range(source.end + 1 + (doc.lower[source.end + 1] == "the"), hit.start)
         posted = doc.lower[source.end] in ("in", "at") and (any(place.end == hit.start and place.start in body for place in places)
                                                              or _named_place_phrase(doc, body.start, hit.start))
@@ -1249,7 +1281,8 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
             continue
         first = doc.token(source.start)
         name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
-        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+        camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
 
 

@@ -53,7 +53,8 @@ def test_extract_claims_leaves_the_source_as_a_back_reference():
         ("Activists in Deir Ezzor said that 15 people were killed in the air raid.", "15 people were killed", "activists"),
         ("SANA reporter in Deir Ezzor said that 20 rocket shells hit the neighbourhood.", "20 rocket shells", "sana"),
         ("The bombing of a market in Aleppo Ibrahim Abu Leith told Anadolu Agency that 20 people were killed.", "20 people were killed", "Ibrahim Abu Leith"),
-        ("The civil administration of Idlib on Thursday announced that 12 people were killed in the strike.", "12 people were killed", "reuters"),
+        # the organisation is the speaker as written (docs/annotation.md, Speaker rule 3), never 'Idlib' or 'Thursday'
+        ("The civil administration of Idlib on Thursday announced that 12 people were killed in the strike.", "12 people were killed", "the civil administration of Idlib"),
     ],
 )
 def test_extract_claims_takes_no_place_or_date_as_speaker(text, phrase, speaker):
@@ -780,6 +781,9 @@ def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
         ("Fighting went on. Meanwhile civil sources told reporters that 8 persons were wounded in rocket attacks on Nubul.", "8 persons",
          ("civil sources", "unknown", True)),
         ("Fighting went on. A source from Idlib said 5 people were killed in Saraqeb.", "5 people", ("a source", "unknown", True)),
+        ("Fighting went on. A regime source in Hassakeh said 12 fighters were killed.", "12 fighters", ("a regime source in Hassakeh", "loyalist", True)),
+        ("Fighting went on. The security sources and a witness in Akcakale said 12 fighters were killed.", "12 fighters",
+         ("security sources and a witness", "unknown", True)),
     ],
 )
 def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, expected):
@@ -818,3 +822,23 @@ def test_extract_claims_reads_outlets_and_plural_nationalities_from_the_registry
     claim = _claim_with(_syria(text), phrase)
     assert _who(claim) == expected
     assert "report" not in claim["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Gunmen abducted 3 priests in Idlib on Sunday night the Franciscan mission said on Tuesday.", "3 priests", ("the Franciscan mission", "unknown", False)),
+        ("Fighting went on. The civil administration of Idlib announced that 30 people were killed in the strikes.", "30 people",
+         ("the civil administration of Idlib", "unknown", False)),
+        ("Fighting went on. The local relief committee said 20 people were killed in Douma.", "20 people", ("the local relief committee", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_an_unregistered_organisation_as_subject(text, phrase, expected):
+    """Check that 'the <modifiers> <organisation noun> (of X) said' opening a clause is the speaker as written, camp unknown."""
+    assert _who(_claim_with(_syria(text), phrase)) == expected
+
+
+def test_extract_claims_leaves_an_organisation_object_before_a_verb_alone():
+    """Check that 'Jets bombed the local council said ...' does not make the bombed council a speaker."""
+    claims = _syria("Fighting went on. Jets bombed the local council said 20 people were killed.")
+    assert "the local council" not in set(claims["speaker"])
