@@ -829,8 +829,15 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
         start = hit.start
         while start > 0 and not doc.sent_start[start] and (size := _modifier_ending_at(doc, start, 0, compiled)) is not None and doc.lower[start - 1] not in DEFINITE_WORDS:
             start -= size  # 'local opposition activists': the description keeps its qualifiers as written
+        if start - 2 > 0 and doc.lower[start - 1] == "-" and doc.lower[start - 2] in STANCE_PREFIXES and not doc.sent_start[start - 1]:
+            start -= 2  # 'pro-opposition groups'
+        if start - 1 > 0 and not doc.sent_start[start] and doc.lower[start - 1] in NUMBER_TOKENS and doc.lower[start - 1] not in DEFINITE_WORDS:
+            start -= 1  # 'two pro-opposition groups'
         described[position] = _Hit("W", compiled.sources[hit.key]["camp"], start, hit.end, doc.span_text(start, hit.end) if start < hit.start else hit.text)
     return described or speakers
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:

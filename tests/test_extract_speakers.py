@@ -842,3 +842,9 @@ def test_extract_claims_leaves_an_organisation_object_before_a_verb_alone():
     """Check that 'Jets bombed the local council said ...' does not make the bombed council a speaker."""
     claims = _syria("Fighting went on. Jets bombed the local council said 20 people were killed.")
     assert "the local council" not in set(claims["speaker"])
+
+
+def test_extract_claims_keeps_the_count_and_stance_prefix_of_a_described_group():
+    """Check that 'two pro-opposition groups claimed' is written whole, with the registry group's camp."""
+    claims = _syria("Government forces shelled Douma on Wednesday in what two pro-opposition groups claimed was a gas attack that killed 30 people.")
+    assert _who(_claim_with(claims, "killed 30 people")) == ("two pro-opposition groups", "opposition", True)
