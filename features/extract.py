@@ -1067,7 +1067,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
-    if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, places)) is not None:
+    if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
         speaker_hit = after[0]
@@ -1111,12 +1111,13 @@ ORGANISATION_SUBJECT_MODIFIERS = 3  # 'the Franciscan mission', 'the local relie
 SUBJECT_OPENING_WORDS = frozenset({",", "meanwhile", "separately", "elsewhere", "but", "and", "also"} | set(_QUOTES))
 
 
-def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: list[_Hit], places: Sequence[_Hit]) -> tuple[int, _Speaker] | None:
+def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
     """'The civil administration of Idlib announced', '... on Sunday night the Franciscan mission said': an unregistered
     organisation as the subject right before the verb: 'the', up to three modifiers (capitalised or not), an organisation
     noun, optionally 'of' and a capitalised name; opening the clause (after the frame's start, a clause opener, a
     quotation or a time word). Written as the article writes it, camp unknown (docs/annotation.md, Speaker rule 3);
-    (start, speaker), else None."""
+    (start, speaker), else None. Without 'of X', a noun with no modifier or only generic ones ('the coalition', 'the TV
+    network') is a back-reference, left to the pronoun rules."""
     end = hit.start
     if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
         end -= 2  # 'of Idlib'
@@ -1128,6 +1129,8 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
     start = next((index for index in range(noun - 1, max(noun - 2 - ORGANISATION_SUBJECT_MODIFIERS, lower_bound - 1), -1) if doc.lower[index] == "the"), None)
     if start is None or any(not doc.alpha[index] or doc.lower[index] in NOT_HEAD_WORDS or doc.sent_start[index] for index in range(start + 1, noun)):
         return None
+    if end == hit.start and all((doc.lower[index],) in compiled.speaker_modifiers for index in range(start + 1, noun)):
+        return None  # 'the coalition said', 'the TV network said': a back-reference
     opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
     if not opens or any(s.start < hit.start and s.end > start for s in speakers):
         return None

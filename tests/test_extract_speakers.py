@@ -842,6 +842,8 @@ def test_extract_claims_leaves_an_organisation_object_before_a_verb_alone():
     """Check that 'Jets bombed the local council said ...' does not make the bombed council a speaker."""
     claims = _syria("Fighting went on. Jets bombed the local council said 20 people were killed.")
     assert "the local council" not in set(claims["speaker"])
+    claims = _syria("Al-Manar said 20 people were killed. In all 30 people died the TV network said.")
+    assert "the TV network" not in set(claims["speaker"])
 
 
 def test_extract_claims_keeps_the_count_and_stance_prefix_of_a_described_group():
