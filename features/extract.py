@@ -855,8 +855,15 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
         start = hit.start
         while start > 0 and not doc.sent_start[start] and (size := _modifier_ending_at(doc, start, 0, compiled)) is not None and doc.lower[start - 1] not in DEFINITE_WORDS:
             start -= size  # 'local opposition activists': the description keeps its qualifiers as written
+        if start - 2 > 0 and doc.lower[start - 1] == "-" and doc.lower[start - 2] in STANCE_PREFIXES and not doc.sent_start[start - 1]:
+            start -= 2  # 'pro-opposition groups'
+        if start - 1 > 0 and not doc.sent_start[start] and doc.lower[start - 1] in NUMBER_TOKENS and doc.lower[start - 1] not in DEFINITE_WORDS:
+            start -= 1  # 'two pro-opposition groups'
         described[position] = _Hit("W", compiled.sources[hit.key]["camp"], start, hit.end, doc.span_text(start, hit.end) if start < hit.start else hit.text)
     return described or speakers
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
@@ -880,10 +887,12 @@ def _phrase_as_written(doc: _Toks, start: int, end: int, kept: list[tuple[int, i
 
 
 ORGANISATION_WORDS = {"association", "ministry", "council", "committee", "agency", "army", "front", "group", "organisation", "organization",
-                      "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory"}
+                      "commission", "network", "forces", "command", "office", "department", "union", "coalition", "centre", "center", "observatory",
+                      "governorate", "directorate", "administration", "mission", "municipality"}
 
 
 ACCORDING_LINKS = frozenset({"from", "by", "of", "to", "at", "in", "with", "according"})
+ACCORDING_NOUNS = frozenset({"report", "reports", "statement", "figures", "tally", "count"})  # 'according to a CNN report': part of the frame
 ACCORDING_STOPS = frozenset({"that", "which", "who", "whose", "and", "but", "while", "as"})
 
 
@@ -903,7 +912,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
-            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "according_to")
+            right = speaker_hit.end + (speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ACCORDING_NOUNS and not doc.sent_start[speaker_hit.end])
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, right, "according_to")  # 'according to a CNN report'
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
             break
@@ -1021,7 +1031,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         proper = _not_a_date(doc, proper, hit.start)
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
-    if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound)) is not None:
+    if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound, places)) is not None:
         return affiliated
     if proper is not None and proper[0] - 1 > lower_bound and doc.lower[proper[0] - 1] in PLACE_OF_SPEAKER_WORDS and any(s.end == proper[0] - 1 for s in speakers):
         proper = None  # 'an official in Damascus Hassan said': the speaker is the mention before 'in'
@@ -1083,8 +1093,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
+    if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
         speaker_hit = after[0]
+        if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
     if subject:
@@ -1099,6 +1113,55 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'... said activist Karim Haddad', '... said Kurdish activist Karim Haddad.': a person named right after a bare
+    one-person description (no determiner) after an inverted verb, the name closing the sentence or followed by a
+    name ending ('of', ','); (name end, the person with the description's camp), else None (docs/annotation.md,
+    Speaker rule 2)."""
+    if description.kind == "S" or doc.lower[description.start] in DEFINITE_WORDS or not _is_individual(description.text):
+        return None
+    named = _proper_name_after(doc, description.end, end)
+    if named is None or not (named[0] >= end or doc.lower[named[0]] in NAME_ENDINGS) or doc.lower[description.end] in NAME_PARTICLES:
+        return None
+    start = description.end
+    if any(word in ORGANISATION_WORDS for word in named[1].lower().split()) or any(s.start < named[0] and s.end > start for s in speakers if s is not description):
+        return None
+    if any(place.start < named[0] and place.end > start for place in places):
+        return None
+    return named[0], _Speaker(named[1], _speaker_from_hit(description, compiled).camp, False, "person")
+
+
+ORGANISATION_SUBJECT_MODIFIERS = 3  # 'the Franciscan mission', 'the local relief committee', 'The civil administration of Idlib'
+SUBJECT_OPENING_WORDS = frozenset({",", "meanwhile", "separately", "elsewhere", "but", "and", "also"} | set(_QUOTES))
+
+
+def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
+    """'The civil administration of Idlib announced', '... on Sunday night the Franciscan mission said': an unregistered
+    organisation as the subject right before the verb: 'the', up to three modifiers (capitalised or not), an organisation
+    noun, optionally 'of' and a capitalised name; opening the clause (after the frame's start, a clause opener, a
+    quotation or a time word). Written as the article writes it, camp unknown (docs/annotation.md, Speaker rule 3);
+    (start, speaker), else None. Without 'of X', a noun with no modifier or only generic ones ('the coalition', 'the TV
+    network') is a back-reference, left to the pronoun rules."""
+    end = hit.start
+    if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
+        end -= 2  # 'of Idlib'
+        while end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1]:
+            end -= 2
+    noun = end - 1
+    if noun <= lower_bound or doc.lower[noun] not in ORGANISATION_WORDS or doc.token(noun) != doc.lower[noun]:
+        return None
+    start = next((index for index in range(noun - 1, max(noun - 2 - ORGANISATION_SUBJECT_MODIFIERS, lower_bound - 1), -1) if doc.lower[index] == "the"), None)
+    if start is None or any(not doc.alpha[index] or doc.lower[index] in NOT_HEAD_WORDS or doc.sent_start[index] for index in range(start + 1, noun)):
+        return None
+    if end == hit.start and all((doc.lower[index],) in compiled.speaker_modifiers for index in range(start + 1, noun)):
+        return None  # 'the coalition said', 'the TV network said': a back-reference
+    opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
+    if not opens or any(s.start < hit.start and s.end > start for s in speakers):
+        return None
+    first = doc.token(start)
+    return start, _Speaker(first.lower() + doc.span_text(start, hit.start)[len(first):], CAMP_UNKNOWN, False, "organisation")
 
 
 # Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
@@ -1230,17 +1293,23 @@ AFFILIATION_HEADS = frozenset(ORGANISATION_WORDS | {"militia", "militias", "poli
 AFFILIATION_WORDS_MAX = 4  # 'a source in the Syrian militia', 'an official at the local health directorate'
 
 
-def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], lower_bound: int) -> _Frame | None:
+def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit] = ()) -> _Frame | None:
     """'a source in the Syrian militia said': an unnamed one-person description placed in an unregistered body (a
     short phrase ending in an organisation word, no registry name in it) right before the verb is the phrase as
-    written, affiliation kept (docs/annotation.md, rule 3; a registry body inside makes it that body's, rule 1)."""
+    written, affiliation kept (docs/annotation.md, rule 3; a registry body inside makes it that body's, rule 1). A
+    posting in a place ('an official in the Turkish town of Kilis said') is kept the same way; an origin ('a source
+    from Idlib') is not."""
     for source in speakers:
         if source.kind == "S" or source.start < lower_bound or source.end >= hit.start or not _is_individual(source.text):
             continue
         if doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS or doc.lower[source.start] not in SINGULAR_DETERMINERS:
             continue
+        if source.start > lower_bound and doc.lower[source.start - 1] == "and":
+            continue  # 'The security sources and a witness in Akcakale said': a coordinated speaker, left to that rule
         body = range(source.end + 1 + (doc.lower[source.end + 1] == "the"), hit.start)
-        if not 1 <= len(body) <= AFFILIATION_WORDS_MAX or doc.lower[hit.start - 1] not in AFFILIATION_HEADS:
+        posted = doc.lower[source.end] in ("in", "at") and (any(place.end == hit.start and place.start in body for place in places)
+                                                             or _named_place_phrase(doc, body.start, hit.start))
+        if not 1 <= len(body) <= AFFILIATION_WORDS_MAX or not (doc.lower[hit.start - 1] in AFFILIATION_HEADS or posted):
             continue
         if any(not doc.alpha[index] or doc.lower[index] in FINITE_WORDS or doc.lower[index] in CLAUSE_WORDS for index in body):
             continue
@@ -1248,11 +1317,20 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
             continue
         first = doc.token(source.start)
         name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
-        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+        camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
 
 
 CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "where", "when"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "camp", "region", "governorate", "countryside", "neighbourhood", "neighborhood"})
+
+
+def _named_place_phrase(doc: _Toks, start: int, end: int) -> bool:
+    """'Turkish town of Suruc': words start..end end in a place noun, 'of' and capitalised words (a place the
+    gazetteer may lack)."""
+    of = next((index for index in range(start + 1, end - 1) if doc.lower[index] == "of" and doc.lower[index - 1] in PLACE_NOUNS), None)
+    return of is not None and all(doc.title[index] and doc.alpha[index] for index in range(of + 1, end))
 
 
 def _plain_name(name: str, start: int, end: int, speakers: list[_Hit], places: Sequence[_Hit]) -> bool:
@@ -1280,6 +1358,9 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
     in the town told', 'Karim Haddad, a doctor, said') or right after a bare role noun up to the verb ('activist Karim
     Haddad told'); two to four capitalised words (name particles allowed), no place, registry name, date or
     organisation word among them; (start, name), else None."""
+    opening = _article_before_modifier(doc, description.start, lower_bound)
+    if opening is not None:
+        description = _Hit(description.kind, description.key, opening, description.end, description.text)
     if doc.lower[description.start] in ("a", "an"):
         end = description.start - (description.start - 1 > lower_bound and doc.lower[description.start - 1] == ",")
         position = end - 1
@@ -1292,6 +1373,7 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         start = position + 1
         if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
             return None  # the tail of a longer name
+        start = next((place.end for place in places if place.start == start and place.end < end and doc.lower[start - 1] in LOCATIVE_WORDS), start)  # '... in Douma Karim Haddad a doctor'
     elif doc.lower[description.start] not in DEFINITE_WORDS:
         named = _proper_name_after(doc, description.end, verb)
         if named is None or named[0] != verb:
@@ -1308,6 +1390,18 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
     if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
         return None
     return start, doc.span_text(start, end)
+
+
+def _article_before_modifier(doc: _Toks, start: int, lower_bound: int) -> int | None:
+    """'a Douma-based media activist': the position of 'a' / 'an' before a hyphenated participle modifier ('Douma-based',
+    'UK-based') that opens a description, else None."""
+    position = start - 1
+    if position - 2 <= lower_bound or doc.lower[position] not in MODIFIER_PARTICIPLES or doc.lower[position - 1] != "-":
+        return None
+    position -= 2
+    while position > lower_bound and doc.title[position] and doc.alpha[position] and start - position <= 5:
+        position -= 1
+    return position if doc.lower[position] in ("a", "an") and position < start - 3 else None
 
 
 def _name_before_comma_description(doc: _Toks, comma: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:

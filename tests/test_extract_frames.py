@@ -101,7 +101,7 @@ def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, 
     ("text", "phrase", "expected"),
     [
         ("Jets bombed the suburbs of Douma on Monday in what two opposition groups claimed was a gas attack that killed 40 people.",
-         "two opposition groups claimed was", "opposition groups"),
+         "two opposition groups claimed was", "two opposition groups"),  # a described group keeps its count (docs/annotation.md, Speaker rule 1)
         ("Rebels shelled the town of Nubl in what the Syrian Observatory for Human Rights said was the worst attack this year.",
          "Observatory for Human Rights said was", "Syrian Observatory for Human Rights"),
     ],
