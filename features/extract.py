@@ -695,6 +695,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'the army recorded gains', 'registered as displaced': only a count recorded is a report ('registered 604 breaches')
     if lower in REPORTED_PARTICIPLES and verb.end < sent.end and doc.lower[verb.end] in REPORTED_OUTCOMES:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
+    if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
+        return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 

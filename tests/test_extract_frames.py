@@ -237,3 +237,18 @@ def test_extract_claims_reads_a_place_apposition_after_a_frame_as_no_content():
     claim = _claim_with(claims, "30 people")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
     assert not claims["text"].str.contains("a district").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The army was accused of shelling a clinic in the town of Saraqib.", "shelling a clinic", ("unnamed sources", "passive")),
+        ("Rebel groups have been blamed for a car bomb that killed six people in Homs.", "a car bomb", ("unnamed sources", "passive")),
+        ("The army was on Tuesday accused of shelling a clinic in the town of Saraqib.", "shelling a clinic", ("reuters", "own_assertion")),
+    ],
+)
+def test_extract_claims_never_makes_the_accused_of_a_passive_accusation_its_speaker(text, phrase, expected):
+    """Check that in 'X was accused of ...' / 'X has been blamed for ...' X is the accused: the claim is passive with no
+    one named, or the outlet's when words stand between the auxiliary and the verb."""
+    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
