@@ -132,24 +132,43 @@ def test_extraction_eval_meets_floor_on_unseen_articles(unseen, metric):
 #   start, after the speaker round, after the quantity round, the last: claim recall 0.894, precision 0.983, speaker
 #   recall 0.652, attribution 0.742, quantities recall 0.938, places 0.855, event date 0.913); its errors were read only
 #   after that.
+# - raised on 2026-11-25 (evening) after the sixth and seventh rounds, the annotation conventions and the claim types,
+#   to a few points under the figures then (holdout4: speaker recall 0.932, type 0.875, quantities exact 0.920;
+#   holdout6: 0.894, 0.818, 0.932; holdout7, seen after its sixth-round blind figure: claim recall 1.000, speaker
+#   0.931, type 0.853, quantities exact 0.957).
 SET_FLOORS = {
     "holdout4": (HOLDOUT4_CSV, {
-        "claim_recall": 0.93,
+        "claim_recall": 0.95,
         "claim_precision": 0.95,
-        "speaker_recall": 0.63,
-        "attribution_recall": 0.74,
-        "quantities_recall": 0.77,
-        "places_recall": 0.88,
+        "speaker_recall": 0.88,
+        "attribution_recall": 0.88,
+        "type_recall": 0.82,
+        "quantities_recall": 0.90,
+        "quantities_exact_per_claim": 0.87,
+        "places_recall": 0.85,
         "event_date_accuracy": 0.85,
     }),
     "holdout6": (HOLDOUT6_CSV, {
-        "claim_recall": 0.86,
+        "claim_recall": 0.92,
         "claim_precision": 0.95,
-        "speaker_recall": 0.62,
-        "attribution_recall": 0.71,
-        "quantities_recall": 0.90,
-        "places_recall": 0.82,
+        "speaker_recall": 0.84,
+        "attribution_recall": 0.87,
+        "type_recall": 0.77,
+        "quantities_recall": 0.91,
+        "quantities_exact_per_claim": 0.88,
+        "places_recall": 0.80,
         "event_date_accuracy": 0.87,
+    }),
+    "holdout7": (HOLDOUT7_CSV, {
+        "claim_recall": 0.95,
+        "claim_precision": 0.95,
+        "speaker_recall": 0.88,
+        "attribution_recall": 0.90,
+        "type_recall": 0.80,
+        "quantities_recall": 0.90,
+        "quantities_exact_per_claim": 0.91,
+        "places_recall": 0.86,
+        "event_date_accuracy": 0.95,
     }),
 }
 
