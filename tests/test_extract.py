@@ -9,10 +9,16 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from claim_helpers import claim_with, syria_claims
 from features.extract import articles_from_texts, detect_blackouts, extract_claims
 from features.schemas import Claims
 from flows.cli import app
 from flows.packs import load_pack
+
+
+def _syria(text: str, outlet: str = "reuters", published: str = "2016-07-10") -> pd.DataFrame:
+    return syria_claims(text, outlet=outlet, published=published)
+
 
 SEED_PUBLISHED = "2021-09-02"
 
@@ -24,16 +30,6 @@ def seed_claims(seed_article):
     return extract_claims(articles, load_pack("afghanistan-2021"))
 
 
-def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
-    rows = claims[claims["text"].str.contains(phrase, regex=False)]
-    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}"
-    return rows.iloc[0]
-
-
-def _syria(text: str, outlet: str = "reuters", published: str = "2016-07-10") -> pd.DataFrame:
-    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
-
-
 def test_extract_claims_validates_against_the_claims_schema(seed_claims):
     """Check that the output is a valid Claims frame with unique ids."""
     Claims.validate(seed_claims)
@@ -42,7 +38,7 @@ def test_extract_claims_validates_against_the_claims_schema(seed_claims):
 
 def test_extract_claims_reads_the_dashty_casualty_claim(seed_claims):
     """Check speaker, camp, quantities, place and date of 'at least 40 Taliban fighters were killed'."""
-    claim = _claim_with(seed_claims, "at least 40 Taliban fighters were killed")
+    claim = claim_with(seed_claims, "at least 40 Taliban fighters were killed")
     assert (claim["speaker"], claim["speaker_camp"], claim["attribution"], claim["claim_type"]) == ("Fahim Dashty", "resistance", "reported_speech", "casualties")
     assert [(q["value"], q["counts"], q["approximator"]) for q in claim["quantities"]] == [
         (40.0, "Taliban fighters killed", "at least"), (35.0, "Taliban fighters injured", "around"),
@@ -61,24 +57,24 @@ def test_extract_claims_splits_one_sentence_into_several_claims(seed_claims):
 
 def test_extract_claims_resolves_a_pronoun_to_the_last_named_speaker(seed_claims):
     """Check that 'He had previously said on Monday' is Fahim Dashty's, dated Monday 2021-08-30."""
-    claim = _claim_with(seed_claims, "captures of both Taliban fighters")
+    claim = claim_with(seed_claims, "captures of both Taliban fighters")
     assert (claim["speaker"], claim["claim_type"], str(claim["event_date"].date())) == ("Fahim Dashty", "captures", "2021-08-30")
 
 
 def test_extract_claims_keeps_anonymous_speakers_as_written(seed_claims):
     """Check 'some accounts' and 'pro-Taliban propagandists' are anonymous speakers kept as written."""
-    accounts = _claim_with(seed_claims, "Bazaar Shirkat, Jamalagha")
+    accounts = claim_with(seed_claims, "Bazaar Shirkat, Jamalagha")
     assert (accounts["speaker"], bool(accounts["anonymous"]), accounts["speaker_camp"]) == ("some accounts", True, "unknown")
     assert accounts["places"] == ["Bazaar Shirkat", "Jamalagha", "Deh Baba Ali", "Kuhband", "Kapisa"]
-    propagandists = _claim_with(seed_claims, "skirmishes earlier this week")
+    propagandists = claim_with(seed_claims, "skirmishes earlier this week")
     assert (propagandists["speaker"], bool(propagandists["anonymous"]), propagandists["speaker_camp"]) == ("pro-Taliban propagandists", True, "taliban")
 
 
 def test_extract_claims_marks_passive_and_own_assertions(seed_claims):
     """Check 'said to have died' is passive with its hedge and the blackout sentence is the outlet's own assertion."""
-    passive = _claim_with(seed_claims, "at least six resistance fighters")
+    passive = claim_with(seed_claims, "at least six resistance fighters")
     assert (passive["attribution"], passive["reporting_verb"], "said to" in passive["hedges"]) == ("passive", "has been reported", True)
-    own = _claim_with(seed_claims, "cut telephone and internet connections")
+    own = claim_with(seed_claims, "cut telephone and internet connections")
     assert (own["attribution"], own["speaker"], own["claim_type"], str(own["event_date"].date())) == ("own_assertion", "unknown", "communications", "2021-08-28")
 
 

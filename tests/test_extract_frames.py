@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from features.extract import articles_from_texts, extract_claims
-from flows.packs import load_pack
-
-
-def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
-    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
-
-
-def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
-    rows = claims[claims["text"].str.contains(phrase, regex=False)]
-    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
-    return rows.iloc[0]
+from claim_helpers import claim_with, syria_claims
 
 
 @pytest.mark.parametrize(
@@ -33,13 +21,13 @@ def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
 )
 def test_extract_claims_reads_accusation_blame_and_denial_as_reports(text, phrase, expected):
     """Check that 'X accuses / blames Y of / for ...' and 'X has (adverb or 'on Saturday') denied ...' are X's reports."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
 
 
 def test_extract_claims_never_reads_the_accused_as_the_speaker():
     """Check that the registry name right after 'accused' (the accused party) is not taken as a claim's speaker."""
-    claims = _syria("Fighting went on in the north. The village elders accused the Syrian Army of shelling the market of Douma.")
+    claims = syria_claims("Fighting went on in the north. The village elders accused the Syrian Army of shelling the market of Douma.")
     assert "Syrian Army" not in set(claims["speaker"])
 
 
@@ -55,7 +43,7 @@ def test_extract_claims_never_reads_the_accused_as_the_speaker():
 def test_extract_claims_reads_a_denial_threat_or_pledge_as_a_stance_report(text, phrase, expected):
     """Check that a denial with only a short object is a claim made of the frame words, and that threats and pledges are
     the speaker's stance."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == expected
 
 
@@ -69,15 +57,15 @@ def test_extract_claims_reads_a_denial_threat_or_pledge_as_a_stance_report(text,
 )
 def test_extract_claims_reads_no_report_in_an_infinitive_a_threat_with_an_object_or_a_noun(text):
     """Check that 'to deny', 'threatens the province' and 'their pledges' do not make a report: every claim is the outlet's."""
-    claims = _syria("Fighting went on in the north. " + text)
+    claims = syria_claims("Fighting went on in the north. " + text)
     assert set(zip(claims["speaker"], claims["attribution"])) == {("reuters", "own_assertion")}
 
 
 def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
     """Check that a second reporting verb joined by 'and' ('said ... and accused Britain of ...') keeps the first verb's speaker."""
-    claims = _syria("Fighting went on in the north. The Russian Defence Ministry said its jets never hit the convoy near Aleppo and accused"
+    claims = syria_claims("Fighting went on in the north. The Russian Defence Ministry said its jets never hit the convoy near Aleppo and accused"
                     " Britain of hiding the evidence of the strike.")
-    claim = _claim_with(claims, "hiding the evidence")
+    claim = claim_with(claims, "hiding the evidence")
     assert (claim["speaker"], claim["attribution"]) == ("Russian Defence Ministry", "reported_speech")
 
 
@@ -93,7 +81,7 @@ def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
 def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, expected):
     """Check that 'was reported by X' is X's report (reported_speech), the frame words the claim when little comes before
     it, and that 'which said' right after X keeps X."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
 
 
@@ -109,8 +97,8 @@ def test_extract_claims_gives_a_passive_report_to_its_named_agent(text, phrase, 
 def test_extract_claims_reads_in_what_x_claimed_was_as_one_claim_of_x(text, phrase, expected):
     """Check that in 'in what X claimed was Y' the clause from 'what' (frame words included) is X's reported claim, and the
     words before it stay the outlet's."""
-    claims = _syria("Fighting went on in the north. " + text)
-    claim = _claim_with(claims, phrase)
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
     assert claim["text"].startswith("what ")
 
@@ -118,9 +106,9 @@ def test_extract_claims_reads_in_what_x_claimed_was_as_one_claim_of_x(text, phra
 def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
     """Check that 'reports' after 'would investigate' is that verb's object, not a frame that takes the claim from the
     speaker before it."""
-    claims = _syria("Fighting went on in the north. In other news the United Nations said it would investigate reports rebels executed 12"
+    claims = syria_claims("Fighting went on in the north. In other news the United Nations said it would investigate reports rebels executed 12"
                     " soldiers near Aleppo.")
-    claim = _claim_with(claims, "would investigate reports")
+    claim = claim_with(claims, "would investigate reports")
     assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
 
 
@@ -137,7 +125,7 @@ def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
 def test_extract_claims_reads_told_an_acronym_citing_and_a_raised_toll_as_frames(text, phrase, expected):
     """Check that 'X told AFP on Saturday' closing a sentence owns the content before it, 'X citing Y said' is X's report,
     and 'X has raised the death toll to 22' is X's report of the toll."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
 
 
@@ -155,14 +143,14 @@ def test_extract_claims_reads_told_an_acronym_citing_and_a_raised_toll_as_frames
 def test_extract_claims_finds_the_speaker_of_it_said_a_described_office_experts_and_told_al_name(text, phrase, expected):
     """Check that 'it said' with no speaker before is the sentence's organisation, that 'according to the ... office' and
     'according to experts' name their speaker, and that 'told al-Quds al-Arabi' closing a sentence owns what comes before."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
 
 
 def test_extract_claims_reads_no_report_when_neither_subject_reports():
     """Check that 'neither X nor Y blamed any group' is the outlet's statement, not a report of Y."""
-    claims = _syria("Fighting went on in the north. So far neither the Nusra Front nor the Free Syrian Army blamed any group for the bombing of Idlib.")
-    claim = _claim_with(claims, "blamed any group")
+    claims = syria_claims("Fighting went on in the north. So far neither the Nusra Front nor the Free Syrian Army blamed any group for the bombing of Idlib.")
+    claim = claim_with(claims, "blamed any group")
     assert (claim["speaker"], claim["attribution"]) == ("reuters", "own_assertion")
 
 
@@ -178,19 +166,19 @@ def test_extract_claims_reads_no_report_when_neither_subject_reports():
 )
 def test_extract_claims_never_reads_a_keyword_list_as_a_claim(text, kept):
     """Check that a page's 'Tags' list is no claim, alone or run into the body sentence after it, which stays a claim."""
-    assert _syria(text)["text"].tolist() == kept
+    assert syria_claims(text)["text"].tolist() == kept
 
 
 def test_extract_claims_continues_a_report_with_a_count_also_harmed():
     """Check that 'Dozens of people were also wounded' right after a monitor's report is the monitor's, not after 'Meanwhile'."""
     text = ("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Dozens of people were also wounded in the town. "
             "The army also killed 20 fighters near Kafr Nabl.")
-    claims = _syria(text)
-    shift = _syria("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Meanwhile 15 people were also wounded in shelling on Hama.")
-    assert _claim_with(shift, "15 people")["speaker"] == "reuters"
-    wounded = _claim_with(claims, "Dozens of people")
+    claims = syria_claims(text)
+    shift = syria_claims("Air strikes killed 12 civilians in Kafr Nabl on Monday the Observatory said. Meanwhile 15 people were also wounded in shelling on Hama.")
+    assert claim_with(shift, "15 people")["speaker"] == "reuters"
+    wounded = claim_with(claims, "Dozens of people")
     assert (wounded["speaker"], wounded["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
-    assert (_claim_with(claims, "20 fighters")["speaker"], _claim_with(claims, "20 fighters")["attribution"]) == ("reuters", "own_assertion")
+    assert (claim_with(claims, "20 fighters")["speaker"], claim_with(claims, "20 fighters")["attribution"]) == ("reuters", "own_assertion")
 
 
 @pytest.mark.parametrize(
@@ -208,8 +196,8 @@ def test_extract_claims_continues_a_report_with_a_count_also_harmed():
 def test_extract_claims_finds_battles_held_ground_and_bodies_as_own_claims(text, claim_type):
     """Check that fought battles ('reported dead' is no report), ground held mostly by or rooted in, operations against,
     lifeless bodies, people shot in the head and an arrangement that came into effect are the outlet's own claims of their type."""
-    claims = _syria("Fighting went on in the north. " + text)
-    claim = _claim_with(claims, text.split()[3])
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, text.split()[3])
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
 
 
@@ -219,13 +207,13 @@ def test_extract_claims_reads_a_count_registered_or_recorded_as_a_report():
             "The Russian Reconciliation Center registered 17 breaches of the truce in Hama on Friday. "
             "The army recorded gains near Kafr Nabl on Monday after fierce clashes. "
             "Karim Haddad the director of a clinic told a Reuters reporter the clinic had recorded nine deaths from the shelling.")
-    claims = _syria(text)
-    nine = _claim_with(claims, "nine deaths")
+    claims = syria_claims(text)
+    nine = claim_with(claims, "nine deaths")
     assert (nine["speaker"], nine["attribution"]) == ("Karim Haddad", "reported_speech")
     for phrase, speaker in (("31 deaths", "Syrian Observatory for Human Rights"), ("17 breaches", "Russian Defence Ministry")):
-        claim = _claim_with(claims, phrase)
+        claim = claim_with(claims, phrase)
         assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
-    gains = _claim_with(claims, "recorded gains")
+    gains = claim_with(claims, "recorded gains")
     assert (gains["speaker"], gains["attribution"]) == ("reuters", "own_assertion")
 
 
@@ -233,8 +221,8 @@ def test_extract_claims_reads_a_place_apposition_after_a_frame_as_no_content():
     """Check that '... the Observatory said a district on the edge of Damascus' gives the Observatory the words before the frame, the apposition no claim."""
     text = ("Fighting went on. More than 30 people were wounded in the shelling of the Jobar area the Syrian Observatory for Human Rights said "
             "a district on the eastern edge of rebel-held Damascus.")
-    claims = _syria(text)
-    claim = _claim_with(claims, "30 people")
+    claims = syria_claims(text)
+    claim = claim_with(claims, "30 people")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
     assert not claims["text"].str.contains("a district").any()
 
@@ -250,5 +238,5 @@ def test_extract_claims_reads_a_place_apposition_after_a_frame_as_no_content():
 def test_extract_claims_never_makes_the_accused_of_a_passive_accusation_its_speaker(text, phrase, expected):
     """Check that in 'X was accused of ...' / 'X has been blamed for ...' X is the accused: the claim is passive with no
     one named, or the outlet's when words stand between the auxiliary and the verb."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected

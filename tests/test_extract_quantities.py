@@ -5,18 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from features.extract import articles_from_texts, extract_claims
-from flows.packs import load_pack
+from claim_helpers import claim_with, syria_claims
 
 
-def _syria(text: str, outlet: str = "sana") -> pd.DataFrame:
-    return extract_claims(articles_from_texts([text], outlet=outlet, published="2016-05-12"), load_pack("syria"))
-
-
-def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
-    rows = claims[claims["text"].str.contains(phrase, regex=False)]
-    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
-    return rows.iloc[0]
+def _syria(text: str, outlet: str = "sana", published: str = "2016-05-12") -> pd.DataFrame:
+    return syria_claims(text, outlet=outlet, published=published)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +24,7 @@ def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
 def test_extract_claims_starts_a_sentence_after_a_headline_inside_the_article(text, phrase, opening, quantities):
     """Check that a headline run into the next sentence further down the article ends before a capitalised opener that
     starts running text, so the headline's counts stay out of the body's claim."""
-    claim = _claim_with(_syria(text), phrase)
+    claim = claim_with(_syria(text), phrase)
     assert claim["sentence"].startswith(opening)
     assert [(q["value"], q["counts"].split()[-1]) for q in claim["quantities"]] == quantities
 
@@ -39,4 +32,4 @@ def test_extract_claims_starts_a_sentence_after_a_headline_inside_the_article(te
 def test_extract_claims_keeps_a_title_case_headline_whole_inside_the_article():
     """Check that a capitalised opener inside a Title Case headline ('Car Bomb Kills Four .') starts no sentence."""
     claims = _syria("Shelling continued on Monday. Car Bomb Kills Four . Four people were killed in a car bomb in Homs.")
-    assert _claim_with(claims, "Car Bomb")["text"].endswith("Kills Four")
+    assert claim_with(claims, "Car Bomb")["text"].endswith("Kills Four")

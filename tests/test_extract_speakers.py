@@ -5,18 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from claim_helpers import claim_with, syria_claims
 from features.extract import articles_from_texts, compile_pack, extract_claims
 from flows.packs import load_pack
-
-
-def _syria(text: str, outlet: str = "reuters", published: str = "2016-09-20") -> pd.DataFrame:
-    return extract_claims(articles_from_texts([text], outlet=outlet, published=published), load_pack("syria"))
-
-
-def _claim_with(claims: pd.DataFrame, phrase: str) -> pd.Series:
-    rows = claims[claims["text"].str.contains(phrase, regex=False)]
-    assert len(rows) == 1, f"expected one claim containing {phrase!r}, found {len(rows)}: {claims['text'].tolist()}"
-    return rows.iloc[0]
 
 
 def _who(claim: pd.Series) -> tuple[str, str, bool]:
@@ -38,13 +29,13 @@ def _who(claim: pd.Series) -> tuple[str, str, bool]:
 )
 def test_extract_claims_widens_group_speakers_over_their_modifiers(text, phrase, expected):
     """Check that a group noun keeps its demonym, side adjective or qualifier, with the camp the pack gives it."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 def test_extract_claims_leaves_the_source_as_a_back_reference():
     """Check that 'the source said' after a named speaker resolves to that speaker, not to a group 'source'."""
-    claims = _syria("A military source told SANA that 30 terrorists were killed in Hama. The source said the army destroyed four tanks in the area.")
-    assert _claim_with(claims, "destroyed four tanks")["speaker"] == "Syrian Army"
+    claims = syria_claims("A military source told SANA that 30 terrorists were killed in Hama. The source said the army destroyed four tanks in the area.")
+    assert claim_with(claims, "destroyed four tanks")["speaker"] == "Syrian Army"
 
 
 @pytest.mark.parametrize(
@@ -59,24 +50,24 @@ def test_extract_claims_leaves_the_source_as_a_back_reference():
 )
 def test_extract_claims_takes_no_place_or_date_as_speaker(text, phrase, speaker):
     """Check that a place or a weekday before the verb is not taken for the speaker."""
-    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+    assert claim_with(syria_claims(text), phrase)["speaker"] == speaker
 
 
 def test_extract_claims_lets_a_country_stand_for_its_government():
     """Check capital/country metonymy: 'Iraq said' names a speaker, 'fighting in Iraq said' does not."""
-    speaking = _claim_with(_syria("But Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    speaking = claim_with(syria_claims("But Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
     assert speaking["speaker"] == "Iraq"
-    located = _claim_with(_syria("Officials in Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
+    located = claim_with(syria_claims("Officials in Iraq said that 40 militants crossed the border near Albu Kamal on Monday."), "40 militants crossed")
     assert located["speaker"] == "officials"
-    qualified = _syria("Warplanes shelled northern Syria claiming that 20 militants were killed near Albu Kamal.")
+    qualified = syria_claims("Warplanes shelled northern Syria claiming that 20 militants were killed near Albu Kamal.")
     assert "Syria" not in set(qualified["speaker"])
 
 
 def test_extract_claims_separates_a_run_in_headline_and_outlet_tag():
     """Check that a date prefix, a headline and the outlet tag run into the first sentence start sentences of their own."""
     text = "14 August 2016 Civilian killed 3 injured in terrorist attacks on Aleppo SANA One civilian was killed and three others were injured by rocket shells on Aleppo."
-    claims = _syria(text, outlet="sana")
-    body = _claim_with(claims, "three others were injured")
+    claims = syria_claims(text, outlet="sana")
+    body = claim_with(claims, "three others were injured")
     assert body["sentence"].startswith("One civilian") and body["speaker"] == "sana"
     assert not claims["sentence"].str.startswith("14 August").any()
 
@@ -84,7 +75,7 @@ def test_extract_claims_separates_a_run_in_headline_and_outlet_tag():
 def test_extract_claims_separates_a_title_case_headline():
     """Check that a Title Case headline without a full stop is its own sentence, so the body's first claim starts after it."""
     text = "12-05-2016 Army Kills 30 Terrorists in Hama Countryside The army units killed 30 terrorists in the countryside of Hama on Thursday."
-    body = _claim_with(_syria(text, outlet="manar"), "army units killed")
+    body = claim_with(syria_claims(text, outlet="manar"), "army units killed")
     assert body["sentence"].startswith("The army units")
 
 
@@ -92,7 +83,7 @@ def test_extract_claims_reads_group_speakers_and_headlines_on_fakes(fakes_csv):
     """Check on a FA-KES article: the headline-run first sentence and 'Russian sources reported' with its camp."""
     fakes = pd.read_csv(fakes_csv, dtype={"unit_id": str})
     row = fakes[fakes["unit_id"] == "1923102944"].iloc[0]
-    claims = _syria(row.article_content, outlet=row.source)
+    claims = syria_claims(row.article_content, outlet=row.source)
     assert not claims["sentence"].str.startswith("Date of publication").any()
     russian = claims[claims["speaker"] == "Russian sources"]
     assert len(russian) >= 1 and set(russian["speaker_camp"]) == {"loyalist"} and russian["anonymous"].all()
@@ -126,7 +117,7 @@ def test_extract_claims_starts_the_body_after_a_title_case_headline_on_fakes(fak
 )
 def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, phrase, opening):
     """Check that a date, an outlet tag, a capitalised opener or a parenthesised dateline after a run-in headline starts the body's sentence."""
-    rows = _syria(text, outlet="ahram")
+    rows = syria_claims(text, outlet="ahram")
     claim = rows[rows["text"].str.contains(phrase, regex=False) | rows["sentence"].str.contains(phrase, regex=False)].iloc[0]
     assert claim["sentence"].startswith(opening), claim["sentence"]
 
@@ -140,8 +131,8 @@ def test_extract_claims_starts_the_body_after_a_headline_date_or_dateline(text, 
 )
 def test_extract_claims_keeps_the_source_with_the_office_it_speaks_from(text, speaker):
     """Check that an anonymous source placed in an office ('a source at Hama Police Command') is the phrase as written, not the office alone."""
-    claims = _syria(text, outlet="sana")
-    assert _who(_claim_with(claims, "two civilians were killed")) == (speaker, "unknown", True)
+    claims = syria_claims(text, outlet="sana")
+    assert _who(claim_with(claims, "two civilians were killed")) == (speaker, "unknown", True)
 
 
 @pytest.mark.parametrize(
@@ -164,12 +155,12 @@ def test_extract_claims_gives_a_quotation_the_speaker_named_where_it_closes():
         '"The attack was repelled. Our units destroyed 60 vehicles of the militants." the military representative said. '
         "Government troops shelled the town of Palmyra on Sunday."
     )
-    claims = _syria(text, outlet="tass")
-    repelled, destroyed = _claim_with(claims, "attack was repelled"), _claim_with(claims, "destroyed 60 vehicles")
+    claims = syria_claims(text, outlet="tass")
+    repelled, destroyed = claim_with(claims, "attack was repelled"), claim_with(claims, "destroyed 60 vehicles")
     assert (destroyed["speaker"], destroyed["attribution"]) == ("Syrian Army", "direct_quote")
     assert repelled["speaker"] == "Syrian Army"
-    assert _claim_with(claims, "troops clashed")["text"].startswith("troops clashed")  # 'told SANA that': the object is no content
-    assert _claim_with(claims, "shelled the town")["attribution"] == "own_assertion"
+    assert claim_with(claims, "troops clashed")["text"].startswith("troops clashed")  # 'told SANA that': the object is no content
+    assert claim_with(claims, "shelled the town")["attribution"] == "own_assertion"
 
 
 def test_extract_claims_continues_the_speaker_of_the_previous_quotation():
@@ -179,10 +170,10 @@ def test_extract_claims_continues_the_speaker_of_the_previous_quotation():
         '"Until now 150 villagers have been kidnapped. We have lost contact with them." '
         "The army shelled the village of Kasab on Monday."
     )
-    claims = _syria(text, outlet="alalam")
-    kidnapped = _claim_with(claims, "150 villagers have been kidnapped")
+    claims = syria_claims(text, outlet="alalam")
+    kidnapped = claim_with(claims, "150 villagers have been kidnapped")
     assert (kidnapped["speaker"], kidnapped["attribution"]) == ("Ali Hassan Mahmoud", "direct_quote")
-    assert _claim_with(claims, "shelled the village")["speaker"] == "alalam"
+    assert claim_with(claims, "shelled the village")["speaker"] == "alalam"
 
 
 def test_extract_claims_resolves_surnames_and_single_names_to_persons():
@@ -192,34 +183,34 @@ def test_extract_claims_resolves_surnames_and_single_names_to_persons():
         "Sino said the talks with the government had failed. "
         "Some of the attackers crossed from the north Xelil said. He said dozens of fighters had been killed in Qamishli."
     )
-    claims = _syria(text)
-    assert _claim_with(claims, "1500 people were killed")["speaker"] == "Mustafa Sino"
-    assert _claim_with(claims, "talks with the government")["speaker"] == "Mustafa Sino"
-    assert _claim_with(claims, "dozens of fighters")["speaker"] == "Xelil"
+    claims = syria_claims(text)
+    assert claim_with(claims, "1500 people were killed")["speaker"] == "Mustafa Sino"
+    assert claim_with(claims, "talks with the government")["speaker"] == "Mustafa Sino"
+    assert claim_with(claims, "dozens of fighters")["speaker"] == "Xelil"
 
 
 def test_extract_claims_takes_a_name_before_based_or_backed_as_a_modifier():
     """Check that 'the Britain-based group said' is not a claim of Britain (the name only qualifies the group)."""
-    claims = _syria("At least 140 people were wounded the Britain-based group said.")
-    assert _claim_with(claims, "140 people were wounded")["speaker"] != "United Kingdom"
+    claims = syria_claims("At least 140 people were wounded the Britain-based group said.")
+    assert claim_with(claims, "140 people were wounded")["speaker"] != "United Kingdom"
 
 
 def test_extract_claims_reads_a_frame_followed_by_a_participle_as_closing_the_claim():
     """Check that in '... on Thursday activists said keeping up pressure ...' the content before the frame is the activists'."""
-    claims = _syria("Government forces bombarded rebel-held suburbs of Damascus on Thursday activists said keeping up pressure on the besieged region.")
-    assert _who(_claim_with(claims, "bombarded rebel-held suburbs")) == ("activists", "unknown", True)
-    denial = _syria("The hospital in the east of Aleppo was hit on Monday the Syrian government denied bombing the hospital in Aleppo.")
-    assert _claim_with(denial, "bombing the hospital")["speaker"] == "Syrian Government"  # 'denied bombing': the gerund is the content
+    claims = syria_claims("Government forces bombarded rebel-held suburbs of Damascus on Thursday activists said keeping up pressure on the besieged region.")
+    assert _who(claim_with(claims, "bombarded rebel-held suburbs")) == ("activists", "unknown", True)
+    denial = syria_claims("The hospital in the east of Aleppo was hit on Monday the Syrian government denied bombing the hospital in Aleppo.")
+    assert claim_with(denial, "bombing the hospital")["speaker"] == "Syrian Government"  # 'denied bombing': the gerund is the content
 
 
 def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
     """Check that '... said Said Seif al Qalamoni from the brigade' names the speaker, and 'said Ahmed Karim Hassan will' does not."""
-    claims = _syria("The strikes on the town are in retaliation for the execution of the pilot said Said Seif al Qalamoni from the local brigade.")
-    assert _claim_with(claims, "in retaliation")["speaker"] == "Said Seif al Qalamoni"
-    content = _syria("Fighting resumed on Monday near Hama and the council said Ahmed Karim Hassan will lead the talks in Geneva.")
+    claims = syria_claims("The strikes on the town are in retaliation for the execution of the pilot said Said Seif al Qalamoni from the local brigade.")
+    assert claim_with(claims, "in retaliation")["speaker"] == "Said Seif al Qalamoni"
+    content = syria_claims("Fighting resumed on Monday near Hama and the council said Ahmed Karim Hassan will lead the talks in Geneva.")
     assert all(speaker != "Ahmed Karim Hassan" for speaker in content["speaker"])
-    reporters = _syria("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
-    assert _claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
+    reporters = syria_claims("Islamic State vehicles were also hit in Hasakah to the north east reporters said.")
+    assert claim_with(reporters, "vehicles were also hit")["speaker"] == "reporters"
 
 
 @pytest.mark.parametrize(
@@ -232,13 +223,13 @@ def test_extract_claims_reads_a_name_after_an_inverted_verb_without_a_comma():
 )
 def test_extract_claims_keeps_a_bare_plural_description_as_written(text, phrase, expected):
     """Check that a lowercase plural registry alias without a determiner ('rebels said') is a group as written with the registry camp, and a definite one the actor."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 def test_extract_claims_reads_present_tense_reporting_verbs():
     """Check that 'X condemns ...' (headline and statement style) is a reporting frame of X."""
-    claims = _syria("The Syrian Coalition condemns the massacre committed by the air force in Raqqa where 65 civilians were killed.", outlet="etilaf")
-    assert _claim_with(claims, "65 civilians were killed")["speaker"] == "Syrian National Coalition"
+    claims = syria_claims("The Syrian Coalition condemns the massacre committed by the air force in Raqqa where 65 civilians were killed.", outlet="etilaf")
+    assert claim_with(claims, "65 civilians were killed")["speaker"] == "Syrian National Coalition"
 
 
 def test_extract_claims_resolves_it_to_the_last_organisation():
@@ -248,29 +239,29 @@ def test_extract_claims_resolves_it_to_the_last_organisation():
         "Local official Ahmad Kanjo said the market was hit twice. It said five children were among the dead. "
         "It is estimated that 300 families fled the district."
     )
-    claims = _syria(text)
-    assert _claim_with(claims, "five children")["speaker"] == "Syrian Observatory for Human Rights"
-    assert _claim_with(claims, "300 families")["speaker"] != "Syrian Observatory for Human Rights"
+    claims = syria_claims(text)
+    assert claim_with(claims, "five children")["speaker"] == "Syrian Observatory for Human Rights"
+    assert claim_with(claims, "300 families")["speaker"] != "Syrian Observatory for Human Rights"
 
 
 def test_extract_claims_resolves_he_to_a_person_named_through_an_organisation_alias():
     """Check that 'He said' after 'said observatory director Rami Abdel Rahman' (a registry alias of SOHR) is SOHR."""
     text = '"The siege is tighter now" said observatory director Rami Abdel Rahman. He said government forces had surrounded the district.'
-    assert _claim_with(_syria(text), "surrounded the district")["speaker"] == "Syrian Observatory for Human Rights"
+    assert claim_with(syria_claims(text), "surrounded the district")["speaker"] == "Syrian Observatory for Human Rights"
 
 
 def test_extract_claims_resolves_a_definite_description_with_modifiers():
     """Check that 'The Britain-based group said' refers back to the organisation named before."""
     text = "Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said six children were killed in Douma. The Britain-based group said at least 140 people were wounded."
-    assert _claim_with(_syria(text), "140 people were wounded")["speaker"] == "Syrian Observatory for Human Rights"
+    assert claim_with(syria_claims(text), "140 people were wounded")["speaker"] == "Syrian Observatory for Human Rights"
 
 
 def test_extract_claims_continues_a_frame_with_a_participle_without_a_comma():
     """Check that '... he said forces surrounded Bani Zeid reporting heavy strikes' keeps the speaker, and 'as saying' does not."""
-    claims = _syria("Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said forces had surrounded Bani Zeid reporting heavy air strikes in the area.")
-    assert _claim_with(claims, "heavy air strikes")["speaker"] == "Syrian Observatory for Human Rights"
-    quoted = _syria("SANA quoted a police source as saying that a car bomb killed four people in the city.")
-    assert _claim_with(quoted, "car bomb killed")["speaker"] == "a police source"
+    claims = syria_claims("Fighting went on in the north on Monday. The Syrian Observatory for Human Rights said forces had surrounded Bani Zeid reporting heavy air strikes in the area.")
+    assert claim_with(claims, "heavy air strikes")["speaker"] == "Syrian Observatory for Human Rights"
+    quoted = syria_claims("SANA quoted a police source as saying that a car bomb killed four people in the city.")
+    assert claim_with(quoted, "car bomb killed")["speaker"] == "a police source"
 
 
 @pytest.mark.parametrize(
@@ -284,13 +275,13 @@ def test_extract_claims_continues_a_frame_with_a_participle_without_a_comma():
 )
 def test_extract_claims_reads_according_to_over_a_description(text, phrase, speaker):
     """Check that 'according to' finds its speaker past descriptive words, widens 'local reports', and resolves 'the watchdog'."""
-    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+    assert claim_with(syria_claims(text), phrase)["speaker"] == speaker
 
 
 def test_extract_claims_stops_according_to_at_a_new_subject():
     """Check that in 'According to a CNN report the US has concluded ...' the US is not the source of the report."""
-    claims = _syria("Fighting went on in the north. According to a CNN report the US has concluded that Russian warplanes bombed the aid convoy.")
-    assert _claim_with(claims, "bombed the aid convoy")["speaker"] != "United States"
+    claims = syria_claims("Fighting went on in the north. According to a CNN report the US has concluded that Russian warplanes bombed the aid convoy.")
+    assert claim_with(claims, "bombed the aid convoy")["speaker"] != "United States"
 
 
 @pytest.mark.parametrize(
@@ -304,7 +295,7 @@ def test_extract_claims_stops_according_to_at_a_new_subject():
 )
 def test_extract_claims_finds_the_subject_before_a_postmodifier(text, phrase, speaker):
     """Check that a speaker separated from its verb by a prepositional phrase or relative clause is found, and a subject with its own verb is not."""
-    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+    assert claim_with(syria_claims(text), phrase)["speaker"] == speaker
 
 
 def test_extract_claims_gives_a_spokesman_s_words_to_him_with_his_organisation_s_camp():
@@ -313,20 +304,20 @@ def test_extract_claims_gives_a_spokesman_s_words_to_him_with_his_organisation_s
         "Fighting went on in the north. The fighters attacked Tel Abyad in the early hours of Saturday YPG spokesman Redur Xelil and Turkish "
         "security sources told Reuters. Other attackers came from the south Xelil said. He said dozens of fighters had been killed."
     )
-    claims = _syria(text)
-    assert _who(_claim_with(claims, "attacked Tel Abyad")) == ("Redur Xelil and Turkish security sources", "unknown", False)
-    assert _who(_claim_with(claims, "Other attackers came")) == ("Redur Xelil", "kurdish", False)
-    assert _who(_claim_with(claims, "dozens of fighters")) == ("Redur Xelil", "kurdish", False)
-    alone = _syria("Fighting went on in the north. OPCW chief Ahmet Uzumcu said 20 shells had been found in Qamishli.")
-    assert _who(_claim_with(alone, "20 shells")) == ("Ahmet Uzumcu", "neutral", False)
+    claims = syria_claims(text)
+    assert _who(claim_with(claims, "attacked Tel Abyad")) == ("Redur Xelil and Turkish security sources", "unknown", False)
+    assert _who(claim_with(claims, "Other attackers came")) == ("Redur Xelil", "kurdish", False)
+    assert _who(claim_with(claims, "dozens of fighters")) == ("Redur Xelil", "kurdish", False)
+    alone = syria_claims("Fighting went on in the north. OPCW chief Ahmet Uzumcu said 20 shells had been found in Qamishli.")
+    assert _who(claim_with(alone, "20 shells")) == ("Ahmet Uzumcu", "neutral", False)
 
 
 def test_extract_claims_reads_a_misspelt_registry_name():
     """Check that a speaker one letter away from a registry name ('Ananolu Agency') is that actor, and a short name is not guessed."""
-    claims = _syria("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
-    assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
-    short = _syria("Fighting went on in the north. In a statement on Monday Lavrow said that 15 people were killed in the blast.")
-    assert _claim_with(short, "15 people were killed")["speaker"] == "Lavrow"
+    claims = syria_claims("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
+    assert claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
+    short = syria_claims("Fighting went on in the north. In a statement on Monday Lavrow said that 15 people were killed in the blast.")
+    assert claim_with(short, "15 people were killed")["speaker"] == "Lavrow"
 
 
 def test_extract_claims_keeps_the_misspelling_memo_bounded(monkeypatch):
@@ -335,10 +326,10 @@ def test_extract_claims_keeps_the_misspelling_memo_bounded(monkeypatch):
     monkeypatch.setattr(memo, "limit", 2)
     memo.clear()
     for name in ("Mohammed Abdulkarim", "Ahmed Abdulhamid", "Khaled Abdulwahab"):
-        _syria(f"Fighting went on in the north. {name} said that 15 people were killed in the blast.")
+        syria_claims(f"Fighting went on in the north. {name} said that 15 people were killed in the blast.")
         assert 1 <= len(memo) <= 2
-    claims = _syria("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
-    assert _claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
+    claims = syria_claims("Fighting went on in the north. Turkeys state-run Ananolu Agency reported that 15 people were killed in the blast.")
+    assert claim_with(claims, "15 people were killed")["speaker"] == "Anadolu Agency"
     assert len(memo) <= 2
 
 
@@ -351,20 +342,20 @@ def test_extract_claims_keeps_the_misspelling_memo_bounded(monkeypatch):
 )
 def test_extract_claims_lets_the_capital_stand_for_the_government(text):
     """Check that 'Damascus said' (a seat of government the gazetteer files as a governorate; pack lexicon 'capital') is the Syrian government."""
-    assert _claim_with(_syria(text), "the market in Douma")["speaker"] == "Syrian Government"
+    assert claim_with(syria_claims(text), "the market in Douma")["speaker"] == "Syrian Government"
 
 
 def test_extract_claims_keeps_a_report_citing_a_source_with_the_reporter():
     """Check that in 'Anadolu Agency reported 15 deaths citing a statement from X' the claim is Anadolu's and holds the deaths."""
-    claims = _syria("Fighting went on in the north. Turkeys state-run Anadolu Agency reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission.")
-    claim = _claim_with(claims, "15 deaths")
+    claims = syria_claims("Fighting went on in the north. Turkeys state-run Anadolu Agency reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission.")
+    claim = claim_with(claims, "15 deaths")
     assert claim["speaker"] == "Anadolu Agency"
 
 
 def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_claim():
     """Check that in '... in Aleppo local authorities told reporters on Saturday stressing ...' the toll before the frame is theirs."""
-    claims = _syria("More than 100 civilians have been killed in August shelling of Aleppo local authorities told reporters on Saturday stressing that half of the dead are children.", outlet="tass")
-    assert _claim_with(claims, "100 civilians have been killed")["speaker"] == "local authorities"
+    claims = syria_claims("More than 100 civilians have been killed in August shelling of Aleppo local authorities told reporters on Saturday stressing that half of the dead are children.", outlet="tass")
+    assert claim_with(claims, "100 civilians have been killed")["speaker"] == "local authorities"
 
 
 @pytest.mark.parametrize(
@@ -377,13 +368,13 @@ def test_extract_claims_reads_a_participle_after_told_reporters_as_closing_the_c
 )
 def test_extract_claims_keeps_a_group_speaker_s_description(text, phrase, speaker):
     """Check that a group speaker keeps a participle or 'close to' postmodifier and a 'several' before it, as written."""
-    assert _claim_with(_syria(text), phrase)["speaker"] == speaker
+    assert claim_with(syria_claims(text), phrase)["speaker"] == speaker
 
 
 def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is_an_agent():
     """Check that in '... the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade' the speaker is the named man, of the FSA's camp."""
     text = "Fighting went on in the north. The strikes are in retaliation against the execution of the pilot by Nusra Front said Said Seif al Qalamoni from the Free Syrian Army brigade."
-    claim = _claim_with(_syria(text), "in retaliation")
+    claim = claim_with(syria_claims(text), "in retaliation")
     assert (claim["speaker"], claim["speaker_camp"]) == ("Said Seif al Qalamoni", "opposition")
 
 
@@ -396,7 +387,7 @@ def test_extract_claims_takes_the_name_after_the_verb_when_the_mention_before_is
 )
 def test_extract_claims_reads_a_capitalised_group_speaker_opening_the_body_after_a_headline(text, phrase, expected):
     """Check that a capitalised group noun becomes a speaker when the headline rules make it the body's first word."""
-    assert _who(_claim_with(_syria(text, outlet="dailysabah"), phrase)) == expected
+    assert _who(claim_with(syria_claims(text, outlet="dailysabah"), phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -410,7 +401,7 @@ def test_extract_claims_reads_a_capitalised_group_speaker_opening_the_body_after
 )
 def test_extract_claims_reads_the_content_before_a_frame_with_only_a_tail_after_it(text, phrase, speaker):
     """Check that a frame followed only by time words, 'citing ...' or how it was said ('by telephone') closes the content before it."""
-    claim = _claim_with(_syria(text, outlet="ahram"), phrase)
+    claim = claim_with(syria_claims(text, outlet="ahram"), phrase)
     assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
 
 
@@ -425,8 +416,8 @@ def test_extract_claims_reads_the_content_before_a_frame_with_only_a_tail_after_
 )
 def test_extract_claims_takes_the_name_out_of_a_titled_run(sentence, phrase, speaker):
     """Check that an office title before a name ('Security Adviser'), or after it behind an acronym ('UN Resident Coordinator'), is not part of the speaker."""
-    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
-    assert _claim_with(claims, phrase)["speaker"] == speaker
+    claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert claim_with(claims, phrase)["speaker"] == speaker
 
 
 @pytest.mark.parametrize(
@@ -438,8 +429,8 @@ def test_extract_claims_takes_the_name_out_of_a_titled_run(sentence, phrase, spe
 )
 def test_extract_claims_names_registry_organisations_apart(sentence, phrase, expected):
     """Check that Human Rights Watch is its own registry organisation (not an alias of Amnesty) and the Russian coordination centre speaks for the Defence Ministry."""
-    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
-    assert _who(_claim_with(claims, phrase)) == expected
+    claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(claim_with(claims, phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -453,24 +444,24 @@ def test_extract_claims_names_registry_organisations_apart(sentence, phrase, exp
 )
 def test_extract_claims_reads_a_described_rights_group(sentence, phrase, expected):
     """Check that 'a leading international rights group' is a group speaker as written and 'the rights group' a back-reference to the last organisation."""
-    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
-    assert _who(_claim_with(claims, phrase)) == expected
+    claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="ahram")
+    assert _who(claim_with(claims, phrase)) == expected
 
 
 def test_extract_claims_gives_the_quotation_before_a_frame_to_its_speaker():
     """Check that a frame right after a closing quotation mark, followed by no 'that' or colon, takes the quotation before it as its content."""
-    claims = _syria('Fighting continued in Aleppo on Monday, residents said. "These strikes were undertaken only by US assets" the Pentagon said unlike the strikes against IS.',
+    claims = syria_claims('Fighting continued in Aleppo on Monday, residents said. "These strikes were undertaken only by US assets" the Pentagon said unlike the strikes against IS.',
                     outlet="ahram")
-    claim = _claim_with(claims, "undertaken only by US assets")
+    claim = claim_with(claims, "undertaken only by US assets")
     assert (claim["speaker"], claim["attribution"]) == ("United States", "direct_quote")
     assert claim["text"].endswith("US assets")
 
 
 def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
     """Check that a surname speaker ('Blinken said') takes the full name it was mentioned with earlier, though that mention spoke no claim."""
-    claims = _syria("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
+    claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
                     "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
-    assert _claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
+    assert claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
 
 
 @pytest.mark.parametrize(
@@ -484,8 +475,8 @@ def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
 )
 def test_extract_claims_keeps_a_described_group_and_refers_back_to_it(sentence, phrase, expected):
     """Check that a registry description keeps its qualifiers ('local opposition activists') and 'the sources' refers back to the last group of that noun ('local sources')."""
-    claims = _syria("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="sana")
-    assert _who(_claim_with(claims, phrase)) == expected
+    claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. " + sentence, outlet="sana")
+    assert _who(claim_with(claims, phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -498,7 +489,7 @@ def test_extract_claims_keeps_a_described_group_and_refers_back_to_it(sentence, 
 )
 def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
     """Check that 'emphasized', 'stating' and 'underlined' frame a report like 'said' (base lexicon reporting verbs)."""
-    claim = _claim_with(_syria(text), "15 militants were killed")
+    claim = claim_with(syria_claims(text), "15 militants were killed")
     assert claim["speaker"] == "Russian Defence Ministry"
     assert claim["attribution"] == "reported_speech"
 
@@ -513,7 +504,7 @@ def test_extract_claims_reads_emphasis_verbs_as_reporting(text):
 )
 def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, expected):
     """Check that the words before a short scare-quoted phrase are not read as a quotation closed by its opening mark."""
-    assert _claim_with(_syria(text), phrase)["attribution"] == expected
+    assert claim_with(syria_claims(text), phrase)["attribution"] == expected
 
 
 @pytest.mark.parametrize(
@@ -531,7 +522,7 @@ def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, 
 )
 def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phrase, expected):
     """Check that 'the source added' and 'he said' refer back to the last anonymous single speaker when no named speaker came after it."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert claim["speaker"] == expected
     assert claim["text"].startswith(phrase)
 
@@ -548,7 +539,7 @@ def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phras
 )
 def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phrase, expected):
     """Check that a person's name beside a one-person description ('X an activist told', 'activist X told') is the speaker, and its surname refers back to it."""
-    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
 
 
 @pytest.mark.parametrize(
@@ -564,7 +555,7 @@ def test_extract_claims_takes_the_name_in_apposition_to_a_description(text, phra
 )
 def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase, expected):
     """Check that an organisation after 'to' is no speaker, 'X quoted Y as saying' is Y's, and a participle after an object or 'by' is the subject's."""
-    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
 
 
 @pytest.mark.parametrize(
@@ -579,14 +570,14 @@ def test_extract_claims_finds_the_speaker_behind_objects_and_relays(text, phrase
 )
 def test_extract_claims_reads_hyphenated_names_and_casualty_idioms(text, phrase, expected):
     """Check that names joined by 'al-' or a hyphen speak whole, and 'claiming the lives of' is no reporting frame."""
-    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
 
 
 def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence():
     """Check that 'Karim Haddad said' opening a sentence keeps the given name, while 'Then Haddad said' refers back to him."""
-    claims = _syria("Fighting went on in the north. Karim Haddad said 14 people were killed in the suburbs. Then Haddad said two shops burnt down.")
-    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
-    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
+    claims = syria_claims("Fighting went on in the north. Karim Haddad said 14 people were killed in the suburbs. Then Haddad said two shops burnt down.")
+    assert claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
 
 
 @pytest.mark.parametrize(
@@ -599,15 +590,15 @@ def test_extract_claims_keeps_the_given_name_of_a_speaker_opening_the_sentence()
 )
 def test_extract_claims_reads_a_report_as_its_speaker_or_its_author(text, phrase, expected):
     """Check that 'a report says' is spoken by 'a report', and 'a report by X' by X."""
-    assert _claim_with(_syria("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
 
 
 def test_extract_claims_takes_the_name_before_a_description_between_commas():
     """Check that 'Karim Haddad, a doctor at the field hospital, said' is Karim Haddad's claim, and 'Haddad said' refers back to him."""
-    claims = _syria("Fighting went on in the north. Karim Haddad, a doctor at the field hospital, said 14 people were killed in the shelling. "
+    claims = syria_claims("Fighting went on in the north. Karim Haddad, a doctor at the field hospital, said 14 people were killed in the shelling. "
                     "Haddad said two shops burnt down near the bakery.")
-    assert _claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
-    assert _claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
+    assert claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
+    assert claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
 
 
 @pytest.mark.parametrize(
@@ -630,7 +621,7 @@ def test_extract_claims_takes_the_name_before_a_description_between_commas():
 def test_extract_claims_continues_a_report_into_the_sentence_that_refers_back_to_it(text, phrase, expected):
     """Check that a frameless sentence whose subject refers back to the previous report's speaker, or that opens with a
     part of its count, is that speaker's reported speech, but not across a line break, after 'It is', or for 'Another'."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
 
 
@@ -645,7 +636,7 @@ def test_extract_claims_continues_a_report_into_the_sentence_that_refers_back_to
 )
 def test_extract_claims_reads_a_frame_with_a_perfect_auxiliary_or_adverb(text, phrase, expected):
     """Check that 'had', 'has' and frame adverbs ('earlier', 'repeatedly') between the speaker and the verb keep the speaker."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
 
 
@@ -664,7 +655,7 @@ def test_extract_claims_reads_a_frame_with_a_perfect_auxiliary_or_adverb(text, p
 def test_extract_claims_reads_a_name_closing_the_sentence_after_the_verb_as_its_speaker(text, phrase, expected):
     """Check that a full name closing the sentence after 'said' is the speaker even after another name, and a lone
     surname is the person named in full earlier (never a place or an unknown word)."""
-    claim = _claim_with(_syria(text), phrase)
+    claim = claim_with(syria_claims(text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
 
 
@@ -678,7 +669,7 @@ def test_extract_claims_reads_a_name_closing_the_sentence_after_the_verb_as_its_
 )
 def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expected):
     """Check that 'X gave a death toll of N' and 'X put the toll at N' are X's reports whose content keeps the toll."""
-    claim = _claim_with(_syria("Fighting went on in the north. " + text), phrase)
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"], claim["reporting_verb"]) == expected
     assert claim["text"].startswith(("a death toll", "the toll"))
 
@@ -694,7 +685,7 @@ def test_extract_claims_reads_a_toll_given_or_put_as_a_report(text, phrase, expe
 )
 def test_extract_claims_writes_coordinated_speakers_as_the_whole_phrase(text, phrase, expected):
     """Check that speakers joined by 'and' are one speaker written as the phrase, with their shared camp, anonymous only when all are."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -707,13 +698,13 @@ def test_extract_claims_writes_coordinated_speakers_as_the_whole_phrase(text, ph
 )
 def test_extract_claims_names_a_person_in_an_organisation_s_role(text, phrase, expected):
     """Check that a person named with a role in an organisation, before or after the name, is the speaker by name with the organisation's camp."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 def test_extract_claims_takes_no_clause_for_a_role_apposition():
     """Check that 'X was also the Emir of Y Z said' keeps X's clause as Z's claim, not a frame of X in a role."""
-    claims = _syria("Fighting went on. Al-Hamad was also the Emir of al-Nusra Front the Anadolu Agency said.")
-    assert _who(_claim_with(claims, "Emir of al-Nusra")) == ("Anadolu Agency", "regional", False)
+    claims = syria_claims("Fighting went on. Al-Hamad was also the Emir of al-Nusra Front the Anadolu Agency said.")
+    assert _who(claim_with(claims, "Emir of al-Nusra")) == ("Anadolu Agency", "regional", False)
 
 
 @pytest.mark.parametrize(
@@ -725,50 +716,50 @@ def test_extract_claims_takes_no_clause_for_a_role_apposition():
 )
 def test_extract_claims_keeps_another_and_camp_in_a_described_speaker(text, phrase, expected):
     """Check that 'another' and 'camp' stay in a speaker written as described ('another opposition activist', 'camp residents')."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 def test_extract_claims_refers_it_to_an_unregistered_organisation_named_as_subject():
     """Check that 'It said' and 'The group also listed' after 'The X Facebook page posted ...' are that page's, not an earlier organisation's."""
-    claims = _syria("The Observatory said 30 people died in Ariha. The Ariha Today Facebook page posted a photo of the ruins. "
+    claims = syria_claims("The Observatory said 30 people died in Ariha. The Ariha Today Facebook page posted a photo of the ruins. "
                     "It said 27 people were killed in the town. The group also listed 55 wounded.")
-    assert _who(_claim_with(claims, "27 people were killed")) == ("the Ariha Today Facebook page", "unknown", False)
-    assert _who(_claim_with(claims, "55 wounded")) == ("the Ariha Today Facebook page", "unknown", False)
+    assert _who(claim_with(claims, "27 people were killed")) == ("the Ariha Today Facebook page", "unknown", False)
+    assert _who(claim_with(claims, "55 wounded")) == ("the Ariha Today Facebook page", "unknown", False)
 
 
 def test_extract_claims_refers_he_to_a_person_named_as_subject_without_a_report():
     """Check that 'he said' after 'X a commander of Y threatened ...' is X, with Y's camp."""
-    claims = _syria("Nusra said 20 soldiers died in Homs. Last month Abu Mohammad al-Golani a commander of al-Nusra threatened to target the villages. "
+    claims = syria_claims("Nusra said 20 soldiers died in Homs. Last month Abu Mohammad al-Golani a commander of al-Nusra threatened to target the villages. "
                     "\"We will fire a thousand rockets at the villages\" he said.")
-    assert _who(_claim_with(claims, "thousand rockets")) == ("Abu Mohammad al-Golani", "jihadist", False)
+    assert _who(claim_with(claims, "thousand rockets")) == ("Abu Mohammad al-Golani", "jihadist", False)
 
 
 def test_extract_claims_writes_coordinated_according_to_speakers_as_the_whole_phrase():
     """Check that 'according to X near the area and Y' is one speaker written as the phrase, and 'and Y shelled ...' is not a partner."""
-    claims = _syria("Fighting went on. Dozens of men were killed in Raqqa according to residents near the area and the Syrian Observatory for Human Rights.")
-    assert _who(_claim_with(claims, "Dozens of men")) == ("residents near the area and the Syrian Observatory for Human Rights", "unknown", False)
-    claims = _syria("Fighting went on. Ten men were killed in Raqqa according to activists and the army shelled the town.")
-    assert _who(_claim_with(claims, "Ten men")) == ("activists", "unknown", True)
+    claims = syria_claims("Fighting went on. Dozens of men were killed in Raqqa according to residents near the area and the Syrian Observatory for Human Rights.")
+    assert _who(claim_with(claims, "Dozens of men")) == ("residents near the area and the Syrian Observatory for Human Rights", "unknown", False)
+    claims = syria_claims("Fighting went on. Ten men were killed in Raqqa according to activists and the army shelled the town.")
+    assert _who(claim_with(claims, "Ten men")) == ("activists", "unknown", True)
 
 
 def test_extract_claims_keeps_the_affiliation_of_an_unnamed_source():
     """Check that 'a source in the X militia said' keeps its unregistered affiliation, and 'a source in the city' does not count as one."""
-    claims = _syria("Fighting went on. At least ten people were killed in Aleppo a source in the Syrian militia said.")
-    assert _who(_claim_with(claims, "ten people")) == ("a source in the Syrian militia", "unknown", True)
-    claims = _syria("Fighting went on. At least ten people were killed in Aleppo a source in the city said.")
-    assert _who(_claim_with(claims, "ten people")) == ("a source", "unknown", True)
+    claims = syria_claims("Fighting went on. At least ten people were killed in Aleppo a source in the Syrian militia said.")
+    assert _who(claim_with(claims, "ten people")) == ("a source in the Syrian militia", "unknown", True)
+    claims = syria_claims("Fighting went on. At least ten people were killed in Aleppo a source in the city said.")
+    assert _who(claim_with(claims, "ten people")) == ("a source", "unknown", True)
 
 
 def test_extract_claims_reads_a_registry_name_cut_before_its_head_noun():
     """Check that 'The Syrian National said' (the Coalition's name cut before its organisation word) is the Syrian National Coalition."""
-    claims = _syria("Fighting went on. The Syrian National said that 35 civilians were killed in Al Bab.")
-    assert _who(_claim_with(claims, "35 civilians")) == ("Syrian National Coalition", "opposition", False)
+    claims = syria_claims("Fighting went on. The Syrian National said that 35 civilians were killed in Al Bab.")
+    assert _who(claim_with(claims, "35 civilians")) == ("Syrian National Coalition", "opposition", False)
 
 
 def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
     """Check that 'U.S. Senator X Y said' is X Y (not in the registry) with the camp of the United States."""
-    claims = _syria("Fighting went on. U.S. Senator Karim Haddad said the regime killed 20 people in Douma.")
-    assert _who(_claim_with(claims, "killed 20 people")) == ("Karim Haddad", "coalition", False)
+    claims = syria_claims("Fighting went on. U.S. Senator Karim Haddad said the regime killed 20 people in Douma.")
+    assert _who(claim_with(claims, "killed 20 people")) == ("Karim Haddad", "coalition", False)
 
 
 @pytest.mark.parametrize(
@@ -788,7 +779,7 @@ def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
 )
 def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, expected):
     """Check that a description keeps its office ('at X Governorate'), its posting in a place and its adjective ('civil sources'), not an origin ('from Idlib')."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -804,7 +795,7 @@ def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, exp
 )
 def test_extract_claims_names_a_person_beside_a_description(text, phrase, expected):
     """Check that a person named after 'said activist', before 'a Douma-based media activist' or after a place is the speaker by name."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 @pytest.mark.parametrize(
@@ -819,7 +810,7 @@ def test_extract_claims_names_a_person_beside_a_description(text, phrase, expect
 )
 def test_extract_claims_reads_outlets_and_plural_nationalities_from_the_registry(text, phrase, expected):
     """Check that 'The Russians', 'Syrias opposition', al-Mayadeen TV, CNN and Aamaq are the registry actors they name."""
-    claim = _claim_with(_syria(text), phrase)
+    claim = claim_with(syria_claims(text), phrase)
     assert _who(claim) == expected
     assert "report" not in claim["text"]
 
@@ -835,18 +826,18 @@ def test_extract_claims_reads_outlets_and_plural_nationalities_from_the_registry
 )
 def test_extract_claims_names_an_unregistered_organisation_as_subject(text, phrase, expected):
     """Check that 'the <modifiers> <organisation noun> (of X) said' opening a clause is the speaker as written, camp unknown."""
-    assert _who(_claim_with(_syria(text), phrase)) == expected
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
 
 
 def test_extract_claims_leaves_an_organisation_object_before_a_verb_alone():
     """Check that 'Jets bombed the local council said ...' does not make the bombed council a speaker."""
-    claims = _syria("Fighting went on. Jets bombed the local council said 20 people were killed.")
+    claims = syria_claims("Fighting went on. Jets bombed the local council said 20 people were killed.")
     assert "the local council" not in set(claims["speaker"])
-    claims = _syria("Al-Manar said 20 people were killed. In all 30 people died the TV network said.")
+    claims = syria_claims("Al-Manar said 20 people were killed. In all 30 people died the TV network said.")
     assert "the TV network" not in set(claims["speaker"])
 
 
 def test_extract_claims_keeps_the_count_and_stance_prefix_of_a_described_group():
     """Check that 'two pro-opposition groups claimed' is written whole, with the registry group's camp."""
-    claims = _syria("Government forces shelled Douma on Wednesday in what two pro-opposition groups claimed was a gas attack that killed 30 people.")
-    assert _who(_claim_with(claims, "killed 30 people")) == ("two pro-opposition groups", "opposition", True)
+    claims = syria_claims("Government forces shelled Douma on Wednesday in what two pro-opposition groups claimed was a gas attack that killed 30 people.")
+    assert _who(claim_with(claims, "killed 30 people")) == ("two pro-opposition groups", "opposition", True)
