@@ -64,7 +64,7 @@ def test_extract_claims_reads_no_report_in_an_infinitive_a_threat_with_an_object
 def test_extract_claims_gives_a_verb_after_and_the_subject_of_the_first():
     """Check that a second reporting verb joined by 'and' ('said ... and accused Britain of ...') keeps the first verb's speaker."""
     claims = syria_claims("Fighting went on in the north. The Russian Defence Ministry said its jets never hit the convoy near Aleppo and accused"
-                    " Britain of hiding the evidence of the strike.")
+                          " Britain of hiding the evidence of the strike.")
     claim = claim_with(claims, "hiding the evidence")
     assert (claim["speaker"], claim["attribution"]) == ("Russian Defence Ministry", "reported_speech")
 
@@ -107,7 +107,7 @@ def test_extract_claims_reads_reports_after_a_modal_and_verb_as_an_object():
     """Check that 'reports' after 'would investigate' is that verb's object, not a frame that takes the claim from the
     speaker before it."""
     claims = syria_claims("Fighting went on in the north. In other news the United Nations said it would investigate reports rebels executed 12"
-                    " soldiers near Aleppo.")
+                          " soldiers near Aleppo.")
     claim = claim_with(claims, "would investigate reports")
     assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
 

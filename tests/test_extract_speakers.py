@@ -460,7 +460,7 @@ def test_extract_claims_gives_the_quotation_before_a_frame_to_its_speaker():
 def test_extract_claims_gives_a_surname_the_full_name_mentioned_before():
     """Check that a surname speaker ('Blinken said') takes the full name it was mentioned with earlier, though that mention spoke no claim."""
     claims = syria_claims("Fighting continued in Aleppo on Monday, residents said. Rices deputy Tony Blinken spoke at the Carnegie Endowment on Tuesday. "
-                    "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
+                          "Responding to a question Blinken said the plan of the coalition is to destroy the Islamic State.", outlet="ahram")
     assert claim_with(claims, "the plan of the coalition")["speaker"] == "Tony Blinken"
 
 
@@ -596,7 +596,7 @@ def test_extract_claims_reads_a_report_as_its_speaker_or_its_author(text, phrase
 def test_extract_claims_takes_the_name_before_a_description_between_commas():
     """Check that 'Karim Haddad, a doctor at the field hospital, said' is Karim Haddad's claim, and 'Haddad said' refers back to him."""
     claims = syria_claims("Fighting went on in the north. Karim Haddad, a doctor at the field hospital, said 14 people were killed in the shelling. "
-                    "Haddad said two shops burnt down near the bakery.")
+                          "Haddad said two shops burnt down near the bakery.")
     assert claim_with(claims, "14 people were killed")["speaker"] == "Karim Haddad"
     assert claim_with(claims, "two shops burnt down")["speaker"] == "Karim Haddad"
 
@@ -722,7 +722,7 @@ def test_extract_claims_keeps_another_and_camp_in_a_described_speaker(text, phra
 def test_extract_claims_refers_it_to_an_unregistered_organisation_named_as_subject():
     """Check that 'It said' and 'The group also listed' after 'The X Facebook page posted ...' are that page's, not an earlier organisation's."""
     claims = syria_claims("The Observatory said 30 people died in Ariha. The Ariha Today Facebook page posted a photo of the ruins. "
-                    "It said 27 people were killed in the town. The group also listed 55 wounded.")
+                          "It said 27 people were killed in the town. The group also listed 55 wounded.")
     assert _who(claim_with(claims, "27 people were killed")) == ("the Ariha Today Facebook page", "unknown", False)
     assert _who(claim_with(claims, "55 wounded")) == ("the Ariha Today Facebook page", "unknown", False)
 
@@ -730,7 +730,7 @@ def test_extract_claims_refers_it_to_an_unregistered_organisation_named_as_subje
 def test_extract_claims_refers_he_to_a_person_named_as_subject_without_a_report():
     """Check that 'he said' after 'X a commander of Y threatened ...' is X, with Y's camp."""
     claims = syria_claims("Nusra said 20 soldiers died in Homs. Last month Abu Mohammad al-Golani a commander of al-Nusra threatened to target the villages. "
-                    "\"We will fire a thousand rockets at the villages\" he said.")
+                          "\"We will fire a thousand rockets at the villages\" he said.")
     assert _who(claim_with(claims, "thousand rockets")) == ("Abu Mohammad al-Golani", "jihadist", False)
 
 
