@@ -57,6 +57,7 @@ from ../shared (never copied). Run it::
       1924058186, 1926479221, 1962495648). Not part of --unseen. Look at its errors only when the next round of rules
       is finished, so its figures stay blind.)
     PYTHONPATH=$PWD python tests/extraction_eval.py --unseen            # the six held-out sets together (holdout..holdout6)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --set FILE [--errors] # any annotation file of the same columns
 """
 
 from __future__ import annotations
@@ -297,6 +298,8 @@ def main(argv: list[str]) -> int:
     path = HOLDOUT9_CSV if "--holdout9" in argv else HOLDOUT8_CSV if "--holdout8" in argv else HOLDOUT7_CSV if "--holdout7" in argv else HOLDOUT6_CSV if "--holdout6" in argv else HOLDOUT5_CSV if "--holdout5" in argv else HOLDOUT4_CSV if "--holdout4" in argv else HOLDOUT3_CSV if "--holdout3" in argv else HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
     if "--unseen" in argv:
         path = [HOLDOUT_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT5_CSV, HOLDOUT6_CSV]
+    if "--set" in argv:  # any annotation file, e.g. a second annotator's labels of a set (tests/annotator_agreement.py)
+        path = Path(argv[argv.index("--set") + 1])
     overall, seed, judged = evaluate(path=path)
     print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
     for key in overall:
