@@ -321,7 +321,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
             entries.setdefault(("S", row.name), set()).add(alias)
     for row in pack.places.itertuples(index=False):
         for alias in [row.name, *row.aliases]:
-            entries.setdefault(("P", row.name), set()).add(alias)
+            entries.setdefault(("P", row.name), set()).update(_article_variants(alias))
     for row in pack.lexicon.itertuples(index=False):
         if row.category not in UNMATCHED_CATEGORIES:
             entries.setdefault(("L", row.category), set()).add(row.phrase)
@@ -359,6 +359,40 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     compiled.blackout_phrases = tuple({tuple(token.lower_ for token in doc) for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc)})
     _add_speaker_modifiers(compiled, pack)
     return compiled
+
+
+# An Arabic article inside a place name ('Deir ez-Zor', 'Ras al Ain'): written al-, el-, or assimilated to a sun
+# letter (ad-, ar-, as-, ash-, at-, az-, an-), capitalised or not. The article's written form varies by outlet.
+_ARTICLE = re.compile(r"(?<![^\s-])([AaEe](?:[lrdstzn]|sh))([- ])(?=[A-Z])")
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def _article_variants(alias: str) -> set[str]:
+    """A gazetteer alias and the spellings of its Arabic articles other outlets use: 'Deir ez-Zor' also as
+    'Deir al-Zor', 'Deir el-Zor', 'Deir Al-Zor' and 'Deir-ez-Zor'; an alias without an article is itself alone.
+    The article is never dropped ('al-Bab' is not 'Bab'): list a bare form as its own alias."""
+    found = list(_ARTICLE.finditer(alias))
+    if not found or len(found) > 2:
+        return {alias}
+    options = []
+    for match in found:
+        following = alias[match.end():].lower()
+        sun = next((letters for letters in _SUN_LETTERS if following.startswith(letters)), None)
+        bases = ["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
+        forms = {f"{base}-" for base in bases} | {"al ", "el "}
+        options.append(sorted(forms | {form[:1].upper() + form[1:] for form in forms}))
+    variants = set()
+    for choice in (options[0] if len(found) == 1 else [(a, b) for a in options[0] for b in options[1]]):
+        choice = (choice,) if isinstance(choice, str) else choice
+        text, last = [], 0
+        for match, form in zip(found, choice):
+            text.append(alias[last:match.start()] + form)
+            last = match.end()
+        variant = "".join(text) + alias[last:]
+        variants.add(variant)
+        if found[0].start() > 0 and alias[found[0].start() - 1] == " " and choice[0].endswith("-"):
+            variants.add(variant[:found[0].start() - 1] + "-" + variant[found[0].start():])  # 'Maaret-al-Numan'
+    return variants | {alias}
 
 
 def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:

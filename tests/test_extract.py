@@ -353,3 +353,42 @@ def test_detect_blackouts_tokenises_only_texts_holding_every_word_of_a_phrase(mo
     events = detect_blackouts(articles_from_texts(texts, published="2021-09-02"), load_pack("afghanistan-2021"))
     assert seen == texts[1:]
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Air strikes killed 12 civilians in Deir el-Zour on Monday, the Syrian Observatory for Human Rights said.", ["Deir ez-Zor"]),
+        ("Warplanes struck Maaret-al-Numan overnight, killing nine people, activists said.", ["Maarat al-Numan"]),
+        ("Shelling killed four people in Ras El Ain on Friday, a local official said.", ["Ras al-Ain"]),
+        ("Rebels shelled the Bab Amr district, killing three soldiers, state media said.", ["Baba Amr"]),
+    ],
+)
+def test_extract_claims_reads_other_spellings_of_a_gazetteer_place(sentence, places):
+    """Check that a place written with another form of its Arabic article (el-, El, hyphenated) or another
+    transliteration resolves to its canonical gazetteer name, and that 'Bab Amr' is not the town of al-Bab."""
+    assert _syria(sentence, outlet="reuters").iloc[0]["places"] == places
+
+
+def test_extract_claims_names_towns_airbases_and_suburbs_with_their_parent_region():
+    """Check that towns, airbases and suburbs common in war reporting are places with their governorate as parent."""
+    claims = _syria("Government forces captured Khan Shaykhun and pushed towards the Abu al-Dhuhur airbase, the army said. "
+                    "Air strikes killed 15 people in Zamalka and Ain Tarma on Sunday, activists said.", outlet="reuters")
+    parents = dict(zip(load_pack("syria").places["name"], load_pack("syria").places["parent"]))
+    assert claim_with(claims, "Khan Shaykhun")["places"] == ["Khan Sheikhoun", "Abu al-Duhur"]
+    assert claim_with(claims, "Zamalka")["places"] == ["Zamalka", "Ain Tarma"]
+    assert [parents[name] for name in ("Khan Sheikhoun", "Abu al-Duhur", "Zamalka")] == ["Idlib", "Idlib", "Rif Dimashq"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A tall building collapsed after the shelling killed six people, rescuers said.",
+        "Hamas fighters killed two soldiers on Monday, the army said.",
+        "The blast killed five people near a bab or gate of the old market, witnesses said.",
+    ],
+)
+def test_extract_claims_keeps_english_words_and_bare_names_no_place(sentence):
+    """Check that an English word or a name a place alias contains without its article ('tall' for al-Tall, 'Hamas'
+    beside Hama, 'bab' beside al-Bab) is no place."""
+    assert _syria(sentence, outlet="reuters").iloc[0]["places"] == []

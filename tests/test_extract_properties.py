@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from features.extract import articles_from_texts, detect_blackouts, extract_claims
+from features.extract import _article_variants, articles_from_texts, detect_blackouts, extract_claims
 from flows.packs import load_pack
 
 # Pieces the rules react to: speakers (registry, group, pronoun, person-like names), reporting verbs and frames, quotation
@@ -45,3 +45,12 @@ def test_detect_blackouts_never_fails_on_text_made_of_rule_words(text):
     events = detect_blackouts(articles_from_texts([text], outlet="reuters", published="2016-09-20"), load_pack("syria"))
     assert events["start"].notna().all()
     assert isinstance(events, pd.DataFrame)
+
+
+def test_article_variants_spell_the_article_every_common_way_and_never_drop_it():
+    """Check that a gazetteer alias's Arabic article is also matched as al-/el-/assimilated, capitalised, spaced or
+    hyphenated to the word before, and that the article is never dropped ('al-Bab' is not 'Bab')."""
+    variants = _article_variants("Deir ez-Zor")
+    assert {"Deir al-Zor", "Deir el-Zor", "Deir Ez-Zor", "Deir Al Zor", "Deir-ez-Zor", "Deir az-Zor"} <= variants
+    assert "Deir Zor" not in variants and "Bab" not in _article_variants("al-Bab")
+    assert _article_variants("Tal Abyad") == {"Tal Abyad"}

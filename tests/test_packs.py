@@ -109,3 +109,9 @@ def test_pick_theatre_follows_gazetteer_hits(seed_article):
     assert pick_theatre("Air strikes hit Aleppo and Idlib as the army advanced in Hama.", packs) == "syria"
     with pytest.raises(ValueError, match="no theatre packs"):
         pick_theatre("text", [])
+
+
+def test_pick_theatre_knows_syrian_suburbs_and_towns_beyond_the_governorates():
+    """Check that a report naming only Syrian suburbs and towns (no governorate) picks syria, not the first pack."""
+    packs = load_all_packs()
+    assert pick_theatre("Barrel bombs hit Zamalka and Kafr Batna while clashes raged near Khan Sheikhoun.", packs) == "syria"
