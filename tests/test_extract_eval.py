@@ -200,3 +200,14 @@ def test_eval_row_problems_reports_a_repeated_key_phrase():
     pack = load_pack("syria")
     assert eval_row_problems(rows, texts, pack) == []
     assert "occurs 2 times" in " ".join(eval_row_problems(rows, texts, pack, unique_phrases=True))
+
+
+def test_covering_claim_takes_the_middle_then_the_largest_overlap():
+    """Check that a key phrase is scored against the claim holding its middle, else the claim it overlaps most, else none."""
+    from extraction_eval import covering_claim
+
+    claims = pd.DataFrame({"span_start": [0, 40, 100], "span_end": [30, 90, 120], "text": ["first", "second", "third"]})
+    assert covering_claim(claims, 45, 60)["text"] == "second"  # middle 52 inside the second claim
+    assert covering_claim(claims, 25, 45)["text"] == "first"  # middle 35 in no claim: overlaps 5 and 5, a tie goes to the earlier claim
+    assert covering_claim(claims, 28, 50)["text"] == "second"  # middle 39 in no claim: overlaps 2 and 10
+    assert covering_claim(claims, 91, 99) is None  # touches no claim
