@@ -223,17 +223,19 @@ def _quantity_expected(quantity: dict, expected: list[str]) -> bool:
     return any(_quantity_found(item, [quantity]) for item in expected)
 
 
-def covering_claim(claims: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+def covering_claim(claims: pd.DataFrame, start: int, end: int, nearest: bool = True) -> pd.Series | None:
     """The claim that covers the key phrase at ``start:end`` of its article, or None.
 
-    The claim whose span holds the phrase's middle; when none does (a phrase centred on the frame words, 'the Observatory
-    said 17 soldiers', whose claim text starts after 'said'), the claim that overlaps the phrase most. The fallback was
-    added on 2026-12-06; figures before it scored such a phrase as a claim not found.
+    The claim whose span holds the phrase's middle; when none does and ``nearest`` (a claim row whose phrase is centred
+    on the frame words, 'the Observatory said 17 soldiers', while the claim's text starts after 'said'), the claim that
+    overlaps the phrase most. A non-claim row passes ``nearest=False``: it is a false hit only when a claim covers its
+    middle, so a claim that starts right after a dateline is not blamed on the dateline. The fallback was added on
+    2026-12-06; figures before it scored such a phrase as a claim not found.
     """
     middle = (start + end) // 2
     mine = claims[(claims["span_start"] <= middle) & (claims["span_end"] > middle)]
-    if len(mine):
-        return mine.iloc[0]
+    if len(mine) or not nearest:
+        return mine.iloc[0] if len(mine) else None
     overlap = claims["span_end"].clip(upper=end) - claims["span_start"].clip(lower=start)
     return claims.loc[overlap.idxmax()] if len(claims) and overlap.max() > 0 else None
 
@@ -246,7 +248,8 @@ def score(rows: pd.DataFrame, texts: dict[str, str], claims: pd.DataFrame) -> tu
         position = text.find(row.key_phrase)
         if position < 0:
             raise ValueError(f"eval row {row.unit_id!r}: key phrase {row.key_phrase!r} not found in the article text")
-        judged.append(_judge(row, covering_claim(claims[claims["unit_id"] == row.unit_id], position, position + len(row.key_phrase))))
+        mine = claims[claims["unit_id"] == row.unit_id]
+        judged.append(_judge(row, covering_claim(mine, position, position + len(row.key_phrase), nearest=row.is_claim == "true")))
     frame = pd.DataFrame(judged)
     return _metrics(frame), frame
 

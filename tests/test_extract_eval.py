@@ -211,3 +211,4 @@ def test_covering_claim_takes_the_middle_then_the_largest_overlap():
     assert covering_claim(claims, 25, 45)["text"] == "first"  # middle 35 in no claim: overlaps 5 and 5, a tie goes to the earlier claim
     assert covering_claim(claims, 28, 50)["text"] == "second"  # middle 39 in no claim: overlaps 2 and 10
     assert covering_claim(claims, 91, 99) is None  # touches no claim
+    assert covering_claim(claims, 28, 50, nearest=False) is None  # a non-claim row: only a claim over its middle is a hit
