@@ -240,3 +240,22 @@ def test_extract_claims_never_makes_the_accused_of_a_passive_accusation_its_spea
     one named, or the outlet's when words stand between the auxiliary and the verb."""
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("A coalition of hill brigades began its assault on the two villages near Idlib on Wednesday.", "territory"),
+        ("The mountain town remains roughly divided between militia and government control.", "territory"),
+        ("The army launched a wide-scale military operation in the valley in April.", "territory"),
+        ("A suicide bomber blew himself up late Monday at a checkpoint outside the town.", "other"),
+        ("The allied militia has dispatched fighters to bolster the garrison in the south.", "other"),
+        ("The air force first deployed helicopters over the plain in the second summer.", "other"),
+    ],
+)
+def test_extract_claims_reads_assaults_divided_control_operations_blasts_and_deployments_as_own_claims(text, claim_type):
+    """Check that an assault begun, a town divided between two sides' control, a military operation (territory), a
+    bomber who blew himself up and fighters dispatched or aircraft deployed (other) are the outlet's own claims."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, text.split()[3])
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
