@@ -697,7 +697,19 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
+        return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
+
+
+def _after_passive_auxiliary(doc: _Toks, start: int, low: int) -> bool:
+    """A passive auxiliary right before ``start``, over frame adverbs, '-ly' words and 'on <weekday>' ('was strongly
+    condemned', 'were on Friday welcomed')."""
+    position = start - 1
+    while position > low and (doc.lower[position] in FRAME_ADVERBS or doc.lower[position].endswith("ly") or doc.lower[position] in WEEKDAYS_WRITTEN
+                              or (doc.lower[position] == "on" and doc.lower[position + 1] in WEEKDAYS_WRITTEN)):
+        position -= 1
+    return position >= low and doc.lower[position] in PASSIVE_AUXILIARIES
 
 
 def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
@@ -1097,7 +1109,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
     if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
-    if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
+    if after and not _is_accusation(hit) and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
+        # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
+        # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "inverted")
@@ -2035,7 +2049,10 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             end = next_left
             if subordinate and index == 0:
                 end = _first_comma(doc, frame.right, next_left) or next_left
-            segments.append(_Segment(_after_that(doc, frame.right, end), end, frame, lead_start=frame.left))
+            if _is_stance_act(doc, frame, end):  # 'Damascus denounced the intervention as ...': the act is the claim
+                segments.append(_Segment(frame.left, end, frame, lead_start=frame.left, act=True))
+            else:
+                segments.append(_Segment(_after_that(doc, frame.right, end), end, frame, lead_start=frame.left))
             boundary = end
         else:
             segments.append(_Segment(boundary, frame.left, frame))
@@ -2058,13 +2075,29 @@ def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
 # Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
 STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
                                 "vowed", "vowing", "warn", "warns", "warned", "warning"})
+# Verbs of a stance taken as an act ('urged both sides to ...', 'denounced the intervention as ...', 'has supported the
+# plan', 'warned of ...'): without 'that', a quotation or a colon after them, the speaker's act is the claim, frame
+# words included ('Damascus denounced the intervention as a breach of its sovereignty'), a stance unless a fact type
+# says more (docs/annotation.md: calls, demands, condemnations, warnings, intentions, pledges, support).
+STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
+    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
+    "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
+    "rejected", "rejects", "hinted", "promised", "appealed", "has supported", "have supported", "had supported"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
 SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
 
 
+def _is_stance_act(doc: _Toks, frame: _Frame, end: int) -> bool:
+    """A stance verb of a reported frame (not a participle continuing another) whose content is its object, not a
+    clause after 'that', a quotation or a colon ('urged both sides to return to talks', 'pledged victory')."""
+    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower() not in STANCE_ACT_VERBS:
+        return False
+    return _after_that(doc, frame.right, end) == frame.right and not _opens_content(doc, frame.right, min(frame.right + 1, end))
+
+
 def _is_short_denial(doc: _Toks, frame: _Frame, end: int) -> bool:
     """A denial or accusation frame (not a participle continuing another) followed by one or two words of object only."""
-    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS:
+    if frame.kind != "reported" or frame.inherited or (frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS and frame.verb_text.lower() not in STANCE_ACT_VERBS):
         return False
     start, stop = _trim(doc, frame.right, end)
     return 1 <= _n_words(doc, start, stop) < 3
@@ -2148,7 +2181,8 @@ CITING_WORDS = frozenset({"citing", "quoting"})
 # Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
 # 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
 FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
-                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing"})
+                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
+                              "visit", "during", "after", "speech", "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
 
 
@@ -2237,7 +2271,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         return None  # own text needs ten lowercase letters to be a claim, whatever it holds
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
-    if frame is None and not _is_checkable(categories, quantities):
+    if frame is None and not _is_checkable(categories, quantities) and not _states_a_stance_act(doc, inside, categories):
         return None
     if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
         categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
@@ -2253,6 +2287,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
+    if segment.act and frame is not None:  # 'Damascus denounced ...', 'Turkey denied ...': the speaker's own name is no place of the claim
+        inside = [hit for hit in inside if not (hit.kind == "P" and frame.left <= hit.start < frame.verb_start)]
     places = _places(inside, compiled)
     return {
         _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
@@ -2280,6 +2316,14 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
 def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
     """The frame's verb is a stance or denial word ('warned', 'condemned', 'called on', 'denied')."""
     return any(hit.kind == "L" and hit.key in ("stance", "denial") and frame.verb_start <= hit.start < frame.verb_end for hit in hits)
+
+
+def _states_a_stance_act(doc: _Toks, inside: list[_Hit], categories: set[str]) -> bool:
+    """Own text reporting a stance act whose actor the speaker rules did not resolve ('World powers have urged Assad to
+    ...', 'Ban had demanded wider access ...'): the act is a checkable fact, unless the text is commentary or the verb
+    form a noun ('their vows')."""
+    return "commentary" not in categories and any(hit.kind == "L" and hit.key == "reporting_verb" and hit.text.lower() in STANCE_ACT_VERBS
+                                                  and doc.lower[hit.start - 1] not in NOUN_DETERMINERS for hit in inside)
 
 
 def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:

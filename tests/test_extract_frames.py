@@ -259,3 +259,58 @@ def test_extract_claims_reads_assaults_divided_control_operations_blasts_and_dep
     claims = syria_claims("Fighting went on in the north. " + text)
     claim = claim_with(claims, text.split()[3])
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Fighting went on in the north. The United States has supported the proposal calling it a sensible step.", "has supported the proposal", "United States"),
+        ("Fighting went on in the north. Turkey has also hinted at setting up a buffer zone along its southern border.", "hinted at setting up", "Turkey"),
+        ("Fighting went on in the north. The Syrian government denounced the incursion as a violation of its borders.", "denounced the incursion", "Syrian Government"),
+        ("Fighting went on in the north. France called for unhindered aid access to the eastern districts of the city.", "called for unhindered", "France"),
+    ],
+)
+def test_extract_claims_makes_a_stance_act_with_its_object_the_speakers_stance_claim(text, phrase, speaker):
+    """Check that a speaker's stance act with an object and no 'that' clause (supported, hinted at, denounced, called
+    for) is one claim of that speaker, frame words included, typed stance."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == (speaker, "reported_speech", "stance")
+    assert claim["text"].split()[0] in ("The", "Turkey", "Syrian", "France")
+
+
+def test_extract_claims_leaves_the_speakers_own_place_out_of_a_stance_act():
+    """Check that in 'Damascus denounced ...' the capital standing for its government is no place of the claim."""
+    claim = claim_with(syria_claims("Fighting went on in the north. Damascus denounced the incursion near Aleppo as a violation of its borders."), "denounced")
+    assert claim["places"] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on in the north. Protesters in the square condemned the Assad regime for the siege of the old town.",
+        "Fighting went on in the north. I hope this will wake up some who have supported the Assad regime to see its true nature the minister said.",
+    ],
+)
+def test_extract_claims_never_makes_the_object_of_a_stance_verb_its_speaker(text):
+    """Check that in '... condemned the Assad regime for ...' / '... who have supported the Assad regime' the regime after the verb is its object, not a speaker."""
+    assert "Syrian Government" not in set(syria_claims(text)["speaker"])
+
+
+def test_extract_claims_keeps_a_stance_act_of_an_unresolved_actor_as_the_outlets_claim():
+    """Check that 'Several capitals have urged X to ...' (an actor no speaker rule resolves) is still a stance claim, the outlet's own."""
+    claim = claim_with(syria_claims("Fighting went on in the north. Several capitals have urged the president to let the monitors visit the sites."), "have urged")
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "stance")
+
+
+def test_extract_claims_never_makes_the_subject_of_a_passive_stance_verb_its_speaker():
+    """Check that in 'The Islamic State was strongly condemned on Friday in a resolution ...' the condemned is no speaker."""
+    claims = syria_claims("Fighting went on in the north. The Islamic State was strongly condemned on Friday in a resolution of the council for its abuses.")
+    assert (claim_with(claims, "condemned")["speaker"], claim_with(claims, "condemned")["attribution"]) == ("reuters", "own_assertion")
+
+
+def test_extract_claims_reads_a_visit_after_a_closing_frame_as_its_tail():
+    """Check that '... the minister said on a visit to Paris.' gives the minister the words before the frame, the visit no claim."""
+    claims = syria_claims("Fighting went on in the north. We hope the talks will resume next month Foreign Minister Jean Dupont said on a visit to Paris.")
+    claim = claim_with(claims, "talks will resume")
+    assert claim["speaker"] == "Jean Dupont"
+    assert not claims["text"].str.startswith("on a visit").any()
