@@ -674,6 +674,9 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
+# Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
+# outlet reports, not a report of the verb's subject.
+DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
 REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
@@ -697,6 +700,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
+        return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
         return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))

@@ -314,3 +314,18 @@ def test_extract_claims_reads_a_visit_after_a_closing_frame_as_its_tail():
     claim = claim_with(claims, "talks will resume")
     assert claim["speaker"] == "Jean Dupont"
     assert not claims["text"].str.startswith("on a visit").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("On Wednesday the Russian Defence Ministry declared a 72-hour truce in the eastern districts of Syrias second city.", "negotiation"),
+        ("Late last spring the Syrian army announced an offensive to retake the villages north of Hama.", "territory"),
+    ],
+)
+def test_extract_claims_reads_declaring_a_truce_or_announcing_an_offensive_as_the_outlets_report_of_the_act(text, claim_type):
+    """Check that 'X declared a truce' / 'X announced an offensive' is the act the outlet reports, one own claim, not X's report of the truce."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, "Syria")
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
+    assert claim["text"].startswith(text.split()[0])
