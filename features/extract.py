@@ -674,6 +674,8 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
+# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
+NOUN_LIKE_VERBS = frozenset({"states"})
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
@@ -700,6 +702,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
+        return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
@@ -1096,7 +1100,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
-            and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2])):
+            and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2] or doc.lower[hit.start - 2] in DATE_TOKENS)):
         return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
@@ -1114,6 +1118,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
     if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
+    if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
+        after = []  # 'Yildirim said Turkey wont allow ...': the mention after the verb is the subject of its content
     if after and not _is_accusation(hit) and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
         # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
         # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
@@ -1451,6 +1457,9 @@ POSTMODIFIER_OPENERS = frozenset({"of", "from", "in", "at", "inside", "near", "w
 RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 # Outside a relative clause, these mean the subject already has its own verb ('Residents of Aleppo were ...').
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "do", "does", "be", "been"})
+# Finite and modal words that open a clause: a mention right before one is that clause's subject, not the speaker of an
+# inverted frame ('said Turkey wont allow ...', 'said Russia has ...').
+CLAUSE_VERB_WORDS = frozenset(FINITE_WORDS | {"wont", "cannot", "cant", "must", "should", "shall", "doesnt", "didnt", "isnt", "wasnt", "hasnt", "havent"})
 LONG_SUBJECT_TOKENS = 24
 
 
@@ -2288,6 +2297,9 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
     has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
     event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
+    if event is None and frame is not None and not frame.inherited and start >= frame.left and _dated_lead(doc, sent, frame, hits):
+        # 'In a speech to parliament last Tuesday Yildirim said ...': the words before the speaker date the statement
+        event = event_date(doc.span_text(sent.start, frame.left), "", article.get("day", article["published"]))
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
@@ -2316,6 +2328,13 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_EVENT_DATE: event,
         _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
     }
+
+
+def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:
+    """The sentence's words before a frame whose content follows it hold a date and no other report or fact of their own."""
+    if frame.left <= sent.start or doc.dateish[frame.left] == doc.dateish[sent.start]:
+        return False
+    return not any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < frame.left for hit in hits)
 
 
 def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:

@@ -329,3 +329,20 @@ def test_extract_claims_reads_declaring_a_truce_or_announcing_an_offensive_as_th
     claim = claim_with(claims, "Syria")
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
     assert claim["text"].startswith(text.split()[0])
+
+
+def test_extract_claims_reads_a_mention_before_a_modal_after_said_as_the_contents_subject():
+    """Check that in '... last Tuesday Veli said Turkey wont allow ...' Turkey is the subject of the content, the
+    surname after a weekday is the speaker, and 'new states' is no report."""
+    text = ("Prime Minister Ali Veli said Turkey would not allow any cooperation with armed groups. "
+            "In a speech to his party in parliament last Tuesday Veli said Turkey wont allow the formation of new states in Syria.")
+    claim = claim_with(syria_claims(text, published="2016-09-22"), "formation of new states")
+    assert (claim["speaker"], claim["claim_type"]) == ("Ali Veli", "stance")
+    assert claim["text"].startswith("Turkey wont allow")
+
+
+def test_extract_claims_dates_a_statement_by_the_date_before_its_speaker():
+    """Check that 'On Monday the Observatory said that ...' dates the Observatory's claim to that Monday."""
+    claims = syria_claims("Fighting went on. On Monday the Syrian Observatory for Human Rights said that the town was calm again after weeks of fighting.",
+                          published="2016-09-22")
+    assert str(claim_with(claims, "calm again")["event_date"].date()) == "2016-09-19"
