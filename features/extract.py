@@ -2343,11 +2343,25 @@ def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
 
 
 def _states_a_stance_act(doc: _Toks, inside: list[_Hit], categories: set[str]) -> bool:
-    """Own text reporting a stance act whose actor the speaker rules did not resolve ('World powers have urged Assad to
-    ...', 'Ban had demanded wider access ...'): the act is a checkable fact, unless the text is commentary or the verb
-    form a noun ('their vows')."""
-    return "commentary" not in categories and any(hit.kind == "L" and hit.key == "reporting_verb" and hit.text.lower() in STANCE_ACT_VERBS
-                                                  and doc.lower[hit.start - 1] not in NOUN_DETERMINERS for hit in inside)
+    """Own text holding a report or a stance act whose speaker the speaker rules did not resolve ('World powers have
+    urged Assad to ...', 'Ban had demanded wider access ...', 'Ghouta townspeople said the militants were ...'): what a
+    named speaker states is a claim (a stance at least), unless the text is commentary or the verb no finite report."""
+    return "commentary" not in categories and any(hit.kind == "L" and (hit.key == "passive" or (hit.key == "reporting_verb" and _unresolved_report(doc, hit))) for hit in inside)
+
+
+# Words right before a reporting verb (or before its auxiliary) that deny a statement was made.
+UNSAID_WORDS = frozenset(NEGATED_SUBJECT_WORDS | {"nobody", "none", "not", "never", "one"})
+
+
+def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
+    """A reporting verb used as a finite verb: not a participle ('reporting', 'Reporting by'), a noun ('the claims',
+    'weapons claims') nor a passive with its agent ('... by')."""
+    lower = hit.text.lower()
+    if lower.endswith("ing") or lower in NOUN_FORMS or doc.lower[hit.start - 1] in NOUN_DETERMINERS:
+        return False
+    if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
+        return False  # 'nobody said anything', 'the army did not say': nothing is stated
+    return hit.end >= doc.n or doc.lower[hit.end] != "by"
 
 
 def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:

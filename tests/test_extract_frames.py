@@ -346,3 +346,34 @@ def test_extract_claims_dates_a_statement_by_the_date_before_its_speaker():
     claims = syria_claims("Fighting went on. On Monday the Syrian Observatory for Human Rights said that the town was calm again after weeks of fighting.",
                           published="2016-09-22")
     assert str(claim_with(claims, "calm again")["event_date"].date()) == "2016-09-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Valley townspeople said the gunmen were using the school to store their weapons.", "Valley townspeople said", ("reuters", "own_assertion")),
+        ("There have also been reports of special forces operating across the border.", "special forces operating", ("unnamed sources", "passive")),
+        ("The president and his government deny using barrel bombs against the town.", "deny using", ("reuters", "own_assertion")),
+    ],
+)
+def test_extract_claims_keeps_a_report_whose_speaker_is_unresolved_as_a_claim(text, phrase, expected):
+    """Check that a statement with a finite reporting verb whose speaker no rule resolves, or a passive report with no
+    fact word, is still one claim (the outlet's or unnamed sources'), not dropped for want of a fact word."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures could not be independently confirmed.",
+        "Reporting by Jane Doe; Editing by John Roe.",
+        "The claims made in the video could not be confirmed.",
+        "Nobody said anything about it in the town on Monday.",
+        "The ministry did not say who had carried it out.",
+    ],
+)
+def test_extract_claims_makes_no_claim_of_a_verification_disclaimer_or_a_byline(text):
+    """Check that a verification disclaimer, a byline and a statement no one made (reporting words, no statement) give no claim."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert claims["text"].tolist() == ["Fighting went on in the north"]
