@@ -2057,6 +2057,8 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 segments.append(_Segment(boundary, frame.left, None))
             segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
             boundary = next_left
+        elif after_words >= 3 and not content_before and next_left - frame.right <= FRAME_TAIL_MAX and _only_frame_tail(doc, frame.right, next_left):
+            boundary = next_left  # '... Foreign Secretary X said on a visit to Paris.' after a quotation: the tail is no content
         elif after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
@@ -2096,7 +2098,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
-    "rejected", "rejects", "hinted", "promised", "appealed", "has supported", "have supported", "had supported"})
+    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
 SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
 
@@ -2494,6 +2496,8 @@ TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 # make text a claim by themselves (not in FACT_CATEGORIES).
 ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
 ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
+# Facts of type `other` that a stance word beside them does not turn into a stance (who backs whom, deployments).
+OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment"})
 _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
@@ -2541,6 +2545,8 @@ def _attack_or_stance_type(categories: set[str]) -> str:
         return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
     if "held_area" in categories:
         return "territory"
+    if categories & OTHER_FACT_CATEGORIES:
+        return "other"  # 'are giving military support to the militants': the backing is a fact, not a stance
     return "stance" if judged else "other"
 
 

@@ -377,3 +377,34 @@ def test_extract_claims_makes_no_claim_of_a_verification_disclaimer_or_a_byline(
     """Check that a verification disclaimer, a byline and a statement no one made (reporting words, no statement) give no claim."""
     claims = syria_claims("Fighting went on in the north. " + text)
     assert claims["text"].tolist() == ["Fighting went on in the north"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("Since late last week the hill brigades have taken over a key border crossing and a handful of villages.", "territory"),
+        ("More recently the militants have also lost territory to the tribal fighters in the south.", "territory"),
+        ("The tribal fighters are hoping to encircle the militants by taking a strip of land outside the town.", "territory"),
+        ("By Saturday the soldiers were within sight of the road and firing on any vehicle attempting to use it.", "other"),
+        ("In the spring the army launched a wide-scale operation against armed groups in the mountains.", "territory"),
+        ("Several neighbouring states are giving financial and military support to the militants in the valley.", "other"),
+    ],
+)
+def test_extract_claims_reads_takeovers_lost_territory_encirclement_fire_operations_and_support_as_own_claims(text, claim_type):
+    """Check that ground taken over, lost or encircled, an operation against a group (territory), firing on vehicles
+    and military support given (other) are the outlet's own claims."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, " ".join(text.split()[2:5]))
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
+
+
+def test_extract_claims_makes_no_claim_of_a_frame_tail_after_a_quotation():
+    """Check that in '"..." Foreign Secretary X said on a visit to Paris.' the visit after the frame is no claim of its own."""
+    claims = syria_claims('Fighting went on in the north. Britain voiced the opposite view: "We hope the talks resume soon" Foreign Secretary Jean Dupont said on a visit to Paris.')
+    assert not claims["text"].str.contains("visit to Paris").any()
+
+
+def test_extract_claims_reads_voiced_reservations_as_the_speakers_stance():
+    """Check that 'Turkey has voiced reservations about ...' is Turkey's stance claim, frame words included."""
+    claim = claim_with(syria_claims("Fighting went on in the north. Turkey has voiced reservations about the militia moving into the border town."), "voiced")
+    assert (claim["speaker"], claim["claim_type"]) == ("Turkey", "stance")
