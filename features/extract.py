@@ -114,9 +114,9 @@ LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across"
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment",
                    "negotiation", "blackout", "alliance"}
-MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
+MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
-SEIZING_ACTIONS = frozenset({"seized", "seizing", "captured"})
+SEIZING_ACTIONS = frozenset({"seized", "seizing", "seize", "captured"})
 _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}

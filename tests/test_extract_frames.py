@@ -408,3 +408,20 @@ def test_extract_claims_reads_voiced_reservations_as_the_speakers_stance():
     """Check that 'Turkey has voiced reservations about ...' is Turkey's stance claim, frame words included."""
     claim = claim_with(syria_claims("Fighting went on in the north. Turkey has voiced reservations about the militia moving into the border town."), "voiced")
     assert (claim["speaker"], claim["claim_type"]) == ("Turkey", "stance")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("The valley town is mainly in the hands of the militia after it evicted the garrison last summer.", "territory"),
+        ("Forces loyal to the council now control most of the coastal plain and the highway.", "territory"),
+        ("On Thursday the guards managed to wrest control over the farms near the river.", "territory"),
+        ("No group has claimed responsibility for downing the helicopter near the dam.", "materiel"),
+    ],
+)
+def test_extract_claims_reads_ground_in_hands_controlled_or_wrested_and_a_downing_as_own_claims(text, claim_type):
+    """Check that ground in the hands of a side, controlled mostly by it or wrested from another (territory) and an
+    aircraft downed (materiel) are the outlet's own claims."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, " ".join(text.split()[1:4]))
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", claim_type)
