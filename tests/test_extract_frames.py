@@ -429,5 +429,5 @@ def test_extract_claims_reads_ground_in_hands_controlled_or_wrested_and_a_downin
 
 def test_extract_claims_reads_people_forced_from_their_homes_as_an_own_casualty_claim():
     """Check that 'nearly half of the valley has fled their homes' (displacement, no count word) is the outlet's own casualties claim."""
-    claim = claim_with(syria_claims("Fighting went on in the north. Nearly half of the valley population has fled their homes since the siege began."), "fled their homes")
+    claim = claim_with(syria_claims("Fighting went on in the north. Nearly half of the valley population has fled their homes since the spring."), "fled their homes")
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "casualties")
