@@ -431,3 +431,9 @@ def test_extract_claims_reads_people_forced_from_their_homes_as_an_own_casualty_
     """Check that 'nearly half of the valley has fled their homes' (displacement, no count word) is the outlet's own casualties claim."""
     claim = claim_with(syria_claims("Fighting went on in the north. Nearly half of the valley population has fled their homes since the spring."), "fled their homes")
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "casualties")
+
+
+def test_extract_claims_makes_no_claim_of_a_speaker_and_verb_cut_off_from_their_statement():
+    """Check that a line holding only an unresolved speaker and its verb ('The Valley Justice Institute said') is no claim."""
+    claims = syria_claims("Fighting went on in the north.\nThe Valley Justice Institute said\n")
+    assert claims["text"].tolist() == ["Fighting went on in the north"]
