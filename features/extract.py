@@ -112,7 +112,7 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment",
+FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment", "obstruction",
                    "negotiation", "blackout", "alliance"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
@@ -2506,7 +2506,7 @@ TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
 ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
 # Facts of type `other` that a stance word beside them does not turn into a stance (who backs whom, deployments).
-OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment"})
+OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction"})
 _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 

@@ -437,3 +437,16 @@ def test_extract_claims_makes_no_claim_of_a_speaker_and_verb_cut_off_from_their_
     """Check that a line holding only an unresolved speaker and its verb ('Austria meanwhile called for') is no claim."""
     claims = syria_claims("Fighting went on in the north.\nAustria meanwhile called for\n")
     assert claims["text"].tolist() == ["Fighting went on in the north"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The provincial authorities have blocked the inspectors since the spring.",
+        "Two permanent members have vetoed previous efforts to impose penalties on the council.",
+    ],
+)
+def test_extract_claims_reads_blocking_and_vetoes_as_own_claims_of_type_other(text):
+    """Check that inspectors blocked or a resolution vetoed is the outlet's own claim, typed other."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), text.split()[3])
+    assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "other")
