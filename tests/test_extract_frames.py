@@ -444,9 +444,10 @@ def test_extract_claims_makes_no_claim_of_a_speaker_and_verb_cut_off_from_their_
     [
         "The provincial authorities have blocked the inspectors since the spring.",
         "Two permanent members have vetoed previous efforts to impose penalties on the council.",
+        "The allies use the air base in the south to bomb militant positions in the desert.",
     ],
 )
-def test_extract_claims_reads_blocking_and_vetoes_as_own_claims_of_type_other(text):
-    """Check that inspectors blocked or a resolution vetoed is the outlet's own claim, typed other."""
+def test_extract_claims_reads_blocking_vetoes_and_bombing_as_own_claims_of_type_other(text):
+    """Check that inspectors blocked, a resolution vetoed or a base used to bomb positions is the outlet's own claim, typed other."""
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), text.split()[3])
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "other")
