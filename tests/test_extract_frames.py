@@ -444,7 +444,7 @@ def test_extract_claims_makes_no_claim_of_a_speaker_and_verb_cut_off_from_their_
     [
         "The provincial authorities have blocked the inspectors since the spring.",
         "Two permanent members have vetoed previous efforts to impose penalties on the council.",
-        "The allies use the air base in the south to bomb militant positions in the desert.",
+        "The allies use an air base in the south to bomb militant positions in the desert.",
     ],
 )
 def test_extract_claims_reads_blocking_vetoes_and_bombing_as_own_claims_of_type_other(text):
