@@ -2287,7 +2287,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         return None  # own text needs ten lowercase letters to be a claim, whatever it holds
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
-    if frame is None and not _is_checkable(categories, quantities) and not _states_a_stance_act(doc, inside, categories, start, end):
+    if frame is None and not _is_checkable(categories, quantities) and not _states_a_report(doc, inside, categories, start, end):
         return None
     if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
         categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
@@ -2344,7 +2344,7 @@ def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
     return any(hit.kind == "L" and hit.key in ("stance", "denial") and frame.verb_start <= hit.start < frame.verb_end for hit in hits)
 
 
-def _states_a_stance_act(doc: _Toks, inside: list[_Hit], categories: set[str], start: int, end: int) -> bool:
+def _states_a_report(doc: _Toks, inside: list[_Hit], categories: set[str], start: int, end: int) -> bool:
     """Own text holding a report or a stance act whose speaker the speaker rules did not resolve ('World powers have
     urged Assad to ...', 'Ban had demanded wider access ...', 'Ghouta townspeople said the militants were ...'): what a
     named speaker states is a claim (a stance at least), unless the text is commentary or the verb no finite report."""
