@@ -702,6 +702,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in NOUN_FORMS and verb.end < sent.end and doc.lower[verb.end] in ("of", "about"):
+        return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
     if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):

@@ -451,3 +451,10 @@ def test_extract_claims_reads_blocking_vetoes_and_bombing_as_own_claims_of_type_
     """Check that inspectors blocked, a resolution vetoed or a base used to bomb positions is the outlet's own claim, typed other."""
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), text.split()[3])
     assert (claim["speaker"], claim["attribution"], claim["claim_type"]) == ("reuters", "own_assertion", "other")
+
+
+def test_extract_claims_reads_reports_about_as_a_noun_not_a_frame():
+    """Check that in 'X said the government was looking into press reports about strikes' the reports are the object, not a new frame."""
+    claims = syria_claims("Fighting went on in the north. The United Nations said the Syrian government was looking into press reports about strikes on a clinic.")
+    claim = claim_with(claims, "looking into")
+    assert claim["speaker"] == "United Nations" and "strikes on a clinic" in claim["text"]
