@@ -458,3 +458,18 @@ def test_extract_claims_reads_reports_about_as_a_noun_not_a_frame():
     claims = syria_claims("Fighting went on in the north. The United Nations said the Syrian government was looking into press reports about strikes on a clinic.")
     claim = claim_with(claims, "looking into")
     assert claim["speaker"] == "United Nations" and "strikes on a clinic" in claim["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("Hill militias target residential districts of the capital with mortar shells every week.", "other"),
+        ("Bombs and missiles struck the camp close to the village at dawn.", "other"),
+        ("The minister said deliberately targeting aid workers is a clear violation of international law.", "stance"),
+    ],
+)
+def test_extract_claims_reads_targeting_and_strikes_as_attacks_and_judged_targeting_as_stance(text, claim_type):
+    """Check that districts targeted or a camp struck is an attack claim (other), while a judgement of targeting stays a stance."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, " ".join(text.split()[3:5]))
+    assert claim["claim_type"] == claim_type
