@@ -112,11 +112,11 @@ PLACE_OF_SPEAKER_WORDS = frozenset({"at", "in", "from", "inside"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across", "around", "outside", "to", "into", "on", "over", "throughout",
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
-FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications",
+FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment", "obstruction",
                    "negotiation", "blackout", "alliance"}
-MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "captured", "seizing", "destroy"}
+MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
-SEIZING_ACTIONS = frozenset({"seized", "seizing", "captured"})
+SEIZING_ACTIONS = frozenset({"seized", "seizing", "seize", "captured"})
 _QUOTES = "\"“”"
 _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
@@ -708,6 +708,11 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
+# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
+NOUN_LIKE_VERBS = frozenset({"states"})
+# Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
+# outlet reports, not a report of the verb's subject.
+DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
 REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
@@ -731,7 +736,25 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in NOUN_FORMS and verb.end < sent.end and doc.lower[verb.end] in ("of", "about"):
+        return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
+    if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
+        return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
+    if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
+        return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
+    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
+        return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
+
+
+def _after_passive_auxiliary(doc: _Toks, start: int, low: int) -> bool:
+    """A passive auxiliary right before ``start``, over frame adverbs, '-ly' words and 'on <weekday>' ('was strongly
+    condemned', 'were on Friday welcomed')."""
+    position = start - 1
+    while position > low and (doc.lower[position] in FRAME_ADVERBS or doc.lower[position].endswith("ly") or doc.lower[position] in WEEKDAYS_WRITTEN
+                              or (doc.lower[position] == "on" and doc.lower[position + 1] in WEEKDAYS_WRITTEN)):
+        position -= 1
+    return position >= low and doc.lower[position] in PASSIVE_AUXILIARIES
 
 
 def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
@@ -1113,7 +1136,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
         return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
-            and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2])):
+            and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2] or doc.lower[hit.start - 2] in DATE_TOKENS)):
         return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
@@ -1131,7 +1154,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
     if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
-    if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
+    if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
+        after = []  # 'Yildirim said Turkey wont allow ...': the mention after the verb is the subject of its content
+    if after and not _is_accusation(hit) and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
+        # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
+        # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "inverted")
@@ -1466,6 +1493,9 @@ POSTMODIFIER_OPENERS = frozenset({"of", "from", "in", "at", "inside", "near", "w
 RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 # Outside a relative clause, these mean the subject already has its own verb ('Residents of Aleppo were ...').
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "do", "does", "be", "been"})
+# Finite and modal words that open a clause: a mention right before one is that clause's subject, not the speaker of an
+# inverted frame ('said Turkey wont allow ...', 'said Russia has ...').
+CLAUSE_VERB_WORDS = frozenset(FINITE_WORDS | {"wont", "cannot", "cant", "must", "should", "shall", "doesnt", "didnt", "isnt", "wasnt", "hasnt", "havent"})
 LONG_SUBJECT_TOKENS = 24
 
 
@@ -2063,13 +2093,18 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 segments.append(_Segment(boundary, frame.left, None))
             segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
             boundary = next_left
+        elif after_words >= 3 and not content_before and next_left - frame.right <= FRAME_TAIL_MAX and _only_frame_tail(doc, frame.right, next_left):
+            boundary = next_left  # '... Foreign Secretary X said on a visit to Paris.' after a quotation: the tail is no content
         elif after_words >= 3 and not content_before:
             if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
             if subordinate and index == 0:
                 end = _first_comma(doc, frame.right, next_left) or next_left
-            segments.append(_Segment(_after_that(doc, frame.right, end), end, frame, lead_start=frame.left))
+            if _is_stance_act(doc, frame, end):  # 'Damascus denounced the intervention as ...': the act is the claim
+                segments.append(_Segment(frame.left, end, frame, lead_start=frame.left, act=True))
+            else:
+                segments.append(_Segment(_after_that(doc, frame.right, end), end, frame, lead_start=frame.left))
             boundary = end
         else:
             segments.append(_Segment(boundary, frame.left, frame))
@@ -2092,13 +2127,29 @@ def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
 # Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
 STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
                                 "vowed", "vowing", "warn", "warns", "warned", "warning"})
+# Verbs of a stance taken as an act ('urged both sides to ...', 'denounced the intervention as ...', 'has supported the
+# plan', 'warned of ...'): without 'that', a quotation or a colon after them, the speaker's act is the claim, frame
+# words included ('Damascus denounced the intervention as a breach of its sovereignty'), a stance unless a fact type
+# says more (docs/annotation.md: calls, demands, condemnations, warnings, intentions, pledges, support).
+STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
+    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
+    "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
+    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
 SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
 
 
+def _is_stance_act(doc: _Toks, frame: _Frame, end: int) -> bool:
+    """A stance verb of a reported frame (not a participle continuing another) whose content is its object, not a
+    clause after 'that', a quotation or a colon ('urged both sides to return to talks', 'pledged victory')."""
+    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower() not in STANCE_ACT_VERBS:
+        return False
+    return _after_that(doc, frame.right, end) == frame.right and not _opens_content(doc, frame.right, min(frame.right + 1, end))
+
+
 def _is_short_denial(doc: _Toks, frame: _Frame, end: int) -> bool:
     """A denial or accusation frame (not a participle continuing another) followed by one or two words of object only."""
-    if frame.kind != "reported" or frame.inherited or frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS:
+    if frame.kind != "reported" or frame.inherited or (frame.verb_text.lower().rsplit(" ", 1)[-1] not in SHORT_OBJECT_VERBS and frame.verb_text.lower() not in STANCE_ACT_VERBS):
         return False
     start, stop = _trim(doc, frame.right, end)
     return 1 <= _n_words(doc, start, stop) < 3
@@ -2182,7 +2233,8 @@ CITING_WORDS = frozenset({"citing", "quoting"})
 # Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
 # 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
 FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
-                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing"})
+                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
+                              "visit", "during", "after", "speech", "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
 
 
@@ -2271,7 +2323,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         return None  # own text needs ten lowercase letters to be a claim, whatever it holds
     quantities = find_quantities(text, compiled.outcomes, offset=char_start) if doc.numberish[end] > doc.numberish[start] else []
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
-    if frame is None and not _is_checkable(categories, quantities):
+    if frame is None and not _is_checkable(categories, quantities) and not _states_a_report(doc, inside, categories, start, end):
         return None
     if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
         categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
@@ -2283,10 +2335,15 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
     has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
     event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
+    if event is None and frame is not None and not frame.inherited and start >= frame.left and _dated_lead(doc, sent, frame, hits):
+        # 'In a speech to parliament last Tuesday Yildirim said ...': the words before the speaker date the statement
+        event = event_date(doc.span_text(sent.start, frame.left), "", article.get("day", article["published"]))
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
+    if segment.act and frame is not None:  # 'Damascus denounced ...', 'Turkey denied ...': the speaker's own name is no place of the claim
+        inside = [hit for hit in inside if not (hit.kind == "P" and frame.left <= hit.start < frame.verb_start)]
     places = _places(inside, compiled)
     return {
         _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
@@ -2311,9 +2368,47 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     }
 
 
+def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:
+    """The sentence's words before a frame whose content follows it hold a date and no other report or fact of their own."""
+    if frame.left <= sent.start or doc.dateish[frame.left] == doc.dateish[sent.start]:
+        return False
+    return not any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < frame.left for hit in hits)
+
+
 def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
     """The frame's verb is a stance or denial word ('warned', 'condemned', 'called on', 'denied')."""
     return any(hit.kind == "L" and hit.key in ("stance", "denial") and frame.verb_start <= hit.start < frame.verb_end for hit in hits)
+
+
+def _states_a_report(doc: _Toks, inside: list[_Hit], categories: set[str], start: int, end: int) -> bool:
+    """Own text holding a report or a stance act whose speaker the speaker rules did not resolve ('World powers have
+    urged Assad to ...', 'Ban had demanded wider access ...', 'Ghouta townspeople said the militants were ...'): what a
+    named speaker states is a claim (a stance at least), unless the text is commentary or the verb no finite report."""
+    return "commentary" not in categories and any(hit.kind == "L" and (hit.key == "passive" or (hit.key == "reporting_verb" and _unresolved_report(doc, hit)))
+                                                  and not _speaker_fragment(doc, hit, start, end) for hit in inside)
+
+
+def _speaker_fragment(doc: _Toks, verb: _Hit, start: int, end: int) -> bool:
+    """A reporting verb ending the text after a few words and no quotation: a speaker cut off from its statement."""
+    return verb.end >= end and _n_words(doc, start, verb.start) <= FRAGMENT_SUBJECT_WORDS and not any(doc.lower[index] in _QUOTES for index in range(max(start - 1, 0), verb.start))
+
+
+# At most this many words before a reporting verb that ends the text: a speaker and its verb only, with the statement
+# cut off ('The Syrian Institute of Justice said'), no claim.
+FRAGMENT_SUBJECT_WORDS = 6
+# Words right before a reporting verb (or before its auxiliary) that deny a statement was made.
+UNSAID_WORDS = frozenset(NEGATED_SUBJECT_WORDS | {"nobody", "none", "not", "never", "one"})
+
+
+def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
+    """A reporting verb used as a finite verb: not a participle ('reporting', 'Reporting by'), a noun ('the claims',
+    'weapons claims') nor a passive with its agent ('... by')."""
+    lower = hit.text.lower()
+    if lower.endswith("ing") or lower in NOUN_FORMS or doc.lower[hit.start - 1] in NOUN_DETERMINERS:
+        return False
+    if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
+        return False  # 'nobody said anything', 'the army did not say': nothing is stated
+    return hit.end >= doc.n or doc.lower[hit.end] != "by"
 
 
 def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
@@ -2446,6 +2541,8 @@ TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 # make text a claim by themselves (not in FACT_CATEGORIES).
 ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
 ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
+# Facts of type `other` that a stance word beside them does not turn into a stance (who backs whom, deployments).
+OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction"})
 _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
@@ -2493,6 +2590,8 @@ def _attack_or_stance_type(categories: set[str]) -> str:
         return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
     if "held_area" in categories:
         return "territory"
+    if categories & OTHER_FACT_CATEGORIES:
+        return "other"  # 'are giving military support to the militants': the backing is a fact, not a stance
     return "stance" if judged else "other"
 
 
