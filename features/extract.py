@@ -104,6 +104,7 @@ SPEAKER_MODIFIER_CATEGORIES = ("demonym", "speaker_side", "speaker_qualifier")
 # An anonymous-group noun whose note is 'civilian' ('residents', 'activists') says where the speakers are, not
 # whose side they speak for: a demonym gives it no camp ('Syrian activists' stays unknown).
 CIVILIAN_NOTE = "civilian"
+MEDIA_NOTE = "media"  # anonymous groups that are outlets ('a Turkish broadcaster', 'the newspaper'): lexicon note
 # Gazetteer kinds that may stand for a government ('Moscow said', 'Syria denied'): capital metonymy.
 METONYMIC_PLACE_KINDS = frozenset({"country", "capital"})
 # 'a source at X said', 'activists in X said': X says where the speaker is, not who speaks.
@@ -287,6 +288,7 @@ class _Compiled:
     speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None, written capitalised)
     longest_modifier: int = 0  # tokens in the longest speaker modifier
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
+    media_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'media' ('broadcaster', 'news agency')
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_phrases: tuple = ()  # lowercase token texts of each blackout phrase: a text missing a word of every phrase has no event
@@ -385,6 +387,8 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
     groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
     compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
+    media = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == MEDIA_NOTE)]
+    compiled.media_groups = frozenset(phrase.lower() for phrase in media["phrase"])
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
@@ -406,6 +410,7 @@ class _Hit:
     start: int  # token index in the doc
     end: int
     text: str
+    speaker: object = None  # a _Speaker the hit stands for when no registry row or camp key says it ('the newspaper' -> the outlet before)
 
 
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] | None = None) -> list[_Hit]:
@@ -519,6 +524,7 @@ class _Speaker:
     camp: str
     anonymous: bool
     kind: str  # person, organisation, outlet, group, pronoun-resolved
+    media: bool = False  # an outlet the registry lacks ('a Turkish broadcaster', 'the daily Hurriyet'): what 'the newspaper' refers to
 
 
 @dataclass(slots=True)
@@ -545,9 +551,12 @@ class _ArticleState:
     # the last anonymous single speaker ('a source at X Police Command', 'an opposition activist') when no named
     # speaker spoke after it: 'The source added', 'he said' refer back to it
     last_individual: _Speaker | None = None
+    last_outlet: _Speaker | None = None  # the last outlet that reported ('state television said'): 'the broadcaster said' refers to it
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
+    if hit.speaker is not None:
+        return hit.speaker
     if hit.kind == "W":  # a widened group phrase: its camp is the key, its name the text
         return _Speaker(hit.text, hit.key, True, "group")
     if hit.kind == "S":
@@ -574,7 +583,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
-                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state,
+                                            [place for place in hits if place.kind == "P"])
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
@@ -593,6 +603,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
             continue
+        if (frames and written.text.lower() in TOLL_PARTICIPLES and not frames[-1].inherited
+                and TOLL_WORD in sent.toks.lower[frames[-1].right:min(frames[-1].right + 3, written.start)]):
+            continue  # 'state TV raised the death toll from a bombing saying 22 people died': the participle gives the toll, one claim
         if frames and written.text.lower() in COUNTING_VERBS:
             continue  # '... told a Reuters photographer the hospital had recorded four deaths': the count stays the first report's
         if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
@@ -613,6 +626,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
         if frame is not None:
             frames.append(frame)
+            if frame.speaker.kind == "outlet" or frame.speaker.media:
+                state.last_outlet = frame.speaker
             if frame.speaker.anonymous and frame.speaker.kind == "group":
                 state.last_group = frame.speaker
                 if not frame.inherited:
@@ -652,6 +667,9 @@ BARE_STANCE_FORMS = frozenset({"accuse", "blame", "deny", "threaten", "pledge", 
 INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", "can", "should", "must", "shall"})
 # Reporting verb forms that are also nouns ('probe reports', 'verify claims').
 NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
+# Reporting verb forms that are also plural nouns, and the prepositions that make them nouns ('despite pledges of ...').
+PLURAL_NOUN_FORMS = frozenset({"reports", "claims", "pledges", "vows", "notes", "counts"})
+NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "about", "over", "with", "without", "on", "by", "for"})
 # Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
@@ -686,6 +704,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
     if previous in NOUN_DETERMINERS and verb.start not in group_starts:
         return True
+    if lower in PLURAL_NOUN_FORMS and previous in NOUN_PREPOSITIONS:
+        return True  # 'despite pledges of an amnesty', 'amid reports that': a plural noun after a preposition
     if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
         return True
     if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
@@ -774,17 +794,24 @@ def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: l
     )
 
 
-def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int]) -> list[_Hit]:
+def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int], state: _ArticleState | None = None,
+                     places: Sequence[_Hit] = ()) -> list[_Hit]:
     """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
-    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name). Members of a registry
-    organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
-    widened over them. 'the source', 'the official' are back-references, left to the pronoun rule."""
+    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name), with 'the' when written ('The
+    Turkish television'). Members of a registry organisation ('Pentagon officials', 'a local civil defence
+    official') are that organisation: its hit is widened over them. 'the source', 'the official' are back-references,
+    left to the pronoun rule. An outlet noun (lexicon note 'media') before a name is that name ('news agency
+    Anadolu', 'the Turkish daily Hurriyet'), and 'the newspaper' / 'the broadcaster' alone is the last outlet that
+    reported (``_media_phrase``)."""
     modifiers = compiled.speaker_modifiers
     if not modifiers:
         return speakers
     doc = sent.toks
     speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
+    registry_by_start = {hit.start: hit for hit in speakers if hit.kind == "S"}
+    if compiled.media_groups and registry_by_end:  # 'Al-Manar TV channel': the outlet noun overlapping a registry name belongs to it
+        speakers = [hit for hit in speakers if not (hit.kind == "L" and any(other.start < hit.start < other.end for other in registry_by_end.values()))]
     absorbed: set[int] = set()
     widened: dict[int, _Hit] = {}
     for hit in speakers:
@@ -800,6 +827,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
                         break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
+                    if _object_in_coordination(doc, sent, source, registry_by_end):
+                        break  # 'objections from Russia and China diplomats said': the organisation is an object, not the diplomats' 
                     member = source  # the organisation speaks through its members
                     break
                 camp = camp or compiled.sources[source.key]["camp"]
@@ -825,12 +854,24 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 start -= size  # 'a senior Pentagon official'
             widened[id(hit)] = _Hit("S", member.key, start, hit.end, doc.span_text(start, hit.end))
             continue
+        if hit.kind == "L" and hit.text.lower() in compiled.media_groups:
+            media = _media_phrase(doc, sent, hit, start, camp or state_camp, registry_by_start, compiled, state, places, kept)
+            if media is not None:
+                named, phrase = media
+                if named is not None:
+                    absorbed.add(id(hit))
+                    widened[id(named)] = phrase
+                else:
+                    widened[id(hit)] = phrase
+                continue
         if start == hit.start:
             continue
         if registry_group:
             camp = compiled.sources[hit.key]["camp"]
         elif camp is None and hit.text.lower() not in compiled.civilian_groups:
             camp = state_camp
+        if start - 1 >= sent.start and doc.lower[start - 1] == "the":
+            start -= 1  # 'the Turkish newspaper said': a description keeps its determiner (docs/annotation.md, Speaker rule 3)
         widened[id(hit)] = _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, _phrase_as_written(doc, start, hit.end, kept))
     if not widened:
         return speakers
@@ -838,6 +879,67 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
 
 
 DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+def _object_in_coordination(doc: _Toks, sent: _Sent, source: _Hit, registry_by_end: dict) -> bool:
+    """A registry mention joined by 'and' to an earlier one after a preposition ('from Russia and China'): both objects."""
+    position = source.start - 1
+    if position - 1 < sent.start or doc.lower[position] != "and" or (first := registry_by_end.get(position)) is None:
+        return False
+    return first.start - 1 >= sent.start and doc.lower[first.start - 1] in OBJECT_PREPOSITIONS
+
+
+OUTLET_NAME_WORDS = 4  # 'the pro-government al-Watan newspaper', 'Turkish daily Hurriyet', 'news agency Anadolu'
+
+
+def _media_phrase(doc: _Toks, sent: _Sent, hit: _Hit, start: int, camp: str | None, registry_by_start: dict, compiled: _Compiled,
+                  state: _ArticleState | None, places: Sequence[_Hit], kept: list[tuple[int, int]]) -> tuple[_Hit | None, _Hit] | None:
+    """An outlet noun ('broadcaster', 'news agency', 'TV'; lexicon note 'media') widened to ``start``: followed by a
+    registry outlet or organisation, that mention widened over it (named, the widened hit); followed by an unregistered
+    capitalised name (no place or date), that name as an outlet with the camp its modifiers give ('Turkish daily
+    Hurriyet': Turkey's); 'the' and the noun alone, the last outlet that reported in the article, when there is one.
+    Else None: the phrase is widened as any group."""
+    registry = registry_by_start.get(hit.end)
+    if registry is not None and compiled.sources[registry.key]["kind"] in ("outlet", "organisation"):
+        return registry, _Hit("S", registry.key, start, registry.end, doc.span_text(start, registry.end))
+    end = hit.end
+    while end < sent.end and end - hit.end < OUTLET_NAME_WORDS + 2 and (
+            (doc.alpha[end] and doc.title[end] and not doc.dateish[end + 1] > doc.dateish[end]) or (end > hit.end and _joins_name(doc, end, hit.end, sent.end))):
+        end += 1  # 'Hurriyet', 'Al-Akhbar'
+    while end > hit.end and not doc.title[end - 1]:
+        end -= 1
+    if end > hit.end and not any(hit.end <= place.start < end for place in places) and doc.lower[hit.end] not in SENTENCE_OPENERS:
+        name = doc.span_text(hit.end, end)
+        return None, _Hit("W", camp or CAMP_UNKNOWN, start, end, name, _Speaker(name, camp or CAMP_UNKNOWN, False, "organisation", media=True))
+    if (low := _outlet_name_before(doc, sent, hit.start, places, compiled)) is not None:
+        # 'Press TV reported', 'the pro-government al-Watan newspaper said': the name with its noun, the camp of a side before it
+        name, camp = doc.span_text(low, hit.end), None
+        while low > sent.start and (size := _modifier_ending_at(doc, low, sent.start, compiled)) is not None:
+            camp = camp or compiled.speaker_modifiers[tuple(doc.lower[low - size:low])][1]
+            low -= size
+        return None, _Hit("W", camp or CAMP_UNKNOWN, low, hit.end, name, _Speaker(name, camp or CAMP_UNKNOWN, False, "organisation", media=True))
+    if start == hit.start and start - 1 >= sent.start and doc.lower[start - 1] == "the" and state is not None and state.last_outlet is not None:
+        return None, _Hit("W", state.last_outlet.camp, start - 1, hit.end, doc.span_text(start - 1, hit.end), state.last_outlet)
+    if start - 1 >= sent.start and doc.lower[start - 1] == "the":
+        start -= 1
+    text = _phrase_as_written(doc, start, hit.end, [*kept, (hit.start, hit.end)])
+    return None, _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, text, _Speaker(text, camp or CAMP_UNKNOWN, True, "group", media=True))
+
+
+def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit], compiled: _Compiled) -> int | None:
+    """Where the name of an outlet written before its noun starts ('Press TV', 'Haberturk TV', 'al-Watan newspaper'):
+    up to four capitalised words or name particles right before ``end``, no date or place among them, not only
+    demonyms or sides ('Turkish TV'), and no qualifier opening the sentence ('State TV'); else None."""
+    low = end
+    while low > sent.start and end - low < OUTLET_NAME_WORDS and (
+            (doc.title[low - 1] and doc.alpha[low - 1] and not doc.dateish[low] > doc.dateish[low - 1]) or _joins_name(doc, low - 1, sent.start, end)):
+        low -= 1
+    if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
+        low -= 1  # 'al-Watan newspaper'
+    low = max([low, *(place.end for place in places if low <= place.start < end)])  # 'in Azaz Press TV reported': the place is no part of it
+    while low < end and (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]):
+        low += 1  # 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: modifiers, not the name
+    if low >= end or not (doc.title[low] or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
+        return None
+    return low
 
 
 def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
@@ -971,6 +1073,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
     return None
 
 
+TOLL_PARTICIPLES = frozenset({"saying", "adding"})  # after a toll given or raised, they give its figures
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
@@ -1022,6 +1125,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         government = _government_before(doc, hit, lower_bound, places, compiled)
         if government is not None:
             return _Frame(hit.start, hit.end, hit.text, government[0], government[1], hit.end, "reported")
+    written_at = None if proper is None else proper[0]
     if proper is not None and places:
         proper = _not_a_place(doc, proper, hit.start, places, compiled)
         if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
@@ -1043,7 +1147,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
-    if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
+    if (proper is not None and not adjacent and (proper[0] < hit.start - 1 or proper[0] != written_at)
+            and not any(s.start < hit.start and s.end > proper[0] for s in speakers)):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
@@ -1094,7 +1199,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
-    after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
+    after = [s for s in speakers if hit.end <= s.start <= hit.end + 1 and not _subject_of_content(doc, hit, s)]
     if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and not _is_accusation(hit):  # 'the opposition accused government forces of ...': the mention after is the accused
@@ -1115,6 +1220,14 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
+    """A mention after the verb that opens the content rather than closing an inverted frame: after 'that', or a
+    group followed by a finite verb ('reported that ten rebels were killed', 'said ten rebels had withdrawn')."""
+    if doc.lower[verb.end] == "that":
+        return True
+    return mention.kind != "S" and mention.end < doc.n and not doc.sent_start[mention.end] and doc.lower[mention.end] in FINITE_WORDS
 
 
 def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
@@ -1548,6 +1661,9 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
         return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
     rest = doc.span_text(first.end, end)
     words = rest.lower().split()
+    if (len(words) == 1 and len(inside) == 1 and first.start > 0 and doc.lower[first.start - 1] in LOCATIVE_WORDS and rest.isalpha()
+            and words[0] not in PLACE_NOUNS and words[0] not in ORGANISATION_WORDS):
+        return _not_a_date(doc, (first.end, rest), end)  # 'an attack on Turkey Haberturk reported': the place closes the content, the word after it reports
     if len(words) < 2 or any(word in ORGANISATION_WORDS for word in words) or any(place.end == end for place in inside):
         return None if len(words) < 2 or any(place.end == end for place in inside) else proper
     return _not_a_date(doc, (first.end, rest), end)
@@ -1717,6 +1833,8 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
         if between and all(word in COORDINATION_WORDS for word in between) and "and" in between:
+            if candidate.start > 0 and not doc.sent_start[candidate.start] and doc.lower[candidate.start - 1] in OBJECT_PREPOSITIONS:
+                break  # 'objections from Russia and China diplomats said': the first conjunct is an object
             chosen = candidate
         elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
             named = _proper_name_after(doc, candidate.end + 1, chosen.start)
@@ -2254,6 +2372,9 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
             event = previous_frame_dates.get(id(frame.speaker))
         previous_frame_dates[id(frame.speaker)] = event
     places = _places(inside, compiled)
+    if not places and (frame := segment.frame) is not None and frame.speaker.media and frame.kind == "reported":
+        # 'Syrias state TV raised the death toll from a bombing in a Kurdish town': a state outlet's country is where its report is
+        places = _places([hit for hit in hits if hit.kind == "P" and frame.left <= hit.start and hit.end <= frame.verb_start], compiled)
     return {
         _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
         _COLUMN_ARTICLE_ID: article["article_id"],

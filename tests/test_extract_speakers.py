@@ -841,3 +841,77 @@ def test_extract_claims_keeps_the_count_and_stance_prefix_of_a_described_group()
     """Check that 'two pro-opposition groups claimed' is written whole, with the registry group's camp."""
     claims = syria_claims("Government forces shelled Douma on Wednesday in what two pro-opposition groups claimed was a gas attack that killed 30 people.")
     assert _who(claim_with(claims, "killed 30 people")) == ("two pro-opposition groups", "opposition", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("At least 12 fighters were killed by shelling near Kobani a Turkish broadcaster said.", "12 fighters", ("a Turkish broadcaster", "regional", True)),
+        ("Fighting went on. Ten rebels were killed in Homs the Turkish newspaper said.", "Ten rebels", ("the Turkish newspaper", "regional", True)),
+        ("Fighting went on. Iranian media reported that 40 rebels were killed near Hama.", "40 rebels", ("Iranian media", "loyalist", True)),
+    ],
+)
+def test_extract_claims_reads_an_outlet_noun_with_its_nationality_as_a_speaker(text, phrase, expected):
+    """Check that 'a Turkish broadcaster', 'the Turkish newspaper', 'Iranian media' speak as written, with the demonym's camp."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Jets struck Maarat al-Numan with cluster bombs according to the state-run news agency Anadolu.", "cluster bombs", ("Anadolu Agency", "regional", False)),
+        ("Fighting went on. The Lebanese newspaper Al-Akhbar said 30 soldiers were killed near Qusair.", "30 soldiers", ("Al-Akhbar", "regional", False)),
+        ("Fighting went on. The pro-government Sawt newspaper said 30 rebels were killed near Hama.", "30 rebels", ("Sawt newspaper", "loyalist", False)),
+        ("Three soldiers were killed in an ambush near Azaz Ronahi TV reported.", "Three soldiers", ("Ronahi TV", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_the_outlet_written_beside_its_noun(text, phrase, expected):
+    """Check that an outlet noun beside a name ('news agency Anadolu', 'Ronahi TV') is that outlet, a place before it cut off."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_refers_the_broadcaster_to_the_outlet_that_reported():
+    """Check that 'the broadcaster said' after 'state television said' is state television again."""
+    claims = syria_claims("State television said ten soldiers were killed in Homs. The broadcaster said five more soldiers died in Hama.")
+    assert _who(claim_with(claims, "five more")) == ("Syrian National Television", "loyalist", False)
+
+
+def test_extract_claims_reads_a_single_name_after_a_locative_place_as_the_speaker():
+    """Check that in 'an attack on Turkey Kanalturk reported' the place closes the content and the word after it reports."""
+    claims = syria_claims("Fighting went on. As many as 30 targets were hit before an attack on Turkey Kanalturk reported on Monday.")
+    assert claim_with(claims, "30 targets")["speaker"] == "Kanalturk"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Ten soldiers were killed in Azaz Press TV reported.", "Ten soldiers", ("Press TV", "loyalist", False)),
+        ("Fighting went on. Baghdad said 30 fighters had crossed the border near Albu Kamal.", "30 fighters", ("Iraq", "regional", False)),
+    ],
+)
+def test_extract_claims_reads_outlets_and_governments_of_the_region_from_the_registry(text, phrase, expected):
+    """Check that outlets and governments any Syria-war report quotes ('Press TV', 'Baghdad') are registry actors."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_never_reads_the_subject_of_the_content_as_an_inverted_speaker():
+    """Check that 'Yenisafak reported that ten rebels were killed' is Yenisafak's, not the rebels'."""
+    claims = syria_claims("Fighting went on. On Monday Yenisafak reported that ten rebels were killed in Homs.")
+    assert claim_with(claims, "were killed in Homs")["speaker"] == "Yenisafak"
+
+
+def test_extract_claims_reads_objects_and_plural_nouns_after_prepositions_as_no_speakers():
+    """Check that 'despite pledges of' is no frame and 'objections from Russia and China diplomats said' is the diplomats'."""
+    claims = syria_claims("Fighting went on. Rebels executed five men near the border with Iraq despite pledges of an amnesty a monitor said.")
+    assert claim_with(claims, "five men")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. The text was softened to meet objections from Russia and China diplomats said.")
+    assert claim_with(claims, "softened")["speaker"] == "diplomats"
+
+
+def test_extract_claims_keeps_a_toll_raised_and_its_figures_in_one_claim():
+    """Check that 'raised the death toll ... saying 22 people died' is one claim, placed in the state outlet's country."""
+    claims = syria_claims("Fighting went on. Syrias state TV raised the death toll from a bombing in a Kurdish town saying 22 people died.")
+    claim = claim_with(claims, "22 people")
+    assert claim["speaker"] == "Syrias state TV"
+    assert "death toll" in claim["text"]
+    assert list(claim["places"]) == ["Syria"]
