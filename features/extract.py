@@ -628,6 +628,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames.append(frame)
             if frame.speaker.kind == "outlet" or frame.speaker.media:
                 state.last_outlet = frame.speaker
+                state.last_organisation = frame.speaker  # 'Haberturk reported ... it said': the outlet
             if frame.speaker.anonymous and frame.speaker.kind == "group":
                 state.last_group = frame.speaker
                 if not frame.inherited:
@@ -810,6 +811,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
     registry_by_start = {hit.start: hit for hit in speakers if hit.kind == "S"}
+    group_starts = {hit.start for hit in speakers if hit.kind == "L"}
     if compiled.media_groups and registry_by_end:  # 'Al-Manar TV channel': the outlet noun overlapping a registry name belongs to it
         speakers = [hit for hit in speakers if not (hit.kind == "L" and any(other.start < hit.start < other.end for other in registry_by_end.values()))]
     absorbed: set[int] = set()
@@ -827,6 +829,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
                         break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
+                    if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.alpha[source.start - 1] and doc.text[doc.idx[source.start - 1]].islower():
+                        break  # 'a town bordering Iraq an NGO said': the organisation ends the clause before, the determiner opens the speaker
                     if _object_in_coordination(doc, sent, source, registry_by_end):
                         break  # 'objections from Russia and China diplomats said': the organisation is an object, not the diplomats' 
                     member = source  # the organisation speaks through its members
@@ -856,6 +860,9 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
             continue
         if hit.kind == "L" and hit.text.lower() in compiled.media_groups:
             media = _media_phrase(doc, sent, hit, start, camp or state_camp, registry_by_start, compiled, state, places, kept)
+            if media is not None and (hit.end in group_starts or _after_preposition(doc, sent, media[1].start)):
+                absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
+                continue
             if media is not None:
                 named, phrase = media
                 if named is not None:
@@ -873,12 +880,29 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
         if start - 1 >= sent.start and doc.lower[start - 1] == "the":
             start -= 1  # 'the Turkish newspaper said': a description keeps its determiner (docs/annotation.md, Speaker rule 3)
         widened[id(hit)] = _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, _phrase_as_written(doc, start, hit.end, kept))
-    if not widened:
+    if not widened and not absorbed:
         return speakers
     return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
 
 
 DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+def _capitalised(doc: _Toks, index: int) -> bool:
+    """A word of a name: capitalised ('Hurriyet') or an acronym ('CBS')."""
+    return doc.alpha[index] and (doc.title[index] or (doc.length[index] > 1 and doc.token(index).isupper()))
+
+
+def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
+    """A phrase opening at ``start`` that is the object of a preposition before it, over capitalised words and then an
+    article ('on the U.S. CBS television network', 'to the Turkish TV'; not 'in Homs the Turkish newspaper said')."""
+    position = start - 1
+    if doc.lower[start] not in ("the", "a", "an"):
+        while position >= sent.start and start - position <= 3 and (_capitalised(doc, position) or doc.token(position).isupper()):
+            position -= 1  # 'the U.S. CBS television network'
+        if position >= sent.start and doc.lower[position] in ("the", "a", "an"):
+            position -= 1
+    return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
+
+
 def _object_in_coordination(doc: _Toks, sent: _Sent, source: _Hit, registry_by_end: dict) -> bool:
     """A registry mention joined by 'and' to an earlier one after a preposition ('from Russia and China'): both objects."""
     position = source.start - 1
@@ -902,9 +926,9 @@ def _media_phrase(doc: _Toks, sent: _Sent, hit: _Hit, start: int, camp: str | No
         return registry, _Hit("S", registry.key, start, registry.end, doc.span_text(start, registry.end))
     end = hit.end
     while end < sent.end and end - hit.end < OUTLET_NAME_WORDS + 2 and (
-            (doc.alpha[end] and doc.title[end] and not doc.dateish[end + 1] > doc.dateish[end]) or (end > hit.end and _joins_name(doc, end, hit.end, sent.end))):
+            (_capitalised(doc, end) and not doc.dateish[end + 1] > doc.dateish[end]) or (end > hit.end and _joins_name(doc, end, hit.end, sent.end))):
         end += 1  # 'Hurriyet', 'Al-Akhbar'
-    while end > hit.end and not doc.title[end - 1]:
+    while end > hit.end and not _capitalised(doc, end - 1):
         end -= 1
     if end > hit.end and not any(hit.end <= place.start < end for place in places) and doc.lower[hit.end] not in SENTENCE_OPENERS:
         name = doc.span_text(hit.end, end)
@@ -930,14 +954,14 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
     demonyms or sides ('Turkish TV'), and no qualifier opening the sentence ('State TV'); else None."""
     low = end
     while low > sent.start and end - low < OUTLET_NAME_WORDS and (
-            (doc.title[low - 1] and doc.alpha[low - 1] and not doc.dateish[low] > doc.dateish[low - 1]) or _joins_name(doc, low - 1, sent.start, end)):
+            (_capitalised(doc, low - 1) and not doc.dateish[low] > doc.dateish[low - 1]) or _joins_name(doc, low - 1, sent.start, end)):
         low -= 1
     if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
         low -= 1  # 'al-Watan newspaper'
     low = max([low, *(place.end for place in places if low <= place.start < end)])  # 'in Azaz Press TV reported': the place is no part of it
     while low < end and (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]):
         low += 1  # 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: modifiers, not the name
-    if low >= end or not (doc.title[low] or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
+    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
         return None
     return low
 
@@ -1155,7 +1179,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
-    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
+              and not _object_before_new_phrase(doc, s, hit.start, lower_bound)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
@@ -1220,6 +1245,13 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _object_before_new_phrase(doc: _Toks, mention: _Hit, verb: int, lower_bound: int) -> bool:
+    """A registry mention after a preposition with a new noun phrase right after it ('near the border with Iraq an
+    organisation monitoring the conflict said', commas lost): an object, not the verb's subject."""
+    return (mention.kind == "S" and mention.start - 1 >= lower_bound and doc.lower[mention.start - 1] in OBJECT_PREPOSITIONS
+            and mention.end < verb and doc.lower[mention.end] in ("a", "an", "the"))
 
 
 def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
@@ -2028,7 +2060,7 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
         lower = doc.lower[position]
         if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
             return state.last_individual or state.last_person or state.last_any, position
-        if lower in PRONOUNS_GROUP and state.last_any is not None:
+        if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position

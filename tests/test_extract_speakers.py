@@ -915,3 +915,25 @@ def test_extract_claims_keeps_a_toll_raised_and_its_figures_in_one_claim():
     assert claim["speaker"] == "Syrias state TV"
     assert "death toll" in claim["text"]
     assert list(claim["places"]) == ["Syria"]
+
+
+def test_extract_claims_reads_no_outlet_noun_that_modifies_or_is_an_object():
+    """Check that 'media activist Karim Dali' is the activist and 'on the CBS television network' no speaker."""
+    claims = syria_claims("Fighting went on. Ten people were killed in Homs said media activist Karim Dali.")
+    assert claim_with(claims, "Ten people")["speaker"] == "Karim Dali"
+    claims = syria_claims("Fighting went on. Assad in an interview on the CBS television network denied there was any evidence.")
+    assert claim_with(claims, "any evidence")["speaker"] == "Bashar al-Assad"
+
+
+def test_extract_claims_refers_it_to_the_outlet_that_reported():
+    """Check that 'it said' after 'Haberturk reported' is Haberturk's."""
+    claims = syria_claims("Fighting went on. Ten targets were hit near Azaz Haberturk reported on Monday. Artillery destroyed six weapon caches it said.")
+    assert claim_with(claims, "six weapon caches")["speaker"] == "Haberturk"
+
+
+def test_extract_claims_never_makes_an_object_before_a_new_phrase_the_speaker():
+    """Check that a registry name ending the clause before 'an NGO said' or 'an organisation ... said' is not the speaker."""
+    claims = syria_claims("Fighting went on. More than 50 rebels were killed as jihadists overran a town bordering Iraq an NGO said Sunday.")
+    assert claim_with(claims, "50 rebels")["speaker"] != "Iraq"
+    claims = syria_claims("Fighting went on. Twenty fighters were killed near the border with Iraq an organisation monitoring the conflict said.")
+    assert claim_with(claims, "Twenty fighters")["speaker"] != "Iraq"
