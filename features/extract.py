@@ -624,6 +624,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
+        if frame is not None and frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
+            camp = _person_camp(sent, frame, speakers, compiled)
+            if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
+                frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
         if frame is not None:
             frames.append(frame)
             if frame.speaker.kind == "outlet" or frame.speaker.media:
@@ -903,6 +907,42 @@ def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
     return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
 
 
+PERSON_TITLE_SCAN = 4  # words of a title before a name searched for a demonym or side ('Turkish Prime Minister')
+SIDE_CATEGORIES = frozenset({"demonym", "speaker_side"})
+
+
+def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Compiled) -> str | None:
+    """The camp of an unregistered person speaker from the words around the name (docs/annotation.md, Speaker rule
+    2: the camp of what the title names): a description right after it ('X Y a Kurdish official', 'X Y, a civil
+    defence official', 'X Y the Syrian National Coalition's vice-president'), else a demonym or side in the title
+    right before it ('Turkish Prime Minister X Y', 'Kurdish activist X Y'); None when neither gives one."""
+    doc = sent.toks
+    low, high = (frame.verb_end, frame.right) if frame.kind == "inverted" else (frame.left, frame.verb_start)
+    if high <= low:
+        return None
+    text_start = doc.idx[low]
+    found = doc.text.find(frame.speaker.name, text_start, doc.idx[high - 1] + doc.length[high - 1])
+    if found < 0:
+        return None
+    start = bisect_left(doc.idx, found)
+    end = bisect_left(doc.idx, found + len(frame.speaker.name))
+    after = end + (end < sent.end and doc.lower[end] == ",")
+    described = next((s for s in speakers if s.start == after and s.kind != "S" or (s.start == after and compiled.sources[s.key]["kind"] != "person")), None)
+    if described is None and after + 1 < sent.end and doc.lower[after] in ("the", "a", "an"):
+        described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
+    if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
+        return camp
+    for index in range(start - 1, max(sent.start, start - PERSON_TITLE_SCAN) - 1, -1):
+        if doc.lower[index] in ORGANISATION_WORDS:
+            return None  # 'member of the Kurdish National Council X Y': the organisation the title names, not in the registry
+        modifier = compiled.speaker_modifiers.get((doc.lower[index],))
+        if modifier is not None and modifier[0] in SIDE_CATEGORIES and modifier[1] is not None:
+            return modifier[1]
+        if not (doc.alpha[index] and (doc.title[index] or doc.lower[index] in ROLE_WORDS or doc.lower[index] in TITLE_WORDS)):
+            break
+    return None
+
+
 def _object_in_coordination(doc: _Toks, sent: _Sent, source: _Hit, registry_by_end: dict) -> bool:
     """A registry mention joined by 'and' to an earlier one after a preposition ('from Russia and China'): both objects."""
     position = source.start - 1
@@ -1102,7 +1142,7 @@ TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexico
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
-                           "quickly", "immediately", "swiftly"})
+                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too"})
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 

@@ -937,3 +937,25 @@ def test_extract_claims_never_makes_an_object_before_a_new_phrase_the_speaker():
     assert claim_with(claims, "50 rebels")["speaker"] != "Iraq"
     claims = syria_claims("Fighting went on. Twenty fighters were killed near the border with Iraq an organisation monitoring the conflict said.")
     assert claim_with(claims, "Twenty fighters")["speaker"] != "Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Turkish Prime Minister Karim Ozal said 30 fighters had crossed near Azaz.", "30 fighters", ("Karim Ozal", "regional", False)),
+        ("Fighting went on. The militants are trying to capture the city said Idris Hamo a Kurdish official in Kobane.", "capture the city",
+         ("Idris Hamo", "kurdish", False)),
+        ("Fighting went on. Ten people were killed in Homs said Karim Haddad a civil defence official.", "Ten people", ("Karim Haddad", "opposition", False)),
+        ("Fighting went on. 300 people died in the attack member of the Kurdish National Council Karim Haddad said.", "300 people",
+         ("Karim Haddad", "unknown", False)),
+    ],
+)
+def test_extract_claims_gives_a_named_person_the_camp_of_the_description_or_title(text, phrase, expected):
+    """Check that an unregistered person takes the camp of a description after the name or a demonym or side in the title before it."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_a_frame_with_however_before_the_verb():
+    """Check that 'Karim Haddad however said' keeps Karim Haddad as the speaker."""
+    claims = syria_claims("Fighting went on. Officials reported ten dead. Karim Haddad however said 30 people were killed in Douma.")
+    assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
