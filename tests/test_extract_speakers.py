@@ -959,3 +959,17 @@ def test_extract_claims_reads_a_frame_with_however_before_the_verb():
     """Check that 'Karim Haddad however said' keeps Karim Haddad as the speaker."""
     claims = syria_claims("Fighting went on. Officials reported ten dead. Karim Haddad however said 30 people were killed in Douma.")
     assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Ten people were killed in Idlib activists and rescue workers said.", "Ten people", ("activists and rescue workers", "unknown", True)),
+        ("Ten people were killed in Hasakeh a monitor and a journalist in the city said.", "Ten people", ("a monitor and a journalist", "unknown", False)),
+        ("Fighting went on. But activists and Syrians say that the group presence in the city is minimal.", "presence in the city",
+         ("activists and Syrians", "unknown", True)),
+    ],
+)
+def test_extract_claims_writes_coordinated_workers_journalists_and_residents_whole(text, phrase, expected):
+    """Check that 'rescue workers', 'a journalist', 'Syrians' join a coordinated speaker written whole (annotation rule 4)."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
