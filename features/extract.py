@@ -1092,6 +1092,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         elif lower in ("report", "statement") and position > hit.end:
             reference = (position + 1, "the statement")
         position += 1
+    if (named := _person_after_according(doc, hit.end, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, named[1], hit.start, named[0], "according_to")
     if reference is not None and state.last_any is not None:
         speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
         return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
@@ -1099,6 +1101,22 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
     return None
+
+
+def _person_after_according(doc: _Toks, start: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """'according to Abu Leith' after 'Ibrahim Abu Leith said': the person of that surname who spoke in full earlier,
+    the name read with its particles; (name end, person), else None."""
+    end = start
+    while end < doc.n and end - start < 5 and not doc.sent_start[end] and (
+            (doc.title[end] and doc.alpha[end]) or (doc.lower[end] in NAME_PARTICLES and end + 1 < doc.n and (doc.title[end + 1] or doc.lower[end + 1] == "-"))):
+        end += 1
+    if end == start or not doc.title[end - 1]:
+        return None
+    written = doc.span_text(start, end)
+    person = state.persons.get(written.split()[-1].lower())
+    if person is None or not person.name.endswith(written):
+        return None
+    return end, person
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:

@@ -973,3 +973,10 @@ def test_extract_claims_reads_a_frame_with_however_before_the_verb():
 def test_extract_claims_writes_coordinated_workers_journalists_and_residents_whole(text, phrase, expected):
     """Check that 'rescue workers', 'a journalist', 'Syrians' join a coordinated speaker written whole (annotation rule 4)."""
     assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_according_to_a_surname_as_the_person_named_earlier():
+    """Check that 'According to Abu Karim' after 'said Hassan Abu Karim' is Hassan Abu Karim's."""
+    claims = syria_claims("Twenty people were killed in Aleppo said Hassan Abu Karim. According to Abu Karim women and children were among the dead.")
+    assert claim_with(claims, "women and children")["speaker"] == "Hassan Abu Karim"
+    assert claim_with(claims, "women and children")["attribution"] == "according_to"
