@@ -1655,6 +1655,9 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         return None
     determiner = doc.lower[lower_bound] in ("the", "a", "an")
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
+    if head is None and determiner:  # 'The UK based Syrian Observatory for Human Rights which ...': modifiers written before the name
+        head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 4 and all(
+            _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES or doc.lower[index] == "-" for index in range(lower_bound + 1, s.start))), None)
     if head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
     elif head is None and not determiner:
@@ -1668,6 +1671,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
         return None
     blockers = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and (other.key in FACT_CATEGORIES or other.key == "reporting_verb")}
+    reporting = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and other.key == "reporting_verb"}
     relative = False
     for index in range(end, hit.start):
         token = doc.lower[index]
@@ -1676,8 +1680,8 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         if token in RELATIVE_WORDS:
             relative = True
         elif relative:
-            if index in blockers and index != hit.start:
-                return None
+            if index in reporting and index != hit.start:
+                return None  # 'which monitors the fighting': a fact word inside the relative clause describes the subject
         elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
             return None
         elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):

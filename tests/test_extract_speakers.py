@@ -980,3 +980,16 @@ def test_extract_claims_reads_according_to_a_surname_as_the_person_named_earlier
     claims = syria_claims("Twenty people were killed in Aleppo said Hassan Abu Karim. According to Abu Karim women and children were among the dead.")
     assert claim_with(claims, "women and children")["speaker"] == "Hassan Abu Karim"
     assert claim_with(claims, "women and children")["attribution"] == "according_to"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Fighting went on. The Syrian Observatory for Human Rights which closely monitors the fighting in Syria said 40 people were killed.", "40 people"),
+        ("Fighting went on. The UK based Syrian Observatory for Human Rights which tracks the violence across the country said a blast was heard in Homs.",
+         "a blast was heard"),
+    ],
+)
+def test_extract_claims_reads_a_subject_whose_relative_clause_holds_a_fact_word(text, phrase):
+    """Check that 'The Observatory which monitors the fighting ... said' and 'The UK based Observatory which ... said' are the Observatory's."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == "Syrian Observatory for Human Rights"
