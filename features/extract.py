@@ -1160,7 +1160,7 @@ TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexico
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
-                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too"})
+                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 

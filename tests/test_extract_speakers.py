@@ -993,3 +993,11 @@ def test_extract_claims_reads_according_to_a_surname_as_the_person_named_earlier
 def test_extract_claims_reads_a_subject_whose_relative_clause_holds_a_fact_word(text, phrase):
     """Check that 'The Observatory which monitors the fighting ... said' and 'The UK based Observatory which ... said' are the Observatory's."""
     assert claim_with(syria_claims(text), phrase)["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_reads_a_frame_with_further_and_the_ministry_of_defence():
+    """Check that 'Karim Haddad further said' is Karim Haddad's and 'Russias Ministry of Defence said' the Russian Defence Ministry's."""
+    claims = syria_claims("Fighting went on. Officials reported ten dead. Karim Haddad further said 30 people were killed in Douma.")
+    assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
+    claims = syria_claims("Fighting went on. Russias Ministry of Defence said that a Russian helicopter was shot down near Palmyra.")
+    assert claim_with(claims, "helicopter")["speaker"] == "Russian Defence Ministry"
