@@ -580,7 +580,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
-            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other)]
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state,
@@ -791,6 +791,16 @@ def _is_modifier(doc: _Toks, hit: _Hit) -> bool:
     return hit.end + 1 < doc.n and doc.lower[hit.end] == "-" and doc.lower[hit.end + 1] in MODIFIER_PARTICIPLES
 
 
+def _inside_longer_name(doc: _Toks, hit: _Hit) -> bool:
+    """A registry name followed by 'for' and a capitalised word that does not go on to the registry's own name ('the
+    Syrian Network for Democracy', not 'the UK-based Observatory for Human Rights'): part of a longer name the registry
+    lacks, not that actor."""
+    if not (hit.kind == "S" and hit.end + 1 < doc.n and doc.lower[hit.end] == "for" and not doc.sent_start[hit.end] and doc.title[hit.end + 1] and doc.alpha[hit.end + 1]):
+        return False
+    _, has_for, rest = hit.key.partition(" for ")
+    return not (has_for and rest.split()[0].lower() == doc.lower[hit.end + 1])  # 'the UK-based Observatory for Human Rights' is the registry's own name
+
+
 def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
     """A verb form that is also a group noun ('reports') directly followed by another reporting verb."""
     following = hits[position + 1:position + 3]
@@ -979,6 +989,10 @@ def _media_phrase(doc: _Toks, sent: _Sent, hit: _Hit, start: int, camp: str | No
         while low > sent.start and (size := _modifier_ending_at(doc, low, sent.start, compiled)) is not None:
             camp = camp or compiled.speaker_modifiers[tuple(doc.lower[low - size:low])][1]
             low -= size
+            if low - 2 >= sent.start and doc.lower[low - 1] == "-" and doc.lower[low - 2] in STANCE_PREFIXES:
+                low -= 2  # 'the pro-Kurdish Firat news agency'
+        if low - 1 >= sent.start and doc.lower[low - 1] == "the":
+            low -= 1
         return None, _Hit("W", camp or CAMP_UNKNOWN, low, hit.end, name, _Speaker(name, camp or CAMP_UNKNOWN, False, "organisation", media=True))
     if start == hit.start and start - 1 >= sent.start and doc.lower[start - 1] == "the" and state is not None and state.last_outlet is not None:
         return None, _Hit("W", state.last_outlet.camp, start - 1, hit.end, doc.span_text(start - 1, hit.end), state.last_outlet)

@@ -1001,3 +1001,13 @@ def test_extract_claims_reads_a_frame_with_further_and_the_ministry_of_defence()
     assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
     claims = syria_claims("Fighting went on. Russias Ministry of Defence said that a Russian helicopter was shot down near Palmyra.")
     assert claim_with(claims, "helicopter")["speaker"] == "Russian Defence Ministry"
+
+
+def test_extract_claims_reads_an_outlet_after_an_inverted_verb_and_no_registry_name_inside_a_longer_one():
+    """Check that 'reported the pro-Kurdish Firat news agency' is Firat's and 'the Syrian Network for Democracy' is not the SNHR."""
+    claims = syria_claims("Ten fighters were killed near Kobani reported the pro-Kurdish Firat news agency.")
+    assert _who(claim_with(claims, "Ten fighters")) == ("Firat news agency", "kurdish", False)
+    claims = syria_claims("Fighting went on. Ten fighters were killed near Kobani the Syrian Network for Democracy said.")
+    assert "Syrian Network for Human Rights" not in set(claims["speaker"])
+    claims = syria_claims("Fighting went on. Most of the dead were civilians according to the UK-based Observatory for Human Rights.")
+    assert claim_with(claims, "civilians")["speaker"] == "Syrian Observatory for Human Rights"
