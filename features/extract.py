@@ -945,10 +945,11 @@ def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Co
     for index in range(start - 1, max(sent.start, start - PERSON_TITLE_SCAN) - 1, -1):
         if doc.lower[index] in ORGANISATION_WORDS:
             return None  # 'member of the Kurdish National Council X Y': the organisation the title names, not in the registry
-        modifier = compiled.speaker_modifiers.get((doc.lower[index],))
+        modifier = compiled.speaker_modifiers.get((doc.lower[index],)) if doc.title[index] else None
         if modifier is not None and modifier[0] in SIDE_CATEGORIES and modifier[1] is not None:
-            return modifier[1]
-        if not (doc.alpha[index] and (doc.title[index] or doc.lower[index] in ROLE_WORDS or doc.lower[index] in TITLE_WORDS)):
+            return modifier[1]  # capitalised only: 'Turkish', 'Kurdish'; not 'government spokeswoman' of another country
+        if not (doc.alpha[index] and (doc.title[index] or doc.lower[index] in ROLE_WORDS or doc.lower[index] in TITLE_WORDS
+                                      or (doc.lower[index],) in compiled.speaker_modifiers)):
             break
     return None
 
@@ -1013,8 +1014,9 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
     if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
         low -= 1  # 'al-Watan newspaper'
     low = max([low, *(place.end for place in places if low <= place.start < end)])  # 'in Azaz Press TV reported': the place is no part of it
-    while low < end and (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]):
-        low += 1  # 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: modifiers, not the name
+    while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
+            (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
+        low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
     if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
         return None
     return low

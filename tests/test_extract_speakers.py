@@ -1011,3 +1011,14 @@ def test_extract_claims_reads_an_outlet_after_an_inverted_verb_and_no_registry_n
     assert "Syrian Network for Human Rights" not in set(claims["speaker"])
     claims = syria_claims("Fighting went on. Most of the dead were civilians according to the UK-based Observatory for Human Rights.")
     assert claim_with(claims, "civilians")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_keeps_civil_defence_workers_and_reads_a_named_outlet_after_its_article():
+    """Check that 'Civil defence emergency workers ... say' are the White Helmets, 'The Al-Watan newspaper which ...' is Al-Watan,
+    and a lowercase side word in a title ('French government spokeswoman') gives no camp."""
+    claims = syria_claims("Fighting went on. Civil defence emergency workers operating in opposition-held areas say more than 450 people were killed.")
+    assert claim_with(claims, "450 people")["speaker"] == "White Helmets"
+    claims = syria_claims("Fighting went on. The Al-Watan newspaper which is close to the regime reported Russian airstrikes on Aleppo on Wednesday.")
+    assert claim_with(claims, "Russian airstrikes")["speaker"] == "Al-Watan newspaper"
+    claims = syria_claims("Fighting went on. French government spokeswoman Najat Vallaud said ten people were killed.")
+    assert _who(claim_with(claims, "ten people")) == ("Najat Vallaud", "neutral", False)
