@@ -1321,6 +1321,18 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     return None
 
 
+def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
+    """The end of a capitalised organisation name from ``start`` ('Idlib Media Center'): two to six capitalised words
+    (with 'for' / 'of' inside) whose last is an organisation noun; else None."""
+    position, last = start, None
+    while position < end and position - start < 6 and (doc.title[position] and doc.alpha[position] or (
+            doc.lower[position] in ("for", "of") and position + 1 < end and doc.title[position + 1])):
+        if doc.lower[position] in ORGANISATION_WORDS:
+            last = position + 1
+        position += 1
+    return last if last is not None and last - start >= 2 else None
+
+
 def _object_before_new_phrase(doc: _Toks, mention: _Hit, verb: int, lower_bound: int) -> bool:
     """A registry mention after a preposition with a new noun phrase right after it ('near the border with Iraq an
     organisation monitoring the conflict said', commas lost): an object, not the verb's subject."""
@@ -1674,7 +1686,10 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     if head is None and determiner:  # 'The UK based Syrian Observatory for Human Rights which ...': modifiers written before the name
         head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 4 and all(
             _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES or doc.lower[index] == "-" for index in range(lower_bound + 1, s.start))), None)
-    if head is not None and head.end < hit.start:
+    named_body = _capitalised_organisation(doc, lower_bound + 1, hit.start) if head is None and determiner else None
+    if named_body is not None:  # 'The Idlib Media Center which publishes news ... said': an organisation the registry lacks, as written
+        end, speaker = named_body, _Speaker(doc.span_text(lower_bound, named_body), CAMP_UNKNOWN, False, "organisation")
+    elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
     elif head is None and not determiner:
         named = _proper_name_after(doc, lower_bound, hit.start)
@@ -2202,13 +2217,28 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
     if start < index and doc.lower[start] == "-" and start - 1 >= lower_bound and doc.idx[start - 1] + doc.length[start - 1] == doc.idx[start] and (
             doc.title[start - 1] or doc.lower[start - 1] in NAME_PARTICLES):
         start -= 1  # 'Abdul-Rahman said', 'al-Faris said' opening the sentence or after a quotation
-    if start >= index or index - start > 6:
+    if start >= index:
         return None
+    if index - start > 6:
+        return _person_after_office(doc, start, index)  # 'Daraa Health Directorate Abdel Wadoud al-Homsi said'
     if not doc.title[start] and start - 1 >= lower_bound and doc.alpha[start - 1]:
         return None  # 'the defeat of the al-Sheitaat said X': a lowercase particle opens a name only after a quotation or a break
     if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
-        return None  # the tail of a longer name ('... Observatory for Human Rights')
+        return _person_after_office(doc, start, index)  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
+
+
+def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
+    """In the tail of an office's name before the verb, the person named after its organisation noun ('Director of
+    Daraa Health Directorate Abdel Wadoud al-Homsi said'): (start, name) of two to four words, else None."""
+    heads = [position for position in range(start, index) if doc.lower[position] in ORGANISATION_WORDS]
+    if not heads:
+        return None
+    first = heads[-1] + 1
+    words = doc.span_text(first, index).split()
+    if not 2 <= len(words) <= 4 or not doc.title[first]:
+        return None
+    return first, doc.span_text(first, index)
 
 
 # --- claims from a sentence --------------------------------------------------------

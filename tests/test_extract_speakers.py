@@ -1022,3 +1022,18 @@ def test_extract_claims_keeps_civil_defence_workers_and_reads_a_named_outlet_aft
     assert claim_with(claims, "Russian airstrikes")["speaker"] == "Al-Watan newspaper"
     claims = syria_claims("Fighting went on. French government spokeswoman Najat Vallaud said ten people were killed.")
     assert _who(claim_with(claims, "ten people")) == ("Najat Vallaud", "neutral", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Director of Daraa Health Directorate Karim Wadoud al-Haddad said that three injured men reached the hospital.",
+         "three injured men", ("Karim Wadoud al-Haddad", "unknown", False)),
+        ("Fighting went on. The Idlib Media Center which publishes news on the province said a hospital was hit.", "a hospital was hit",
+         ("The Idlib Media Center", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_a_person_after_an_office_and_an_organisation_with_a_relative_clause(text, phrase, expected):
+    """Check that the person after an office's name ('Director of X Directorate Y Z said') and a capitalised organisation before
+    a relative clause ('The Idlib Media Center which ... said') are the speakers."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
