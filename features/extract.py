@@ -2235,6 +2235,8 @@ def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
     if not heads:
         return None
     first = heads[-1] + 1
+    while first < index and (doc.lower[first].rstrip(".") in HONORIFICS or doc.lower[first] == "."):
+        first += 1  # 'Dr. Hassan al-Jundi'
     words = doc.span_text(first, index).split()
     if not 2 <= len(words) <= 4 or not doc.title[first]:
         return None

@@ -1029,6 +1029,7 @@ def test_extract_claims_keeps_civil_defence_workers_and_reads_a_named_outlet_aft
     [
         ("Fighting went on. Director of Daraa Health Directorate Karim Wadoud al-Haddad said that three injured men reached the hospital.",
          "three injured men", ("Karim Wadoud al-Haddad", "unknown", False)),
+        ("Fighting went on. Head of Homs Health Directorate Dr. Hassan al-Jundi said ten people were killed.", "ten people", ("Hassan al-Jundi", "unknown", False)),
         ("Fighting went on. The Idlib Media Center which publishes news on the province said a hospital was hit.", "a hospital was hit",
          ("The Idlib Media Center", "unknown", False)),
     ],
