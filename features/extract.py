@@ -917,6 +917,7 @@ def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
     return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
 
 
+PERSON_ROLE_SCAN = 6  # words of a role after a name searched for its registry organisation ('a volunteer with the group')
 PERSON_TITLE_SCAN = 4  # words of a title before a name searched for a demonym or side ('Turkish Prime Minister')
 SIDE_CATEGORIES = frozenset({"demonym", "speaker_side"})
 
@@ -942,6 +943,14 @@ def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Co
         described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
     if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
         return camp
+    if after < sent.end and doc.lower[after] in ("a", "an", "the"):  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
+        registry = {s.start: s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet")}
+        for index in range(after + 1, min(after + PERSON_ROLE_SCAN, sent.end)):
+            if index in registry:
+                return compiled.sources[registry[index].key]["camp"]
+            lower = doc.lower[index]
+            if not (doc.alpha[index] and doc.token(index) == lower) or lower in FINITE_WORDS or lower in CLAUSE_WORDS or lower in RELATIVE_WORDS:
+                break
     for index in range(start - 1, max(sent.start, start - PERSON_TITLE_SCAN) - 1, -1):
         if doc.lower[index] in ORGANISATION_WORDS:
             return None  # 'member of the Kurdish National Council X Y': the organisation the title names, not in the registry

@@ -948,6 +948,8 @@ def test_extract_claims_never_makes_an_object_before_a_new_phrase_the_speaker():
         ("Fighting went on. Ten people were killed in Homs said Karim Haddad a civil defence official.", "Ten people", ("Karim Haddad", "opposition", False)),
         ("Fighting went on. 300 people died in the attack member of the Kurdish National Council Karim Haddad said.", "300 people",
          ("Karim Haddad", "unknown", False)),
+        ("Fighting went on. Ten people were killed in Homs said Karim Haddad a volunteer with the White Helmets.", "Ten people",
+         ("Karim Haddad", "opposition", False)),
     ],
 )
 def test_extract_claims_gives_a_named_person_the_camp_of_the_description_or_title(text, phrase, expected):
