@@ -104,6 +104,7 @@ SPEAKER_MODIFIER_CATEGORIES = ("demonym", "speaker_side", "speaker_qualifier")
 # An anonymous-group noun whose note is 'civilian' ('residents', 'activists') says where the speakers are, not
 # whose side they speak for: a demonym gives it no camp ('Syrian activists' stays unknown).
 CIVILIAN_NOTE = "civilian"
+MEDIA_NOTE = "media"  # anonymous groups that are outlets ('a Turkish broadcaster', 'the newspaper'): lexicon note
 # Gazetteer kinds that may stand for a government ('Moscow said', 'Syria denied'): capital metonymy.
 METONYMIC_PLACE_KINDS = frozenset({"country", "capital"})
 # 'a source at X said', 'activists in X said': X says where the speaker is, not who speaks.
@@ -287,6 +288,7 @@ class _Compiled:
     speaker_modifiers: dict = field(default_factory=dict)  # lowercase token tuple -> (category, camp or None, written capitalised)
     longest_modifier: int = 0  # tokens in the longest speaker modifier
     civilian_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'civilian'
+    media_groups: frozenset = frozenset()  # lowercase anonymous-group phrases noted 'media' ('broadcaster', 'news agency')
     source_by_alias: dict = field(default_factory=dict)  # lowercase registry name or alias -> canonical
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_phrases: tuple = ()  # lowercase token texts of each blackout phrase: a text missing a word of every phrase has no event
@@ -419,6 +421,8 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
     groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
     compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
+    media = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == MEDIA_NOTE)]
+    compiled.media_groups = frozenset(phrase.lower() for phrase in media["phrase"])
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
@@ -440,6 +444,7 @@ class _Hit:
     start: int  # token index in the doc
     end: int
     text: str
+    speaker: object = None  # a _Speaker the hit stands for when no registry row or camp key says it ('the newspaper' -> the outlet before)
 
 
 def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] | None = None) -> list[_Hit]:
@@ -553,6 +558,7 @@ class _Speaker:
     camp: str
     anonymous: bool
     kind: str  # person, organisation, outlet, group, pronoun-resolved
+    media: bool = False  # an outlet the registry lacks ('a Turkish broadcaster', 'the daily Hurriyet'): what 'the newspaper' refers to
 
 
 @dataclass(slots=True)
@@ -579,9 +585,12 @@ class _ArticleState:
     # the last anonymous single speaker ('a source at X Police Command', 'an opposition activist') when no named
     # speaker spoke after it: 'The source added', 'he said' refer back to it
     last_individual: _Speaker | None = None
+    last_outlet: _Speaker | None = None  # the last outlet that reported ('state television said'): 'the broadcaster said' refers to it
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
+    if hit.speaker is not None:
+        return hit.speaker
     if hit.kind == "W":  # a widened group phrase: its camp is the key, its name the text
         return _Speaker(hit.text, hit.key, True, "group")
     if hit.kind == "S":
@@ -605,10 +614,11 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
-            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other)]
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             if group_starts:
-                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"})
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state,
+                                            [place for place in hits if place.kind == "P"])
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
@@ -627,6 +637,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
         if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
             continue
+        if (frames and written.text.lower() in TOLL_PARTICIPLES and not frames[-1].inherited
+                and TOLL_WORD in sent.toks.lower[frames[-1].right:min(frames[-1].right + 3, written.start)]):
+            continue  # 'state TV raised the death toll from a bombing saying 22 people died': the participle gives the toll, one claim
         if frames and written.text.lower() in COUNTING_VERBS:
             continue  # '... told a Reuters photographer the hospital had recorded four deaths': the count stays the first report's
         if written.start in group_starts and hit.key == "reporting_verb" and _is_noun_before_verb(written, hits, position, speakers):
@@ -645,8 +658,15 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
+        if frame is not None and frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
+            camp = _person_camp(sent, frame, speakers, compiled)
+            if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
+                frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
         if frame is not None:
             frames.append(frame)
+            if frame.speaker.kind == "outlet" or frame.speaker.media:
+                state.last_outlet = frame.speaker
+                state.last_organisation = frame.speaker  # 'Haberturk reported ... it said': the outlet
             if frame.speaker.anonymous and frame.speaker.kind == "group":
                 state.last_group = frame.speaker
                 if not frame.inherited:
@@ -686,6 +706,9 @@ BARE_STANCE_FORMS = frozenset({"accuse", "blame", "deny", "threaten", "pledge", 
 INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", "can", "should", "must", "shall"})
 # Reporting verb forms that are also nouns ('probe reports', 'verify claims').
 NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
+# Reporting verb forms that are also plural nouns, and the prepositions that make them nouns ('despite pledges of ...').
+PLURAL_NOUN_FORMS = frozenset({"reports", "claims", "pledges", "vows", "notes", "counts"})
+NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "about", "over", "with", "without", "on", "by", "for"})
 # Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
@@ -725,6 +748,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
     if previous in NOUN_DETERMINERS and verb.start not in group_starts:
         return True
+    if lower in PLURAL_NOUN_FORMS and previous in NOUN_PREPOSITIONS:
+        return True  # 'despite pledges of an amnesty', 'amid reports that': a plural noun after a preposition
     if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
         return True
     if (lower in NOUN_FORMS and verb.start - 2 >= sent.start and doc.lower[verb.start - 2] in INFINITIVE_MARKERS and doc.alpha[verb.start - 1] and previous == doc.token(verb.start - 1)
@@ -823,6 +848,16 @@ def _is_modifier(doc: _Toks, hit: _Hit) -> bool:
     return hit.end + 1 < doc.n and doc.lower[hit.end] == "-" and doc.lower[hit.end + 1] in MODIFIER_PARTICIPLES
 
 
+def _inside_longer_name(doc: _Toks, hit: _Hit) -> bool:
+    """A registry name followed by 'for' and a capitalised word that does not go on to the registry's own name ('the
+    Syrian Network for Democracy', not 'the UK-based Observatory for Human Rights'): part of a longer name the registry
+    lacks, not that actor."""
+    if not (hit.kind == "S" and hit.end + 1 < doc.n and doc.lower[hit.end] == "for" and not doc.sent_start[hit.end] and doc.title[hit.end + 1] and doc.alpha[hit.end + 1]):
+        return False
+    _, has_for, rest = hit.key.partition(" for ")
+    return not (has_for and rest.split()[0].lower() == doc.lower[hit.end + 1])  # 'the UK-based Observatory for Human Rights' is the registry's own name
+
+
 def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
     """A verb form that is also a group noun ('reports') directly followed by another reporting verb."""
     following = hits[position + 1:position + 3]
@@ -831,17 +866,25 @@ def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: l
     )
 
 
-def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int]) -> list[_Hit]:
+def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int], state: _ArticleState | None = None,
+                     places: Sequence[_Hit] = ()) -> list[_Hit]:
     """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
-    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name). Members of a registry
-    organisation ('Pentagon officials', 'a local civil defence official') are that organisation: its hit is
-    widened over them. 'the source', 'the official' are back-references, left to the pronoun rule."""
+    media'. A widened phrase becomes a hit of kind W (key: its camp, text: its name), with 'the' when written ('The
+    Turkish television'). Members of a registry organisation ('Pentagon officials', 'a local civil defence
+    official') are that organisation: its hit is widened over them. 'the source', 'the official' are back-references,
+    left to the pronoun rule. An outlet noun (lexicon note 'media') before a name is that name ('news agency
+    Anadolu', 'the Turkish daily Hurriyet'), and 'the newspaper' / 'the broadcaster' alone is the last outlet that
+    reported (``_media_phrase``)."""
     modifiers = compiled.speaker_modifiers
     if not modifiers:
         return speakers
     doc = sent.toks
     speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
+    registry_by_start = {hit.start: hit for hit in speakers if hit.kind == "S"}
+    group_starts = {hit.start for hit in speakers if hit.kind == "L"}
+    if compiled.media_groups and registry_by_end:  # 'Al-Manar TV channel': the outlet noun overlapping a registry name belongs to it
+        speakers = [hit for hit in speakers if not (hit.kind == "L" and any(other.start < hit.start < other.end for other in registry_by_end.values()))]
     absorbed: set[int] = set()
     widened: dict[int, _Hit] = {}
     for hit in speakers:
@@ -857,6 +900,10 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
                         break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
+                    if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.alpha[source.start - 1] and doc.text[doc.idx[source.start - 1]].islower():
+                        break  # 'a town bordering Iraq an NGO said': the organisation ends the clause before, the determiner opens the speaker
+                    if _object_in_coordination(doc, sent, source, registry_by_end):
+                        break  # 'objections from Russia and China diplomats said': the organisation is an object, not the diplomats' 
                     member = source  # the organisation speaks through its members
                     break
                 camp = camp or compiled.sources[source.key]["camp"]
@@ -882,19 +929,163 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 start -= size  # 'a senior Pentagon official'
             widened[id(hit)] = _Hit("S", member.key, start, hit.end, doc.span_text(start, hit.end))
             continue
+        if hit.kind == "L" and hit.text.lower() in compiled.media_groups:
+            media = _media_phrase(doc, sent, hit, start, camp or state_camp, registry_by_start, compiled, state, places, kept)
+            if media is not None and (hit.end in group_starts or _after_preposition(doc, sent, media[1].start)):
+                absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
+                continue
+            if media is not None:
+                named, phrase = media
+                if named is not None:
+                    absorbed.add(id(hit))
+                    widened[id(named)] = phrase
+                else:
+                    widened[id(hit)] = phrase
+                continue
         if start == hit.start:
             continue
         if registry_group:
             camp = compiled.sources[hit.key]["camp"]
         elif camp is None and hit.text.lower() not in compiled.civilian_groups:
             camp = state_camp
+        if start - 1 >= sent.start and doc.lower[start - 1] == "the":
+            start -= 1  # 'the Turkish newspaper said': a description keeps its determiner (docs/annotation.md, Speaker rule 3)
         widened[id(hit)] = _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, _phrase_as_written(doc, start, hit.end, kept))
-    if not widened:
+    if not widened and not absorbed:
         return speakers
     return [widened.get(id(hit), hit) for hit in speakers if id(hit) not in absorbed]
 
 
 DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+def _capitalised(doc: _Toks, index: int) -> bool:
+    """A word of a name: capitalised ('Hurriyet') or an acronym ('CBS')."""
+    return doc.alpha[index] and (doc.title[index] or (doc.length[index] > 1 and doc.token(index).isupper()))
+
+
+def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
+    """A phrase opening at ``start`` that is the object of a preposition before it, over capitalised words and then an
+    article ('on the U.S. CBS television network', 'to the Turkish TV'; not 'in Homs the Turkish newspaper said')."""
+    position = start - 1
+    if doc.lower[start] not in ("the", "a", "an"):
+        while position >= sent.start and start - position <= 3 and (_capitalised(doc, position) or doc.token(position).isupper()):
+            position -= 1  # 'the U.S. CBS television network'
+        if position >= sent.start and doc.lower[position] in ("the", "a", "an"):
+            position -= 1
+    return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
+
+
+PERSON_ROLE_SCAN = 6  # words of a role after a name searched for its registry organisation ('a volunteer with the group')
+PERSON_TITLE_SCAN = 4  # words of a title before a name searched for a demonym or side ('Turkish Prime Minister')
+SIDE_CATEGORIES = frozenset({"demonym", "speaker_side"})
+
+
+def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Compiled) -> str | None:
+    """The camp of an unregistered person speaker from the words around the name (docs/annotation.md, Speaker rule
+    2: the camp of what the title names): a description right after it ('X Y a Kurdish official', 'X Y, a civil
+    defence official', 'X Y the Syrian National Coalition's vice-president'), else a demonym or side in the title
+    right before it ('Turkish Prime Minister X Y', 'Kurdish activist X Y'); None when neither gives one."""
+    doc = sent.toks
+    low, high = (frame.verb_end, frame.right) if frame.kind == "inverted" else (frame.left, frame.verb_start)
+    if high <= low:
+        return None
+    text_start = doc.idx[low]
+    found = doc.text.find(frame.speaker.name, text_start, doc.idx[high - 1] + doc.length[high - 1])
+    if found < 0:
+        return None
+    start = bisect_left(doc.idx, found)
+    end = bisect_left(doc.idx, found + len(frame.speaker.name))
+    after = end + (end < sent.end and doc.lower[end] == ",")
+    described = next((s for s in speakers if s.start == after and s.kind != "S" or (s.start == after and compiled.sources[s.key]["kind"] != "person")), None)
+    if described is None and after + 1 < sent.end and doc.lower[after] in ("the", "a", "an"):
+        described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
+    if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
+        return camp
+    if after < sent.end and doc.lower[after] in ("a", "an", "the"):  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
+        registry = {s.start: s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet")}
+        for index in range(after + 1, min(after + PERSON_ROLE_SCAN, sent.end)):
+            if index in registry:
+                return compiled.sources[registry[index].key]["camp"]
+            lower = doc.lower[index]
+            if not (doc.alpha[index] and doc.token(index) == lower) or lower in FINITE_WORDS or lower in CLAUSE_WORDS or lower in RELATIVE_WORDS:
+                break
+    for index in range(start - 1, max(sent.start, start - PERSON_TITLE_SCAN) - 1, -1):
+        if doc.lower[index] in ORGANISATION_WORDS:
+            return None  # 'member of the Kurdish National Council X Y': the organisation the title names, not in the registry
+        modifier = compiled.speaker_modifiers.get((doc.lower[index],)) if doc.title[index] else None
+        if modifier is not None and modifier[0] in SIDE_CATEGORIES and modifier[1] is not None:
+            return modifier[1]  # capitalised only: 'Turkish', 'Kurdish'; not 'government spokeswoman' of another country
+        if not (doc.alpha[index] and (doc.title[index] or doc.lower[index] in ROLE_WORDS or doc.lower[index] in TITLE_WORDS
+                                      or (doc.lower[index],) in compiled.speaker_modifiers)):
+            break
+    return None
+
+
+def _object_in_coordination(doc: _Toks, sent: _Sent, source: _Hit, registry_by_end: dict) -> bool:
+    """A registry mention joined by 'and' to an earlier one after a preposition ('from Russia and China'): both objects."""
+    position = source.start - 1
+    if position - 1 < sent.start or doc.lower[position] != "and" or (first := registry_by_end.get(position)) is None:
+        return False
+    return first.start - 1 >= sent.start and doc.lower[first.start - 1] in OBJECT_PREPOSITIONS
+
+
+OUTLET_NAME_WORDS = 4  # 'the pro-government al-Watan newspaper', 'Turkish daily Hurriyet', 'news agency Anadolu'
+
+
+def _media_phrase(doc: _Toks, sent: _Sent, hit: _Hit, start: int, camp: str | None, registry_by_start: dict, compiled: _Compiled,
+                  state: _ArticleState | None, places: Sequence[_Hit], kept: list[tuple[int, int]]) -> tuple[_Hit | None, _Hit] | None:
+    """An outlet noun ('broadcaster', 'news agency', 'TV'; lexicon note 'media') widened to ``start``: followed by a
+    registry outlet or organisation, that mention widened over it (named, the widened hit); followed by an unregistered
+    capitalised name (no place or date), that name as an outlet with the camp its modifiers give ('Turkish daily
+    Hurriyet': Turkey's); 'the' and the noun alone, the last outlet that reported in the article, when there is one.
+    Else None: the phrase is widened as any group."""
+    registry = registry_by_start.get(hit.end)
+    if registry is not None and compiled.sources[registry.key]["kind"] in ("outlet", "organisation"):
+        return registry, _Hit("S", registry.key, start, registry.end, doc.span_text(start, registry.end))
+    end = hit.end
+    while end < sent.end and end - hit.end < OUTLET_NAME_WORDS + 2 and (
+            (_capitalised(doc, end) and not doc.dateish[end + 1] > doc.dateish[end]) or (end > hit.end and _joins_name(doc, end, hit.end, sent.end))):
+        end += 1  # 'Hurriyet', 'Al-Akhbar'
+    while end > hit.end and not _capitalised(doc, end - 1):
+        end -= 1
+    if end > hit.end and not any(hit.end <= place.start < end for place in places) and doc.lower[hit.end] not in SENTENCE_OPENERS:
+        name = doc.span_text(hit.end, end)
+        return None, _Hit("W", camp or CAMP_UNKNOWN, start, end, name, _Speaker(name, camp or CAMP_UNKNOWN, False, "organisation", media=True))
+    if (low := _outlet_name_before(doc, sent, hit.start, places, compiled)) is not None:
+        # 'Press TV reported', 'the pro-government al-Watan newspaper said': the name with its noun, the camp of a side before it
+        name, camp = doc.span_text(low, hit.end), None
+        while low > sent.start and (size := _modifier_ending_at(doc, low, sent.start, compiled)) is not None:
+            camp = camp or compiled.speaker_modifiers[tuple(doc.lower[low - size:low])][1]
+            low -= size
+            if low - 2 >= sent.start and doc.lower[low - 1] == "-" and doc.lower[low - 2] in STANCE_PREFIXES:
+                low -= 2  # 'the pro-Kurdish Firat news agency'
+        if low - 1 >= sent.start and doc.lower[low - 1] == "the":
+            low -= 1
+        return None, _Hit("W", camp or CAMP_UNKNOWN, low, hit.end, name, _Speaker(name, camp or CAMP_UNKNOWN, False, "organisation", media=True))
+    if start == hit.start and start - 1 >= sent.start and doc.lower[start - 1] == "the" and state is not None and state.last_outlet is not None:
+        return None, _Hit("W", state.last_outlet.camp, start - 1, hit.end, doc.span_text(start - 1, hit.end), state.last_outlet)
+    if start - 1 >= sent.start and doc.lower[start - 1] == "the":
+        start -= 1
+    text = _phrase_as_written(doc, start, hit.end, [*kept, (hit.start, hit.end)])
+    return None, _Hit("W", camp or CAMP_UNKNOWN, start, hit.end, text, _Speaker(text, camp or CAMP_UNKNOWN, True, "group", media=True))
+
+
+def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit], compiled: _Compiled) -> int | None:
+    """Where the name of an outlet written before its noun starts ('Press TV', 'Haberturk TV', 'al-Watan newspaper'):
+    up to four capitalised words or name particles right before ``end``, no date or place among them, not only
+    demonyms or sides ('Turkish TV'), and no qualifier opening the sentence ('State TV'); else None."""
+    low = end
+    while low > sent.start and end - low < OUTLET_NAME_WORDS and (
+            (_capitalised(doc, low - 1) and not doc.dateish[low] > doc.dateish[low - 1]) or _joins_name(doc, low - 1, sent.start, end)):
+        low -= 1
+    if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
+        low -= 1  # 'al-Watan newspaper'
+    low = max([low, *(place.end for place in places if low <= place.start < end)])  # 'in Azaz Press TV reported': the place is no part of it
+    while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
+            (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
+        low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
+    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
+        return None
+    return low
 
 
 def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compiled) -> list[_Hit]:
@@ -983,6 +1174,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         elif lower in ("report", "statement") and position > hit.end:
             reference = (position + 1, "the statement")
         position += 1
+    if (named := _person_after_according(doc, hit.end, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, named[1], hit.start, named[0], "according_to")
     if reference is not None and state.last_any is not None:
         speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
         return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
@@ -990,6 +1183,22 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
     return None
+
+
+def _person_after_according(doc: _Toks, start: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """'according to Abu Leith' after 'Ibrahim Abu Leith said': the person of that surname who spoke in full earlier,
+    the name read with its particles; (name end, person), else None."""
+    end = start
+    while end < doc.n and end - start < 5 and not doc.sent_start[end] and (
+            (doc.title[end] and doc.alpha[end]) or (doc.lower[end] in NAME_PARTICLES and end + 1 < doc.n and (doc.title[end + 1] or doc.lower[end + 1] == "-"))):
+        end += 1
+    if end == start or not doc.title[end - 1]:
+        return None
+    written = doc.span_text(start, end)
+    person = state.persons.get(written.split()[-1].lower())
+    if person is None or not person.name.endswith(written):
+        return None
+    return end, person
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:
@@ -1028,11 +1237,12 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
     return None
 
 
+TOLL_PARTICIPLES = frozenset({"saying", "adding"})  # after a toll given or raised, they give its figures
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
-                           "quickly", "immediately", "swiftly"})
+                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -1079,6 +1289,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         government = _government_before(doc, hit, lower_bound, places, compiled)
         if government is not None:
             return _Frame(hit.start, hit.end, hit.text, government[0], government[1], hit.end, "reported")
+    written_at = None if proper is None else proper[0]
     if proper is not None and places:
         proper = _not_a_place(doc, proper, hit.start, places, compiled)
         if isinstance(proper, _Speaker):  # a place standing for its government ('Moscow said')
@@ -1100,14 +1311,16 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
-    if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
+    if (proper is not None and not adjacent and (proper[0] < hit.start - 1 or proper[0] != written_at)
+            and not any(s.start < hit.start and s.end > proper[0] for s in speakers)):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
-    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
+    before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
+              and not _object_before_new_phrase(doc, s, hit.start, lower_bound)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
@@ -1151,7 +1364,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
-    after = [s for s in speakers if hit.end <= s.start <= hit.end + 1]
+    after = [s for s in speakers if hit.end <= s.start <= hit.end + 1 and not _subject_of_content(doc, hit, s)]
     if not after and (organisation := _organisation_subject(doc, hit, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
@@ -1176,6 +1389,33 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
+    """The end of a capitalised organisation name from ``start`` ('Idlib Media Center'): two to six capitalised words
+    (with 'for' / 'of' inside) whose last is an organisation noun; else None."""
+    position, last = start, None
+    while position < end and position - start < 6 and (doc.title[position] and doc.alpha[position] or (
+            doc.lower[position] in ("for", "of") and position + 1 < end and doc.title[position + 1])):
+        if doc.lower[position] in ORGANISATION_WORDS:
+            last = position + 1
+        position += 1
+    return last if last is not None and last - start >= 2 else None
+
+
+def _object_before_new_phrase(doc: _Toks, mention: _Hit, verb: int, lower_bound: int) -> bool:
+    """A registry mention after a preposition with a new noun phrase right after it ('near the border with Iraq an
+    organisation monitoring the conflict said', commas lost): an object, not the verb's subject."""
+    return (mention.kind == "S" and mention.start - 1 >= lower_bound and doc.lower[mention.start - 1] in OBJECT_PREPOSITIONS
+            and mention.end < verb and doc.lower[mention.end] in ("a", "an", "the"))
+
+
+def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
+    """A mention after the verb that opens the content rather than closing an inverted frame: after 'that', or a
+    group followed by a finite verb ('reported that ten rebels were killed', 'said ten rebels had withdrawn')."""
+    if doc.lower[verb.end] == "that":
+        return True
+    return mention.kind != "S" and mention.end < doc.n and not doc.sent_start[mention.end] and doc.lower[mention.end] in FINITE_WORDS
 
 
 def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
@@ -1516,7 +1756,13 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         return None
     determiner = doc.lower[lower_bound] in ("the", "a", "an")
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
-    if head is not None and head.end < hit.start:
+    if head is None and determiner:  # 'The UK based Syrian Observatory for Human Rights which ...': modifiers written before the name
+        head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 4 and all(
+            _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES or doc.lower[index] == "-" for index in range(lower_bound + 1, s.start))), None)
+    named_body = _capitalised_organisation(doc, lower_bound + 1, hit.start) if head is None and determiner else None
+    if named_body is not None:  # 'The Idlib Media Center which publishes news ... said': an organisation the registry lacks, as written
+        end, speaker = named_body, _Speaker(doc.span_text(lower_bound, named_body), CAMP_UNKNOWN, False, "organisation")
+    elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
     elif head is None and not determiner:
         named = _proper_name_after(doc, lower_bound, hit.start)
@@ -1529,6 +1775,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
         return None
     blockers = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and (other.key in FACT_CATEGORIES or other.key == "reporting_verb")}
+    reporting = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and other.key == "reporting_verb"}
     relative = False
     for index in range(end, hit.start):
         token = doc.lower[index]
@@ -1537,8 +1784,8 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         if token in RELATIVE_WORDS:
             relative = True
         elif relative:
-            if index in blockers and index != hit.start:
-                return None
+            if index in reporting and index != hit.start:
+                return None  # 'which monitors the fighting': a fact word inside the relative clause describes the subject
         elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
             return None
         elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
@@ -1612,6 +1859,9 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
         return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
     rest = doc.span_text(first.end, end)
     words = rest.lower().split()
+    if (len(words) == 1 and len(inside) == 1 and first.start > 0 and doc.lower[first.start - 1] in LOCATIVE_WORDS and rest.isalpha()
+            and words[0] not in PLACE_NOUNS and words[0] not in ORGANISATION_WORDS):
+        return _not_a_date(doc, (first.end, rest), end)  # 'an attack on Turkey Haberturk reported': the place closes the content, the word after it reports
     if len(words) < 2 or any(word in ORGANISATION_WORDS for word in words) or any(place.end == end for place in inside):
         return None if len(words) < 2 or any(place.end == end for place in inside) else proper
     return _not_a_date(doc, (first.end, rest), end)
@@ -1781,6 +2031,8 @@ def _first_of_coordination(doc: _Toks, before: list[_Hit], compiled: _Compiled |
     for candidate in reversed(before[:-1]):
         between = [doc.lower[i] for i in range(candidate.end, chosen.start)]
         if between and all(word in COORDINATION_WORDS for word in between) and "and" in between:
+            if candidate.start > 0 and not doc.sent_start[candidate.start] and doc.lower[candidate.start - 1] in OBJECT_PREPOSITIONS:
+                break  # 'objections from Russia and China diplomats said': the first conjunct is an object
             chosen = candidate
         elif compiled is not None and between and between[0] in ROLE_WORDS and between[-1] == "and" and _is_member_of(doc, candidate, compiled):
             named = _proper_name_after(doc, candidate.end + 1, chosen.start)
@@ -1974,7 +2226,7 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
         lower = doc.lower[position]
         if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
             return state.last_individual or state.last_person or state.last_any, position
-        if lower in PRONOUNS_GROUP and state.last_any is not None:
+        if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
@@ -2038,13 +2290,30 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
     if start < index and doc.lower[start] == "-" and start - 1 >= lower_bound and doc.idx[start - 1] + doc.length[start - 1] == doc.idx[start] and (
             doc.title[start - 1] or doc.lower[start - 1] in NAME_PARTICLES):
         start -= 1  # 'Abdul-Rahman said', 'al-Faris said' opening the sentence or after a quotation
-    if start >= index or index - start > 6:
+    if start >= index:
         return None
+    if index - start > 6:
+        return _person_after_office(doc, start, index)  # 'Daraa Health Directorate Abdel Wadoud al-Homsi said'
     if not doc.title[start] and start - 1 >= lower_bound and doc.alpha[start - 1]:
         return None  # 'the defeat of the al-Sheitaat said X': a lowercase particle opens a name only after a quotation or a break
     if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
-        return None  # the tail of a longer name ('... Observatory for Human Rights')
+        return _person_after_office(doc, start, index)  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
+
+
+def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
+    """In the tail of an office's name before the verb, the person named after its organisation noun ('Director of
+    Daraa Health Directorate Abdel Wadoud al-Homsi said'): (start, name) of two to four words, else None."""
+    heads = [position for position in range(start, index) if doc.lower[position] in ORGANISATION_WORDS]
+    if not heads:
+        return None
+    first = heads[-1] + 1
+    while first < index and (doc.lower[first].rstrip(".") in HONORIFICS or doc.lower[first] == "."):
+        first += 1  # 'Dr. Hassan al-Jundi'
+    words = doc.span_text(first, index).split()
+    if not 2 <= len(words) <= 4 or not doc.title[first]:
+        return None
+    return first, doc.span_text(first, index)
 
 
 # --- claims from a sentence --------------------------------------------------------
@@ -2345,6 +2614,9 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if segment.act and frame is not None:  # 'Damascus denounced ...', 'Turkey denied ...': the speaker's own name is no place of the claim
         inside = [hit for hit in inside if not (hit.kind == "P" and frame.left <= hit.start < frame.verb_start)]
     places = _places(inside, compiled)
+    if not places and (frame := segment.frame) is not None and frame.speaker.media and frame.kind == "reported":
+        # 'Syrias state TV raised the death toll from a bombing in a Kurdish town': a state outlet's country is where its report is
+        places = _places([hit for hit in hits if hit.kind == "P" and frame.left <= hit.start and hit.end <= frame.verb_start], compiled)
     return {
         _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
         _COLUMN_ARTICLE_ID: article["article_id"],

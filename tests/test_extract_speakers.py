@@ -841,3 +841,202 @@ def test_extract_claims_keeps_the_count_and_stance_prefix_of_a_described_group()
     """Check that 'two pro-opposition groups claimed' is written whole, with the registry group's camp."""
     claims = syria_claims("Government forces shelled Douma on Wednesday in what two pro-opposition groups claimed was a gas attack that killed 30 people.")
     assert _who(claim_with(claims, "killed 30 people")) == ("two pro-opposition groups", "opposition", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("At least 12 fighters were killed by shelling near Kobani a Turkish broadcaster said.", "12 fighters", ("a Turkish broadcaster", "regional", True)),
+        ("Fighting went on. Ten rebels were killed in Homs the Turkish newspaper said.", "Ten rebels", ("the Turkish newspaper", "regional", True)),
+        ("Fighting went on. Iranian media reported that 40 rebels were killed near Hama.", "40 rebels", ("Iranian media", "loyalist", True)),
+    ],
+)
+def test_extract_claims_reads_an_outlet_noun_with_its_nationality_as_a_speaker(text, phrase, expected):
+    """Check that 'a Turkish broadcaster', 'the Turkish newspaper', 'Iranian media' speak as written, with the demonym's camp."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Jets struck Maarat al-Numan with cluster bombs according to the state-run news agency Anadolu.", "cluster bombs", ("Anadolu Agency", "regional", False)),
+        ("Fighting went on. The Lebanese newspaper Al-Akhbar said 30 soldiers were killed near Qusair.", "30 soldiers", ("Al-Akhbar", "regional", False)),
+        ("Fighting went on. The pro-government Sawt newspaper said 30 rebels were killed near Hama.", "30 rebels", ("Sawt newspaper", "loyalist", False)),
+        ("Three soldiers were killed in an ambush near Azaz Ronahi TV reported.", "Three soldiers", ("Ronahi TV", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_the_outlet_written_beside_its_noun(text, phrase, expected):
+    """Check that an outlet noun beside a name ('news agency Anadolu', 'Ronahi TV') is that outlet, a place before it cut off."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_refers_the_broadcaster_to_the_outlet_that_reported():
+    """Check that 'the broadcaster said' after 'state television said' is state television again."""
+    claims = syria_claims("State television said ten soldiers were killed in Homs. The broadcaster said five more soldiers died in Hama.")
+    assert _who(claim_with(claims, "five more")) == ("Syrian National Television", "loyalist", False)
+
+
+def test_extract_claims_reads_a_single_name_after_a_locative_place_as_the_speaker():
+    """Check that in 'an attack on Turkey Kanalturk reported' the place closes the content and the word after it reports."""
+    claims = syria_claims("Fighting went on. As many as 30 targets were hit before an attack on Turkey Kanalturk reported on Monday.")
+    assert claim_with(claims, "30 targets")["speaker"] == "Kanalturk"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Ten soldiers were killed in Azaz Press TV reported.", "Ten soldiers", ("Press TV", "loyalist", False)),
+        ("Fighting went on. Baghdad said 30 fighters had crossed the border near Albu Kamal.", "30 fighters", ("Iraq", "regional", False)),
+    ],
+)
+def test_extract_claims_reads_outlets_and_governments_of_the_region_from_the_registry(text, phrase, expected):
+    """Check that outlets and governments any Syria-war report quotes ('Press TV', 'Baghdad') are registry actors."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_never_reads_the_subject_of_the_content_as_an_inverted_speaker():
+    """Check that 'Yenisafak reported that ten rebels were killed' is Yenisafak's, not the rebels'."""
+    claims = syria_claims("Fighting went on. On Monday Yenisafak reported that ten rebels were killed in Homs.")
+    assert claim_with(claims, "were killed in Homs")["speaker"] == "Yenisafak"
+
+
+def test_extract_claims_reads_objects_and_plural_nouns_after_prepositions_as_no_speakers():
+    """Check that 'despite pledges of' is no frame and 'objections from Russia and China diplomats said' is the diplomats'."""
+    claims = syria_claims("Fighting went on. Rebels executed five men near the border with Iraq despite pledges of an amnesty a monitor said.")
+    assert claim_with(claims, "five men")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. The text was softened to meet objections from Russia and China diplomats said.")
+    assert claim_with(claims, "softened")["speaker"] == "diplomats"
+
+
+def test_extract_claims_keeps_a_toll_raised_and_its_figures_in_one_claim():
+    """Check that 'raised the death toll ... saying 22 people died' is one claim, placed in the state outlet's country."""
+    claims = syria_claims("Fighting went on. Syrias state TV raised the death toll from a bombing in a Kurdish town saying 22 people died.")
+    claim = claim_with(claims, "22 people")
+    assert claim["speaker"] == "Syrias state TV"
+    assert "death toll" in claim["text"]
+    assert list(claim["places"]) == ["Syria"]
+
+
+def test_extract_claims_reads_no_outlet_noun_that_modifies_or_is_an_object():
+    """Check that 'media activist Karim Dali' is the activist and 'on the CBS television network' no speaker."""
+    claims = syria_claims("Fighting went on. Ten people were killed in Homs said media activist Karim Dali.")
+    assert claim_with(claims, "Ten people")["speaker"] == "Karim Dali"
+    claims = syria_claims("Fighting went on. Assad in an interview on the CBS television network denied there was any evidence.")
+    assert claim_with(claims, "any evidence")["speaker"] == "Bashar al-Assad"
+
+
+def test_extract_claims_refers_it_to_the_outlet_that_reported():
+    """Check that 'it said' after 'Haberturk reported' is Haberturk's."""
+    claims = syria_claims("Fighting went on. Ten targets were hit near Azaz Haberturk reported on Monday. Artillery destroyed six weapon caches it said.")
+    assert claim_with(claims, "six weapon caches")["speaker"] == "Haberturk"
+
+
+def test_extract_claims_never_makes_an_object_before_a_new_phrase_the_speaker():
+    """Check that a registry name ending the clause before 'an NGO said' or 'an organisation ... said' is not the speaker."""
+    claims = syria_claims("Fighting went on. More than 50 rebels were killed as jihadists overran a town bordering Iraq an NGO said Sunday.")
+    assert claim_with(claims, "50 rebels")["speaker"] != "Iraq"
+    claims = syria_claims("Fighting went on. Twenty fighters were killed near the border with Iraq an organisation monitoring the conflict said.")
+    assert claim_with(claims, "Twenty fighters")["speaker"] != "Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Turkish Prime Minister Karim Ozal said 30 fighters had crossed near Azaz.", "30 fighters", ("Karim Ozal", "regional", False)),
+        ("Fighting went on. The militants are trying to capture the city said Idris Hamo a Kurdish official in Kobane.", "capture the city",
+         ("Idris Hamo", "kurdish", False)),
+        ("Fighting went on. Ten people were killed in Homs said Karim Haddad a civil defence official.", "Ten people", ("Karim Haddad", "opposition", False)),
+        ("Fighting went on. 300 people died in the attack member of the Kurdish National Council Karim Haddad said.", "300 people",
+         ("Karim Haddad", "unknown", False)),
+        ("Fighting went on. Ten people were killed in Homs said Karim Haddad a volunteer with the White Helmets.", "Ten people",
+         ("Karim Haddad", "opposition", False)),
+    ],
+)
+def test_extract_claims_gives_a_named_person_the_camp_of_the_description_or_title(text, phrase, expected):
+    """Check that an unregistered person takes the camp of a description after the name or a demonym or side in the title before it."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_a_frame_with_however_before_the_verb():
+    """Check that 'Karim Haddad however said' keeps Karim Haddad as the speaker."""
+    claims = syria_claims("Fighting went on. Officials reported ten dead. Karim Haddad however said 30 people were killed in Douma.")
+    assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Ten people were killed in Idlib activists and rescue workers said.", "Ten people", ("activists and rescue workers", "unknown", True)),
+        ("Ten people were killed in Hasakeh a monitor and a journalist in the city said.", "Ten people", ("a monitor and a journalist", "unknown", False)),
+        ("Fighting went on. But activists and Syrians say that the group presence in the city is minimal.", "presence in the city",
+         ("activists and Syrians", "unknown", True)),
+    ],
+)
+def test_extract_claims_writes_coordinated_workers_journalists_and_residents_whole(text, phrase, expected):
+    """Check that 'rescue workers', 'a journalist', 'Syrians' join a coordinated speaker written whole (annotation rule 4)."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_according_to_a_surname_as_the_person_named_earlier():
+    """Check that 'According to Abu Karim' after 'said Hassan Abu Karim' is Hassan Abu Karim's."""
+    claims = syria_claims("Twenty people were killed in Aleppo said Hassan Abu Karim. According to Abu Karim women and children were among the dead.")
+    assert claim_with(claims, "women and children")["speaker"] == "Hassan Abu Karim"
+    assert claim_with(claims, "women and children")["attribution"] == "according_to"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Fighting went on. The Syrian Observatory for Human Rights which closely monitors the fighting in Syria said 40 people were killed.", "40 people"),
+        ("Fighting went on. The UK based Syrian Observatory for Human Rights which tracks the violence across the country said a blast was heard in Homs.",
+         "a blast was heard"),
+    ],
+)
+def test_extract_claims_reads_a_subject_whose_relative_clause_holds_a_fact_word(text, phrase):
+    """Check that 'The Observatory which monitors the fighting ... said' and 'The UK based Observatory which ... said' are the Observatory's."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_reads_a_frame_with_further_and_the_ministry_of_defence():
+    """Check that 'Karim Haddad further said' is Karim Haddad's and 'Russias Ministry of Defence said' the Russian Defence Ministry's."""
+    claims = syria_claims("Fighting went on. Officials reported ten dead. Karim Haddad further said 30 people were killed in Douma.")
+    assert claim_with(claims, "30 people")["speaker"] == "Karim Haddad"
+    claims = syria_claims("Fighting went on. Russias Ministry of Defence said that a Russian helicopter was shot down near Palmyra.")
+    assert claim_with(claims, "helicopter")["speaker"] == "Russian Defence Ministry"
+
+
+def test_extract_claims_reads_an_outlet_after_an_inverted_verb_and_no_registry_name_inside_a_longer_one():
+    """Check that 'reported the pro-Kurdish Firat news agency' is Firat's and 'the Syrian Network for Democracy' is not the SNHR."""
+    claims = syria_claims("Ten fighters were killed near Kobani reported the pro-Kurdish Firat news agency.")
+    assert _who(claim_with(claims, "Ten fighters")) == ("Firat news agency", "kurdish", False)
+    claims = syria_claims("Fighting went on. Ten fighters were killed near Kobani the Syrian Network for Democracy said.")
+    assert "Syrian Network for Human Rights" not in set(claims["speaker"])
+    claims = syria_claims("Fighting went on. Most of the dead were civilians according to the UK-based Observatory for Human Rights.")
+    assert claim_with(claims, "civilians")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_keeps_civil_defence_workers_and_reads_a_named_outlet_after_its_article():
+    """Check that 'Civil defence emergency workers ... say' are the White Helmets, 'The Al-Watan newspaper which ...' is Al-Watan,
+    and a lowercase side word in a title ('French government spokeswoman') gives no camp."""
+    claims = syria_claims("Fighting went on. Civil defence emergency workers operating in opposition-held areas say more than 450 people were killed.")
+    assert claim_with(claims, "450 people")["speaker"] == "White Helmets"
+    claims = syria_claims("Fighting went on. The Al-Watan newspaper which is close to the regime reported Russian airstrikes on Aleppo on Wednesday.")
+    assert claim_with(claims, "Russian airstrikes")["speaker"] == "Al-Watan newspaper"
+    claims = syria_claims("Fighting went on. French government spokeswoman Najat Vallaud said ten people were killed.")
+    assert _who(claim_with(claims, "ten people")) == ("Najat Vallaud", "neutral", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Director of Daraa Health Directorate Karim Wadoud al-Haddad said that three injured men reached the hospital.",
+         "three injured men", ("Karim Wadoud al-Haddad", "unknown", False)),
+        ("Fighting went on. Head of Homs Health Directorate Dr. Hassan al-Jundi said ten people were killed.", "ten people", ("Hassan al-Jundi", "unknown", False)),
+        ("Fighting went on. The Idlib Media Center which publishes news on the province said a hospital was hit.", "a hospital was hit",
+         ("The Idlib Media Center", "unknown", False)),
+    ],
+)
+def test_extract_claims_names_a_person_after_an_office_and_an_organisation_with_a_relative_clause(text, phrase, expected):
+    """Check that the person after an office's name ('Director of X Directorate Y Z said') and a capitalised organisation before
+    a relative clause ('The Idlib Media Center which ... said') are the speakers."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
