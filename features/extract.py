@@ -545,6 +545,7 @@ class _ArticleState:
     # the last anonymous single speaker ('a source at X Police Command', 'an opposition activist') when no named
     # speaker spoke after it: 'The source added', 'he said' refer back to it
     last_individual: _Speaker | None = None
+    outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -617,10 +618,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 state.last_group = frame.speaker
                 if not frame.inherited:
                     state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
-            if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+            if not frame.speaker.anonymous and (frame.speaker.kind != "outlet" or frame.speaker.name.lower() != state.outlet):
                 state.last_individual = None
                 state.last_any = frame.speaker
-                if frame.speaker.kind == "organisation":
+                if frame.speaker.kind in ("organisation", "outlet"):
                     state.last_organisation = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
@@ -1047,7 +1048,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
-    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
+    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)]
@@ -1441,18 +1442,27 @@ def _opens_participle(doc: _Toks, index: int) -> bool:
     return (token.endswith("ing") and doc.alpha[index] and len(token) > 4) or (token == "close" and index + 1 < doc.n and doc.lower[index + 1] == "to")
 
 
-def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
+def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled,
+                               state: _ArticleState | None = None) -> _Frame | None:
     """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
     a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
     al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
     opposition and medical sources - also said'). Mentions inside the relative clause ('medical sources') are not
     the speaker. Before a relative word, no finite verb, fact word (killed, captured ...) or '-ed' form may come
-    (the subject would have its own verb); after it, no other reporting verb; quotations end the search."""
+    (the subject would have its own verb); after it, no other reporting verb; quotations end the search. Lowercase
+    or hyphenated modifiers may come between the article and the mention ('The London-based Syrian Observatory
+    which relies on ... says'); a back-reference before a relative clause ('The UK-based group which backs the
+    opposition said') is resolved as ``_pronoun_before`` resolves it."""
     if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
         return None
     determiner = doc.lower[lower_bound] in ("the", "a", "an")
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
-    if head is not None and head.end < hit.start:
+    if head is None and determiner:
+        head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 1 + SUBJECT_MODIFIERS_MAX
+                     and all(_continuation_modifier(doc, index) for index in range(lower_bound + 1, s.start))), None)
+    if head is None and determiner and state is not None and (referent := _back_reference_head(doc, lower_bound, hit.start, state)) is not None:
+        end, speaker = referent
+    elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
     elif head is None and not determiner:
         named = _proper_name_after(doc, lower_bound, hit.start)
@@ -1480,6 +1490,19 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
             return None  # 'Rebels in Aleppo province activists said': a second subject
     return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
+
+
+SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
+
+
+def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """(end, speaker) of a back-reference opening the clause at ``start`` right before a relative word ('The UK-based
+    group which ...', 'The source who ...'), resolved to the speaker it refers back to; None otherwise."""
+    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, verb - 1)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
+    if noun is None or doc.lower[noun + 1] not in RELATIVE_WORDS or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)):
+        return None
+    resolved = _pronoun_before(doc, noun + 1, start, state)
+    return (noun + 1, resolved[0]) if resolved is not None and resolved[1] == start else None
 
 
 # A mention right after one of these is the agent or object in the content ('killed by Nusra Front said X'), so a
@@ -2322,26 +2345,33 @@ def attribution(doc, start: int, end: int) -> str:
     return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
 
 
+def _mark_opens(text: str, at: int) -> bool | None:
+    """Whether the quotation mark at ``text[at]`` opens (True) or closes (False) a quotation, by its typography: a
+    curly mark says so; a straight mark opens after a space or an opening bracket (or at the start) before a
+    non-space, and closes after a non-space before a space, punctuation or the end; None when it could be either."""
+    mark = text[at]
+    if mark == "“":
+        return True
+    if mark == "”":
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return False
+    return None
+
+
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans quoted in ``text``. A curly mark says whether it opens or closes; a straight
-    mark opens after a space or an opening bracket (or at the start) before a non-space, and closes after a
-    non-space before a space, punctuation or the end; else it toggles. A closing mark with none open closes a
-    quotation begun before the text; an opening mark never closed runs to its end."""
+    """(start, end) character spans quoted in ``text``. Marks open or close by their typography (``_mark_opens``);
+    one that could be either toggles. A closing mark with none open closes a quotation begun before the text; an
+    opening mark never closed runs to its end."""
     spans, opened = [], None
     for match in _QUOTE_MARK.finditer(text):
         at = match.start()
-        mark = match.group()
-        before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
-        if mark == "“":
-            opens = True
-        elif mark == "”":
-            opens = False
-        elif (before.isspace() or before in "([") and not after.isspace():
-            opens = True
-        elif not before.isspace() and (after.isspace() or not after.isalnum()):
-            opens = False
-        else:
+        opens = _mark_opens(text, at)
+        if opens is None:
             opens = opened is None
         if opens:
             opened = at + 1 if opened is None else opened
@@ -2504,7 +2534,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     tag_lists = _mark_tag_lists(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
-    state = _ArticleState()
+    state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower())
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
@@ -2746,9 +2776,12 @@ _QUOTE_MARK = re.compile("[“”\"]")
 _QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
 
 
-def _open_after_mark(is_open: bool, mark: str) -> bool:
-    """Whether a quotation is open after one quotation mark: curly marks open and close, a straight one toggles."""
-    return mark == "“" or (mark == '"' and not is_open)
+def _open_after_mark(is_open: bool, text: str, at: int) -> bool:
+    """Whether a quotation is open after the mark at ``text[at]``: by the mark's typography (``_mark_opens``), so a
+    mark reopening a quotation at a new paragraph ('... explosion. "People had fallen') keeps it open and a stray
+    closing mark ('no other option". Assads comments') leaves it closed; a straight mark that could be either toggles."""
+    opens = _mark_opens(text, at)
+    return (not is_open) if opens is None else opens
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -2756,13 +2789,15 @@ def _has_quote_mark(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text
 
 
-def _quote_open_after(open_before: bool, text: str) -> bool:
-    """Whether a quotation is open after ``text``, given whether one was open before it."""
+def _quote_open_after(open_before: bool, sent: _Sent) -> bool:
+    """Whether a quotation is open after sentence ``sent``, given whether one was open before it."""
     is_open = open_before
-    if not _has_quote_mark(text):
+    if not _has_quote_mark(sent.text):
         return is_open
-    for mark in _QUOTE_MARK.findall(text):
-        is_open = _open_after_mark(is_open, mark)
+    doc = sent.toks
+    for position in range(sent.start, sent.end):
+        if doc.lower[position] in _QUOTES:
+            is_open = _open_after_mark(is_open, doc.text, doc.idx[position])
     return is_open
 
 
@@ -2792,7 +2827,7 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
                 source = previous_quoted
             if source is not None:
                 frames.append(_quoted_speaker(source, sent))
-        after = _quote_open_after(inside, text)
+        after = _quote_open_after(inside, sent)
         if frames and after:
             open_frame = open_frame if inside and frames[0].inherited else frames[-1]
         elif not after:
@@ -2810,7 +2845,7 @@ def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
             token = doc.lower[position]
             if token not in _QUOTES:
                 continue
-            was_open, is_open = is_open, _open_after_mark(is_open, token)
+            was_open, is_open = is_open, _open_after_mark(is_open, doc.text, doc.idx[position])
             if was_open and not is_open:  # the closing mark
                 return next((frame for frame in frames if frame.left > position and not frame.inherited), None)
     return None
