@@ -2021,6 +2021,9 @@ class _Segment:
 SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
+PLAIN_REPORT_VERBS = frozenset({"said", "says", "reported", "reports", "told"})  # 'X said A saying B': one report; not 'condemned A saying B'
+
+
 def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     """Split a sentence into asserted-content segments: one per frame plus the outlet's own text."""
     doc = sent.toks
@@ -2036,7 +2039,13 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
         what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
-        if what is not None and _n_words(doc, frame.right, next_left) >= 2:
+        if (index and frame.inherited and frame.kind == "reported" and frame.verb_text.lower() == "saying" and segments
+                and segments[-1].frame is frames[index - 1] and segments[-1].end == frame.left and frames[index - 1].speaker.name == frame.speaker.name
+                and frames[index - 1].verb_text.lower() in PLAIN_REPORT_VERBS
+                and not _previous_is_comma(doc, frame.left, boundary)):
+            segments[-1] = replace(segments[-1], end=next_left)  # 'X said A saying B': B is the same report's
+            boundary = next_left
+        elif what is not None and _n_words(doc, frame.right, next_left) >= 2:
             # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
             if _n_words(doc, boundary, what) >= 3:
                 segments.append(_Segment(boundary, what, None))
