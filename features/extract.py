@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"they", "it", "we"}
+DOCUMENT_NOUNS = frozenset({"statement", "report"})  # 'the report said': whoever reported last, another outlet included
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
@@ -546,6 +547,7 @@ class _ArticleState:
     # speaker spoke after it: 'The source added', 'he said' refer back to it
     last_individual: _Speaker | None = None
     outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
+    last_report: _Speaker | None = None  # the last named reporter, another outlet included: 'the report said', 'the statement added'
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -614,19 +616,56 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
         if frame is not None:
             frames.append(frame)
-            if frame.speaker.anonymous and frame.speaker.kind == "group":
+            if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
                 state.last_group = frame.speaker
                 if not frame.inherited:
                     state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
-            if not frame.speaker.anonymous and (frame.speaker.kind != "outlet" or frame.speaker.name.lower() != state.outlet):
+            if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
+                state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
+            elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
                 state.last_individual = None
-                state.last_any = frame.speaker
-                if frame.speaker.kind in ("organisation", "outlet"):
+                state.last_any = state.last_report = frame.speaker
+                if frame.speaker.kind == "organisation":
                     state.last_organisation = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+    if len(frames) > 1:
+        _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+NESTED_CLOSING_WORDS = 2  # content words a closing report may leave after it ('... activists said on Tuesday')
+
+
+def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
+    """A report inside another takes the outer reporter as its speaker (in place), the one who asserts the claim
+    to the outlet (docs/annotation.md, nested reports): a report running up to a report that closes the sentence
+    ('Residents blamed the coalition for the strikes activists said', 'Reports confirmed five deaths said the
+    source noting ...') is the closing reporter's, and a report opening the content of another ('The Observatory chief said
+    the activists in the area said gas was fired') is the first reporter's. The publishing outlet is never the outer
+    reporter (its report of someone is that someone's), nor is a pronoun closing the sentence ('... he said' is the
+    subject's own) or a mention after a verb or preposition ('... joined the al-Qaeda branch Press TV reported')."""
+    doc = sent.toks
+    for index in range(1, len(frames)):
+        outer, inner = frames[index - 1], frames[index]
+        if outer.inherited or inner.inherited or outer.kind != "reported" or inner.kind not in ("reported", "inverted") or outer.speaker.name == inner.speaker.name:
+            continue
+        next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
+        gap = _n_words(doc, outer.right, inner.left)
+        before = inner.left - 1  # the word before the closing report's subject, past its article
+        while before > outer.right and doc.lower[before] in ("the", "a", "an"):
+            before -= 1
+        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
+            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
+        if (inner.kind == "reported" and gap <= 1 and (gap == 0 or doc.lower[outer.right] == "that") and _n_words(doc, inner.right, next_left) >= 3
+                and outer.speaker.name.lower() != outlet and doc.lower[inner.left] not in RELATIVE_WORDS and doc.lower[inner.verb_start - 1] not in RELATIVE_WORDS):
+            frames[index] = replace(inner, speaker=outer.speaker)  # 'X said Y said C': C is what X reports
+        elif (gap >= 3 and doc.lower[inner.left - 1] not in CLAUSE_WORDS and doc.lower[inner.left - 1] not in OBJECT_PREPOSITIONS and inner.speaker.name.lower() != outlet
+              and not (inner.kind == "reported" and (doc.lower[inner.left] in PRONOUNS_PERSON or doc.lower[inner.left] in PRONOUNS_GROUP
+                                                     or (doc.lower[before].endswith("ed") and doc.alpha[before] and not doc.title[before]))) and all(frame.inherited for frame in frames[index + 1:])
+              and (_n_words(doc, inner.right, next_left) <= NESTED_CLOSING_WORDS or _only_frame_tail(doc, inner.right, next_left) or _opens_participle(doc, inner.right))):
+            frames[index - 1] = replace(outer, speaker=inner.speaker)  # 'Y blamed X for C activists said': the activists report it
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
@@ -1016,6 +1055,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
+    if hit.start - 2 > lower_bound and (referent := _back_reference_after(doc, hit, sent.end, speakers, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, referent[1], hit.start, referent[0], "inverted")  # '... said the source noting ...'
     if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
         return in_role
     proper = _proper_name_before(doc, hit.start, lower_bound)
@@ -1495,6 +1536,27 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
 SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
 
 
+def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit], state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """(end, speaker) of a back-reference right after an inverted verb that closes its clause ('... were killed said
+    the source', '... said the group on Sunday', '... said the source noting that ...'), resolved as
+    ``_pronoun_before`` resolves it; None otherwise."""
+    start = verb.end
+    if start >= end or doc.lower[start] != "the":
+        return None
+    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, end)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
+    if noun is None or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)) or any(s.start <= noun < s.end for s in speakers):
+        return None  # 'said the Observatory': the registry mention names it
+    following = noun + 1
+    if following < end and not (doc.punct[following] or doc.lower[following] in TIME_WORDS or doc.lower[following].endswith("ing")):
+        return None  # 'said the group had ...': the back-reference opens the content
+    resolved = _pronoun_before(doc, following, start, state)
+    if resolved is None or resolved[1] != start:
+        return None
+    if resolved[0] is not state.last_individual and f"the {doc.lower[noun]}" not in ORGANISATION_REFERENCES and doc.lower[noun] not in DOCUMENT_NOUNS:
+        return None  # '... said the frontline commander' may name a person still to come ('In a separate event ...')
+    return following, resolved[0]
+
+
 def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
     """(end, speaker) of a back-reference opening the clause at ``start`` right before a relative word ('The UK-based
     group which ...', 'The source who ...'), resolved to the speaker it refers back to; None otherwise."""
@@ -1933,14 +1995,16 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
         lower = doc.lower[position]
         if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
             return state.last_individual or state.last_person or state.last_any, position
-        if lower in PRONOUNS_GROUP and state.last_any is not None:
+        if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
-        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None):
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
             start = _definite_start(doc, position, lower_bound)
             if start is not None and state.last_individual is not None and lower in state.last_individual.name.lower().split():
                 return state.last_individual, start  # 'a source at X Police Command said ... The source added'
+            if start is not None and lower in DOCUMENT_NOUNS and state.last_report is not None:
+                return state.last_report, start  # 'the report said': the last reporter's, another outlet's included
             if start is not None and state.last_any is not None:
                 return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):

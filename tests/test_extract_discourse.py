@@ -53,3 +53,46 @@ def test_extract_claims_keeps_a_saying_participle_in_the_report_it_continues():
     assert claim["claim_type"] == "casualties"
     claims = syria_claims("Fighting went on. The UN condemned the strikes on Aleppo saying the attacks on hospitals must stop at once.")
     assert "the attacks on hospitals" not in claim_with(claims, "strikes on Aleppo")["text"]
+
+
+def test_extract_claims_gives_a_nested_report_to_the_outer_reporter():
+    """Check that a report closed by another ('... activists said') and one opening another's content ('X said Y said') are the outer reporter's."""
+    claims = syria_claims(
+        "Air strikes hit Tokhar on Tuesday. Residents in the area blamed the US-led coalition for the strikes that hit two villages activists said. "
+        "The Observatory chief said the activists in the area said poisonous gas was fired in rockets."
+    )
+    assert claim_with(claims, "for the strikes that hit")["speaker"] == "activists"
+    assert claim_with(claims, "poisonous gas was fired")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_keeps_a_nested_report_of_the_publishing_outlet_or_a_closing_pronoun_with_the_inner_speaker():
+    """Check that the publishing outlet, a closing 'he said' and 'X reported a source who said' never take over the inner report."""
+    claims = syria_claims("Fighting went on. Informed sources said two commanders were killed in Qalamoun the Reuters news agency reported.")
+    assert claim_with(claims, "two commanders were killed")["speaker"] == "informed sources"
+    claims = syria_claims("Fighting went on. Turkish Prime Minister Binali Yildirim said the jets had destroyed 12 rebel positions near Afrin: we will go on he said.")
+    assert claim_with(claims, "destroyed 12 rebel positions")["speaker"] == "Binali Yildirim"
+    claims = syria_claims('Fighting went on. The Associated Press reported a military source who said "The battles are going on near the town."')
+    assert claim_with(claims, "battles are going on")["speaker"] == "Syrian Army"
+
+
+def test_extract_claims_resolves_a_back_reference_after_an_inverted_verb():
+    """Check that '... were killed said the source noting ...' is the source named before, even after 'Reports confirmed'."""
+    claims = syria_claims(
+        "Fighting went on. A source at Hasaka Police Command told SANA that a car bomb exploded in Qamishli. Reports confirmed that five civilians "
+        "were killed said the source noting that the toll may rise."
+    )
+    assert claim_with(claims, "five civilians")["speaker"] == "a source at Hasaka Police Command"
+
+
+def test_extract_claims_never_resolves_he_or_the_source_to_an_outlet():
+    """Check that another outlet is the antecedent of 'It' and 'the agency' only, not of 'he', 'the official' or 'the source'."""
+    claims = syria_claims(
+        "A source at Aleppo Police Command told SANA that shells hit the Ramouseh district. The state agency SANA said two people were killed. "
+        "The source added that snipers wounded one person in the district.",
+        outlet="alalam",
+    )
+    assert claim_with(claims, "snipers wounded one person")["speaker"] == "a source at Aleppo Police Command"
+    claims = syria_claims(
+        "Fighting went on. Two people were killed in the blast the Associated Press reported. He said the blasts killed four more people in the town."
+    )
+    assert claim_with(claims, "killed four more people")["speaker"] != "Associated Press"
