@@ -548,6 +548,7 @@ class _ArticleState:
     last_individual: _Speaker | None = None
     outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
     last_report: _Speaker | None = None  # the last named reporter, another outlet included: 'the report said', 'the statement added'
+    last_army: _Speaker | None = None  # the army named last ('the Turkish military'): whom 'the army said' means
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -630,9 +631,37 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+    if state.last_army is not None:
+        _army_by_salience(sent.toks, frames, state.last_army)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+ARMY_WORDS = frozenset({"army", "military", "troops", "forces", "armed"})
+GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
+
+
+def _remember_army(hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> None:
+    """Make the last registry army named in the sentence ('the Turkish military', 'Syrian troops'), as a speaker
+    or not, the one a later 'the army said' means (``_army_by_salience``)."""
+    for hit in hits:
+        if hit.kind == "S":
+            words = hit.text.lower().split()
+            if words[0] == "the":
+                del words[0]
+            if not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES):
+                state.last_army = _speaker_from_hit(hit, compiled)
+
+
+def _army_by_salience(doc: _Toks, frames: list[_Frame], army: _Speaker) -> None:
+    """'the army said' / 'the military said' as a frame's subject is the army the article named last (in place):
+    in a report on the Turkish army, the Turkish army, not the registry's default for the bare word."""
+    for index, frame in enumerate(frames):
+        if (frame.kind == "reported" and not frame.inherited and frame.left + 2 <= frame.verb_start and doc.lower[frame.left] == "the"
+                and doc.lower[frame.left + 1] in GENERIC_ARMIES and frame.speaker.name != army.name
+                and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))):
+            frames[index] = replace(frame, speaker=army)
 
 
 NESTED_CLOSING_WORDS = 2  # content words a closing report may leave after it ('... activists said on Tuesday')
@@ -2618,6 +2647,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
             sentences.append((sent, [], []))
             continue
         frames = _find_frames(sent, hits, compiled, state)
+        _remember_army(hits, compiled, state)
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:

@@ -96,3 +96,14 @@ def test_extract_claims_never_resolves_he_or_the_source_to_an_outlet():
         "Fighting went on. Two people were killed in the blast the Associated Press reported. He said the blasts killed four more people in the town."
     )
     assert claim_with(claims, "killed four more people")["speaker"] != "Associated Press"
+
+
+def test_extract_claims_reads_the_army_as_the_army_named_last():
+    """Check that 'the army said' in a report on the Turkish military is Turkey's, and the Syrian army's after it is named."""
+    claims = syria_claims(
+        "Turkish troops entered Syria. The Turkish military said four of its soldiers were killed near al-Rai. In a statement on Tuesday the army "
+        "said the rocket hit two of its tanks south of al-Rai. Later the Syrian army said it shelled rebels near Hama. In a statement the army said "
+        "its jets destroyed 12 rebel vehicles near Hama."
+    )
+    assert claim_with(claims, "two of its tanks")["speaker"] == "Turkey"
+    assert claim_with(claims, "12 rebel vehicles")["speaker"] == "Syrian Army"
