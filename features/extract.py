@@ -58,13 +58,13 @@ DOCUMENT_NOUNS = frozenset({"statement", "report"})  # 'the report said': whoeve
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group", "the charity",
 }
 BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
-                                     "the observatory", "the watchdog", "the rights group"})
+                                     "the observatory", "the watchdog", "the rights group", "the charity"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
@@ -2931,12 +2931,33 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
             if source is not None:
                 frames.append(_quoted_speaker(source, sent))
         after = _quote_open_after(inside, sent)
+        if after and frames and _attribution_closes(sent, frames):
+            after = False
         if frames and after:
             open_frame = open_frame if inside and frames[0].inherited else frames[-1]
         elif not after:
             open_frame = None
         previous_quoted = frames[-1] if frames and _has_quote_mark(text) else None
         inside = after
+
+
+def _attribution_closes(sent: _Sent, frames: list[_Frame]) -> bool:
+    """Whether a sentence's own attribution after its last quotation mark closes the quotation it leaves open: its
+    closing mark was lost ('... children. "The bombing is an outrage said Dr X, medical manager ...'). An attribution
+    that follows content ('said X', '... the minister said.') closes it; one opening content ('X said: "A', '"Nothing
+    of what the regime said about corridors is real') does not, unless it opens a sentence without quotation marks
+    ('MSF said the hospital was hit'), which no quotation runs through."""
+    doc = sent.toks
+    last_mark = sent.start - 1
+    for position in range(sent.end - 1, sent.start - 1, -1):
+        if doc.lower[position] in _QUOTES:
+            last_mark = position
+            break
+    if last_mark < sent.start and not frames[0].inherited and frames[0].left == sent.start and frames[0].kind in ("reported", "according_to"):
+        return True  # a sentence without marks opening with its own report ('MSF said ...'): the quotation closed before it
+    return any(not frame.inherited and frame.left > last_mark and (frame.kind == "inverted" or (
+        _n_words(doc, last_mark + 1, frame.left) >= 3 and (frame.right >= sent.end - 1 or _only_frame_tail(doc, frame.right, sent.end))))
+               for frame in frames)
 
 
 def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], index: int, inside: bool) -> _Frame | None:

@@ -107,3 +107,24 @@ def test_extract_claims_reads_the_army_as_the_army_named_last():
     )
     assert claim_with(claims, "two of its tanks")["speaker"] == "Turkey"
     assert claim_with(claims, "12 rebel vehicles")["speaker"] == "Syrian Army"
+
+
+def test_extract_claims_ends_a_quotation_whose_closing_mark_was_lost_at_its_attribution():
+    """Check that a quotation left open by an attribution after it, or by a sentence opening with its own report, does not run on."""
+    claims = syria_claims(
+        'Fighting went on. "The bombing of the clinic is a war crime the minister said. The clinic had been hit twice by air strikes in May.'
+    )
+    assert claim_with(claims, "hit twice by air strikes")[["speaker", "attribution"]].tolist() == ["reuters", "own_assertion"]
+    claims = syria_claims(
+        'Fighting went on. Among the dead were four nurses. "The bombing of another hospital is an outrage. MSF said the hospital in Millis was hit '
+        "by two air strikes. The strikes came as rebels prepared fresh assaults on army positions near Idlib."
+    )
+    assert claim_with(claims, "rebels prepared fresh assaults")[["speaker", "attribution"]].tolist() == ["reuters", "own_assertion"]
+    claims = syria_claims('Fighting went on. "Nothing of what the regime said about the corridors is real. Shells killed two boys in our street."')
+    assert claim_with(claims, "Shells killed two boys")["attribution"] == "direct_quote"
+
+
+def test_extract_claims_reads_the_charity_as_a_back_reference():
+    """Check that 'The medical charity said' after a named charity is that charity's report."""
+    claims = syria_claims("Fighting went on. MSF said the hospital was destroyed. The medical charity said the strike killed 13 people in Millis.")
+    assert claim_with(claims, "killed 13 people")[["speaker", "attribution"]].tolist() == ["Medecins Sans Frontieres", "reported_speech"]
