@@ -54,6 +54,10 @@ log = logging.getLogger(__name__)
 
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"they", "it", "we"}
+# Words before an 'it' or 'they' that embed its clause in the sentence, whose subject it then refers to ('an incursion
+# that it said was ...', 'did not demand an inquiry although it said ...'); a closing '... it said' has none.
+EMBEDDING_WORDS = frozenset({"that", "which", "although", "though", "as", "while", "because", "when", "where", "but", "and", "what"})
+SUBJECT_PRONOUNS = frozenset(PRONOUNS_PERSON | {"it", "they"})  # right before a verb, the verb's subject, before any mention further back
 DOCUMENT_NOUNS = frozenset({"statement", "report"})  # 'the report said': whoever reported last, another outlet included
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
@@ -991,13 +995,18 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
         if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
-            reference = (position + 1, f"the {lower}")
-        elif lower in ("report", "statement") and position > hit.end:
-            reference = (position + 1, "the statement")
+            reference = (position + 1, lower)
+        elif lower in DOCUMENT_NOUNS:  # 'according to a statement', 'according to report'
+            reference = (position + 1, lower)
+        if (reference is not None and reference[0] == position + 1
+                and (position + 1 >= doc.n or not (doc.lower[position + 1] in ACCORDING_LINKS or (doc.lower[position + 1].endswith("ed") and doc.alpha[position + 1])))):
+            break  # 'according to report ISIS has ...': the reference ends the phrase, a new subject follows ('a statement released by X' goes on)
         position += 1
-    if reference is not None and state.last_any is not None:
-        speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
-        return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
+    if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
+    named = _proper_name_after(doc, hit.end, doc.n) if hit.end < doc.n and doc.title[hit.end] else None
+    if named is not None and (person := _person_by_full_surname(state, named[1])) is not None:
+        return _Frame(hit.start, hit.end, hit.text, person, hit.start, named[0], "according_to")  # 'According to Abu Leith ...'
     office = _described_organisation(doc, hit.end)
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
@@ -1116,7 +1125,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     if proper is not None and not adjacent and proper[0] < hit.start - 1 and not any(s.start < hit.start and s.end > proper[0] for s in speakers):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
-    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
+    opening = (_opening_organisation(doc, sent, speakers, hit.start)
+               if hit.start - 2 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_GROUP and doc.lower[hit.start - 2] in EMBEDDING_WORDS else (False, None))
+    if opening[1] is not None and compiled.sources.get(opening[1].key, {}).get("kind") == "organisation":
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
+    if (hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]
+            and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None):
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
@@ -1186,6 +1200,20 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
             return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
     return None
+
+
+def _opening_organisation(doc: _Toks, sent: _Sent, speakers: list[_Hit], verb: int) -> tuple[bool, _Hit | None]:
+    """Whether the sentence's subject is an organisation, which a later 'it' or 'they' in it refers to ('The council did
+    not demand an inquiry although it said ...'), and its registry mention if it is one: a speaker mention or 'the' and
+    an organisation noun opening the sentence, with no quotation mark before the verb (the subject of a quotation is
+    not the reporter's: '"ISIL executed ..." it said')."""
+    start = sent.start
+    if any(doc.lower[index] in _QUOTES for index in range(start, verb)):
+        return False, None
+    mention = next((s for s in speakers if s.kind == "S" and (s.start == start or (s.start == start + 1 and doc.lower[start] == "the"))), None)
+    if mention is not None:
+        return True, mention
+    return doc.lower[start] == "the" and any(doc.lower[index] in ORGANISATION_WORDS for index in range(start + 1, min(start + 4, sent.end))), None
 
 
 def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
@@ -1670,6 +1698,14 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
 SENTENCE_CLOSERS = frozenset({".", ";", "!", "?"})
 
 
+def _person_by_full_surname(state: _ArticleState, written: str) -> _Speaker | None:
+    """The person named in full earlier whose name ends with ``written`` ('Abu Leith' after 'Ibrahim Abu Leith'),
+    or whose surname it is."""
+    lower = written.lower()
+    person = _person_by_surname(state, lower) if " " not in lower else None
+    return person or next((known for known in state.persons.values() if known.name.lower().endswith(" " + lower)), None)
+
+
 def _person_by_surname(state: _ArticleState, surname: str) -> _Speaker | None:
     """The person named in full earlier whose surname is ``surname`` (lowercase), its particle written on or not
     ('Barazi' after 'Talal al-Barazi')."""
@@ -2030,15 +2066,24 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
         if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None and state.last_individual is not None and lower in state.last_individual.name.lower().split():
-                return state.last_individual, start  # 'a source at X Police Command said ... The source added'
-            if start is not None and lower in DOCUMENT_NOUNS and state.last_report is not None:
-                return state.last_report, start  # 'the report said': the last reporter's, another outlet's included
-            if start is not None and state.last_any is not None:
-                return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
+            if start is not None and (referent := _noun_referent(lower, state)) is not None:
+                return referent, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
+
+
+def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
+    """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
+    description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
+    'statement' (another outlet included), the last organisation for organisation nouns, else the last named speaker."""
+    if state.last_individual is not None and noun in state.last_individual.name.lower().split():
+        return state.last_individual  # 'a source at X Police Command said ... The source added'
+    if noun in DOCUMENT_NOUNS and state.last_report is not None:
+        return state.last_report  # 'the report said': the last reporter's, another outlet's included
+    if state.last_any is None:
+        return None
+    return (state.last_organisation or state.last_any) if f"the {noun}" in ORGANISATION_REFERENCES else state.last_any
 
 
 def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
@@ -2114,6 +2159,9 @@ class _Segment:
 SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
+PARENTHETICAL_SUBJECT_WORDS = 4  # words of a subject before an 'according to X' inside its clause
+
+
 PLAIN_REPORT_VERBS = frozenset({"said", "says", "reported", "reports", "told"})  # 'X said A saying B': one report; not 'condemned A saying B'
 
 
@@ -2132,7 +2180,12 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
         what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
-        if (index and frame.inherited and frame.kind == "reported" and frame.verb_text.lower() == "saying" and segments
+        if (frame.kind == "according_to" and index == len(frames) - 1 and boundary == sent.start and 1 <= before_words <= PARENTHETICAL_SUBJECT_WORDS
+                and after_words >= 3 and doc.lower[boundary] in ("the", "a", "an")):
+            # 'The attacks according to the source claimed two lives': the frame sits inside the clause, which is all its claim
+            segments.append(_Segment(boundary, next_left, frame))
+            boundary = next_left
+        elif (index and frame.inherited and frame.kind == "reported" and frame.verb_text.lower() == "saying" and segments
                 and segments[-1].frame is frames[index - 1] and segments[-1].end == frame.left and frames[index - 1].speaker.name == frame.speaker.name
                 and frames[index - 1].verb_text.lower() in PLAIN_REPORT_VERBS
                 and not _previous_is_comma(doc, frame.left, boundary)):
@@ -2701,7 +2754,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
         first = doc.token(start)
         name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
         organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
-        state.last_organisation = state.last_any = organisation
+        state.last_organisation = state.last_any = state.last_report = organisation
         state.last_individual = None
         return
     if determiner:

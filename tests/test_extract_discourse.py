@@ -128,3 +128,43 @@ def test_extract_claims_reads_the_charity_as_a_back_reference():
     """Check that 'The medical charity said' after a named charity is that charity's report."""
     claims = syria_claims("Fighting went on. MSF said the hospital was destroyed. The medical charity said the strike killed 13 people in Millis.")
     assert claim_with(claims, "killed 13 people")[["speaker", "attribution"]].tolist() == ["Medecins Sans Frontieres", "reported_speech"]
+
+
+def test_extract_claims_reads_it_before_the_verb_as_the_subject_unless_an_organisation_opens_the_sentence():
+    """Check that '... rebel groups it said' is the last organisation's, 'The UN ... although it said' the sentence's own subject, '... it added' not."""
+    claims = syria_claims(
+        'Fighting went on. The Syrian Observatory for Human Rights said rebels were fighting near Damascus. "ISIL executed eight men in Deir Hafer" '
+        "on Saturday because they belonged to rebel groups it said."
+    )
+    assert claim_with(claims, "executed eight men")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims(
+        "Fighting went on. The Syrian Observatory for Human Rights said 20 people were killed. The United Nations did not demand an inquiry "
+        "although it said clarity was needed on the 20 people killed in Douma."
+    )
+    assert claim_with(claims, "clarity was needed")["speaker"] == "United Nations"
+    claims = syria_claims("Fighting went on. The Syrian Observatory for Human Rights said 20 people were killed. The army shelled Barzeh and Jobar it added.")
+    assert claim_with(claims, "shelled Barzeh")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_extract_claims_resolves_back_references_after_according_to():
+    """Check that 'according to the source', 'according to report' and 'According to <surname>' take the speaker named before."""
+    claims = syria_claims(
+        "Fighting went on. A source at Deir Ezzor Governorate told SANA that ISIL fired rocket shells on al-Joura. The attacks according to the "
+        "source claimed the lives of two persons in al-Joura.",
+        outlet="manar",
+    )
+    claim = claim_with(claims, "claimed the lives of two persons")
+    assert claim[["speaker", "attribution"]].tolist() == ["a source at Deir Ezzor Governorate", "according_to"]
+    assert "The attacks" in claim["text"]
+    claims = syria_claims(
+        "Fighting went on. The Syrian Network for Human Rights said in a report today that ISIS forced 3000 residents out of Abu Hamam. According "
+        "to report ISIS "
+        "has executed around 367 people in the town."
+    )
+    assert claim_with(claims, "367 people")["speaker"] == "Syrian Network for Human Rights"
+    claims = syria_claims(
+        "Fighting went on. Ibrahim Abu Leith told Anadolu Agency that a helicopter struck a funeral in Aleppo. According to Abu Leith women and "
+        "children were among the 20 killed.",
+        outlet="dailysabah",
+    )
+    assert claim_with(claims, "among the 20 killed")["speaker"] == "Ibrahim Abu Leith"
