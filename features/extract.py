@@ -729,6 +729,7 @@ NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
+CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
 # Verbs of monitoring that report what they count: a report only with a count as object ('the ministry registered 604
 # breaches', 'the hospital had recorded four deaths', 'RSF counted 66 journalists killed').
@@ -770,6 +771,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'an assault that has left hundreds reported dead': a participle of the count, no one reports
     if lower in ACCUSATION_VERBS and any(doc.lower[index] in PASSIVE_AUXILIARIES for index in range(max(sent.start, verb.start - 4), verb.start)):
         return True  # 'Russia was on Monday accused of ...': the subject is the accused, not the accuser
+    if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
+        return True  # 'the rebels have maintained momentum': only 'maintained that ...' (or a closing 'X maintained') reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 

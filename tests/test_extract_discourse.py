@@ -168,3 +168,13 @@ def test_extract_claims_resolves_back_references_after_according_to():
         outlet="dailysabah",
     )
     assert claim_with(claims, "among the 20 killed")["speaker"] == "Ibrahim Abu Leith"
+
+
+def test_extract_claims_reads_maintained_with_an_object_as_no_report():
+    """Check that 'the rebels have maintained momentum ... the statement said' is the statement's, so a later 'It said' is too."""
+    claims = syria_claims(
+        "Fighting went on. The rebels were battling Daesh on four fronts the US military said in a statement. Daesh staged counterattacks but the "
+        "Syrian rebels have maintained momentum with the help of air strikes the statement said. It said the coalition has carried out 450 air "
+        "strikes around Manbij."
+    )
+    assert claim_with(claims, "450 air")["speaker"] == "United States"
