@@ -2707,7 +2707,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
-            if _opens_with_partitive(doc, sent) or _also_harmed(doc, sent, hits):
+            if _opens_with_partitive(doc, sent) or _also_harmed(doc, sent, hits) or _count_of_others(doc, sent, hits):
                 continuations[len(sentences)] = None
             elif (subject := _back_reference_subject(doc, sent, state)) is not None:
                 continuations[len(sentences)] = subject
@@ -2871,6 +2871,22 @@ def _also_harmed(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
         if before > sent.start and doc.lower[before] == "also":
             return doc.numberish[before] > doc.numberish[sent.start]
     return False
+
+
+OTHERS_WORDS = frozenset({"other", "others", "more"})
+
+
+def _count_of_others(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
+    """Whether a sentence opens with a count of other people harmed, added to the count just reported: a number, then
+    'other', 'others' or 'more', then a casualty word ('17 other civilians were injured in Mogambo', 'Three more people
+    died', 'Two others were wounded'), not one marked passive ('Seven others were reported injured')."""
+    start, end = sent.start, sent.end
+    position = start
+    while position < end and doc.numberish[position + 1] > doc.numberish[position]:
+        position += 1
+    if position == start or position >= end or doc.lower[position] not in OTHERS_WORDS or any(hit.kind == "L" and hit.key == "passive" for hit in hits):
+        return False  # 'Seven others were reported injured': the sentence marks its own report as passive
+    return any(hit.kind == "L" and hit.key == "casualty" and position < hit.start <= position + 4 for hit in hits)
 
 
 def _refers_to_count(doc: _Toks, position: int, end: int) -> bool:

@@ -178,3 +178,18 @@ def test_extract_claims_reads_maintained_with_an_object_as_no_report():
         "strikes around Manbij."
     )
     assert claim_with(claims, "450 air")["speaker"] == "United States"
+
+
+def test_extract_claims_continues_a_report_with_a_count_of_others():
+    """Check that '17 other civilians were injured' after a source's count is the source's, and 'Seven others were reported injured' stays passive."""
+    claims = syria_claims(
+        "Fighting went on. A source at Aleppo Police Command said terrorists shelled al-Shrafiyeh killing a woman and injuring four civilians. "
+        "17 other civilians were injured in Mogambo neighborhood.",
+        outlet="sana",
+    )
+    assert claim_with(claims, "17 other civilians")[["speaker", "attribution"]].tolist() == ["a source at Aleppo Police Command", "reported_speech"]
+    claims = syria_claims(
+        "Fighting went on. A source at Aleppo Police Command said a car bomb killed four people in Azaz. Seven others were reported injured in the attack.",
+        outlet="sana",
+    )
+    assert claim_with(claims, "Seven others")["attribution"] == "passive"
