@@ -1147,6 +1147,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
+        if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
+            speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
         speaker = _speaker_from_hit(speaker_hit, compiled)
         if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
             # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
@@ -1217,6 +1219,18 @@ def _opening_organisation(doc: _Toks, sent: _Sent, speakers: list[_Hit], verb: i
     if mention is not None:
         return True, mention
     return doc.lower[start] == "the" and any(doc.lower[index] in ORGANISATION_WORDS for index in range(start + 1, min(start + 4, sent.end))), None
+
+
+APPOSITION_MODIFIERS_MAX = 5  # tokens between 'a' / 'another' and an appositive description's head ('another anti - government')
+
+
+def _described_in_apposition(doc: _Toks, name: _Hit, description: _Hit) -> bool:
+    """Whether ``description`` is an indefinite description in apposition to the mention ``name`` right before it ('The
+    Local Coordination Committees another anti-government monitoring group'), which names no second speaker."""
+    between = range(name.end, description.start)
+    if not 1 <= len(between) <= APPOSITION_MODIFIERS_MAX or doc.lower[name.end] not in ("a", "an", "another") or not description.text.islower():
+        return False
+    return all(doc.lower[index] == "-" or (doc.alpha[index] and doc.lower[index] == doc.token(index)) for index in between)
 
 
 def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:

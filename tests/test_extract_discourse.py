@@ -193,3 +193,12 @@ def test_extract_claims_continues_a_report_with_a_count_of_others():
         outlet="sana",
     )
     assert claim_with(claims, "Seven others")["attribution"] == "passive"
+
+
+def test_extract_claims_keeps_the_named_speaker_before_an_appositive_description():
+    """Check that 'The Local Coordination Committees another anti-government monitoring group says' is the LCC, not the description's alias."""
+    claims = syria_claims(
+        "Fighting went on. The Syrian Observatory for Human Rights says 12 people were killed. The Local Coordination Committees another "
+        "anti-government monitoring group says the airstrikes killed 13 people in the market."
+    )
+    assert claim_with(claims, "killed 13 people")["speaker"] == "Local Coordination Committees"
