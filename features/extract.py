@@ -553,6 +553,7 @@ class _ArticleState:
     outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
     last_report: _Speaker | None = None  # the last named reporter, another outlet included: 'the report said', 'the statement added'
     last_army: _Speaker | None = None  # the army named last ('the Turkish military'): whom 'the army said' means
+    heads: dict = field(default_factory=dict)  # plural head noun of a named speaker's subject -> that speaker ('US officials': 'officials')
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -628,6 +629,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
                 state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
             elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+                verb = frame.verb_start
+                if (frame.kind == "reported" and frame.left < verb - 1 and (head := sent.toks.lower[verb - 1]).endswith("s") and sent.toks.alpha[verb - 1]
+                        and sent.toks.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
+                    state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
                 state.last_individual = None
                 state.last_any = state.last_report = frame.speaker
                 if frame.speaker.kind == "organisation":
@@ -1164,6 +1169,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
                 and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
             speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
+        elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
+              and (named := state.heads.get(speaker.name.split()[-1])) is not None):
+            speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
         if (speaker_hit is not before[-1]
                 and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
             speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'

@@ -202,3 +202,13 @@ def test_extract_claims_keeps_the_named_speaker_before_an_appositive_description
         "anti-government monitoring group says the airstrikes killed 13 people in the market."
     )
     assert claim_with(claims, "killed 13 people")["speaker"] == "Local Coordination Committees"
+
+
+def test_extract_claims_reads_one_of_the_officials_as_the_officials_named_before():
+    """Check that 'one of the officials said' after 'Reuters quoting US officials said' is the United States."""
+    claims = syria_claims(
+        'Fighting went on. Reuters quoting US officials said on Tuesday that two Russian jets bombed the convoy. "All the evidence points to '
+        'that conclusion that the jets bombed the convoy" one of the officials said.',
+        outlet="alaraby",
+    )
+    assert claim_with(claims, "jets bombed the convoy\"")["speaker"] == "United States"
