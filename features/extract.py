@@ -2514,15 +2514,21 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
     return _Speaker(canonical, compiled.sources[canonical]["camp"], False, "outlet")
 
 
+QUOTATION_WORDS = 5  # a shorter quoted phrase inside reported content is a term it quotes ('said "tens of terrorists" had been killed')
+
+
 def attribution(doc, start: int, end: int) -> str:
-    """direct_quote when the content holds a quotation of three or more words, else reported_speech. Quotation marks
-    pair by their typography (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike')
-    are no quotation."""
+    """direct_quote when the content holds a quotation of ``QUOTATION_WORDS`` or more words, or one of three or more
+    that is at least half the content, else reported_speech: a short quoted phrase in reported content ('the army said
+    "tens of terrorists" had been killed in the attack') is reported speech. Quotation marks pair by their typography
+    (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike') are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
     if not _has_quote_mark(text):
         return "reported_speech"
-    return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
+    words = len(text.split())
+    lengths = [len(text[low:high].split()) for low, high in _quotations(text)]
+    return "direct_quote" if any(n >= QUOTATION_WORDS or (n >= 3 and 2 * n >= words) for n in lengths) else "reported_speech"
 
 
 def _mark_opens(text: str, at: int) -> bool | None:

@@ -212,3 +212,13 @@ def test_extract_claims_reads_one_of_the_officials_as_the_officials_named_before
         outlet="alaraby",
     )
     assert claim_with(claims, "jets bombed the convoy\"")["speaker"] == "United States"
+
+
+def test_extract_claims_reads_a_short_quoted_phrase_in_reported_content_as_reported_speech():
+    """Check that 'said "tens of terrorists" had been killed ...' is reported speech, and a longer or whole quotation stays direct."""
+    claims = syria_claims('Fighting went on. State television said "tens of terrorists" had been killed in the ambush west of Daraa on Sunday.')
+    assert claim_with(claims, "had been killed in the ambush")["attribution"] == "reported_speech"
+    claims = syria_claims('Fighting went on. The Observatory said the rebels "continue to hold all the eastern districts" of Aleppo on Sunday.')
+    assert claim_with(claims, "continue to hold")["attribution"] == "direct_quote"
+    claims = syria_claims('Fighting went on. "Four soldiers died" the army said.')
+    assert claim_with(claims, "Four soldiers died")["attribution"] == "direct_quote"
