@@ -990,6 +990,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             speaker_hit = next(s for s in speakers if s.start == position)
             if speaker_hit.text.lower().endswith("report") and speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ("by", "from", "of", "in"):
                 speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
+            if speaker_hit.kind == "L" and (named := _named_head_after(doc, speaker_hit, speakers)) is not None:
+                speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
@@ -1019,6 +1021,20 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
     return None
+
+
+NAMED_HEAD_GAP = 3  # lowercase words between a description's first noun and the registry name it leads to
+
+
+def _named_head_after(doc: _Toks, description: _Hit, speakers: list[_Hit]) -> _Hit | None:
+    """The registry mention a lowercase description runs into ('official television station al-Manar'): an actor or
+    outlet mention after one to ``NAMED_HEAD_GAP`` lowercase words, none an article or conjunction ('medical sources
+    the monitoring group said', 'activists and the army' name two); None otherwise."""
+    named = next((s for s in speakers if s.kind == "S" and description.end < s.start <= description.end + NAMED_HEAD_GAP), None)
+    if named is None or not all(doc.alpha[index] and doc.lower[index] == doc.token(index) and doc.lower[index] not in DEFINITE_WORDS
+                                and doc.lower[index] not in CLAUSE_WORDS and doc.lower[index] != "or" for index in range(description.end, named.start)):
+        return None
+    return named
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:

@@ -222,3 +222,12 @@ def test_extract_claims_reads_a_short_quoted_phrase_in_reported_content_as_repor
     assert claim_with(claims, "continue to hold")["attribution"] == "direct_quote"
     claims = syria_claims('Fighting went on. "Four soldiers died" the army said.')
     assert claim_with(claims, "Four soldiers died")["attribution"] == "direct_quote"
+
+
+def test_extract_claims_takes_the_registry_name_a_description_after_according_to_runs_into():
+    """Check that 'According to Hezbollahs official television station al-Manar' is al-Manar's, not the word 'official'."""
+    claims = syria_claims(
+        'Fighting went on. According to Hezbollahs official television station al-Manar "two fighters were killed when an Israeli drone targeted their car."',
+        outlet="alaraby",
+    )
+    assert claim_with(claims, "two fighters were killed")["speaker"] == "manar"
