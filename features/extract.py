@@ -1015,7 +1015,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
     named = _proper_name_after(doc, hit.end, doc.n) if hit.end < doc.n and doc.title[hit.end] else None
-    if named is not None and (person := _person_by_full_surname(state, named[1])) is not None:
+    if named is not None and (person := _person_by_part(state, named[1])) is not None:
         return _Frame(hit.start, hit.end, hit.text, person, hit.start, named[0], "according_to")  # 'According to Abu Leith ...'
     office = _described_organisation(doc, hit.end)
     if office is not None:  # 'according to the citys monitoring and documentation office'
@@ -1739,12 +1739,16 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
 SENTENCE_CLOSERS = frozenset({".", ";", "!", "?"})
 
 
-def _person_by_full_surname(state: _ArticleState, written: str) -> _Speaker | None:
-    """The person named in full earlier whose name ends with ``written`` ('Abu Leith' after 'Ibrahim Abu Leith'),
-    or whose surname it is."""
+def _person_by_part(state: _ArticleState, written: str) -> _Speaker | None:
+    """The person named in full earlier that ``written`` names by part: the surname ('Sino'), the end of the full name
+    ('Abu Leith' after 'Ibrahim Abu Leith') or, when one person alone has it, the first name ('Ibrahim')."""
     lower = written.lower()
     person = _person_by_surname(state, lower) if " " not in lower else None
-    return person or next((known for known in state.persons.values() if known.name.lower().endswith(" " + lower)), None)
+    person = person or next((known for known in state.persons.values() if known.name.lower().endswith(" " + lower)), None)
+    if person is None and " " not in lower:
+        firsts = {known.name: known for known in state.persons.values() if known.name.lower().startswith(lower + " ")}
+        person = next(iter(firsts.values())) if len(firsts) == 1 else None
+    return person
 
 
 def _person_by_surname(state: _ArticleState, surname: str) -> _Speaker | None:
@@ -1784,7 +1788,8 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
     """A capitalised name before the verb: an organisation (by its words), a person (two to four words), or one
     word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
-    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
+    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown). A part of a full name said
+    before is that person (``_person_by_part``: 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith')."""
     start, name = proper
     name = _name_without_title(name)
     if state is not None and (named := _name_before_titled_acronym(doc, start, name)) is not None:
@@ -1796,6 +1801,8 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and state is not None and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if state is not None and len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, known, start, hit.end, "reported")  # 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith'
     if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _Speaker(full, CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if any(word in ORGANISATION_WORDS for word in words):

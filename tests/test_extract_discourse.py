@@ -231,3 +231,14 @@ def test_extract_claims_takes_the_registry_name_a_description_after_according_to
         outlet="alaraby",
     )
     assert claim_with(claims, "two fighters were killed")["speaker"] == "manar"
+
+
+def test_extract_claims_reads_part_of_a_full_name_said_before_as_that_person():
+    """Check that 'Abu Leith said' and 'Ibrahim said' after 'Ibrahim Abu Leith told' are him."""
+    claims = syria_claims(
+        "Fighting went on. Ibrahim Abu Leith told Anadolu Agency that a helicopter struck a funeral in Aleppo. Abu Leith said 20 people were killed "
+        "in the strike. Later Ibrahim said 30 people were wounded.",
+        outlet="dailysabah",
+    )
+    assert claim_with(claims, "20 people were killed")["speaker"] == "Ibrahim Abu Leith"
+    assert claim_with(claims, "30 people were wounded")["speaker"] == "Ibrahim Abu Leith"
