@@ -655,12 +655,26 @@ def _remember_army(hits: list[_Hit], compiled: _Compiled, state: _ArticleState) 
     """Make the last registry army named in the sentence ('the Turkish military', 'Syrian troops'), as a speaker
     or not, the one a later 'the army said' means (``_army_by_salience``)."""
     for hit in hits:
-        if hit.kind == "S":
-            words = hit.text.lower().split()
-            if words[0] == "the":
-                del words[0]
-            if not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES):
-                state.last_army = _speaker_from_hit(hit, compiled)
+        if hit.kind == "S" and _names_an_army(hit.text):
+            state.last_army = _speaker_from_hit(hit, compiled)
+
+
+_ARMY_MENTIONS: dict[str, bool] = {}  # mention text -> whether it names a particular army (memo, as the spelling memo)
+
+
+def _names_an_army(text: str) -> bool:
+    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
+    'army' / 'the military'."""
+    known = _ARMY_MENTIONS.get(text)
+    if known is None:
+        words = text.lower().split()
+        if words[0] == "the":
+            del words[0]
+        known = not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
+        if len(_ARMY_MENTIONS) >= SPELLING_CACHE_LIMIT:
+            _ARMY_MENTIONS.clear()
+        _ARMY_MENTIONS[text] = known
+    return known
 
 
 def _army_by_salience(doc: _Toks, frames: list[_Frame], army: _Speaker) -> None:
@@ -3021,9 +3035,9 @@ def _quote_open_after(open_before: bool, sent: _Sent) -> bool:
     if not _has_quote_mark(sent.text):
         return is_open
     doc = sent.toks
-    for position in range(sent.start, sent.end):
-        if doc.lower[position] in _QUOTES:
-            is_open = _open_after_mark(is_open, doc.text, doc.idx[position])
+    last = sent.end - 1
+    for mark in _QUOTE_MARK.finditer(doc.text, doc.idx[sent.start], doc.idx[last] + doc.length[last]):
+        is_open = _open_after_mark(is_open, doc.text, mark.start())
     return is_open
 
 
