@@ -552,7 +552,8 @@ class _ArticleState:
     last_individual: _Speaker | None = None
     outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
     last_report: _Speaker | None = None  # the last named reporter, another outlet included: 'the report said', 'the statement added'
-    last_army: _Speaker | None = None  # the army named last ('the Turkish military'): whom 'the army said' means
+    hits: list = field(default_factory=list)  # the article's hits in order, and how many lie before the sentence being read
+    hits_before: int = 0  # (``_army_named_last``)
     heads: dict = field(default_factory=dict)  # plural head noun of a named speaker's subject -> that speaker ('US officials': 'officials')
 
 
@@ -640,8 +641,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
-    if state.last_army is not None:
-        _army_by_salience(sent.toks, frames, state.last_army)
+    _army_by_salience(sent.toks, frames, compiled, state)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
@@ -651,12 +651,12 @@ ARMY_WORDS = frozenset({"army", "military", "troops", "forces", "armed"})
 GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
 
 
-def _remember_army(hits: list[_Hit], compiled: _Compiled, state: _ArticleState) -> None:
-    """Make the last registry army named in the sentence ('the Turkish military', 'Syrian troops'), as a speaker
-    or not, the one a later 'the army said' means (``_army_by_salience``)."""
-    for hit in hits:
-        if hit.kind == "S" and _names_an_army(hit.text):
-            state.last_army = _speaker_from_hit(hit, compiled)
+def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
+    """The last registry army named in the sentences before ('the Turkish military', 'Syrian troops'), as a speaker or
+    not: the one a later 'the army said' means (``_army_by_salience``)."""
+    hits = state.hits
+    hit = next((hits[index] for index in range(state.hits_before - 1, -1, -1) if hits[index].kind == "S" and _names_an_army(hits[index].text)), None)
+    return None if hit is None else _speaker_from_hit(hit, compiled)
 
 
 _ARMY_MENTIONS: dict[str, bool] = {}  # mention text -> whether it names a particular army (memo, as the spelling memo)
@@ -677,13 +677,13 @@ def _names_an_army(text: str) -> bool:
     return known
 
 
-def _army_by_salience(doc: _Toks, frames: list[_Frame], army: _Speaker) -> None:
+def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> None:
     """'the army said' / 'the military said' as a frame's subject is the army the article named last (in place):
     in a report on the Turkish army, the Turkish army, not the registry's default for the bare word."""
     for index, frame in enumerate(frames):
         if (frame.kind == "reported" and not frame.inherited and frame.left + 2 <= frame.verb_start and doc.lower[frame.left] == "the"
-                and doc.lower[frame.left + 1] in GENERIC_ARMIES and frame.speaker.name != army.name
-                and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))):
+                and doc.lower[frame.left + 1] in GENERIC_ARMIES and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))
+                and (army := _army_named_last(compiled, state)) is not None and frame.speaker.name != army.name):
             frames[index] = replace(frame, speaker=army)
 
 
@@ -2757,7 +2757,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     tag_lists = _mark_tag_lists(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
-    state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower())
+    state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower(), hits=hits_all)
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
@@ -2767,8 +2767,8 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         if sent_start in tag_lists:  # a page's keyword list: no frame, no claim, no subject to refer back to
             sentences.append((sent, [], []))
             continue
+        state.hits_before = position
         frames = _find_frames(sent, hits, compiled, state)
-        _remember_army(hits, compiled, state)
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
