@@ -54,16 +54,21 @@ log = logging.getLogger(__name__)
 
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"they", "it", "we"}
+# Words before an 'it' or 'they' that embed its clause in the sentence, whose subject it then refers to ('an incursion
+# that it said was ...', 'did not demand an inquiry although it said ...'); a closing '... it said' has none.
+EMBEDDING_WORDS = frozenset({"that", "which", "although", "though", "as", "while", "because", "when", "where", "but", "and", "what"})
+SUBJECT_PRONOUNS = frozenset(PRONOUNS_PERSON | {"it", "they"})  # right before a verb, the verb's subject, before any mention further back
+DOCUMENT_NOUNS = frozenset({"statement", "report"})  # 'the report said': whoever reported last, another outlet included
 BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
-    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group",
+    "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group", "the charity",
 }
 BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # Back-references that name an organisation, not a person ('the group said', 'it said'): the last organisation.
 ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the ministry", "the organisation", "the organization", "the monitor",
-                                     "the observatory", "the watchdog", "the rights group"})
+                                     "the observatory", "the watchdog", "the rights group", "the charity"})
 # Titles before a name after an inverted verb ('said Dr Ammar al-Assad'): not part of the name.
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
@@ -586,6 +591,11 @@ class _ArticleState:
     # speaker spoke after it: 'The source added', 'he said' refer back to it
     last_individual: _Speaker | None = None
     last_outlet: _Speaker | None = None  # the last outlet that reported ('state television said'): 'the broadcaster said' refers to it
+    outlet: str = ""  # the publishing outlet's registry name, lowercase: its own reports are no antecedent ('It said' is another's)
+    last_report: _Speaker | None = None  # the last named reporter, another outlet included: 'the report said', 'the statement added'
+    hits: list = field(default_factory=list)  # the article's hits in order, and how many lie before the sentence being read
+    hits_before: int = 0  # (``_army_named_last``)
+    heads: dict = field(default_factory=dict)  # plural head noun of a named speaker's subject -> that speaker ('US officials': 'officials')
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -666,20 +676,101 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames.append(frame)
             if frame.speaker.kind == "outlet" or frame.speaker.media:
                 state.last_outlet = frame.speaker
-                state.last_organisation = frame.speaker  # 'Haberturk reported ... it said': the outlet
-            if frame.speaker.anonymous and frame.speaker.kind == "group":
+            if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
                 state.last_group = frame.speaker
                 if not frame.inherited:
                     state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
-            if not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+            if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
+                state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
+            elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+                verb = frame.verb_start
+                if (frame.kind == "reported" and frame.left < verb - 1 and (head := sent.toks.lower[verb - 1]).endswith("s") and sent.toks.alpha[verb - 1]
+                        and sent.toks.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
+                    state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
                 state.last_individual = None
-                state.last_any = frame.speaker
+                state.last_any = state.last_report = frame.speaker
                 if frame.speaker.kind == "organisation":
                     state.last_organisation = frame.speaker
                 if frame.speaker.kind == "person":
                     state.last_person = frame.speaker
                     state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+    _army_by_salience(sent.toks, frames, compiled, state)
+    if len(frames) > 1:
+        _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+ARMY_WORDS = frozenset({"army", "military", "troops", "forces", "armed"})
+GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
+
+
+def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
+    """The last registry army named in the sentences before ('the Turkish military', 'Syrian troops'), as a speaker or
+    not: the one a later 'the army said' means (``_army_by_salience``)."""
+    hits = state.hits
+    hit = next((hits[index] for index in range(state.hits_before - 1, -1, -1) if hits[index].kind == "S" and _names_an_army(hits[index].text)), None)
+    return None if hit is None else _speaker_from_hit(hit, compiled)
+
+
+_ARMY_MENTIONS: dict[str, bool] = {}  # mention text -> whether it names a particular army (memo, as the spelling memo)
+
+
+def _names_an_army(text: str) -> bool:
+    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
+    'army' / 'the military'."""
+    known = _ARMY_MENTIONS.get(text)
+    if known is None:
+        words = text.lower().split()
+        if words[0] == "the":
+            del words[0]
+        known = not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
+        if len(_ARMY_MENTIONS) >= SPELLING_CACHE_LIMIT:
+            _ARMY_MENTIONS.clear()
+        _ARMY_MENTIONS[text] = known
+    return known
+
+
+def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> None:
+    """'the army said' / 'the military said' as a frame's subject is the army the article named last (in place):
+    in a report on the Turkish army, the Turkish army, not the registry's default for the bare word."""
+    for index, frame in enumerate(frames):
+        if (frame.kind == "reported" and not frame.inherited and frame.left + 2 <= frame.verb_start and doc.lower[frame.left] == "the"
+                and doc.lower[frame.left + 1] in GENERIC_ARMIES and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))
+                and (army := _army_named_last(compiled, state)) is not None and frame.speaker.name != army.name):
+            frames[index] = replace(frame, speaker=army)
+
+
+NESTED_CLOSING_WORDS = 2  # content words a closing report may leave after it ('... activists said on Tuesday')
+
+
+def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
+    """A report inside another takes the outer reporter as its speaker (in place), the one who asserts the claim
+    to the outlet (docs/annotation.md, nested reports): a report running up to a report that closes the sentence
+    ('Residents blamed the coalition for the strikes activists said', 'Reports confirmed five deaths said the
+    source noting ...') is the closing reporter's, and a report opening the content of another ('The Observatory chief said
+    the activists in the area said gas was fired') is the first reporter's. The publishing outlet is never the outer
+    reporter (its report of someone is that someone's), nor is a pronoun closing the sentence ('... he said' is the
+    subject's own) or a mention after a verb or preposition ('... joined the al-Qaeda branch Press TV reported')."""
+    doc = sent.toks
+    for index in range(1, len(frames)):
+        outer, inner = frames[index - 1], frames[index]
+        if outer.inherited or inner.inherited or outer.kind != "reported" or inner.kind not in ("reported", "inverted") or outer.speaker.name == inner.speaker.name:
+            continue
+        next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
+        gap = _n_words(doc, outer.right, inner.left)
+        before = inner.left - 1  # the word before the closing report's subject, past its article
+        while before > outer.right and doc.lower[before] in ("the", "a", "an"):
+            before -= 1
+        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
+            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
+        if (inner.kind == "reported" and gap <= 1 and (gap == 0 or doc.lower[outer.right] == "that") and _n_words(doc, inner.right, next_left) >= 3
+                and outer.speaker.name.lower() != outlet and doc.lower[inner.left] not in RELATIVE_WORDS and doc.lower[inner.verb_start - 1] not in RELATIVE_WORDS):
+            frames[index] = replace(inner, speaker=outer.speaker)  # 'X said Y said C': C is what X reports
+        elif (gap >= 3 and doc.lower[inner.left - 1] not in CLAUSE_WORDS and doc.lower[inner.left - 1] not in OBJECT_PREPOSITIONS and inner.speaker.name.lower() != outlet
+              and not (inner.kind == "reported" and (doc.lower[inner.left] in PRONOUNS_PERSON or doc.lower[inner.left] in PRONOUNS_GROUP
+                                                     or (doc.lower[before].endswith("ed") and doc.alpha[before] and not doc.title[before]))) and all(frame.inherited for frame in frames[index + 1:])
+              and (_n_words(doc, inner.right, next_left) <= NESTED_CLOSING_WORDS or _only_frame_tail(doc, inner.right, next_left) or _opens_participle(doc, inner.right))):
+            frames[index - 1] = replace(outer, speaker=inner.speaker)  # 'Y blamed X for C activists said': the activists report it
 
 
 QUOTING_VERBS = frozenset({"quoted", "quoting"})
@@ -713,6 +804,7 @@ NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "a
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
+CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
 # Verbs of monitoring that report what they count: a report only with a count as object ('the ministry registered 604
 # breaches', 'the hospital had recorded four deaths', 'RSF counted 66 journalists killed').
@@ -769,6 +861,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
         return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
+    if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
+        return True  # 'the rebels have maintained momentum': only 'maintained that ...' (or a closing 'X maintained') reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
 
 
@@ -1157,6 +1251,8 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
             speaker_hit = next(s for s in speakers if s.start == position)
             if speaker_hit.text.lower().endswith("report") and speaker_hit.end < doc.n and doc.lower[speaker_hit.end] in ("by", "from", "of", "in"):
                 speaker_hit = next((s for s in speakers if speaker_hit.end < s.start <= speaker_hit.end + 2), speaker_hit)  # 'a report by the Observatory'
+            if speaker_hit.kind == "L" and (named := _named_head_after(doc, speaker_hit, speakers)) is not None:
+                speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
@@ -1170,35 +1266,36 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
         if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
-            reference = (position + 1, f"the {lower}")
-        elif lower in ("report", "statement") and position > hit.end:
-            reference = (position + 1, "the statement")
+            reference = (position + 1, lower)
+        elif lower in DOCUMENT_NOUNS:  # 'according to a statement', 'according to report'
+            reference = (position + 1, lower)
+        if (reference is not None and reference[0] == position + 1
+                and (position + 1 >= doc.n or not (doc.lower[position + 1] in ACCORDING_LINKS or (doc.lower[position + 1].endswith("ed") and doc.alpha[position + 1])))):
+            break  # 'according to report ISIS has ...': the reference ends the phrase, a new subject follows ('a statement released by X' goes on)
         position += 1
-    if (named := _person_after_according(doc, hit.end, state)) is not None:
-        return _Frame(hit.start, hit.end, hit.text, named[1], hit.start, named[0], "according_to")
-    if reference is not None and state.last_any is not None:
-        speaker = (state.last_organisation or state.last_any) if reference[1] in ORGANISATION_REFERENCES else state.last_any
-        return _Frame(hit.start, hit.end, hit.text, speaker, hit.start, reference[0], "according_to")
+    if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
+    named = _proper_name_after(doc, hit.end, doc.n) if hit.end < doc.n and doc.title[hit.end] else None
+    if named is not None and (person := _person_by_part(state, named[1])) is not None:
+        return _Frame(hit.start, hit.end, hit.text, person, hit.start, named[0], "according_to")  # 'According to Abu Leith ...'
     office = _described_organisation(doc, hit.end)
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
     return None
 
 
-def _person_after_according(doc: _Toks, start: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
-    """'according to Abu Leith' after 'Ibrahim Abu Leith said': the person of that surname who spoke in full earlier,
-    the name read with its particles; (name end, person), else None."""
-    end = start
-    while end < doc.n and end - start < 5 and not doc.sent_start[end] and (
-            (doc.title[end] and doc.alpha[end]) or (doc.lower[end] in NAME_PARTICLES and end + 1 < doc.n and (doc.title[end + 1] or doc.lower[end + 1] == "-"))):
-        end += 1
-    if end == start or not doc.title[end - 1]:
+NAMED_HEAD_GAP = 3  # lowercase words between a description's first noun and the registry name it leads to
+
+
+def _named_head_after(doc: _Toks, description: _Hit, speakers: list[_Hit]) -> _Hit | None:
+    """The registry mention a lowercase description runs into ('official television station al-Manar'): an actor or
+    outlet mention after one to ``NAMED_HEAD_GAP`` lowercase words, none an article or conjunction ('medical sources
+    the monitoring group said', 'activists and the army' name two); None otherwise."""
+    named = next((s for s in speakers if s.kind == "S" and description.end < s.start <= description.end + NAMED_HEAD_GAP), None)
+    if named is None or not all(doc.alpha[index] and doc.lower[index] == doc.token(index) and doc.lower[index] not in DEFINITE_WORDS
+                                and doc.lower[index] not in CLAUSE_WORDS and doc.lower[index] != "or" for index in range(description.end, named.start)):
         return None
-    written = doc.span_text(start, end)
-    person = state.persons.get(written.split()[-1].lower())
-    if person is None or not person.name.endswith(written):
-        return None
-    return end, person
+    return named
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:
@@ -1282,6 +1379,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
+    if hit.start - 2 > lower_bound and (referent := _back_reference_after(doc, hit, sent.end, speakers, state)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, referent[1], hit.start, referent[0], "inverted")  # '... said the source noting ...'
     if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
         return in_role
     proper = _proper_name_before(doc, hit.start, lower_bound)
@@ -1314,9 +1413,14 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if (proper is not None and not adjacent and (proper[0] < hit.start - 1 or proper[0] != written_at)
             and not any(s.start < hit.start and s.end > proper[0] for s in speakers)):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
-    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_PERSON and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None:
+    opening = (_opening_organisation(doc, sent, speakers, hit.start)
+               if hit.start - 2 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_GROUP and doc.lower[hit.start - 2] in EMBEDDING_WORDS else (False, None))
+    if opening[1] is not None and compiled.sources.get(opening[1].key, {}).get("kind") == "organisation":
+        return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
+    if (hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]
+            and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None):
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
-    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled)
+    long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
@@ -1329,6 +1433,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
+        if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
+            speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
         speaker = _speaker_from_hit(speaker_hit, compiled)
         if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
             # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
@@ -1344,6 +1450,9 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
                 and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
             speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
+        elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
+              and (named := state.heads.get(speaker.name.split()[-1])) is not None):
+            speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
         if (speaker_hit is not before[-1]
                 and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
             speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
@@ -1416,6 +1525,32 @@ def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
     if doc.lower[verb.end] == "that":
         return True
     return mention.kind != "S" and mention.end < doc.n and not doc.sent_start[mention.end] and doc.lower[mention.end] in FINITE_WORDS
+
+
+def _opening_organisation(doc: _Toks, sent: _Sent, speakers: list[_Hit], verb: int) -> tuple[bool, _Hit | None]:
+    """Whether the sentence's subject is an organisation, which a later 'it' or 'they' in it refers to ('The council did
+    not demand an inquiry although it said ...'), and its registry mention if it is one: a speaker mention or 'the' and
+    an organisation noun opening the sentence, with no quotation mark before the verb (the subject of a quotation is
+    not the reporter's: '"ISIL executed ..." it said')."""
+    start = sent.start
+    if any(doc.lower[index] in _QUOTES for index in range(start, verb)):
+        return False, None
+    mention = next((s for s in speakers if s.kind == "S" and (s.start == start or (s.start == start + 1 and doc.lower[start] == "the"))), None)
+    if mention is not None:
+        return True, mention
+    return doc.lower[start] == "the" and any(doc.lower[index] in ORGANISATION_WORDS for index in range(start + 1, min(start + 4, sent.end))), None
+
+
+APPOSITION_MODIFIERS_MAX = 5  # tokens between 'a' / 'another' and an appositive description's head ('another anti - government')
+
+
+def _described_in_apposition(doc: _Toks, name: _Hit, description: _Hit) -> bool:
+    """Whether ``description`` is an indefinite description in apposition to the mention ``name`` right before it ('The
+    Local Coordination Committees another anti-government monitoring group'), which names no second speaker."""
+    between = range(name.end, description.start)
+    if not 1 <= len(between) <= APPOSITION_MODIFIERS_MAX or doc.lower[name.end] not in ("a", "an", "another") or not description.text.islower():
+        return False
+    return all(doc.lower[index] == "-" or (doc.alpha[index] and doc.lower[index] == doc.token(index)) for index in between)
 
 
 def _name_after_description(doc: _Toks, description: _Hit, end: int, speakers: list[_Hit], places: Sequence[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
@@ -1745,23 +1880,29 @@ def _opens_participle(doc: _Toks, index: int) -> bool:
     return (token.endswith("ing") and doc.alpha[index] and len(token) > 4) or (token == "close" and index + 1 < doc.n and doc.lower[index + 1] == "to")
 
 
-def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled) -> _Frame | None:
+def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled,
+                               state: _ArticleState | None = None) -> _Frame | None:
     """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
     a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
     al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
     opposition and medical sources - also said'). Mentions inside the relative clause ('medical sources') are not
     the speaker. Before a relative word, no finite verb, fact word (killed, captured ...) or '-ed' form may come
-    (the subject would have its own verb); after it, no other reporting verb; quotations end the search."""
+    (the subject would have its own verb); after it, no other reporting verb; quotations end the search. Lowercase
+    or hyphenated modifiers may come between the article and the mention ('The London-based Syrian Observatory
+    which relies on ... says'); a back-reference before a relative clause ('The UK-based group which backs the
+    opposition said') is resolved as ``_pronoun_before`` resolves it."""
     if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
         return None
     determiner = doc.lower[lower_bound] in ("the", "a", "an")
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
-    if head is None and determiner:  # 'The UK based Syrian Observatory for Human Rights which ...': modifiers written before the name
-        head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 4 and all(
-            _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES or doc.lower[index] == "-" for index in range(lower_bound + 1, s.start))), None)
+    if head is None and determiner:  # modifiers written before the name ('The London-based ...', 'The UK based Syrian Observatory ... which')
+        head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 1 + SUBJECT_MODIFIERS_MAX and all(
+            _continuation_modifier(doc, index) or _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES for index in range(lower_bound + 1, s.start))), None)
     named_body = _capitalised_organisation(doc, lower_bound + 1, hit.start) if head is None and determiner else None
     if named_body is not None:  # 'The Idlib Media Center which publishes news ... said': an organisation the registry lacks, as written
         end, speaker = named_body, _Speaker(doc.span_text(lower_bound, named_body), CAMP_UNKNOWN, False, "organisation")
+    elif head is None and determiner and state is not None and (referent := _back_reference_head(doc, lower_bound, hit.start, state)) is not None:
+        end, speaker = referent
     elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
     elif head is None and not determiner:
@@ -1791,6 +1932,40 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         elif any(s.start == index for s in speakers) and not doc.lower[index - 1] in ("of", "from", "in", "at", "to", "with", "by", "-"):
             return None  # 'Rebels in Aleppo province activists said': a second subject
     return _Frame(hit.start, hit.end, hit.text, speaker, lower_bound, hit.end, "reported")
+
+
+SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
+
+
+def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit], state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """(end, speaker) of a back-reference right after an inverted verb that closes its clause ('... were killed said
+    the source', '... said the group on Sunday', '... said the source noting that ...'), resolved as
+    ``_pronoun_before`` resolves it; None otherwise."""
+    start = verb.end
+    if start >= end or doc.lower[start] != "the":
+        return None
+    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, end)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
+    if noun is None or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)) or any(s.start <= noun < s.end for s in speakers):
+        return None  # 'said the Observatory': the registry mention names it
+    following = noun + 1
+    if following < end and not (doc.punct[following] or doc.lower[following] in TIME_WORDS or doc.lower[following].endswith("ing")):
+        return None  # 'said the group had ...': the back-reference opens the content
+    resolved = _pronoun_before(doc, following, start, state)
+    if resolved is None or resolved[1] != start:
+        return None
+    if resolved[0] is not state.last_individual and f"the {doc.lower[noun]}" not in ORGANISATION_REFERENCES and doc.lower[noun] not in DOCUMENT_NOUNS:
+        return None  # '... said the frontline commander' may name a person still to come ('In a separate event ...')
+    return following, resolved[0]
+
+
+def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
+    """(end, speaker) of a back-reference opening the clause at ``start`` right before a relative word ('The UK-based
+    group which ...', 'The source who ...'), resolved to the speaker it refers back to; None otherwise."""
+    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, verb - 1)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
+    if noun is None or doc.lower[noun + 1] not in RELATIVE_WORDS or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)):
+        return None
+    resolved = _pronoun_before(doc, noun + 1, start, state)
+    return (noun + 1, resolved[0]) if resolved is not None and resolved[1] == start else None
 
 
 # A mention right after one of these is the agent or object in the content ('killed by Nusra Front said X'), so a
@@ -1870,6 +2045,18 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
 SENTENCE_CLOSERS = frozenset({".", ";", "!", "?"})
 
 
+def _person_by_part(state: _ArticleState, written: str) -> _Speaker | None:
+    """The person named in full earlier that ``written`` names by part: the surname ('Sino'), the end of the full name
+    ('Abu Leith' after 'Ibrahim Abu Leith') or, when one person alone has it, the first name ('Ibrahim')."""
+    lower = written.lower()
+    person = _person_by_surname(state, lower) if " " not in lower else None
+    person = person or next((known for known in state.persons.values() if known.name.lower().endswith(" " + lower)), None)
+    if person is None and " " not in lower:
+        firsts = {known.name: known for known in state.persons.values() if known.name.lower().startswith(lower + " ")}
+        person = next(iter(firsts.values())) if len(firsts) == 1 else None
+    return person
+
+
 def _person_by_surname(state: _ArticleState, surname: str) -> _Speaker | None:
     """The person named in full earlier whose surname is ``surname`` (lowercase), its particle written on or not
     ('Barazi' after 'Talal al-Barazi')."""
@@ -1907,7 +2094,8 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
     """A capitalised name before the verb: an organisation (by its words), a person (two to four words), or one
     word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
-    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown)."""
+    person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown). A part of a full name said
+    before is that person (``_person_by_part``: 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith')."""
     start, name = proper
     name = _name_without_title(name)
     if state is not None and (named := _name_before_titled_acronym(doc, start, name)) is not None:
@@ -1919,6 +2107,8 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and state is not None and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if state is not None and len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, known, start, hit.end, "reported")  # 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith'
     if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _Speaker(full, CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if any(word in ORGANISATION_WORDS for word in words):
@@ -2230,15 +2420,26 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
             return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
-        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None):
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None and state.last_individual is not None and lower in state.last_individual.name.lower().split():
-                return state.last_individual, start  # 'a source at X Police Command said ... The source added'
-            if start is not None and state.last_any is not None:
-                return (state.last_organisation or state.last_any) if f"the {lower}" in ORGANISATION_REFERENCES else state.last_any, start
+            if start is not None and (referent := _noun_referent(lower, state)) is not None:
+                return referent, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
+
+
+def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
+    """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
+    description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
+    'statement' (another outlet included), the last organisation for organisation nouns, else the last named speaker."""
+    if state.last_individual is not None and noun in state.last_individual.name.lower().split():
+        return state.last_individual  # 'a source at X Police Command said ... The source added'
+    if noun in DOCUMENT_NOUNS and state.last_report is not None:
+        return state.last_report  # 'the report said': the last reporter's, another outlet's included
+    if state.last_any is None:
+        return None
+    return (state.last_organisation or state.last_any) if f"the {noun}" in ORGANISATION_REFERENCES else state.last_any
 
 
 def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
@@ -2331,6 +2532,12 @@ class _Segment:
 SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
+PARENTHETICAL_SUBJECT_WORDS = 4  # words of a subject before an 'according to X' inside its clause
+
+
+PLAIN_REPORT_VERBS = frozenset({"said", "says", "reported", "reports", "told"})  # 'X said A saying B': one report; not 'condemned A saying B'
+
+
 def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     """Split a sentence into asserted-content segments: one per frame plus the outlet's own text."""
     doc = sent.toks
@@ -2346,7 +2553,18 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 not _introduces_content(doc, frame.right, next_left, frame.verb_text) or (_after_quotation(doc, frame.left) and not _opens_content(doc, frame.right, next_left))))
         )
         what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
-        if what is not None and _n_words(doc, frame.right, next_left) >= 2:
+        if (frame.kind == "according_to" and index == len(frames) - 1 and boundary == sent.start and 1 <= before_words <= PARENTHETICAL_SUBJECT_WORDS
+                and after_words >= 3 and doc.lower[boundary] in ("the", "a", "an")):
+            # 'The attacks according to the source claimed two lives': the frame sits inside the clause, which is all its claim
+            segments.append(_Segment(boundary, next_left, frame))
+            boundary = next_left
+        elif (index and frame.inherited and frame.kind == "reported" and frame.verb_text.lower() == "saying" and segments
+                and segments[-1].frame is frames[index - 1] and segments[-1].end == frame.left and frames[index - 1].speaker.name == frame.speaker.name
+                and frames[index - 1].verb_text.lower() in PLAIN_REPORT_VERBS
+                and not _previous_is_comma(doc, frame.left, boundary)):
+            segments[-1] = replace(segments[-1], end=next_left)  # 'X said A saying B': B is the same report's
+            boundary = next_left
+        elif what is not None and _n_words(doc, frame.right, next_left) >= 2:
             # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
             if _n_words(doc, boundary, what) >= 3:
                 segments.append(_Segment(boundary, what, None))
@@ -2712,37 +2930,50 @@ def outlet_speaker(outlet: str, compiled: _Compiled) -> _Speaker:
     return _Speaker(canonical, compiled.sources[canonical]["camp"], False, "outlet")
 
 
+QUOTATION_WORDS = 5  # a shorter quoted phrase inside reported content is a term it quotes ('said "tens of terrorists" had been killed')
+
+
 def attribution(doc, start: int, end: int) -> str:
-    """direct_quote when the content holds a quotation of three or more words, else reported_speech. Quotation marks
-    pair by their typography (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike')
-    are no quotation."""
+    """direct_quote when the content holds a quotation of ``QUOTATION_WORDS`` or more words, or one of three or more
+    that is at least half the content, else reported_speech: a short quoted phrase in reported content ('the army said
+    "tens of terrorists" had been killed in the attack') is reported speech. Quotation marks pair by their typography
+    (``_quotations``), so the words before a scare-quoted phrase ('the "double-tap" strike') are no quotation."""
     first, last = max(start - 1, 0), min(end, doc.n - 1)
     text = doc.text[doc.idx[first]:doc.idx[last] + doc.length[last]]
     if not _has_quote_mark(text):
         return "reported_speech"
-    return "direct_quote" if any(len(text[low:high].split()) >= 3 for low, high in _quotations(text)) else "reported_speech"
+    words = len(text.split())
+    lengths = [len(text[low:high].split()) for low, high in _quotations(text)]
+    return "direct_quote" if any(n >= QUOTATION_WORDS or (n >= 3 and 2 * n >= words) for n in lengths) else "reported_speech"
+
+
+def _mark_opens(text: str, at: int) -> bool | None:
+    """Whether the quotation mark at ``text[at]`` opens (True) or closes (False) a quotation, by its typography: a
+    curly mark says so; a straight mark opens after a space or an opening bracket (or at the start) before a
+    non-space, and closes after a non-space before a space, punctuation or the end; None when it could be either."""
+    mark = text[at]
+    if mark == "“":
+        return True
+    if mark == "”":
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return False
+    return None
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans quoted in ``text``. A curly mark says whether it opens or closes; a straight
-    mark opens after a space or an opening bracket (or at the start) before a non-space, and closes after a
-    non-space before a space, punctuation or the end; else it toggles. A closing mark with none open closes a
-    quotation begun before the text; an opening mark never closed runs to its end."""
+    """(start, end) character spans quoted in ``text``. Marks open or close by their typography (``_mark_opens``);
+    one that could be either toggles. A closing mark with none open closes a quotation begun before the text; an
+    opening mark never closed runs to its end."""
     spans, opened = [], None
     for match in _QUOTE_MARK.finditer(text):
         at = match.start()
-        mark = match.group()
-        before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
-        if mark == "“":
-            opens = True
-        elif mark == "”":
-            opens = False
-        elif (before.isspace() or before in "([") and not after.isspace():
-            opens = True
-        elif not before.isspace() and (after.isspace() or not after.isalnum()):
-            opens = False
-        else:
+        opens = _mark_opens(text, at)
+        if opens is None:
             opens = opened is None
         if opens:
             opened = at + 1 if opened is None else opened
@@ -2909,7 +3140,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     tag_lists = _mark_tag_lists(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
-    state = _ArticleState()
+    state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower(), hits=hits_all)
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
@@ -2919,11 +3150,12 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         if sent_start in tag_lists:  # a page's keyword list: no frame, no claim, no subject to refer back to
             sentences.append((sent, [], []))
             continue
+        state.hits_before = position
         frames = _find_frames(sent, hits, compiled, state)
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
         if not frames and sentences and sentences[-1][2]:
-            if _opens_with_partitive(doc, sent) or _also_harmed(doc, sent, hits):
+            if _opens_with_partitive(doc, sent) or _also_harmed(doc, sent, hits) or _count_of_others(doc, sent, hits):
                 continuations[len(sentences)] = None
             elif (subject := _back_reference_subject(doc, sent, state)) is not None:
                 continuations[len(sentences)] = subject
@@ -2973,7 +3205,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
         first = doc.token(start)
         name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
         organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
-        state.last_organisation = state.last_any = organisation
+        state.last_organisation = state.last_any = state.last_report = organisation
         state.last_individual = None
         return
     if determiner:
@@ -3051,7 +3283,6 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
 # 'Five of them', 'Most of those killed', 'Of those', 'Among the dead': a part of the count just reported.
 PARTITIVE_HEADS = frozenset({"most", "many", "some", "all", "half", "none", "several", "both", "dozens", "hundreds", "scores", "one", "two",
                              "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
-PARTITIVE_REFERENCES = frozenset({"them", "those", "these"})
 CASUALTY_NOUNS = frozenset({"dead", "victims", "killed", "wounded", "injured", "casualties", "fatalities"})
 
 
@@ -3087,6 +3318,22 @@ def _also_harmed(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
         if before > sent.start and doc.lower[before] == "also":
             return doc.numberish[before] > doc.numberish[sent.start]
     return False
+
+
+OTHERS_WORDS = frozenset({"other", "others", "more"})
+
+
+def _count_of_others(doc: _Toks, sent: _Sent, hits: list[_Hit]) -> bool:
+    """Whether a sentence opens with a count of other people harmed, added to the count just reported: a number, then
+    'other', 'others' or 'more', then a casualty word ('17 other civilians were injured in Mogambo', 'Three more people
+    died', 'Two others were wounded'), not one marked passive ('Seven others were reported injured')."""
+    start, end = sent.start, sent.end
+    position = start
+    while position < end and doc.numberish[position + 1] > doc.numberish[position]:
+        position += 1
+    if position == start or position >= end or doc.lower[position] not in OTHERS_WORDS or any(hit.kind == "L" and hit.key == "passive" for hit in hits):
+        return False  # 'Seven others were reported injured': the sentence marks its own report as passive
+    return any(hit.kind == "L" and hit.key == "casualty" and position < hit.start <= position + 4 for hit in hits)
 
 
 def _refers_to_count(doc: _Toks, position: int, end: int) -> bool:
@@ -3151,9 +3398,12 @@ _QUOTE_MARK = re.compile("[“”\"]")
 _QUOTE_LOOKAHEAD = 6  # sentences searched for the attribution that closes a quotation
 
 
-def _open_after_mark(is_open: bool, mark: str) -> bool:
-    """Whether a quotation is open after one quotation mark: curly marks open and close, a straight one toggles."""
-    return mark == "“" or (mark == '"' and not is_open)
+def _open_after_mark(is_open: bool, text: str, at: int) -> bool:
+    """Whether a quotation is open after the mark at ``text[at]``: by the mark's typography (``_mark_opens``), so a
+    mark reopening a quotation at a new paragraph ('... explosion. "People had fallen') keeps it open and a stray
+    closing mark ('no other option". Assads comments') leaves it closed; a straight mark that could be either toggles."""
+    opens = _mark_opens(text, at)
+    return (not is_open) if opens is None else opens
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -3161,13 +3411,15 @@ def _has_quote_mark(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text
 
 
-def _quote_open_after(open_before: bool, text: str) -> bool:
-    """Whether a quotation is open after ``text``, given whether one was open before it."""
+def _quote_open_after(open_before: bool, sent: _Sent) -> bool:
+    """Whether a quotation is open after sentence ``sent``, given whether one was open before it."""
     is_open = open_before
-    if not _has_quote_mark(text):
+    if not _has_quote_mark(sent.text):
         return is_open
-    for mark in _QUOTE_MARK.findall(text):
-        is_open = _open_after_mark(is_open, mark)
+    doc = sent.toks
+    last = sent.end - 1
+    for mark in _QUOTE_MARK.finditer(doc.text, doc.idx[sent.start], doc.idx[last] + doc.length[last]):
+        is_open = _open_after_mark(is_open, doc.text, mark.start())
     return is_open
 
 
@@ -3197,13 +3449,34 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
                 source = previous_quoted
             if source is not None:
                 frames.append(_quoted_speaker(source, sent))
-        after = _quote_open_after(inside, text)
+        after = _quote_open_after(inside, sent)
+        if after and frames and _attribution_closes(sent, frames):
+            after = False
         if frames and after:
             open_frame = open_frame if inside and frames[0].inherited else frames[-1]
         elif not after:
             open_frame = None
         previous_quoted = frames[-1] if frames and _has_quote_mark(text) else None
         inside = after
+
+
+def _attribution_closes(sent: _Sent, frames: list[_Frame]) -> bool:
+    """Whether a sentence's own attribution after its last quotation mark closes the quotation it leaves open: its
+    closing mark was lost ('... children. "The bombing is an outrage said Dr X, medical manager ...'). An attribution
+    that follows content ('said X', '... the minister said.') closes it; one opening content ('X said: "A', '"Nothing
+    of what the regime said about corridors is real') does not, unless it opens a sentence without quotation marks
+    ('MSF said the hospital was hit'), which no quotation runs through."""
+    doc = sent.toks
+    last_mark = sent.start - 1
+    for position in range(sent.end - 1, sent.start - 1, -1):
+        if doc.lower[position] in _QUOTES:
+            last_mark = position
+            break
+    if last_mark < sent.start and not frames[0].inherited and frames[0].left == sent.start and frames[0].kind in ("reported", "according_to"):
+        return True  # a sentence without marks opening with its own report ('MSF said ...'): the quotation closed before it
+    return any(not frame.inherited and frame.left > last_mark and (frame.kind == "inverted" or (
+        _n_words(doc, last_mark + 1, frame.left) >= 3 and (frame.right >= sent.end - 1 or _only_frame_tail(doc, frame.right, sent.end))))
+               for frame in frames)
 
 
 def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], index: int, inside: bool) -> _Frame | None:
@@ -3215,7 +3488,7 @@ def _attribution_at_close(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
             token = doc.lower[position]
             if token not in _QUOTES:
                 continue
-            was_open, is_open = is_open, _open_after_mark(is_open, token)
+            was_open, is_open = is_open, _open_after_mark(is_open, doc.text, doc.idx[position])
             if was_open and not is_open:  # the closing mark
                 return next((frame for frame in frames if frame.left > position and not frame.inherited), None)
     return None
