@@ -1173,7 +1173,7 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
         low -= 1
     if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
         low -= 1  # 'al-Watan newspaper'
-    low = max([low, *(place.end for place in places if low <= place.start < end)])  # 'in Azaz Press TV reported': the place is no part of it
+    low = max([low] + [place.end for place in places if low <= place.start < end])  # (Cython rejects a starred item in a list display)  # 'in Azaz Press TV reported': the place is no part of it
     while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
             (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
         low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
