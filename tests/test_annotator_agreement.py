@@ -54,12 +54,14 @@ def test_agreement_refuses_annotations_of_different_rows():
         agreement(FIRST, second)
 
 
-def test_second_annotation_of_holdout8_labels_its_rows_validly(fakes_csv):
-    """Check that the second annotator's file labels exactly holdout8's key phrases, each by the set's conventions."""
-    from extraction_eval import HOLDOUT8_CSV, eval_row_problems, fakes_texts, load_eval
+@pytest.mark.parametrize(("name", "n_rows"), [("holdout8", 146), ("holdout10", 135)])
+def test_second_annotation_labels_the_sets_rows_validly(fakes_csv, name, n_rows):
+    """Check that a second annotator's file labels exactly its set's key phrases, each by the set's conventions."""
+    from extraction_eval import EVAL_CSV, eval_row_problems, fakes_texts, load_eval
     from flows.packs import load_pack
 
-    second = load_eval(HOLDOUT8_CSV.parent / "agreement_holdout8_second.csv")
-    figures, _ = agreement(load_eval(HOLDOUT8_CSV), second)
-    assert figures["rows"] == len(second) == 146
+    data = EVAL_CSV.parent
+    second = load_eval(data / f"agreement_{name}_second.csv")
+    figures, _ = agreement(load_eval(data / f"extraction_eval_{name}.csv"), second)
+    assert figures["rows"] == len(second) == n_rows
     assert eval_row_problems(second, fakes_texts(set(second["unit_id"]), fakes_csv.parent.parent.parent), load_pack("syria"), unique_phrases=True) == []
