@@ -288,6 +288,14 @@ def main(argv: list[str]) -> int:
         b = sum(p == e["label"] != e["rule"] for e, p in zip(examples, other))
         c = sum(e["rule"] == e["label"] != p for e, p in zip(examples, other))
         print(f"  {label:<30}{right / len(examples):.3f}  (only it right {b}, only rules right {c}, p = {_mcnemar(b, c):.3f})")
+    adjacent = [e for e in examples if e["features"]["adjacent"]]
+    held = leave_one_set_out(adjacent, names)
+    b = sum(p == e["label"] != e["rule"] for e, p in zip(adjacent, held))
+    c = sum(e["rule"] == e["label"] != p for e, p in zip(adjacent, held))
+    print(f"  {'right after the report only':<30}{sum(p == e['label'] for e, p in zip(adjacent, held)) / len(adjacent):.3f}"
+          f"  ({len(adjacent)} examples, {sum(e['label'] for e in adjacent)} continue; rules {sum(e['rule'] == e['label'] for e in adjacent) / len(adjacent):.3f};"
+          f" only it right {b}, only rules right {c}, p = {_mcnemar(b, c):.3f})")
+    print(f"held-out 'continues' predictions of the first model: {sum(predicted)}")
     model = _fit(examples, names)
     print("coefficients fitted on all seen sets (log-odds of 'continues'):")
     print(f"  {'intercept':<20}{model.intercept_[0]:+.3f}")
