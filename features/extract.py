@@ -2801,6 +2801,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
+    typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
     if segment.frame is not None and _frame_judges(segment.frame, hits):
         categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
@@ -2854,8 +2855,49 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
-        _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
+        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen),
     }
+
+
+# Lexicon categories that say how a fact is asserted rather than what happened: an intention or purpose leaves them be.
+SCOPE_NEUTRAL_CATEGORIES = frozenset({"commentary", "reporting_verb", "hedge", "passive", "anonymous_group", "according_to"})
+# Lexicon categories whose phrase opens words that state no fact: an intention, call or pledge ('vowed to retake',
+# 'called on the UN to protect civilians caught in the fighting': a stance) or a stated purpose ('to prevent their
+# advance', 'aimed at foiling': docs/annotation.md, a purpose does not set the type).
+UNASSERTED_SCOPES = frozenset({"intention", "purpose"})
+# Words that close such a scope: what follows is asserted again ('planned to storm the lines, but the car bombs
+# exploded').
+SCOPE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though", "however"})
+
+
+def _asserted_first_seen(doc: _Toks, inside: list[_Hit], first_seen: dict[str, int], end: int) -> dict[str, int]:
+    """``first_seen`` (lexicon category -> first token) over the facts the text asserts: fact and type words inside an
+    intention or purpose scope (from its phrase to the next ``SCOPE_BREAKS`` word or the text's end) are left out,
+    stance words there included, and an intention before any asserted fact stands for a stance. ``first_seen``
+    itself when the text has no such scope."""
+    if not any(key in first_seen for key in UNASSERTED_SCOPES):
+        return first_seen
+    asserted: dict[str, int] = {}
+    scope_end = -1
+    for hit in inside:
+        if hit.kind != "L":
+            continue
+        if hit.key in UNASSERTED_SCOPES:
+            if hit.start >= scope_end:
+                scope_end = next((index for index in range(hit.end, end) if doc.lower[index] in SCOPE_BREAKS), end)
+            if hit.key == "intention" and SCOPE_NEUTRAL_CATEGORIES.issuperset(asserted):
+                asserted.setdefault("stance", hit.start)  # the intention is what the text asserts, not a modifier ('forces seeking to ...')
+            continue
+        if hit.start < scope_end and hit.key not in SCOPE_NEUTRAL_CATEGORIES:
+            continue
+        asserted.setdefault(hit.key, hit.start)
+    return asserted
+
+
+def _typed_categories(categories: set[str], first_seen: dict[str, int], typed_seen: dict[str, int]) -> set[str]:
+    """The categories that type a claim once unasserted facts are left out: those seen as asserted, and a stance the
+    frame's verb adds from outside the text ('X warned that ...')."""
+    return set(typed_seen) | (categories - set(first_seen))
 
 
 def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:

@@ -140,3 +140,29 @@ def test_claim_type_takes_the_earlier_of_ground_control_and_destruction():
     """Check that control taken before things destroyed is territory and destruction before fighting is materiel."""
     assert _types("The army established full control of the village of Nawa, destroying their vehicles, a military source said.") == ["territory"]
     assert _types("A war plane crashed south of Aleppo in an area where rebels are battling the army, a monitor said.") == ["materiel"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rebel brigade pledged to keep fighting government forces in the hills near Kafr Hamra.", "stance"),
+        ("The council called on the aid agencies to protect the families caught in the fighting around Tal Sawan.", "stance"),
+        ("Local leaders want to set up a permanent base in the hills east of Tal Sawan, activists said.", "stance"),
+    ],
+)
+def test_claim_type_reads_facts_after_an_intention_or_call_as_stance(sentence, expected):
+    """Check that fighting, harm or ground named only as what someone pledges, calls for or wants is a stance."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jets pounded rebel positions near Kafr Hamra on Sunday to prevent them from advancing on the town, a monitor said.", "other"),
+        ("The army responded with heavy shelling in an attempt to stem the rebel offensive, a monitor said.", "other"),
+        ("The militants planned to storm the town with car bombs but the army captured the village of Tal Sawan, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_a_stated_purpose_out_of_the_type(sentence, expected):
+    """Check that an advance or offensive named only as a strike's purpose does not type it, until 'but' asserts again."""
+    assert _types(sentence) == [expected]
