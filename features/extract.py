@@ -119,7 +119,7 @@ LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across"
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment", "obstruction",
-                   "negotiation", "blackout", "alliance"}
+                   "negotiation", "blackout", "alliance", "protest", "delivery", "designation"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
 SEIZING_ACTIONS = frozenset({"seized", "seizing", "seize", "captured"})
@@ -2622,8 +2622,11 @@ STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
     "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
-# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
-SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
+# Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
+CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
+# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the
+# reports'): nothing else follows.
+SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS | CONFIRMING_VERBS
 
 
 def _is_stance_act(doc: _Toks, frame: _Frame, end: int) -> bool:
@@ -2813,7 +2816,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities) and not _states_a_report(doc, inside, categories, start, end):
         return None
-    if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
+    if frame is not None and ((segment.act and frame.verb_text.lower() not in CONFIRMING_VERBS) or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
         categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
     frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
@@ -2855,16 +2858,17 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
-        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen),
+        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen, categories),
     }
 
 
 # Lexicon categories that say how a fact is asserted rather than what happened: an intention or purpose leaves them be.
 SCOPE_NEUTRAL_CATEGORIES = frozenset({"commentary", "reporting_verb", "hedge", "passive", "anonymous_group", "according_to"})
 # Lexicon categories whose phrase opens words that state no fact: an intention, call or pledge ('vowed to retake',
-# 'called on the UN to protect civilians caught in the fighting': a stance) or a stated purpose ('to prevent their
-# advance', 'aimed at foiling': docs/annotation.md, a purpose does not set the type).
-UNASSERTED_SCOPES = frozenset({"intention", "purpose"})
+# 'called on the UN to protect civilians caught in the fighting': a stance), a stated purpose ('to prevent their
+# advance', 'aimed at foiling') or, after a fact of the text's own, background ('hours after it received aid', 'amid
+# clashes'): docs/annotation.md, neither a purpose nor background sets the type.
+UNASSERTED_SCOPES = frozenset({"intention", "purpose", "background"})
 # Words that close such a scope: what follows is asserted again ('planned to storm the lines, but the car bombs
 # exploded').
 SCOPE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though", "however"})
@@ -2883,6 +2887,8 @@ def _asserted_first_seen(doc: _Toks, inside: list[_Hit], first_seen: dict[str, i
         if hit.kind != "L":
             continue
         if hit.key in UNASSERTED_SCOPES:
+            if hit.key == "background" and SCOPE_NEUTRAL_CATEGORIES.issuperset(asserted):
+                continue  # 'Amid heavy fighting, jets struck ...': background only once the text has asserted a fact of its own
             if hit.start >= scope_end:
                 scope_end = next((index for index in range(hit.end, end) if doc.lower[index] in SCOPE_BREAKS), end)
             if hit.key == "intention" and SCOPE_NEUTRAL_CATEGORIES.issuperset(asserted):
@@ -3077,7 +3083,7 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action"}
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action", "delivery"}
 PEOPLE_HARMED_CATEGORIES = frozenset({"casualty", "harm"})
 # Facts whose uncounted harm is a by-product ('took control of the town, enabling civilians to flee').
 TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
@@ -3087,34 +3093,37 @@ TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
 ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
 # Facts of type `other` that a stance word beside them does not turn into a stance (who backs whom, deployments).
-OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction"})
+OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction", "protest", "designation"})
 _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
-def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
+def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None, context: set[str] | None = None) -> str:
     """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed;
     an uncounted harm after a fact of ground or things taken or destroyed leaves that fact's type), people taken
     (captures), ground captured or seized (territory), materiel destroyed or seized, the earliest of
     territory/communications/negotiation/ground-combat/damage words, then an attack (`other`; `stance` when a
-    judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
+    judgement only names attacks), ground described as held or besieged (territory), stance, else other. ``context``
+    (default: ``categories``) holds every category of the text, those of unasserted words included: what was
+    captured or seized is read from all of them ('the capture of the road came in the wake of advances')."""
     first_seen = first_seen or {}
+    context = categories if context is None else context
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
     if _CASUALTY_OUTCOME.search(outcomes) or (categories & PEOPLE_HARMED_CATEGORIES and not _harm_follows_a_taking(categories, first_seen)):
         return "casualties"
     if "people_taken" in categories:
         return "captures"
-    ground = "ground" in categories
+    ground = "ground" in context
     if "capture" in categories:
-        return "territory" if ground or (places and ("territory" in categories or "combat" in categories)) else "captures"
+        return "territory" if ground or (places and ("territory" in context or "combat" in context)) else "captures"
     if "seizure" in categories:
-        return "territory" if ground or (places and "materiel" not in categories) else "materiel"
+        return "territory" if ground or (places and "materiel" not in context) else "materiel"
     if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
     if present:
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
-        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel"}.get(earliest, earliest)
+        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)
     return _attack_or_stance_type(categories)
 
 
@@ -3131,8 +3140,8 @@ def _attack_or_stance_type(categories: set[str]) -> str:
     judged = "stance" in categories or "denial" in categories
     if categories & ATTACK_EVENT_CATEGORIES:
         return "other"  # 'jets struck the market': the attack itself is reported
-    if categories & ATTACK_CATEGORIES:
-        return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
+    if categories & ATTACK_CATEGORIES:  # 'the attacks amounted to war crimes' judges attacks it only names, unless it states another fact
+        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES else "other"
     if "held_area" in categories:
         return "territory"
     if categories & OTHER_FACT_CATEGORIES:

@@ -166,3 +166,47 @@ def test_claim_type_reads_facts_after_an_intention_or_call_as_stance(sentence, e
 def test_claim_type_leaves_a_stated_purpose_out_of_the_type(sentence, expected):
     """Check that an advance or offensive named only as a strike's purpose does not type it, until 'but' asserts again."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The province of Tal Sawan is a major stronghold for the armed opposition.", "territory"),
+        ("Rebel fighters were pushed from the town of Kafr Hamra and the surrounding hills.", "territory"),
+        ("The army said it restored security to the villages of Tal Sawan and Kafr Hamra.", "territory"),
+        ("The gains are mostly to the west of the town of Kafr Hamra and its farmland.", "territory"),
+        ("On Monday the town of Kafr Hamra received its first shipment of medical aid.", "materiel"),
+        ("Angry residents staged demonstrations in Kafr Hamra calling for the release of the detainees.", "other"),
+        ("The armed group is outlawed in several European countries and in Canada.", "other"),
+        ("A longtime backer of the government, Moscow began an air campaign on Monday to bolster regime positions.", "other"),
+    ],
+)
+def test_extract_claims_finds_background_facts_of_control_delivery_protest_and_status(sentence, expected):
+    """Check that a stronghold, ground pushed from or secured, gains, a delivery, a protest, a ban and an air campaign make own text a claim of its type."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jets struck the town of Kafr Hamra hours after it received its first shipment of food aid, a monitor said.", "other"),
+        ("Jets struck the market of Tal Sawan amid heavy fighting near Kafr Hamra, a monitor said.", "other"),
+        ("The capture of the Kafr Hamra road came in the wake of advances by the army, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_background_after_the_asserted_fact_out_of_the_type(sentence, expected):
+    """Check that a fact named after 'hours after' or 'in the wake of' does not type the claim, yet tells what was captured."""
+    assert _types(sentence) == [expected]
+
+
+def test_extract_claims_reads_a_short_confirmation_as_the_confirming_speaker_claim():
+    """Check that 'X also confirmed the reports' is X's claim of type other, not a stance and not dropped."""
+    text = "Activists said warplanes struck Kafr Hamra on Monday. The Syrian Observatory for Human Rights also confirmed the reports."
+    claims = _claims_of(text)
+    row = claims[claims["text"].str.contains("confirmed the reports")]
+    assert len(row) == 1 and row.iloc[0]["claim_type"] == "other"
+
+
+def _claims_of(text: str) -> pd.DataFrame:
+    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
+    return extract_claims(articles, load_pack("syria"))
