@@ -2858,7 +2858,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
-        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen, categories),
+        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen, categories,
+                                        any(compiled.place_kind.get(place) != "country" for place in places)),
     }
 
 
@@ -3098,14 +3099,16 @@ _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
-def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None, context: set[str] | None = None) -> str:
+def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None, context: set[str] | None = None,
+               local_place: bool = False) -> str:
     """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed;
     an uncounted harm after a fact of ground or things taken or destroyed leaves that fact's type), people taken
     (captures), ground captured or seized (territory), materiel destroyed or seized, the earliest of
     territory/communications/negotiation/ground-combat/damage words, then an attack (`other`; `stance` when a
     judgement only names attacks), ground described as held or besieged (territory), stance, else other. ``context``
     (default: ``categories``) holds every category of the text, those of unasserted words included: what was
-    captured or seized is read from all of them ('the capture of the road came in the wake of advances')."""
+    captured or seized is read from all of them ('the capture of the road came in the wake of advances').
+    ``local_place``: the claim names a place below a country, so a condemnation of an attack there names an event."""
     first_seen = first_seen or {}
     context = categories if context is None else context
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
@@ -3124,7 +3127,7 @@ def claim_type(categories: set[str], quantities: list[dict], places: list[str], 
     if present:
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
         return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)
-    return _attack_or_stance_type(categories)
+    return _attack_or_stance_type(categories, local_place and _judges_before_attack(categories, first_seen))
 
 
 def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:
@@ -3135,13 +3138,25 @@ def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> 
     return bool(taken and harmed) and min(taken) < min(harmed)
 
 
-def _attack_or_stance_type(categories: set[str]) -> str:
+def _judges_before_attack(categories: set[str], first_seen: dict[str, int]) -> bool:
+    """The judging word (stance or denial) comes before the attack it judges, or from the frame's verb outside the
+    text: 'slammed the air strikes on Daraya', 'raised concerns over the reports of gas attacks around Aleppo'; not a
+    prediction or threat of attacks to come ('warned it would launch missiles at the capital')."""
+    if "prediction" in categories:
+        return False
+    judging = [first_seen.get(category, -1) for category in ("stance", "denial") if category in categories]
+    attacks = [first_seen[category] for category in ATTACK_CATEGORIES if category in first_seen]
+    return bool(judging) and (not attacks or min(judging) < min(attacks))
+
+
+def _attack_or_stance_type(categories: set[str], names_event: bool = False) -> str:
     """What is left once no casualty, capture, materiel, territory, communications or negotiation fact is found."""
     judged = "stance" in categories or "denial" in categories
     if categories & ATTACK_EVENT_CATEGORIES:
         return "other"  # 'jets struck the market': the attack itself is reported
     if categories & ATTACK_CATEGORIES:  # 'the attacks amounted to war crimes' judges attacks it only names, unless it states another fact
-        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES else "other"
+        # or condemns an attack it places ('slammed the air strikes on Daraya': a condemnation naming an event takes its type)
+        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event else "other"
     if "held_area" in categories:
         return "territory"
     if categories & OTHER_FACT_CATEGORIES:

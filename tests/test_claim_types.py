@@ -210,3 +210,32 @@ def test_extract_claims_reads_a_short_confirmation_as_the_confirming_speaker_cla
 def _claims_of(text: str) -> pd.DataFrame:
     articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
     return extract_claims(articles, load_pack("syria"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The video shows the murder of three aid workers near Tal Sawan, activists said.", "casualties"),
+        ("The gas caused choking among the residents of Kafr Hamra, a doctor said.", "casualties"),
+        ("Mortar shells fell on Kafr Hamra inflicting losses on private and public properties, the agency said.", "materiel"),
+        ("A shell hit the town hall of Kafr Hamra causing a fire to break out, the agency said.", "materiel"),
+        ("The ministry accused the two neighbours of funding and arming the militants, the agency said.", "materiel"),
+        ("Jihadist fighters attacked Kafr Hamra in the early hours of Saturday, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_murder_choking_losses_fire_arming_and_fighters_attacking(sentence, expected):
+    """Check that a murder or choking is casualties, losses, fire or arming materiel, and fighters attacking a town territory."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A State Department spokesman slammed the air strikes on Kafr Hamra.", "other"),
+        ("The rebel commander warned that his fighters would fire rockets at Kafr Hamra, a monitor said.", "stance"),
+        ("The minister said the attacks amounted to war crimes.", "stance"),
+    ],
+)
+def test_claim_type_reads_a_condemnation_of_a_placed_attack_as_the_attack(sentence, expected):
+    """Check that condemning strikes at a named town takes the attack's type, while a threat or a placeless judgement stays a stance."""
+    assert _types(sentence) == [expected]
