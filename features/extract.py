@@ -3204,6 +3204,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     _mark_headline(doc, hits_all, compiled)
     _mark_inner_headlines(doc, hits_all)
     tag_lists = _mark_tag_lists(doc)
+    _mark_page_widgets(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower(), hits=hits_all)
@@ -3725,6 +3726,7 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
 
 
 TAG_LIST_WORDS = frozenset({"Tags", "Tag", "Keywords", "TAGS", "KEYWORDS"})  # as written: a page's keyword list follows
+LOWERCASE_TAG_WORDS = frozenset({"Tags", "Keywords", "TAGS", "KEYWORDS"})  # lists that may open on a lowercase keyword ('Tags airstrikes ...')
 # Lowercase words of running text, never of a keyword list: the first of them (or a past-tense verb) shows the body
 # sentence the list ran into ('Tags Syria Idlib war Government air raids in a ...'); 'the' and 'and' are left out,
 # since lists hold names with them ('the Nusra Front').
@@ -3734,7 +3736,7 @@ RUNNING_TEXT_WORDS = frozenset({"of", "in", "on", "at", "to", "by", "for", "with
 
 def _mark_tag_lists(doc: _Toks) -> set[int]:
     """Keyword lists scraped with a page ('Tags Syria Idlib Ariha Assad war', '11 Tags Bashar al-Assad chemical
-    weapons ...') are page furniture, never claims: each capitalised 'Tags' or 'Keywords' before a capitalised word
+    weapons ...', 'Tags airstrikes US-led coalition ...') are page furniture, never claims: each capitalised 'Tags' or 'Keywords' before a capitalised word
     starts a sentence of its own (a number of comments before it joins it), and where running text follows in the
     same sentence, the body starts at the last capitalised word before its first running-text word or past-tense
     verb ('... Syrian opposition Fourteen members of the ...'). Returns the token indices that start a list."""
@@ -3743,7 +3745,8 @@ def _mark_tag_lists(doc: _Toks) -> set[int]:
         return starts
     sent_start, n = doc.sent_start, doc.n
     for index in range(n - 1):
-        if doc.token(index) not in TAG_LIST_WORDS or not doc.title[index + 1]:
+        word = doc.token(index)
+        if word not in TAG_LIST_WORDS or not (doc.title[index + 1] or (word in LOWERCASE_TAG_WORDS and doc.alpha[index + 1] and not sent_start[index])):
             continue
         start = index - 1 if index > 0 and sent_start[index - 1] and doc.text[doc.idx[index - 1]].isdigit() else index
         sent_start[start] = True
@@ -3762,6 +3765,30 @@ def _mark_tag_lists(doc: _Toks) -> set[int]:
                     sent_start[last_capital] = True
                 break
     return starts
+
+
+# A page's sharing widget scraped into the text, with its share counts after it ('Get short URL 0 13 The US-led ...').
+PAGE_WIDGETS = ("Get short URL",)
+
+
+def _mark_page_widgets(doc: _Toks) -> None:
+    """A sharing widget and the counts after it are a sentence of their own, and the body starts after them (so
+    'Get short URL 2440 Over 100 civilians ...' yields the claim 'Over 100 civilians ...' only)."""
+    for widget in PAGE_WIDGETS:
+        at = doc.text.find(widget)
+        if at < 0:
+            continue
+        words = widget.lower().split()
+        for index in range(doc.n - len(words)):
+            if doc.idx[index] != at or [doc.lower[index + offset] for offset in range(len(words))] != words:
+                continue
+            doc.sent_start[index] = True
+            body = index + len(words)
+            while body < doc.n and doc.text[doc.idx[body]].isdigit():
+                body += 1
+            if body < doc.n:
+                doc.sent_start[body] = True
+            at = doc.text.find(widget, at + 1)
 
 
 def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
