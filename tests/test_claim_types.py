@@ -239,3 +239,16 @@ def test_claim_type_reads_murder_choking_losses_fire_arming_and_fighters_attacki
 def test_claim_type_reads_a_condemnation_of_a_placed_attack_as_the_attack(sentence, expected):
     """Check that condemning strikes at a named town takes the attack's type, while a threat or a placeless judgement stays a stance."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An aid convoy carrying flour entered the besieged town of Kafr Hamra on Saturday, the Red Cross said.", "materiel"),
+        ("The envoy was discussing the prisoner lists with the government in Damascus, diplomats said.", "negotiation"),
+        ("Jets bombed an aid convoy near Kafr Hamra on Monday, a monitor said.", "other"),
+    ],
+)
+def test_claim_type_reads_a_convoy_delivering_as_materiel_and_discussions_as_negotiation(sentence, expected):
+    """Check that an aid convoy entering a town is materiel, discussing with a party negotiation, and a convoy bombed the attack."""
+    assert _types(sentence) == [expected]
