@@ -252,3 +252,16 @@ def test_claim_type_reads_a_condemnation_of_a_placed_attack_as_the_attack(senten
 def test_claim_type_reads_a_convoy_delivering_as_materiel_and_discussions_as_negotiation(sentence, expected):
     """Check that an aid convoy entering a town is materiel, discussing with a party negotiation, and a convoy bombed the attack."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The shelling resulted in 12 civilians dying in Kafr Hamra, a monitor said.", "casualties"),
+        ("The wounded were treated at a field hospital in Kafr Hamra, a doctor said.", "casualties"),
+        ("Rebels in the area benefit from supply lines from the border that are still open, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_dying_treated_and_supply_lines(sentence, expected):
+    """Check that people dying or treated are casualties and open supply lines territory."""
+    assert _types(sentence) == [expected]
