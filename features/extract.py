@@ -119,7 +119,7 @@ LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across"
                             "within", "with", "against", "towards", "toward", "between", "by", "for", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment", "obstruction",
-                   "negotiation", "blackout", "alliance"}
+                   "negotiation", "blackout", "alliance", "protest", "delivery", "designation"}
 MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
 SEIZING_ACTIONS = frozenset({"seized", "seizing", "seize", "captured"})
@@ -2622,8 +2622,11 @@ STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
     "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
-# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime'): nothing else follows.
-SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS
+# Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
+CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
+# Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the
+# reports'): nothing else follows.
+SHORT_OBJECT_VERBS = frozenset({"denied", "denies", "deny", "denying"}) | ACCUSATION_VERBS | CONFIRMING_VERBS
 
 
 def _is_stance_act(doc: _Toks, frame: _Frame, end: int) -> bool:
@@ -2801,6 +2804,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
+    typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
     if segment.frame is not None and _frame_judges(segment.frame, hits):
         categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
@@ -2812,7 +2816,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     passive = [hit for hit in hits if hit.kind == "L" and hit.key == "passive" and segment.start <= hit.start < segment.end]
     if frame is None and not _is_checkable(categories, quantities) and not _states_a_report(doc, inside, categories, start, end):
         return None
-    if frame is not None and (segment.act or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
+    if frame is not None and ((segment.act and frame.verb_text.lower() not in CONFIRMING_VERBS) or frame.verb_text.lower().rsplit(" ", 1)[-1] in STANCE_FRAME_VERBS):
         categories.add("stance")  # 'Turkey denied the accusations', 'threatened to target ...': a stance unless a fact type says more
     speaker, attribution_value = _speaker_and_attribution(frame, passive, doc, min(segment.start, start), end, article, compiled)
     frame_end = max(frame.right, frame.verb_end, segment.start) if frame is not None else start
@@ -2854,8 +2858,53 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_QUANTITIES: [{"value": q["value"], "value_max": q["value_max"], "counts": q["counts"], "approximator": q["approximator"], "text": q["text"]} for q in quantities],
         _COLUMN_PLACES: places,
         _COLUMN_EVENT_DATE: event,
-        _COLUMN_CLAIM_TYPE: claim_type(categories, quantities, places, first_seen),
+        _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen, categories,
+                                        any(compiled.place_kind.get(place) != "country" for place in places)),
     }
+
+
+# Lexicon categories that say how a fact is asserted rather than what happened: an intention or purpose leaves them be.
+SCOPE_NEUTRAL_CATEGORIES = frozenset({"commentary", "reporting_verb", "hedge", "passive", "anonymous_group", "according_to"})
+# Lexicon categories whose phrase opens words that state no fact: an intention, call or pledge ('vowed to retake',
+# 'called on the UN to protect civilians caught in the fighting': a stance), a stated purpose ('to prevent their
+# advance', 'aimed at foiling') or, after a fact of the text's own, background ('hours after it received aid', 'amid
+# clashes'): docs/annotation.md, neither a purpose nor background sets the type.
+UNASSERTED_SCOPES = frozenset({"intention", "purpose", "background"})
+# Words that close such a scope: what follows is asserted again ('planned to storm the lines, but the car bombs
+# exploded').
+SCOPE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though", "however"})
+
+
+def _asserted_first_seen(doc: _Toks, inside: list[_Hit], first_seen: dict[str, int], end: int) -> dict[str, int]:
+    """``first_seen`` (lexicon category -> first token) over the facts the text asserts: fact and type words inside an
+    intention or purpose scope (from its phrase to the next ``SCOPE_BREAKS`` word or the text's end) are left out,
+    stance words there included, and an intention before any asserted fact stands for a stance. ``first_seen``
+    itself when the text has no such scope."""
+    if not any(key in first_seen for key in UNASSERTED_SCOPES):
+        return first_seen
+    asserted: dict[str, int] = {}
+    scope_end = -1
+    for hit in inside:
+        if hit.kind != "L":
+            continue
+        if hit.key in UNASSERTED_SCOPES:
+            if hit.key == "background" and SCOPE_NEUTRAL_CATEGORIES.issuperset(asserted):
+                continue  # 'Amid heavy fighting, jets struck ...': background only once the text has asserted a fact of its own
+            if hit.start >= scope_end:
+                scope_end = next((index for index in range(hit.end, end) if doc.lower[index] in SCOPE_BREAKS), end)
+            if hit.key == "intention" and SCOPE_NEUTRAL_CATEGORIES.issuperset(asserted):
+                asserted.setdefault("stance", hit.start)  # the intention is what the text asserts, not a modifier ('forces seeking to ...')
+            continue
+        if hit.start < scope_end and hit.key not in SCOPE_NEUTRAL_CATEGORIES:
+            continue
+        asserted.setdefault(hit.key, hit.start)
+    return asserted
+
+
+def _typed_categories(categories: set[str], first_seen: dict[str, int], typed_seen: dict[str, int]) -> set[str]:
+    """The categories that type a claim once unasserted facts are left out: those seen as asserted, and a stance the
+    frame's verb adds from outside the text ('X warned that ...')."""
+    return set(typed_seen) | (categories - set(first_seen))
 
 
 def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:
@@ -3035,7 +3084,7 @@ def event_date(text: str, frame_text: str, published) -> pd.Timestamp | None:
     return resolved
 
 
-TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action"}
+TERRITORY_FIRST = {"territory", "communications", "negotiation", "combat", "damage", "materiel_action", "delivery"}
 PEOPLE_HARMED_CATEGORIES = frozenset({"casualty", "harm"})
 # Facts whose uncounted harm is a by-product ('took control of the town, enabling civilians to flee').
 TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
@@ -3045,35 +3094,40 @@ TAKING_CATEGORIES = frozenset({"territory", "materiel_action", "seizure"})
 ATTACK_EVENT_CATEGORIES = frozenset({"attacked", "attacked_mention"})
 ATTACK_CATEGORIES = ATTACK_EVENT_CATEGORIES | {"attack", "attack_mention"}
 # Facts of type `other` that a stance word beside them does not turn into a stance (who backs whom, deployments).
-OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction"})
+OTHER_FACT_CATEGORIES = frozenset({"alliance", "deployment", "obstruction", "protest", "designation"})
 _CASUALTY_OUTCOME = re.compile(r"\b(killed|injured|casualties|missing|displaced)\b")
 _DESTROYED_OUTCOME = re.compile(r"\b(destroyed)\b")
 
 
-def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None) -> str:
+def claim_type(categories: set[str], quantities: list[dict], places: list[str], first_seen: dict[str, int] | None = None, context: set[str] | None = None,
+               local_place: bool = False) -> str:
     """The type of the fact a claim asserts, by the precedence of docs/annotation.md: casualties (people harmed;
     an uncounted harm after a fact of ground or things taken or destroyed leaves that fact's type), people taken
     (captures), ground captured or seized (territory), materiel destroyed or seized, the earliest of
     territory/communications/negotiation/ground-combat/damage words, then an attack (`other`; `stance` when a
-    judgement only names attacks), ground described as held or besieged (territory), stance, else other."""
+    judgement only names attacks), ground described as held or besieged (territory), stance, else other. ``context``
+    (default: ``categories``) holds every category of the text, those of unasserted words included: what was
+    captured or seized is read from all of them ('the capture of the road came in the wake of advances').
+    ``local_place``: the claim names a place below a country, so a condemnation of an attack there names an event."""
     first_seen = first_seen or {}
+    context = categories if context is None else context
     outcomes = " ".join([q["counts"] for q in quantities]) if quantities else ""
     if _CASUALTY_OUTCOME.search(outcomes) or (categories & PEOPLE_HARMED_CATEGORIES and not _harm_follows_a_taking(categories, first_seen)):
         return "casualties"
     if "people_taken" in categories:
         return "captures"
-    ground = "ground" in categories
+    ground = "ground" in context
     if "capture" in categories:
-        return "territory" if ground or (places and ("territory" in categories or "combat" in categories)) else "captures"
+        return "territory" if ground or (places and ("territory" in context or "combat" in context)) else "captures"
     if "seizure" in categories:
-        return "territory" if ground or (places and "materiel" not in categories) else "materiel"
+        return "territory" if ground or (places and "materiel" not in context) else "materiel"
     if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
     if present:
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
-        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel"}.get(earliest, earliest)
-    return _attack_or_stance_type(categories)
+        return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)
+    return _attack_or_stance_type(categories, local_place and _judges_before_attack(categories, first_seen))
 
 
 def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:
@@ -3084,13 +3138,25 @@ def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> 
     return bool(taken and harmed) and min(taken) < min(harmed)
 
 
-def _attack_or_stance_type(categories: set[str]) -> str:
+def _judges_before_attack(categories: set[str], first_seen: dict[str, int]) -> bool:
+    """The judging word (stance or denial) comes before the attack it judges, or from the frame's verb outside the
+    text: 'slammed the air strikes on Daraya', 'raised concerns over the reports of gas attacks around Aleppo'; not a
+    prediction or threat of attacks to come ('warned it would launch missiles at the capital')."""
+    if "prediction" in categories:
+        return False
+    judging = [first_seen.get(category, -1) for category in ("stance", "denial") if category in categories]
+    attacks = [first_seen[category] for category in ATTACK_CATEGORIES if category in first_seen]
+    return bool(judging) and (not attacks or min(judging) < min(attacks))
+
+
+def _attack_or_stance_type(categories: set[str], names_event: bool = False) -> str:
     """What is left once no casualty, capture, materiel, territory, communications or negotiation fact is found."""
     judged = "stance" in categories or "denial" in categories
     if categories & ATTACK_EVENT_CATEGORIES:
         return "other"  # 'jets struck the market': the attack itself is reported
-    if categories & ATTACK_CATEGORIES:
-        return "stance" if judged else "other"  # 'the attacks amounted to war crimes' judges attacks it only names
+    if categories & ATTACK_CATEGORIES:  # 'the attacks amounted to war crimes' judges attacks it only names, unless it states another fact
+        # or condemns an attack it places ('slammed the air strikes on Daraya': a condemnation naming an event takes its type)
+        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event else "other"
     if "held_area" in categories:
         return "territory"
     if categories & OTHER_FACT_CATEGORIES:
@@ -3138,6 +3204,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     _mark_headline(doc, hits_all, compiled)
     _mark_inner_headlines(doc, hits_all)
     tag_lists = _mark_tag_lists(doc)
+    _mark_page_widgets(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
     state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower(), hits=hits_all)
@@ -3659,6 +3726,7 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
 
 
 TAG_LIST_WORDS = frozenset({"Tags", "Tag", "Keywords", "TAGS", "KEYWORDS"})  # as written: a page's keyword list follows
+LOWERCASE_TAG_WORDS = frozenset({"Tags", "Keywords", "TAGS", "KEYWORDS"})  # lists that may open on a lowercase keyword ('Tags airstrikes ...')
 # Lowercase words of running text, never of a keyword list: the first of them (or a past-tense verb) shows the body
 # sentence the list ran into ('Tags Syria Idlib war Government air raids in a ...'); 'the' and 'and' are left out,
 # since lists hold names with them ('the Nusra Front').
@@ -3668,7 +3736,7 @@ RUNNING_TEXT_WORDS = frozenset({"of", "in", "on", "at", "to", "by", "for", "with
 
 def _mark_tag_lists(doc: _Toks) -> set[int]:
     """Keyword lists scraped with a page ('Tags Syria Idlib Ariha Assad war', '11 Tags Bashar al-Assad chemical
-    weapons ...') are page furniture, never claims: each capitalised 'Tags' or 'Keywords' before a capitalised word
+    weapons ...', 'Tags airstrikes US-led coalition ...') are page furniture, never claims: each capitalised 'Tags' or 'Keywords' before a capitalised word
     starts a sentence of its own (a number of comments before it joins it), and where running text follows in the
     same sentence, the body starts at the last capitalised word before its first running-text word or past-tense
     verb ('... Syrian opposition Fourteen members of the ...'). Returns the token indices that start a list."""
@@ -3677,7 +3745,8 @@ def _mark_tag_lists(doc: _Toks) -> set[int]:
         return starts
     sent_start, n = doc.sent_start, doc.n
     for index in range(n - 1):
-        if doc.token(index) not in TAG_LIST_WORDS or not doc.title[index + 1]:
+        word = doc.token(index)
+        if word not in TAG_LIST_WORDS or not (doc.title[index + 1] or (word in LOWERCASE_TAG_WORDS and doc.alpha[index + 1] and not sent_start[index])):
             continue
         start = index - 1 if index > 0 and sent_start[index - 1] and doc.text[doc.idx[index - 1]].isdigit() else index
         sent_start[start] = True
@@ -3696,6 +3765,30 @@ def _mark_tag_lists(doc: _Toks) -> set[int]:
                     sent_start[last_capital] = True
                 break
     return starts
+
+
+# A page's sharing widget scraped into the text, with its share counts after it ('Get short URL 0 13 The US-led ...').
+PAGE_WIDGETS = ("Get short URL",)
+
+
+def _mark_page_widgets(doc: _Toks) -> None:
+    """A sharing widget and the counts after it are a sentence of their own, and the body starts after them (so
+    'Get short URL 2440 Over 100 civilians ...' yields the claim 'Over 100 civilians ...' only)."""
+    for widget in PAGE_WIDGETS:
+        at = doc.text.find(widget)
+        if at < 0:
+            continue
+        words = widget.lower().split()
+        for index in range(doc.n - len(words)):
+            if doc.idx[index] != at or [doc.lower[index + offset] for offset in range(len(words))] != words:
+                continue
+            doc.sent_start[index] = True
+            body = index + len(words)
+            while body < doc.n and doc.text[doc.idx[body]].isdigit():
+                body += 1
+            if body < doc.n:
+                doc.sent_start[body] = True
+            at = doc.text.find(widget, at + 1)
 
 
 def _mark_title_run(doc: _Toks, start: int, end: int) -> None:

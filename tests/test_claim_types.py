@@ -140,3 +140,128 @@ def test_claim_type_takes_the_earlier_of_ground_control_and_destruction():
     """Check that control taken before things destroyed is territory and destruction before fighting is materiel."""
     assert _types("The army established full control of the village of Nawa, destroying their vehicles, a military source said.") == ["territory"]
     assert _types("A war plane crashed south of Aleppo in an area where rebels are battling the army, a monitor said.") == ["materiel"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rebel brigade pledged to keep fighting government forces in the hills near Kafr Hamra.", "stance"),
+        ("The council called on the aid agencies to protect the families caught in the fighting around Tal Sawan.", "stance"),
+        ("Local leaders want to set up a permanent base in the hills east of Tal Sawan, activists said.", "stance"),
+    ],
+)
+def test_claim_type_reads_facts_after_an_intention_or_call_as_stance(sentence, expected):
+    """Check that fighting, harm or ground named only as what someone pledges, calls for or wants is a stance."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jets pounded rebel positions near Kafr Hamra on Sunday to prevent them from advancing on the town, a monitor said.", "other"),
+        ("The army responded with heavy shelling in an attempt to stem the rebel offensive, a monitor said.", "other"),
+        ("The militants planned to storm the town with car bombs but the army captured the village of Tal Sawan, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_a_stated_purpose_out_of_the_type(sentence, expected):
+    """Check that an advance or offensive named only as a strike's purpose does not type it, until 'but' asserts again."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The province of Tal Sawan is a major stronghold for the armed opposition.", "territory"),
+        ("Rebel fighters were pushed from the town of Kafr Hamra and the surrounding hills.", "territory"),
+        ("The army said it restored security to the villages of Tal Sawan and Kafr Hamra.", "territory"),
+        ("The gains are mostly to the west of the town of Kafr Hamra and its farmland.", "territory"),
+        ("On Monday the town of Kafr Hamra received its first shipment of medical aid.", "materiel"),
+        ("Angry residents staged demonstrations in Kafr Hamra calling for the release of the detainees.", "other"),
+        ("The armed group is outlawed in several European countries and in Canada.", "other"),
+        ("A longtime backer of the government, Moscow began an air campaign on Monday to bolster regime positions.", "other"),
+    ],
+)
+def test_extract_claims_finds_background_facts_of_control_delivery_protest_and_status(sentence, expected):
+    """Check that a stronghold, ground pushed from or secured, gains, a delivery, a protest, a ban and an air campaign make own text a claim of its type."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jets struck the town of Kafr Hamra hours after it received its first shipment of food aid, a monitor said.", "other"),
+        ("Jets struck the market of Tal Sawan amid heavy fighting near Kafr Hamra, a monitor said.", "other"),
+        ("The capture of the Kafr Hamra road came in the wake of advances by the army, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_background_after_the_asserted_fact_out_of_the_type(sentence, expected):
+    """Check that a fact named after 'hours after' or 'in the wake of' does not type the claim, yet tells what was captured."""
+    assert _types(sentence) == [expected]
+
+
+def test_extract_claims_reads_a_short_confirmation_as_the_confirming_speaker_claim():
+    """Check that 'X also confirmed the reports' is X's claim of type other, not a stance and not dropped."""
+    text = "Activists said warplanes struck Kafr Hamra on Monday. The Syrian Observatory for Human Rights also confirmed the reports."
+    claims = _claims_of(text)
+    row = claims[claims["text"].str.contains("confirmed the reports")]
+    assert len(row) == 1 and row.iloc[0]["claim_type"] == "other"
+
+
+def _claims_of(text: str) -> pd.DataFrame:
+    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
+    return extract_claims(articles, load_pack("syria"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The video shows the murder of three aid workers near Tal Sawan, activists said.", "casualties"),
+        ("The gas caused choking among the residents of Kafr Hamra, a doctor said.", "casualties"),
+        ("Mortar shells fell on Kafr Hamra inflicting losses on private and public properties, the agency said.", "materiel"),
+        ("A shell hit the town hall of Kafr Hamra causing a fire to break out, the agency said.", "materiel"),
+        ("The ministry accused the two neighbours of funding and arming the militants, the agency said.", "materiel"),
+        ("Jihadist fighters attacked Kafr Hamra in the early hours of Saturday, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_murder_choking_losses_fire_arming_and_fighters_attacking(sentence, expected):
+    """Check that a murder or choking is casualties, losses, fire or arming materiel, and fighters attacking a town territory."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A State Department spokesman slammed the air strikes on Kafr Hamra.", "other"),
+        ("The rebel commander warned that his fighters would fire rockets at Kafr Hamra, a monitor said.", "stance"),
+        ("The minister said the attacks amounted to war crimes.", "stance"),
+    ],
+)
+def test_claim_type_reads_a_condemnation_of_a_placed_attack_as_the_attack(sentence, expected):
+    """Check that condemning strikes at a named town takes the attack's type, while a threat or a placeless judgement stays a stance."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An aid convoy carrying flour entered the besieged town of Kafr Hamra on Saturday, the Red Cross said.", "materiel"),
+        ("The envoy was discussing the prisoner lists with the government in Damascus, diplomats said.", "negotiation"),
+        ("Jets bombed an aid convoy near Kafr Hamra on Monday, a monitor said.", "other"),
+    ],
+)
+def test_claim_type_reads_a_convoy_delivering_as_materiel_and_discussions_as_negotiation(sentence, expected):
+    """Check that an aid convoy entering a town is materiel, discussing with a party negotiation, and a convoy bombed the attack."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The shelling resulted in 12 civilians dying in Kafr Hamra, a monitor said.", "casualties"),
+        ("The wounded were treated at a field hospital in Kafr Hamra, a doctor said.", "casualties"),
+        ("Rebels in the area benefit from supply lines from the border that are still open, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_dying_treated_and_supply_lines(sentence, expected):
+    """Check that people dying or treated are casualties and open supply lines territory."""
+    assert _types(sentence) == [expected]

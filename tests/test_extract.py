@@ -392,3 +392,18 @@ def test_extract_claims_keeps_english_words_and_bare_names_no_place(sentence):
     """Check that an English word or a name a place alias contains without its article ('tall' for al-Tall, 'Hamas'
     beside Hama, 'bab' beside al-Bab) is no place."""
     assert _syria(sentence, outlet="reuters").iloc[0]["places"] == []
+
+
+def test_extract_claims_leaves_a_sharing_widget_and_its_counts_out_of_the_claim():
+    """Check that 'Get short URL' and its share counts before the body are no part of the claim that follows."""
+    text = "Army shells rebel town (updated 1457 19.07.2016) Get short URL 2440 Over 100 civilians have been killed in air strikes near Kafr Hamra a local source said."
+    claim = claim_with(syria_claims(text, outlet="sputnik"), "civilians have been killed")
+    assert claim["text"].startswith("Over 100 civilians")
+
+
+def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furniture():
+    """Check that 'Tags airstrikes US-led coalition civilian casualties ...' after the body yields no claim."""
+    text = ("Jets struck the market of Kafr Hamra on Monday, killing four people, a monitor said "
+            "Tags airstrikes US-led coalition civilian casualties Syrian crisis Kafr Hamra Syria Community standards Comment via Facebook")
+    claims = syria_claims(text, outlet="sputnik")
+    assert not claims["text"].str.contains("Tags").any()
