@@ -1273,6 +1273,10 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 and (position + 1 >= doc.n or not (doc.lower[position + 1] in ACCORDING_LINKS or (doc.lower[position + 1].endswith("ed") and doc.alpha[position + 1])))):
             break  # 'according to report ISIS has ...': the reference ends the phrase, a new subject follows ('a statement released by X' goes on)
         position += 1
+    by_document = reference[0] + 1 if reference is not None and reference[0] < doc.n and doc.lower[reference[0]] in ("by", "from", "of") else None
+    for start in (hit.end, by_document):  # 'according to the Syrian Center for Policy Research', 'a February report by the X Centre for Y'
+        if start is not None and (organisation := _organisation_name(doc, start)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(organisation[1], CAMP_UNKNOWN, False, "organisation"), hit.start, organisation[0], "according_to")
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
     named = _proper_name_after(doc, hit.end, doc.n) if hit.end < doc.n and doc.title[hit.end] else None
@@ -1296,6 +1300,30 @@ def _named_head_after(doc: _Toks, description: _Hit, speakers: list[_Hit]) -> _H
                                 and doc.lower[index] not in CLAUSE_WORDS and doc.lower[index] != "or" for index in range(description.end, named.start)):
         return None
     return named
+
+
+ORGANISATION_NAME_LINKS = frozenset({"for", "of", "on", "and", "-"})  # lowercase words inside an organisation's name ('Center for Policy Research')
+ORGANISATION_NAME_WORDS = 8  # words of an unregistered organisation's name at most
+
+
+def _organisation_name(doc: _Toks, start: int) -> tuple[int, str] | None:
+    """An organisation the registry lacks, written as a name at ``start`` after an optional 'the': capitalised words
+    joined by 'for', 'of', 'on', 'and' or a hyphen, two or more of them, one an organisation noun ('the Syrian Center for
+    Policy Research', 'the Damascus Centre for Human Rights Studies'); (end, name without 'the'), else None."""
+    position = start + (start < doc.n and doc.lower[start] == "the")
+    first, last, capitalised, organisation = position, None, 0, False
+    while position < doc.n and position - first < ORGANISATION_NAME_WORDS and not (doc.sent_start[position] and position > start):
+        lower = doc.lower[position]
+        if doc.title[position] and doc.alpha[position]:
+            capitalised += 1
+            last = position
+            organisation = organisation or lower in ORGANISATION_WORDS
+        elif not (lower in ORGANISATION_NAME_LINKS and last == position - 1 and position + 1 < doc.n and doc.title[position + 1]):
+            break
+        position += 1
+    if last is None or capitalised < 2 or not organisation:
+        return None
+    return last + 1, doc.span_text(first, last + 1)
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:

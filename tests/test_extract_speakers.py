@@ -1040,3 +1040,16 @@ def test_extract_claims_names_a_person_after_an_office_and_an_organisation_with_
     """Check that the person after an office's name ('Director of X Directorate Y Z said') and a capitalised organisation before
     a relative clause ('The Idlib Media Center which ... said') are the speakers."""
     assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Fighting went on. According to the Beirut Centre for Conflict Studies the war has caused more than 90000 deaths.", "90000 deaths"),
+        ("Fighting went on. According to a March report by the Beirut Centre for Conflict Studies the war has killed 90000 people.", "90000 people"),
+    ],
+)
+def test_extract_claims_reads_an_unregistered_organisation_after_according_to(text, phrase):
+    """Check that 'according to' an organisation the registry lacks, written as a name with an organisation noun, is that
+    organisation as written, also after 'a report by'."""
+    assert _who(claim_with(syria_claims(text), phrase)) == ("Beirut Centre for Conflict Studies", "unknown", False)
