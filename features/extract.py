@@ -2624,6 +2624,10 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         else:
             segments.append(_Segment(boundary, frame.left, frame))
             boundary = next_left if _place_apposition(doc, frame.right, next_left) else frame.right  # 'said a district next to ...': no claim
+            if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
+                if not _speaking_occasion(doc, frame.right, next_left):
+                    segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
+                boundary = next_left  # '... said in a new toll on Sunday': how the speaker spoke is no claim
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
     return [part for segment in segments for part in _split_contrast(doc, segment)]
@@ -2717,8 +2721,37 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             if token in CITING_WORDS:
                 return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            if _continues_content(doc, start, end):
+                return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
             return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# Words after a frame (and its time words) that continue the content before it, never open a clause of its own.
+NO_CLAUSE_OPENERS = frozenset({"including", "among", "amid", "despite"})
+
+
+def _speaking_occasion(doc: _Toks, start: int, end: int) -> bool:
+    """Only the frame's tail, or an occasion or medium noun within the first four words after the frame's time words."""
+    if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
+        return True
+    return any(doc.lower[index] in OCCASION_NOUNS and doc.lower[index] not in ("from", "its", "his", "her", "their", "an", "at", "with", "during", "after")
+               for index in range(start, min(start + 5, end)))
+
+
+def _continues_content(doc: _Toks, start: int, end: int) -> bool:
+    """After a frame's time words, a phrase that continues the content before the frame, not a clause of its own: 'including',
+    'among', 'amid', 'despite', or an article right after a preposition ('said in the second attack in two weeks'; 'in the
+    evening' is a time), with no 'that', colon or quotation opening content."""
+    index = start
+    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] in ("a",)):
+        index += 1
+    if index >= end:
+        return False
+    token = doc.lower[index]
+    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ("the", "a", "an")
+                          and not (index + 1 < end and doc.lower[index + 1] in TIME_WORDS))
+    return (token in NO_CLAUSE_OPENERS or preposition_phrase) and not _opens_content(doc, start, end)
 
 
 # Nouns of a place described in apposition after a closing frame ('... said a district next to the road').
@@ -2751,6 +2784,11 @@ FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", 
                               "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
                               "visit", "during", "after", "speech", "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
+# Nouns of the occasion or medium of a report ('said in a new toll', 'in a post on its Facebook page', 'on the condition of
+# anonymity'): a phrase after a frame holding one in its first words is how the speaker spoke, not content.
+OCCASION_NOUNS = FRAME_TAIL_EXTRA | DOCUMENT_NOUNS | frozenset({
+    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "interview", "briefing", "speech", "letter",
+    "tweet", "broadcast", "condition", "update", "communique", "declaration"})
 
 
 def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:

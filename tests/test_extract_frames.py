@@ -473,3 +473,14 @@ def test_extract_claims_reads_targeting_and_strikes_as_attacks_and_judged_target
     claims = syria_claims("Fighting went on in the north. " + text)
     claim = claim_with(claims, " ".join(text.split()[3:5]))
     assert claim["claim_type"] == claim_type
+
+
+def test_extract_claims_reads_a_frame_followed_by_a_phrase_as_closing_the_content_before_it():
+    """Check that 'X said' followed by time words and 'including ...' or a prepositional phrase takes the content before it,
+    the 'including' phrase being the same report's and a phrase of how it was said ('in a new toll') no claim."""
+    claims = syria_claims("Fighting went on. Twelve people were killed in shelling on the town of Saraqeb a monitoring group said on Tuesday including four children.")
+    assert claim_with(claims, "Twelve people")["speaker"] == "Syrian Observatory for Human Rights"
+    assert claim_with(claims, "four children")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. Barrel bombs killed nine people in the town of Saraqeb the Observatory said in a new toll on Tuesday.")
+    assert claim_with(claims, "nine people")["speaker"] == "Syrian Observatory for Human Rights"
+    assert not claims["text"].str.contains("new toll").any()
