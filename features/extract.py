@@ -300,6 +300,7 @@ class _Compiled:
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
     spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
+    place_words: frozenset = frozenset()  # lowercase one-word gazetteer names and aliases ('homs', 'aleppo'): stems of a possessive ('Homss governor')
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -364,6 +365,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)], _overlap_group(kind, key)) for match_id, (kind, key) in labels.items()}
     blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
     compiled.blackout_phrases = tuple({tuple(token.lower_ for token in doc) for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc)})
+    compiled.place_words = frozenset(alias.lower() for name, aliases in zip(pack.places["name"], pack.places["aliases"]) for alias in [name, *aliases] if " " not in alias)
     _add_speaker_modifiers(compiled, pack)
     return compiled
 
@@ -922,7 +924,7 @@ def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], pos
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
 # Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
 INDIVIDUAL_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
-                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker", "governor", "minister"})
 
 
 def _is_individual(name: str) -> bool:
@@ -1007,6 +1009,11 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 continue
             size = _modifier_ending_at(doc, start, sent.start, compiled)
             if size is None:
+                if hit.end in verb_starts and (possessive := _place_possessive_ending_at(doc, start, sent.start, compiled)) is not None and not kept:
+                    kept.append((start - possessive, start))  # 'Homss governor', 'Irans foreign minister': the place's, as written
+                    start -= possessive
+                    actor = compiled.source_by_alias.get(doc.lower[start] if possessive == 2 else doc.lower[start][:-1])
+                    camp = camp or (compiled.sources[actor]["camp"] if actor in compiled.sources else None)  # a registry actor's: its camp
                 break
             category, modifier_camp, capitalised = modifiers[tuple(doc.lower[start - size:start])]
             if category == "speaker_side":
@@ -1208,6 +1215,21 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _place_possessive_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
+    """Tokens of a place's or registry actor's possessive right before ``end`` ('Homs's', 'Homss', 'Irans' with the
+    apostrophe lost), else None."""
+    if end - 1 < low or not doc.alpha[end - 1] and doc.lower[end - 1] not in ("'s", "’s"):
+        return None
+    if doc.lower[end - 1] in ("'s", "’s"):
+        stem, size = (doc.lower[end - 2], 2) if end - 2 >= low and doc.title[end - 2] else (None, 0)
+    else:
+        word = doc.lower[end - 1]
+        stem, size = (word[:-1], 1) if doc.title[end - 1] and len(word) > 3 and word.endswith("s") else (None, 0)
+    if stem is None or not (stem in compiled.place_words or stem in compiled.source_by_alias):
+        return None
+    return size
 
 
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:

@@ -1053,3 +1053,25 @@ def test_extract_claims_reads_an_unregistered_organisation_after_according_to(te
     """Check that 'according to' an organisation the registry lacks, written as a name with an organisation noun, is that
     organisation as written, also after 'a report by'."""
     assert _who(claim_with(syria_claims(text), phrase)) == ("Beirut Centre for Conflict Studies", "unknown", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Tartuss governor said four people were killed in the blast.", "four people", ("Tartuss governor", "unknown")),
+        ("Fighting went on. Homs's governor denied that the army had shelled the market.", "the army had shelled", ("Homs's governor", "unknown")),
+        ("Fighting went on. Irans foreign minister said the convoy was hit by rebel fire.", "the convoy", ("Irans foreign minister", "loyalist")),
+    ],
+)
+def test_extract_claims_keeps_a_place_possessive_before_a_title_as_written(text, phrase, expected):
+    """Check that a place's or registry country's possessive before a title right before the verb ('Tartuss governor said',
+    apostrophe lost) is the speaker as written, with the registry country's camp."""
+    assert _who(claim_with(syria_claims(text), phrase))[:2] == expected
+
+
+def test_extract_claims_reads_powers_and_lawmakers_as_group_speakers():
+    """Check that 'Western powers' and 'several lawmakers' are group speakers of a stance or accusation verb."""
+    claims = syria_claims("Fighting went on. Western powers have condemned the use of cluster bombs on the town.")
+    assert claim_with(claims, "cluster bombs")["speaker"].lower() == "western powers"
+    claims = syria_claims("Fighting went on. In a debate several lawmakers accused the army of shelling the hospital in Idlib.")
+    assert claim_with(claims, "shelling the hospital")["speaker"] == "several lawmakers"
