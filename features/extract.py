@@ -2479,6 +2479,9 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     return None
 
 
+OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last
+
+
 def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
     """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
@@ -2487,6 +2490,8 @@ def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
         return state.last_individual  # 'a source at X Police Command said ... The source added'
     if noun in DOCUMENT_NOUNS and state.last_report is not None:
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
+    if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
+        return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
     if state.last_any is None:
         return None
     return (state.last_organisation or state.last_any) if f"the {noun}" in ORGANISATION_REFERENCES else state.last_any
@@ -3355,6 +3360,8 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
         subject_end = start + 1
     elif lower == "the":
         subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if doc.lower[noun] in BACK_REFERENCE_NOUNS), None)
+        while subject_end is not None and subject_end < end and doc.lower[subject_end] in BACK_REFERENCE_NOUNS:
+            subject_end += 1  # 'The official agency placed ...': the noun is the last of the run, 'official' its modifier
         if subject_end is None or not all(_continuation_modifier(doc, position) for position in range(start + 1, subject_end - 1)):
             return None
     else:
@@ -3450,7 +3457,7 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
     monitor said 14 fighters died. The group also listed 30 wounded.'; ``continuations`` holds the speaker it
     resolves to), or it opens with a part of the count reported ('Six of them were foreigners'; None) or adds a count of
     people 'also' harmed ('Dozens of people were also wounded'; None). Not when the
-    report is the outlet's own, the sentence is inside a quotation (it took the quotation's speaker already), or a
+    report is the outlet's own, nor another outlet's unless the subject refers back to it, the sentence is inside a quotation (it took the quotation's speaker already), or a
     line break separates the two."""
     doc = sentences[0][0].toks
     for index, speaker in continuations.items():
@@ -3459,8 +3466,8 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
         if frames:
             continue
         source = previous_frames[-1]
-        if (speaker is not None and source.speaker.name != speaker.name) or source.speaker.kind == "outlet" or source.speaker.name.lower() == outlet.lower():
-            continue
+        if (speaker is not None and source.speaker.name != speaker.name) or (source.speaker.kind == "outlet" and speaker is None) or source.speaker.name.lower() == outlet.lower():
+            continue  # another outlet's report is continued only by a subject referring back to it ('The official agency put the toll at 12')
         gap_start = doc.idx[previous_sent.end - 1] + doc.length[previous_sent.end - 1]
         if "\n" in doc.text[gap_start:doc.idx[sent.start]]:
             continue

@@ -1075,3 +1075,11 @@ def test_extract_claims_reads_powers_and_lawmakers_as_group_speakers():
     assert claim_with(claims, "cluster bombs")["speaker"].lower() == "western powers"
     claims = syria_claims("Fighting went on. In a debate several lawmakers accused the army of shelling the hospital in Idlib.")
     assert claim_with(claims, "shelling the hospital")["speaker"] == "several lawmakers"
+
+
+def test_extract_claims_reads_the_agency_as_the_news_agency_that_reported_last():
+    """Check that 'The official agency placed the death toll at 12' after a news agency's report continues that agency's
+    report, 'official' being a modifier of 'agency', even when a monitor spoke before the agency."""
+    claims = syria_claims("Fighting went on. Ten people were wounded in Homs the Syrian Observatory for Human Rights said. "
+                          "SANA news agency said two car bombs exploded near a checkpoint in the city. The official agency placed the death toll at 12.")
+    assert claim_with(claims, "death toll at 12")["speaker"] == "sana"
