@@ -327,6 +327,8 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     for row in pack.sources.itertuples(index=False):
         for alias in [row.name, *row.aliases]:
             entries.setdefault(("S", row.name), set()).add(alias)
+            if len(alias) >= 3 and alias.isalpha() and alias.isupper():
+                entries[("S", row.name)].add(alias + "s")  # 'SOHRs director', 'YPGs commander': an acronym's possessive, apostrophe lost
     for row in pack.places.itertuples(index=False):
         for alias in [row.name, *row.aliases]:
             entries.setdefault(("P", row.name), set()).update(_article_variants(alias))

@@ -1083,3 +1083,11 @@ def test_extract_claims_reads_the_agency_as_the_news_agency_that_reported_last()
     claims = syria_claims("Fighting went on. Ten people were wounded in Homs the Syrian Observatory for Human Rights said. "
                           "SANA news agency said two car bombs exploded near a checkpoint in the city. The official agency placed the death toll at 12.")
     assert claim_with(claims, "death toll at 12")["speaker"] == "sana"
+
+
+def test_extract_claims_reads_an_acronyms_possessive_without_its_apostrophe():
+    """Check that a registry acronym with a possessive 's' and no apostrophe ('SOHRs director ... said') is that actor's."""
+    claims = syria_claims('Fighting went on. "The rebels are five kilometres from the base" said SOHRs director Rami Abdel Rahman.')
+    assert claim_with(claims, "five kilometres")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. Last week MSFs president condemned the bombing of two hospitals in Idlib.")
+    assert claim_with(claims, "two hospitals")["speaker"] == "Medecins Sans Frontieres"
