@@ -664,6 +664,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and frame.speaker.kind == "organisation" and frame.speaker.name not in compiled.sources:
+            frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
         if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
@@ -2390,9 +2392,10 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     name = frame.speaker.name
     if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
-    canonical = compiled.spelling_cache[name.lower()]
+    lower = name.lower()
+    canonical = compiled.spelling_cache[lower.removeprefix("the ")] if lower.startswith("the ") else compiled.spelling_cache[lower]
     if canonical is None:
-        return frame
+        return frame  # 'The Local Coordination Committee': the article is no part of the name it misspells
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return replace(frame, speaker=speaker)

@@ -1091,3 +1091,10 @@ def test_extract_claims_reads_an_acronyms_possessive_without_its_apostrophe():
     assert claim_with(claims, "five kilometres")["speaker"] == "Syrian Observatory for Human Rights"
     claims = syria_claims("Fighting went on. Last week MSFs president condemned the bombing of two hospitals in Idlib.")
     assert claim_with(claims, "two hospitals")["speaker"] == "Medecins Sans Frontieres"
+
+
+def test_extract_claims_folds_a_misspelt_organisation_subject_with_its_article():
+    """Check that an organisation subject one letter off a registry name, written with 'The' and a postmodifier ('The Local
+    Coordination Committee of Saraqeb said'), is that registry actor."""
+    claims = syria_claims("Fighting went on. The Local Coordination Committee of Saraqeb said heavy shelling had forced the rebels out.")
+    assert _who(claim_with(claims, "heavy shelling")) == ("Local Coordination Committees", "opposition", False)
