@@ -1301,7 +1301,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         position += 1
     by_document = reference[0] + 1 if reference is not None and reference[0] < doc.n and doc.lower[reference[0]] in ("by", "from", "of") else None
     for start in (hit.end, by_document):  # 'according to the Syrian Center for Policy Research', 'a February report by the X Centre for Y'
-        if start is not None and (organisation := _organisation_name(doc, start)) is not None:
+        if start is not None and (organisation := _organisation_name(doc, start) or _acronym_at(doc, start)) is not None:
             return _Frame(hit.start, hit.end, hit.text, _Speaker(organisation[1], CAMP_UNKNOWN, False, "organisation"), hit.start, organisation[0], "according_to")
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
@@ -1350,6 +1350,17 @@ def _organisation_name(doc: _Toks, start: int) -> tuple[int, str] | None:
     if last is None or capitalised < 2 or not organisation:
         return None
     return last + 1, doc.span_text(first, last + 1)
+
+
+def _acronym_at(doc: _Toks, start: int) -> tuple[int, str] | None:
+    """An acronym the registry lacks at ``start`` ('according to RT', 'according to the SCPR'): two to six capital letters,
+    not followed by another capitalised word (then it opens a longer name); (end, acronym), else None."""
+    position = start + (start < doc.n and doc.lower[start] == "the")
+    if position >= doc.n or not doc.alpha[position] or not 2 <= doc.length[position] <= 6 or not doc.token(position).isupper():
+        return None
+    if position + 1 < doc.n and not doc.sent_start[position + 1] and _capitalised(doc, position + 1):
+        return None
+    return position + 1, doc.token(position)
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:

@@ -1098,3 +1098,9 @@ def test_extract_claims_folds_a_misspelt_organisation_subject_with_its_article()
     Coordination Committee of Saraqeb said'), is that registry actor."""
     claims = syria_claims("Fighting went on. The Local Coordination Committee of Saraqeb said heavy shelling had forced the rebels out.")
     assert _who(claim_with(claims, "heavy shelling")) == ("Local Coordination Committees", "opposition", False)
+
+
+def test_extract_claims_reads_an_unregistered_acronym_after_according_to():
+    """Check that 'according to' an acronym the registry lacks ('according to ZDF') is that acronym's report."""
+    claims = syria_claims("Fighting went on. Chlorine gas was used in shelling the Sheikh Maqsoud district according to ZDF.")
+    assert _who(claim_with(claims, "Chlorine gas")) == ("ZDF", "unknown", False)
