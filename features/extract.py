@@ -1352,6 +1352,22 @@ def _organisation_name(doc: _Toks, start: int) -> tuple[int, str] | None:
     return last + 1, doc.span_text(first, last + 1)
 
 
+def _organisation_name_before(doc: _Toks, verb: int, lower_bound: int) -> tuple[int, int] | None:
+    """An unregistered organisation's name (``_organisation_name``, 'the' included) ending right before the verb, over
+    frame adverbs ('The Syrian Center for Policy Research however put ...'); (start, end), else None."""
+    end = verb
+    while end - 1 > lower_bound and doc.lower[end - 1] in FRAME_ADVERBS:
+        end -= 1
+    if end - 1 <= lower_bound or not doc.title[end - 1]:
+        return None
+    for start in range(end - 2, max(end - 2 - ORGANISATION_NAME_WORDS, lower_bound - 1), -1):
+        if doc.lower[start] == "the" or ((start == lower_bound or doc.sent_start[start]) and doc.title[start]):
+            named = _organisation_name(doc, start)
+            if named is not None and named[0] == end:
+                return start, end
+    return None
+
+
 def _acronym_at(doc: _Toks, start: int) -> tuple[int, str] | None:
     """An acronym the registry lacks at ``start`` ('according to RT', 'according to the SCPR'): two to six capital letters,
     not followed by another capitalised word (then it opens a longer name); (end, acronym), else None."""
@@ -1646,7 +1662,16 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
     noun, optionally 'of' and a capitalised name; opening the clause (after the frame's start, a clause opener, a
     quotation or a time word). Written as the article writes it, camp unknown (docs/annotation.md, Speaker rule 3);
     (start, speaker), else None. Without 'of X', a noun with no modifier or only generic ones ('the coalition', 'the TV
-    network') is a back-reference, left to the pronoun rules."""
+    network') is a back-reference, left to the pronoun rules. A capitalised name holding an organisation noun and
+    'for' / 'of' ('The Syrian Center for Policy Research however put the toll at ...') is one too, adverbs before the
+    verb skipped."""
+    named = _organisation_name_before(doc, hit.start, lower_bound)
+    if named is not None and not any(s.start < named[1] and s.end > named[0] for s in speakers):
+        start, end = named
+        opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
+        if opens:
+            first = doc.token(start)
+            return start, _Speaker(first.lower() + doc.span_text(start, end)[len(first):] if first.lower() == "the" else doc.span_text(start, end), CAMP_UNKNOWN, False, "organisation")
     end = hit.start
     if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
         end -= 2  # 'of Idlib'

@@ -1104,3 +1104,10 @@ def test_extract_claims_reads_an_unregistered_acronym_after_according_to():
     """Check that 'according to' an acronym the registry lacks ('according to ZDF') is that acronym's report."""
     claims = syria_claims("Fighting went on. Chlorine gas was used in shelling the Sheikh Maqsoud district according to ZDF.")
     assert _who(claim_with(claims, "Chlorine gas")) == ("ZDF", "unknown", False)
+
+
+def test_extract_claims_reads_an_unregistered_organisation_name_as_a_subject():
+    """Check that a capitalised organisation name the registry lacks, with 'for' inside and an adverb before the verb ('The
+    Beirut Centre for Conflict Studies however put the death toll at ...'), is the speaker as written."""
+    claims = syria_claims("Fighting went on. The Beirut Centre for Conflict Studies however put the death toll at more than 90000 people.")
+    assert _who(claim_with(claims, "90000")) == ("the Beirut Centre for Conflict Studies", "unknown", False)
