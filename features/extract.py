@@ -1281,6 +1281,12 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
+                # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
+                first = doc.token(speaker_hit.start)
+                name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(speaker_hit.start, posted)[len(first):]
+                camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
@@ -1848,6 +1854,35 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
         camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
+
+
+def _affiliation_after(doc: _Toks, source: _Hit, speakers: list[_Hit]) -> int | None:
+    """The end of the body or posting a one-person description is placed in right after it ('an official from the
+    autonomous administration', 'a source at Aleppo Police Command', 'the medical source in Hasakeh city'): 'in', 'at',
+    'from' or 'inside', an optional 'the', and up to ``AFFILIATION_WORDS_MAX`` words ending in an affiliation noun,
+    or ('in'/'at') in a capitalised place name with an optional place noun; no registry name, verb or clause word in
+    it. None otherwise (an origin, 'a source from Idlib', is no affiliation)."""
+    if source.end + 1 >= doc.n or doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS:
+        return None
+    start = source.end + 1 + (doc.lower[source.end + 1] == "the")
+    for position in range(start, min(start + AFFILIATION_WORDS_MAX, doc.n)):
+        lower = doc.lower[position]
+        if doc.sent_start[position] or not doc.alpha[position] or lower in FINITE_WORDS or lower in CLAUSE_WORDS:
+            return None
+        if lower in AFFILIATION_HEADS:
+            end = position + 1
+            while end < doc.n and not doc.sent_start[end] and doc.title[end] and doc.lower[end] in AFFILIATION_HEADS and doc.title[position]:
+                end += 1  # 'Aleppo Police Command': the head is the last of the name's organisation words
+            break
+        if (doc.lower[source.end] in ("in", "at") and doc.title[position] and position + 1 < doc.n and doc.lower[position + 1] in PLACE_NOUNS
+                and doc.token(position + 1) == doc.lower[position + 1]):
+            end = position + 2  # 'in Hasakeh city'
+            break
+    else:
+        return None
+    if any(s.kind == "S" and s.start < end and s.end > source.end for s in speakers):
+        return None
+    return end
 
 
 CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "where", "when"})

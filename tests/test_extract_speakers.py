@@ -517,7 +517,7 @@ def test_extract_claims_pairs_quotation_marks_by_their_typography(text, phrase, 
         ("The Syrian Observatory for Human Rights said fighting went on. An opposition activist from Idlib said 14 people were killed in the shelling. "
          "Many families had fled to Turkey after the strikes he said.", "Many families had fled", "an opposition activist"),
         ("Five people were killed in the park according to a source at Hama Police Command. The source told SANAs correspondent that two of the injured were children.",
-         "two of the injured were children", "a source"),
+         "two of the injured were children", "a source at Hama Police Command"),
     ],
 )
 def test_extract_claims_refers_back_to_the_last_anonymous_individual(text, phrase, expected):
@@ -1111,3 +1111,17 @@ def test_extract_claims_reads_an_unregistered_organisation_name_as_a_subject():
     Beirut Centre for Conflict Studies however put the death toll at ...'), is the speaker as written."""
     claims = syria_claims("Fighting went on. The Beirut Centre for Conflict Studies however put the death toll at more than 90000 people.")
     assert _who(claim_with(claims, "90000")) == ("the Beirut Centre for Conflict Studies", "unknown", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. According to an official from the local relief committee Karim works for a Kurdish party.", "Karim works",
+         "an official from the local relief committee"),
+        ("Fighting went on. Four people were injured according to a source at Hama Police Command.", "Four people", "a source at Hama Police Command"),
+        ("Fighting went on. About 40 people were wounded according to the medical source in Qamishli city.", "40 people", "the medical source in Qamishli city"),
+    ],
+)
+def test_extract_claims_keeps_the_affiliation_of_a_source_after_according_to(text, phrase, expected):
+    """Check that 'according to' a one-person description placed in a body or posted in a town keeps that affiliation as written."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == expected
