@@ -481,6 +481,8 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
             groups[_overlap_group("L", action)].append(_Hit("L", action, start, end, hit_text))
             continue
         groups[group].append(_Hit(kind, key, start, end, hit_text))
+    if ("L", "casualty") in groups:
+        groups[("L", "reporting_verb")].extend(_toll_reports(doc, groups[("L", "casualty")]))
     kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
     if capitalised_verbs:
@@ -490,6 +492,33 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
         kept = [hit for hit in kept if hit.kind != "P" or hit.start not in source_at or not _inside_longer(hit, source_at[hit.start])]
     return _in_position_order(kept)
+
+
+# Verbs that report a toll given with an article and modifiers before it ('placed the death toll at', 'gave a slightly
+# lower toll of'): the lexicon lists the plain phrases ('put the death toll'), ``_toll_reports`` the modified ones.
+TOLL_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
+TOLL_DETERMINERS = frozenset({"a", "the", "its", "their"})
+TOLL_MODIFIERS_MAX = 3  # 'a slightly lower', 'the total'
+
+
+def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
+    """Reporting-phrase hits for a toll verb, an article and up to ``TOLL_MODIFIERS_MAX`` lowercase words before 'toll' or
+    'death toll' ('placed the death toll', 'gave a slightly lower toll', 'put the total death toll')."""
+    found = []
+    for hit in casualties:
+        if doc.lower[hit.end - 1] != TOLL_WORD:
+            continue
+        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
+            lower = doc.lower[determiner]
+            if lower in TOLL_DETERMINERS and determiner >= 1 and doc.lower[determiner - 1] in TOLL_VERBS and not doc.sent_start[determiner]:
+                verb = determiner - 1
+                if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
+                    break  # 'did not give a death toll': no toll reported
+                found.append(_Hit("L", "reporting_verb", verb, hit.end, doc.text[doc.idx[verb]:doc.idx[hit.end - 1] + doc.length[hit.end - 1]]))
+                break
+            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS or doc.sent_start[determiner]:
+                break
+    return found
 
 
 _START, _END = attrgetter("start"), attrgetter("end")

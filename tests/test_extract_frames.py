@@ -484,3 +484,13 @@ def test_extract_claims_reads_a_frame_followed_by_a_phrase_as_closing_the_conten
     claims = syria_claims("Fighting went on. Barrel bombs killed nine people in the town of Saraqeb the Observatory said in a new toll on Tuesday.")
     assert claim_with(claims, "nine people")["speaker"] == "Syrian Observatory for Human Rights"
     assert not claims["text"].str.contains("new toll").any()
+
+
+def test_extract_claims_reads_a_toll_given_with_modifiers_as_a_report():
+    """Check that 'gave a slightly lower toll of' and 'placed the death toll at' report the toll, and 'did not give a death toll' does not."""
+    claims = syria_claims("Fighting went on. Rescue workers in the town gave a slightly lower toll of 31 people killed.")
+    assert claim_with(claims, "31 people")["speaker"] == "rescue workers"
+    claims = syria_claims("Fighting went on. The Syrian Observatory for Human Rights placed the death toll at 12.")
+    assert claim_with(claims, "at 12")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. The state news agency SANA did not give a death toll for the ambush near Adra.")
+    assert "sana" not in set(claims["speaker"])
