@@ -1456,6 +1456,7 @@ PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
                            "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
+COORDINATED_VERB_ADVERBS = frozenset(FRAME_ADVERBS | {"instead", "then"})  # 'and instead suggests', 'and then said'
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -1490,9 +1491,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
         # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
-    if frames and hit.start - 1 >= lower_bound and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing"):
-        # '... said the air force was not responsible and accused Britain of ...': the second verb shares the subject
-        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
+    adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
+    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not hit.text.lower().endswith("ing"):
+        # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead
+        # suggests ...': the second verb shares the subject
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1 - adverb, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
     if hit.start - 2 > lower_bound and (referent := _back_reference_after(doc, hit, sent.end, speakers, state)) is not None:

@@ -494,3 +494,11 @@ def test_extract_claims_reads_a_toll_given_with_modifiers_as_a_report():
     assert claim_with(claims, "at 12")["speaker"] == "Syrian Observatory for Human Rights"
     claims = syria_claims("Fighting went on. The state news agency SANA did not give a death toll for the ambush near Adra.")
     assert "sana" not in set(claims["speaker"])
+
+
+def test_extract_claims_reads_suggest_as_reporting_and_a_verb_after_and_instead_as_sharing_its_subject():
+    """Check that 'UN estimates suggest' closes a report, and 'denies X and instead suggests Y' keeps the first verb's speaker."""
+    claims = syria_claims("Fighting went on. More than 250000 people have been killed in the war UN estimates suggest.")
+    assert claim_with(claims, "250000 people")["speaker"] == "United Nations"
+    claims = syria_claims("Fighting went on. Russia denies any role and instead suggests the rebels or a drone were responsible.")
+    assert claim_with(claims, "were responsible")["speaker"] == "Russia"
