@@ -695,6 +695,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
         if frame is not None and frame.speaker.kind == "organisation" and frame.speaker.name not in compiled.sources:
             frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
+        if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
+            _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
         if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
@@ -2475,6 +2477,19 @@ ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", 
 def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
     """The mention is a registry organisation followed by a role word ('YPG spokesman')."""
     return organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < doc.n and doc.lower[organisation.end] in ROLE_WORDS
+
+
+def _remember_member_name(doc: _Toks, verb: int, frame: _Frame, places: Sequence[_Hit], source_by_alias: dict, state: _ArticleState) -> None:
+    """A person's name of two to four capitalised words right before the verb of a frame an organisation was found to
+    speak through ('Member of the Syrian Coalitions political committee Badr Jamous said', the Coalition's): a later
+    'Jamous said' / 'Jamous pointed out' by surname is the same speaker, also when the registry lists the full name as
+    the organisation's alias. Another actor's registry name and places are no person."""
+    name = _proper_name_before(doc, verb, frame.left)
+    if name is None or not 2 <= len(name[1].split()) <= 4 or source_by_alias.get(name[1].lower(), frame.speaker.name) != frame.speaker.name or any(s.kind == "P" and s.start < verb and s.end > name[0] for s in places):
+        return
+    surname = name[1].split()[-1].lower()
+    if surname.isalpha() and surname not in state.persons and not any(word.lower() in ORGANISATION_WORDS for word in name[1].split()):
+        state.persons[surname] = frame.speaker
 
 
 def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:

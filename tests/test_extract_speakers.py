@@ -1125,3 +1125,12 @@ def test_extract_claims_reads_an_unregistered_organisation_name_as_a_subject():
 def test_extract_claims_keeps_the_affiliation_of_a_source_after_according_to(text, phrase, expected):
     """Check that 'according to' a one-person description placed in a body or posted in a town keeps that affiliation as written."""
     assert claim_with(syria_claims(text), phrase)["speaker"] == expected
+
+
+def test_extract_claims_reads_a_surname_as_the_speaker_its_full_name_spoke_for():
+    """Check that a surname ('Jamous pointed out') after a full name the registry lists for an organisation ('Coalition
+    committee member Badr Jamous said', the Coalition's) is that organisation too."""
+    claims = syria_claims("Fighting went on. Coalition committee member Badr Jamous said that the regime refuses to implement UN resolutions. "
+                          "Ten people died in the shelling. Jamous pointed out that the regime shows disregard for civilians.")
+    assert claim_with(claims, "UN resolutions")["speaker"] == "Syrian National Coalition"
+    assert _who(claim_with(claims, "disregard for civilians")) == ("Syrian National Coalition", "opposition", False)
