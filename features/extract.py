@@ -300,6 +300,7 @@ class _Compiled:
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
     spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
+    place_words: frozenset = frozenset()  # lowercase one-word gazetteer names and aliases ('homs', 'aleppo'): stems of a possessive ('Homss governor')
 
 
 _CACHE: dict[tuple[str, str, int], _Compiled] = {}
@@ -326,6 +327,8 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     for row in pack.sources.itertuples(index=False):
         for alias in [row.name, *row.aliases]:
             entries.setdefault(("S", row.name), set()).add(alias)
+            if len(alias) >= 3 and alias.isalpha() and alias.isupper():
+                entries[("S", row.name)].add(alias + "s")  # 'SOHRs director', 'YPGs commander': an acronym's possessive, apostrophe lost
     for row in pack.places.itertuples(index=False):
         for alias in [row.name, *row.aliases]:
             entries.setdefault(("P", row.name), set()).update(_article_variants(alias))
@@ -364,6 +367,7 @@ def _build_compiled(pack: TheatrePack) -> _Compiled:
     compiled.match_info = {match_id: (kind, key, exact[(kind, key)], lower[(kind, key)], _overlap_group(kind, key)) for match_id, (kind, key) in labels.items()}
     blackout_phrases = pack.lexicon.loc[pack.lexicon["category"] == "blackout", "phrase"]
     compiled.blackout_phrases = tuple({tuple(token.lower_ for token in doc) for doc in nlp.tokenizer.pipe(blackout_phrases) if len(doc)})
+    compiled.place_words = frozenset(alias.lower() for name, aliases in zip(pack.places["name"], pack.places["aliases"]) for alias in [name, *aliases] if " " not in alias)
     _add_speaker_modifiers(compiled, pack)
     return compiled
 
@@ -477,6 +481,8 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
             groups[_overlap_group("L", action)].append(_Hit("L", action, start, end, hit_text))
             continue
         groups[group].append(_Hit(kind, key, start, end, hit_text))
+    if ("L", "casualty") in groups:
+        groups[("L", "reporting_verb")].extend(_toll_reports(doc, groups[("L", "casualty")]))
     kept = _longest_per_kind(groups)
     sources = [hit for hit in kept if hit.kind == "S"]
     if capitalised_verbs:
@@ -486,6 +492,33 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
         kept = [hit for hit in kept if hit.kind != "P" or hit.start not in source_at or not _inside_longer(hit, source_at[hit.start])]
     return _in_position_order(kept)
+
+
+# Verbs that report a toll given with an article and modifiers before it ('placed the death toll at', 'gave a slightly
+# lower toll of'): the lexicon lists the plain phrases ('put the death toll'), ``_toll_reports`` the modified ones.
+TOLL_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
+TOLL_DETERMINERS = frozenset({"a", "the", "its", "their"})
+TOLL_MODIFIERS_MAX = 3  # 'a slightly lower', 'the total'
+
+
+def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
+    """Reporting-phrase hits for a toll verb, an article and up to ``TOLL_MODIFIERS_MAX`` lowercase words before 'toll' or
+    'death toll' ('placed the death toll', 'gave a slightly lower toll', 'put the total death toll')."""
+    found = []
+    for hit in casualties:
+        if doc.lower[hit.end - 1] != TOLL_WORD:
+            continue
+        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
+            lower = doc.lower[determiner]
+            if lower in TOLL_DETERMINERS and determiner >= 1 and doc.lower[determiner - 1] in TOLL_VERBS and not doc.sent_start[determiner]:
+                verb = determiner - 1
+                if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
+                    break  # 'did not give a death toll': no toll reported
+                found.append(_Hit("L", "reporting_verb", verb, hit.end, doc.text[doc.idx[verb]:doc.idx[hit.end - 1] + doc.length[hit.end - 1]]))
+                break
+            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS or doc.sent_start[determiner]:
+                break
+    return found
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -660,6 +693,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
+        if frame is not None and frame.speaker.kind == "organisation" and frame.speaker.name not in compiled.sources:
+            frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
+        if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
+            _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
         if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
@@ -922,7 +959,7 @@ def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], pos
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
 # Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
 INDIVIDUAL_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
-                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker"})
+                              "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker", "governor", "minister"})
 
 
 def _is_individual(name: str) -> bool:
@@ -1007,6 +1044,11 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
                 continue
             size = _modifier_ending_at(doc, start, sent.start, compiled)
             if size is None:
+                if hit.end in verb_starts and (possessive := _place_possessive_ending_at(doc, start, sent.start, compiled)) is not None and not kept:
+                    kept.append((start - possessive, start))  # 'Homss governor', 'Irans foreign minister': the place's, as written
+                    start -= possessive
+                    actor = compiled.source_by_alias.get(doc.lower[start] if possessive == 2 else doc.lower[start][:-1])
+                    camp = camp or (compiled.sources[actor]["camp"] if actor in compiled.sources else None)  # a registry actor's: its camp
                 break
             category, modifier_camp, capitalised = modifiers[tuple(doc.lower[start - size:start])]
             if category == "speaker_side":
@@ -1210,6 +1252,21 @@ def _descriptions_as_written(doc: _Toks, speakers: list[_Hit], compiled: _Compil
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+def _place_possessive_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
+    """Tokens of a place's or registry actor's possessive right before ``end`` ('Homs's', 'Homss', 'Irans' with the
+    apostrophe lost), else None."""
+    if end - 1 < low or not doc.alpha[end - 1] and doc.lower[end - 1] not in ("'s", "’s"):
+        return None
+    if doc.lower[end - 1] in ("'s", "’s"):
+        stem, size = (doc.lower[end - 2], 2) if end - 2 >= low and doc.title[end - 2] else (None, 0)
+    else:
+        word = doc.lower[end - 1]
+        stem, size = (word[:-1], 1) if doc.title[end - 1] and len(word) > 3 and word.endswith("s") else (None, 0)
+    if stem is None or not (stem in compiled.place_words or stem in compiled.source_by_alias):
+        return None
+    return size
+
+
 def _modifier_ending_at(doc: _Toks, end: int, low: int, compiled: _Compiled) -> int | None:
     """Tokens in the longest speaker modifier ending right before ``end`` (not before ``low``), else None."""
     for size in range(min(compiled.longest_modifier, end - low), 0, -1):
@@ -1255,6 +1312,12 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
+            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
+                # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
+                first = doc.token(speaker_hit.start)
+                name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(speaker_hit.start, posted)[len(first):]
+                camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
@@ -1273,6 +1336,10 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 and (position + 1 >= doc.n or not (doc.lower[position + 1] in ACCORDING_LINKS or (doc.lower[position + 1].endswith("ed") and doc.alpha[position + 1])))):
             break  # 'according to report ISIS has ...': the reference ends the phrase, a new subject follows ('a statement released by X' goes on)
         position += 1
+    by_document = reference[0] + 1 if reference is not None and reference[0] < doc.n and doc.lower[reference[0]] in ("by", "from", "of") else None
+    for start in (hit.end, by_document):  # 'according to the Syrian Center for Policy Research', 'a February report by the X Centre for Y'
+        if start is not None and (organisation := _organisation_name(doc, start) or _acronym_at(doc, start)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(organisation[1], CAMP_UNKNOWN, False, "organisation"), hit.start, organisation[0], "according_to")
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
     named = _proper_name_after(doc, hit.end, doc.n) if hit.end < doc.n and doc.title[hit.end] else None
@@ -1296,6 +1363,57 @@ def _named_head_after(doc: _Toks, description: _Hit, speakers: list[_Hit]) -> _H
                                 and doc.lower[index] not in CLAUSE_WORDS and doc.lower[index] != "or" for index in range(description.end, named.start)):
         return None
     return named
+
+
+ORGANISATION_NAME_LINKS = frozenset({"for", "of", "on", "and", "-"})  # lowercase words inside an organisation's name ('Center for Policy Research')
+ORGANISATION_NAME_WORDS = 8  # words of an unregistered organisation's name at most
+
+
+def _organisation_name(doc: _Toks, start: int) -> tuple[int, str] | None:
+    """An organisation the registry lacks, written as a name at ``start`` after an optional 'the': capitalised words
+    joined by 'for', 'of', 'on', 'and' or a hyphen, two or more of them, one an organisation noun ('the Syrian Center for
+    Policy Research', 'the Damascus Centre for Human Rights Studies'); (end, name without 'the'), else None."""
+    position = start + (start < doc.n and doc.lower[start] == "the")
+    first, last, capitalised, organisation = position, None, 0, False
+    while position < doc.n and position - first < ORGANISATION_NAME_WORDS and not (doc.sent_start[position] and position > start):
+        lower = doc.lower[position]
+        if doc.title[position] and doc.alpha[position]:
+            capitalised += 1
+            last = position
+            organisation = organisation or lower in ORGANISATION_WORDS
+        elif not (lower in ORGANISATION_NAME_LINKS and last == position - 1 and position + 1 < doc.n and doc.title[position + 1]):
+            break
+        position += 1
+    if last is None or capitalised < 2 or not organisation:
+        return None
+    return last + 1, doc.span_text(first, last + 1)
+
+
+def _organisation_name_before(doc: _Toks, verb: int, lower_bound: int) -> tuple[int, int] | None:
+    """An unregistered organisation's name (``_organisation_name``, 'the' included) ending right before the verb, over
+    frame adverbs ('The Syrian Center for Policy Research however put ...'); (start, end), else None."""
+    end = verb
+    while end - 1 > lower_bound and doc.lower[end - 1] in FRAME_ADVERBS:
+        end -= 1
+    if end - 1 <= lower_bound or not doc.title[end - 1]:
+        return None
+    for start in range(end - 2, max(end - 2 - ORGANISATION_NAME_WORDS, lower_bound - 1), -1):
+        if doc.lower[start] == "the" or ((start == lower_bound or doc.sent_start[start]) and doc.title[start]):
+            named = _organisation_name(doc, start)
+            if named is not None and named[0] == end:
+                return start, end
+    return None
+
+
+def _acronym_at(doc: _Toks, start: int) -> tuple[int, str] | None:
+    """An acronym the registry lacks at ``start`` ('according to RT', 'according to the SCPR'): two to six capital letters,
+    not followed by another capitalised word (then it opens a longer name); (end, acronym), else None."""
+    position = start + (start < doc.n and doc.lower[start] == "the")
+    if position >= doc.n or not doc.alpha[position] or not 2 <= doc.length[position] <= 6 or not doc.token(position).isupper():
+        return None
+    if position + 1 < doc.n and not doc.sent_start[position + 1] and _capitalised(doc, position + 1):
+        return None
+    return position + 1, doc.token(position)
 
 
 def _described_organisation(doc: _Toks, start: int) -> int | None:
@@ -1340,6 +1458,7 @@ PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
                            "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
+COORDINATED_VERB_ADVERBS = frozenset(FRAME_ADVERBS | {"instead", "then"})  # 'and instead suggests', 'and then said'
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -1374,9 +1493,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
         # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
-    if frames and hit.start - 1 >= lower_bound and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing"):
-        # '... said the air force was not responsible and accused Britain of ...': the second verb shares the subject
-        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
+    adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
+    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not hit.text.lower().endswith("ing"):
+        # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead
+        # suggests ...': the second verb shares the subject
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1 - adverb, hit.end, "reported", inherited=True)
     if hit.start > lower_bound and (closing := _name_closing_sentence(doc, hit, sent.end, places, speakers, compiled, state)) is not None:
         return closing
     if hit.start - 2 > lower_bound and (referent := _back_reference_after(doc, hit, sent.end, speakers, state)) is not None:
@@ -1581,7 +1702,16 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
     noun, optionally 'of' and a capitalised name; opening the clause (after the frame's start, a clause opener, a
     quotation or a time word). Written as the article writes it, camp unknown (docs/annotation.md, Speaker rule 3);
     (start, speaker), else None. Without 'of X', a noun with no modifier or only generic ones ('the coalition', 'the TV
-    network') is a back-reference, left to the pronoun rules."""
+    network') is a back-reference, left to the pronoun rules. A capitalised name holding an organisation noun and
+    'for' / 'of' ('The Syrian Center for Policy Research however put the toll at ...') is one too, adverbs before the
+    verb skipped."""
+    named = _organisation_name_before(doc, hit.start, lower_bound)
+    if named is not None and not any(s.start < named[1] and s.end > named[0] for s in speakers):
+        start, end = named
+        opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
+        if opens:
+            first = doc.token(start)
+            return start, _Speaker(first.lower() + doc.span_text(start, end)[len(first):] if first.lower() == "the" else doc.span_text(start, end), CAMP_UNKNOWN, False, "organisation")
     end = hit.start
     if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
         end -= 2  # 'of Idlib'
@@ -1758,6 +1888,35 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
         camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
+
+
+def _affiliation_after(doc: _Toks, source: _Hit, speakers: list[_Hit]) -> int | None:
+    """The end of the body or posting a one-person description is placed in right after it ('an official from the
+    autonomous administration', 'a source at Aleppo Police Command', 'the medical source in Hasakeh city'): 'in', 'at',
+    'from' or 'inside', an optional 'the', and up to ``AFFILIATION_WORDS_MAX`` words ending in an affiliation noun,
+    or ('in'/'at') in a capitalised place name with an optional place noun; no registry name, verb or clause word in
+    it. None otherwise (an origin, 'a source from Idlib', is no affiliation)."""
+    if source.end + 1 >= doc.n or doc.lower[source.end] not in PLACE_OF_SPEAKER_WORDS:
+        return None
+    start = source.end + 1 + (doc.lower[source.end + 1] == "the")
+    for position in range(start, min(start + AFFILIATION_WORDS_MAX, doc.n)):
+        lower = doc.lower[position]
+        if doc.sent_start[position] or not doc.alpha[position] or lower in FINITE_WORDS or lower in CLAUSE_WORDS:
+            return None
+        if lower in AFFILIATION_HEADS:
+            end = position + 1
+            while end < doc.n and not doc.sent_start[end] and doc.title[end] and doc.lower[end] in AFFILIATION_HEADS and doc.title[position]:
+                end += 1  # 'Aleppo Police Command': the head is the last of the name's organisation words
+            break
+        if (doc.lower[source.end] in ("in", "at") and doc.title[position] and position + 1 < doc.n and doc.lower[position + 1] in PLACE_NOUNS
+                and doc.token(position + 1) == doc.lower[position + 1]):
+            end = position + 2  # 'in Hasakeh city'
+            break
+    else:
+        return None
+    if any(s.kind == "S" and s.start < end and s.end > source.end for s in speakers):
+        return None
+    return end
 
 
 CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "where", "when"})
@@ -2320,6 +2479,19 @@ def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
     return organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < doc.n and doc.lower[organisation.end] in ROLE_WORDS
 
 
+def _remember_member_name(doc: _Toks, verb: int, frame: _Frame, places: Sequence[_Hit], source_by_alias: dict, state: _ArticleState) -> None:
+    """A person's name of two to four capitalised words right before the verb of a frame an organisation was found to
+    speak through ('Member of the Syrian Coalitions political committee Badr Jamous said', the Coalition's): a later
+    'Jamous said' / 'Jamous pointed out' by surname is the same speaker, also when the registry lists the full name as
+    the organisation's alias. Another actor's registry name and places are no person."""
+    name = _proper_name_before(doc, verb, frame.left)
+    if name is None or not 2 <= len(name[1].split()) <= 4 or source_by_alias.get(name[1].lower(), frame.speaker.name) != frame.speaker.name or any(s.kind == "P" and s.start < verb and s.end > name[0] for s in places):
+        return
+    surname = name[1].split()[-1].lower()
+    if surname.isalpha() and surname not in state.persons and not any(word.lower() in ORGANISATION_WORDS for word in name[1].split()):
+        state.persons[surname] = frame.speaker
+
+
 def _remember_member(name: str, organisation: _Speaker, state: _ArticleState) -> None:
     """Later 'Xelil said' and 'He said' about the spokesman are his, with his organisation's camp (docs/annotation.md,
     Speaker rule 2)."""
@@ -2338,9 +2510,10 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     name = frame.speaker.name
     if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
-    canonical = compiled.spelling_cache[name.lower()]
+    lower = name.lower()
+    canonical = compiled.spelling_cache[lower.removeprefix("the ")] if lower.startswith("the ") else compiled.spelling_cache[lower]
     if canonical is None:
-        return frame
+        return frame  # 'The Local Coordination Committee': the article is no part of the name it misspells
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return replace(frame, speaker=speaker)
@@ -2429,6 +2602,9 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     return None
 
 
+OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last
+
+
 def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
     """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
@@ -2437,6 +2613,8 @@ def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
         return state.last_individual  # 'a source at X Police Command said ... The source added'
     if noun in DOCUMENT_NOUNS and state.last_report is not None:
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
+    if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
+        return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
     if state.last_any is None:
         return None
     return (state.last_organisation or state.last_any) if f"the {noun}" in ORGANISATION_REFERENCES else state.last_any
@@ -2596,6 +2774,10 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         else:
             segments.append(_Segment(boundary, frame.left, frame))
             boundary = next_left if _place_apposition(doc, frame.right, next_left) else frame.right  # 'said a district next to ...': no claim
+            if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
+                if not _speaking_occasion(doc, frame.right, next_left):
+                    segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
+                boundary = next_left  # '... said in a new toll on Sunday': how the speaker spoke is no claim
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
     return [part for segment in segments for part in _split_contrast(doc, segment)]
@@ -2692,8 +2874,37 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
             if token in CITING_WORDS:
                 return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            if _continues_content(doc, start, end):
+                return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
             return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# Words after a frame (and its time words) that continue the content before it, never open a clause of its own.
+NO_CLAUSE_OPENERS = frozenset({"including", "among", "amid", "despite"})
+
+
+def _speaking_occasion(doc: _Toks, start: int, end: int) -> bool:
+    """Only the frame's tail, or an occasion or medium noun within the first four words after the frame's time words."""
+    if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
+        return True
+    return any(doc.lower[index] in OCCASION_NOUNS and doc.lower[index] not in ("from", "its", "his", "her", "their", "an", "at", "with", "during", "after")
+               for index in range(start, min(start + 5, end)))
+
+
+def _continues_content(doc: _Toks, start: int, end: int) -> bool:
+    """After a frame's time words, a phrase that continues the content before the frame, not a clause of its own: 'including',
+    'among', 'amid', 'despite', or an article right after a preposition ('said in the second attack in two weeks'; 'in the
+    evening' is a time), with no 'that', colon or quotation opening content."""
+    index = start
+    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] in ("a",)):
+        index += 1
+    if index >= end:
+        return False
+    token = doc.lower[index]
+    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ("the", "a", "an")
+                          and not (index + 1 < end and doc.lower[index + 1] in TIME_WORDS))
+    return (token in NO_CLAUSE_OPENERS or preposition_phrase) and not _opens_content(doc, start, end)
 
 
 # Nouns of a place described in apposition after a closing frame ('... said a district next to the road').
@@ -2726,6 +2937,11 @@ FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", 
                               "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
                               "visit", "during", "after", "speech", "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
+# Nouns of the occasion or medium of a report ('said in a new toll', 'in a post on its Facebook page', 'on the condition of
+# anonymity'): a phrase after a frame holding one in its first words is how the speaker spoke, not content.
+OCCASION_NOUNS = FRAME_TAIL_EXTRA | DOCUMENT_NOUNS | frozenset({
+    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "interview", "briefing", "speech", "letter",
+    "tweet", "broadcast", "condition", "update", "communique", "declaration"})
 
 
 def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
@@ -3334,6 +3550,8 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
         subject_end = start + 1
     elif lower == "the":
         subject_end = next((noun + 1 for noun in range(start + 1, min(start + 5, end)) if doc.lower[noun] in BACK_REFERENCE_NOUNS), None)
+        while subject_end is not None and subject_end < end and doc.lower[subject_end] in BACK_REFERENCE_NOUNS:
+            subject_end += 1  # 'The official agency placed ...': the noun is the last of the run, 'official' its modifier
         if subject_end is None or not all(_continuation_modifier(doc, position) for position in range(start + 1, subject_end - 1)):
             return None
     else:
@@ -3429,7 +3647,7 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
     monitor said 14 fighters died. The group also listed 30 wounded.'; ``continuations`` holds the speaker it
     resolves to), or it opens with a part of the count reported ('Six of them were foreigners'; None) or adds a count of
     people 'also' harmed ('Dozens of people were also wounded'; None). Not when the
-    report is the outlet's own, the sentence is inside a quotation (it took the quotation's speaker already), or a
+    report is the outlet's own, nor another outlet's unless the subject refers back to it, the sentence is inside a quotation (it took the quotation's speaker already), or a
     line break separates the two."""
     doc = sentences[0][0].toks
     for index, speaker in continuations.items():
@@ -3438,8 +3656,8 @@ def _continue_reports(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]], c
         if frames:
             continue
         source = previous_frames[-1]
-        if (speaker is not None and source.speaker.name != speaker.name) or source.speaker.kind == "outlet" or source.speaker.name.lower() == outlet.lower():
-            continue
+        if (speaker is not None and source.speaker.name != speaker.name) or (source.speaker.kind == "outlet" and speaker is None) or source.speaker.name.lower() == outlet.lower():
+            continue  # another outlet's report is continued only by a subject referring back to it ('The official agency put the toll at 12')
         gap_start = doc.idx[previous_sent.end - 1] + doc.length[previous_sent.end - 1]
         if "\n" in doc.text[gap_start:doc.idx[sent.start]]:
             continue

@@ -473,3 +473,32 @@ def test_extract_claims_reads_targeting_and_strikes_as_attacks_and_judged_target
     claims = syria_claims("Fighting went on in the north. " + text)
     claim = claim_with(claims, " ".join(text.split()[3:5]))
     assert claim["claim_type"] == claim_type
+
+
+def test_extract_claims_reads_a_frame_followed_by_a_phrase_as_closing_the_content_before_it():
+    """Check that 'X said' followed by time words and 'including ...' or a prepositional phrase takes the content before it,
+    the 'including' phrase being the same report's and a phrase of how it was said ('in a new toll') no claim."""
+    claims = syria_claims("Fighting went on. Twelve people were killed in shelling on the town of Saraqeb a monitoring group said on Tuesday including four children.")
+    assert claim_with(claims, "Twelve people")["speaker"] == "Syrian Observatory for Human Rights"
+    assert claim_with(claims, "four children")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. Barrel bombs killed nine people in the town of Saraqeb the Observatory said in a new toll on Tuesday.")
+    assert claim_with(claims, "nine people")["speaker"] == "Syrian Observatory for Human Rights"
+    assert not claims["text"].str.contains("new toll").any()
+
+
+def test_extract_claims_reads_a_toll_given_with_modifiers_as_a_report():
+    """Check that 'gave a slightly lower toll of' and 'placed the death toll at' report the toll, and 'did not give a death toll' does not."""
+    claims = syria_claims("Fighting went on. Rescue workers in the town gave a slightly lower toll of 31 people killed.")
+    assert claim_with(claims, "31 people")["speaker"] == "rescue workers"
+    claims = syria_claims("Fighting went on. The Syrian Observatory for Human Rights placed the death toll at 12.")
+    assert claim_with(claims, "at 12")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims("Fighting went on. The state news agency SANA did not give a death toll for the ambush near Adra.")
+    assert "sana" not in set(claims["speaker"])
+
+
+def test_extract_claims_reads_suggest_as_reporting_and_a_verb_after_and_instead_as_sharing_its_subject():
+    """Check that 'UN estimates suggest' closes a report, and 'denies X and instead suggests Y' keeps the first verb's speaker."""
+    claims = syria_claims("Fighting went on. More than 250000 people have been killed in the war UN estimates suggest.")
+    assert claim_with(claims, "250000 people")["speaker"] == "United Nations"
+    claims = syria_claims("Fighting went on. Russia denies any role and instead suggests the rebels or a drone were responsible.")
+    assert claim_with(claims, "were responsible")["speaker"] == "Russia"
