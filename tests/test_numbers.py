@@ -566,3 +566,60 @@ def test_find_quantities_reads_as_well_as_and_a_quoted_count(text, expected):
     """Check that a count after 'as well as' shares the outcome before it, and a quotation mark between an outcome verb
     and its count ('killed "dozens of people"') does not part them."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In June more than 45 farmers were killed by shelling", [(45.0, "farmers killed")]),
+        ("since April at least 300 families fled the town", [(300.0, "families displaced")]),
+        ("On June 14 two tanks were destroyed", [(2.0, "tanks destroyed")]),
+    ],
+)
+def test_find_quantities_reads_a_count_after_a_month_and_an_approximator(text, expected):
+    """Check that a month before an approximator ('In June more than 45') does not make the count a date, while a
+    month right before a number ('June 14') still does."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 14 YPG (Kurdish) fighters were killed near the dam", [(14.0, "YPG killed")]),
+        ("three officers of the (state-run) border guard were wounded", [(3.0, "officers injured")]),
+        ("1203 14.05.2017) Get short URL 870 Over 40 rebels were killed", [(40.0, "rebels killed")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_past_a_bracketed_aside(text, expected):
+    """Check that an aside in brackets between a count and its outcome does not end the clause, while a closing bracket
+    with no opening one after the count (page furniture) still does."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine villagers were killed among them 3 boys while twelve others were injured",
+         [(9.0, "villagers killed"), (3.0, "boys killed"), (12.0, "people injured")]),
+        ("the strike killed 11 people including 4 women and wounded 30", [(11.0, "people killed"), (4.0, "women killed"), (30.0, "women injured")]),
+        ("30 people were killed and others fled including 400 refugees", [(30.0, "people killed"), (400.0, "people displaced")]),
+        ("More than 150 people have been killed since the war began in the spring and many have been driven from their homes "
+         "including 3000 children who were later wounded", [(150.0, "people killed"), (3000.0, "children injured")]),
+    ],
+)
+def test_find_quantities_gives_a_subset_its_group_outcome(text, expected):
+    """Check that a count right after 'among them' or 'including' near a counted group takes the group's outcome before
+    an outcome word further on, unless its noun names its own outcome or the group lies far back."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the militia lost at least 17 fighters in the battle for the hill", [(17.0, "fighters killed")]),
+        ("the rebels lost 3 tanks near the airport", [(3.0, "tanks")]),
+    ],
+)
+def test_find_quantities_reads_people_a_side_lost_as_killed(text, expected):
+    """Check that a count of people right after 'lost' is killed, and a count of things after it is not."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
