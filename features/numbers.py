@@ -135,6 +135,7 @@ LINK_MARKERS = ("http", "www.", "twitter.com", "t.co")
 _CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
+    "die": "killed", "dies": "killed", "dying": "killed", "wound": "injured",  # verbs that end a counted noun ('40 Syrians die')
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "wounds": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
@@ -754,7 +755,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 
 # Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12
 # wounds 50'); a past participle may end the count before ('23 Killed Over 100 Injured').
-OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wounds", "wounding", "injure", "injures", "injuring", "executes", "executing"})
+OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wound", "wounds", "wounding", "injure", "injures", "injuring", "executes", "executing"})
 _JOINED_OUTCOMES = frozenset({"killed", "injured"})
 
 

@@ -623,3 +623,16 @@ def test_find_quantities_gives_a_subset_its_group_outcome(text, expected):
 def test_find_quantities_reads_people_a_side_lost_as_killed(text, expected):
     """Check that a count of people right after 'lost' is killed, and a count of things after it is not."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airstrikes kill four and wound dozens more in Hama", [(4.0, "killed"), (24.0, "injured")]),
+        ("Shelling kill 9 wound 31 in Hama", [(9.0, "killed"), (31.0, "injured")]),
+        ("Fri Mar 4 2016 25 Soldiers Die in Ambush Near Hama", [(25.0, "Soldiers killed")]),
+    ],
+)
+def test_find_quantities_reads_headline_wound_and_die(text, expected):
+    """Check that headline verbs 'wound' and 'die' end the counted noun and give the count its outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
