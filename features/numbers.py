@@ -136,6 +136,7 @@ _CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "die": "killed", "dies": "killed", "dying": "killed", "wound": "injured",  # verbs that end a counted noun ('40 Syrians die')
+    "martyrdom": "killed",  # 'resulting in the martyrdom of 3 citizens' (a count's outcome only: no casualty claim without a count)
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "wounds": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",

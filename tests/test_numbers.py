@@ -631,8 +631,10 @@ def test_find_quantities_reads_people_a_side_lost_as_killed(text, expected):
         ("Airstrikes kill four and wound dozens more in Hama", [(4.0, "killed"), (24.0, "injured")]),
         ("Shelling kill 9 wound 31 in Hama", [(9.0, "killed"), (31.0, "injured")]),
         ("Fri Mar 4 2016 25 Soldiers Die in Ambush Near Hama", [(25.0, "Soldiers killed")]),
+        ("the shelling resulted in the martyrdom of 4 farmers and injuring 9 others", [(4.0, "farmers killed"), (9.0, "people injured")]),
     ],
 )
 def test_find_quantities_reads_headline_wound_and_die(text, expected):
-    """Check that headline verbs 'wound' and 'die' end the counted noun and give the count its outcome."""
+    """Check that headline verbs 'wound' and 'die' end the counted noun and give the count its outcome, as 'the
+    martyrdom of' does."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
