@@ -110,6 +110,8 @@ TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises",
 # Words after which the number is the outcome's object ('claiming the lives of 15 people'); extract.py also reads them
 # as the object that makes 'claiming' a casualty idiom, not a report.
 KILLED_OF = frozenset({"lives", "life"})
+# Words before 'of' that make the count after it missing ('the fate of 250 others is unknown', 'the whereabouts of 12 aid workers').
+MISSING_OF = frozenset({"fate", "whereabouts"})
 # Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
 LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 # Two-word outcomes, by their last word: (words before it, outcome).
@@ -136,7 +138,7 @@ _CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
     "die": "killed", "dies": "killed", "dying": "killed", "wound": "injured",  # verbs that end a counted noun ('40 Syrians die')
-    "martyrdom": "killed",  # 'resulting in the martyrdom of 3 citizens' (a count's outcome only: no casualty claim without a count)
+    "martyrdom": "killed", "execution": "killed",  # 'resulting in the martyrdom of 3 citizens', 'the execution of 17 men' (a count's outcome only: 'the execution of the pilot' is no casualty claim)
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "wounds": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
@@ -717,6 +719,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
                 return _joined(words, first - 2, outcomes)
             if words[first - 2][LOWER] in KILLED_OF:
                 return "killed"  # 'claiming the lives of 15 people'
+            if words[first - 2][LOWER] in MISSING_OF:
+                return "missing"  # 'the fate of 250 others was unknown'
         if first >= 3 and previous in ("their", "the") and words[first - 2][LOWER] == "in" and words[number.end_index - 1][LOWER] in VAGUE:
             # 'the casualties are in their hundreds': the outcome is the subject's
             for text, word in reversed(words[max(first - 6, 0):first - 2]):
@@ -756,7 +760,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 
 # Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12
 # wounds 50'); a past participle may end the count before ('23 Killed Over 100 Injured').
-OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wound", "wounds", "wounding", "injure", "injures", "injuring", "executes", "executing"})
+OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wound", "wounds", "wounding", "injure", "injures", "injuring", "execute", "executes", "executing",
+                                  "crucify", "crucifies", "behead", "beheads"})
 _JOINED_OUTCOMES = frozenset({"killed", "injured"})
 
 

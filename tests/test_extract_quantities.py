@@ -48,3 +48,17 @@ def test_extract_claims_reads_murder_dying_and_gassing_as_outcomes(text, phrase,
     """Check that the lexicon's 'murder', 'murdered', 'dying' (killed) and 'gassing' (casualties) give a count its outcome."""
     claim = claim_with(_syria(text), phrase)
     assert [(q["value"], q["counts"].split()[-1]) for q in claim["quantities"]] == quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "quantities"),
+    [
+        ("Militants Execute 14 Farmers near Palmyra.", "14 Farmers", [(14.0, "killed")]),
+        ("Jihadists crucify 6 men in the main square of the town.", "6 men", [(6.0, "killed")]),
+        ("The group beheads 3 soldiers in a new video.", "3 soldiers", [(3.0, "killed")]),
+    ],
+)
+def test_extract_claims_reads_present_tense_execution_verbs_as_killed(text, phrase, quantities):
+    """Check that the lexicon's headline verbs 'execute', 'crucify' and 'behead' make the count right after them killed."""
+    claim = claim_with(_syria(text), phrase)
+    assert [(q["value"], q["counts"].split()[-1]) for q in claim["quantities"]] == quantities

@@ -638,3 +638,16 @@ def test_find_quantities_reads_headline_wound_and_die(text, expected):
     """Check that headline verbs 'wound' and 'die' end the counted noun and give the count its outcome, as 'the
     martyrdom of' does."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fate of 40 others was still unknown on Sunday", [(40.0, "people missing")]),
+        ("the whereabouts of at least six aid workers are unknown", [(6.0, "aid workers missing")]),
+        ("a video shows the execution of 12 prisoners in the desert", [(12.0, "prisoners killed")]),
+    ],
+)
+def test_find_quantities_reads_the_fate_of_as_missing_and_the_execution_of_as_killed(text, expected):
+    """Check that a count after 'the fate of' or 'the whereabouts of' is missing, and after 'the execution of' killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
