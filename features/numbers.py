@@ -427,8 +427,11 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_OF_NEXT:
-        after = ""  # '2 of the', 'ten of those killed', 'six of them'
+    if after == "of" and end_index + 1 < len(lowers) and (
+        lowers[end_index + 1] in PARTITIVE_OF_NEXT
+        or (before in DEFAULT_OUTCOMES and lowers[end_index + 1] not in MONTHS and lowers[end_index + 1][:1].isalpha())
+    ):
+        after = ""  # '2 of the', 'ten of those killed', 'six of them'; an outcome's object: 'killed five of Al-Nusra's militants', 'destroyed 14 of IS vehicles'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
     if before == "(" and after == ")":

@@ -651,3 +651,18 @@ def test_find_quantities_reads_headline_wound_and_die(text, expected):
 def test_find_quantities_reads_the_fate_of_as_missing_and_the_execution_of_as_killed(text, expected):
     """Check that a count after 'the fate of' or 'the whereabouts of' is missing, and after 'the execution of' killed."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the raid killed at least 12 of Jaish al-Islam's fighters", [(12.0, "killed")]),
+        ("the jets destroyed 9 of IS armoured vehicles", [(9.0, "destroyed")]),
+        ("the clinic treated 16 of 29 cases", [(29.0, "cases")]),
+        ("the first strike came on 5 of June", []),
+    ],
+)
+def test_find_quantities_reads_an_outcome_verbs_object_before_of(text, expected):
+    """Check that 'N of' right after an outcome verb ('killed 12 of X') is a count, while 'N of' after any other verb or
+    before a month or a number is not."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
