@@ -115,8 +115,11 @@ MISSING_OF = frozenset({"fate", "whereabouts"})
 # Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
 LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 # Two-word outcomes, by their last word: (words before it, outcome).
+_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
-                   "lives": (frozenset({"their", "his", "her"}), "killed")}
+                   "lives": (frozenset({"their", "his", "her"}), "killed"),
+                   "martyrs": (frozenset({"as"}), "killed"),  # 'Twenty-five people fell as martyrs'
+                   "prisoner": (_TAKEN, "captured"), "prisoners": (_TAKEN, "captured"), "hostage": (_TAKEN, "captured"), "hostages": (_TAKEN, "captured")}
 # Words after a comma that keep the clause going when looking for a count's outcome: an inserted phrase ('including three
 # children,', 'most of them women,') or the predicate after it ('..., were killed').
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
@@ -532,9 +535,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             outcome = ""
         elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):
             outcome = previous_outcome  # 'killed 12 people eight of them children ...': a part of the group just counted, whatever follows
-        elif (previous_outcome and number.start_index - previous_end <= SUBSET_REACH and _subset_link_before(lowers, number.start_index)
-              and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))):
-            outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured': a part shares its group's outcome
+        elif (previous_outcome and 0 <= previous_end <= number.start_index <= previous_end + SUBSET_REACH
+              and (_subset_link_before(lowers, number.start_index) or _part_of_them(words, number.start_index))
+              and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
+            outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
+            # children': a part shares its group's outcome
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
@@ -634,8 +639,8 @@ COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 
 SUBSET_LINKS = frozenset({"including", "includes", "include", "included"})
 SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})  # after 'among' / 'of': 'among them 10 children'
 # Most words between a counted group and the subset link that makes the next count a part of it ('Six civilians were
-# killed among them 4 children': 4 words); further on, the part may belong to a group counted in between.
-SUBSET_REACH = 6
+# killed among them 4 children': 4 words; 'were wounded in the raid on Monday, three of them women': 8); further on, the part may belong to a group counted in between.
+SUBSET_REACH = 8
 
 
 def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: bool) -> bool:

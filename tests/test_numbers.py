@@ -666,3 +666,28 @@ def test_find_quantities_reads_an_outcome_verbs_object_before_of(text, expected)
     """Check that 'N of' right after an outcome verb ('killed 12 of X') is a count, while 'N of' after any other verb or
     before a month or a number is not."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eleven farmers were killed, four of them boys", [(11.0, "farmers killed"), (4.0, "boys killed")]),
+        ("Nine people were wounded in the shelling, two of them medics", [(9.0, "people injured"), (2.0, "medics injured")]),
+    ],
+)
+def test_find_quantities_gives_n_of_them_after_a_comma_its_group_outcome(text, expected):
+    """Check that 'N of them' after the group's outcome and a comma takes the group's outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eighteen villagers fell as martyrs in the shelling", [(18.0, "villagers fell killed")]),
+        ("12 drivers were taken hostage near the crossing", [(12.0, "drivers captured")]),
+        ("at least 7 soldiers were taken prisoner", [(7.0, "soldiers captured")]),
+    ],
+)
+def test_find_quantities_reads_fell_as_martyrs_and_taken_prisoner(text, expected):
+    """Check that 'fell as martyrs' is killed and 'taken hostage' / 'taken prisoner' captured."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
