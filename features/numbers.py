@@ -125,6 +125,8 @@ PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "b
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 OPENING_BRACKETS, CLOSING_BRACKETS = frozenset({"(", "["}), frozenset({")", "]"})  # an aside in brackets does not end a count's clause
+# Nouns before 'of' that make the bare number after them a count of people ('a population of 165000').
+GROUP_SIZE_NOUNS = frozenset({"population"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
 PARTITIVE_OF_NEXT = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
@@ -531,6 +533,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
+        if not noun and number.start_index >= 2 and lowers[number.start_index - 1] == "of" and lowers[number.start_index - 2] in GROUP_SIZE_NOUNS:
+            noun = lowers[number.start_index - 2]  # 'with a population of 165000 has ...': the count of a population, no noun after it
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
         elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):

@@ -691,3 +691,9 @@ def test_find_quantities_gives_n_of_them_after_a_comma_its_group_outcome(text, e
 def test_find_quantities_reads_fell_as_martyrs_and_taken_prisoner(text, expected):
     """Check that 'fell as martyrs' is killed and 'taken hostage' / 'taken prisoner' captured."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_counts_a_population_with_no_noun_after_it():
+    """Check that a bare number after 'population of' is counted as the population's size."""
+    found = find_quantities("the district, with a population of 85000, was shelled again")
+    assert [(q["value"], q["counts"]) for q in found] == [(85000.0, "population")]
