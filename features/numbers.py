@@ -112,6 +112,9 @@ TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises",
 KILLED_OF = frozenset({"lives", "life"})
 # Words before 'of' that make the count after it missing ('the fate of 250 others is unknown', 'the whereabouts of 12 aid workers').
 MISSING_OF = frozenset({"fate", "whereabouts"})
+# Verbs right before a count that make it the dead when no outcome follows ('Rocket Shells Claim 9 Civilians'); with an
+# outcome after the count ('claiming 60 fighters were killed') that outcome is taken first.
+CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming"})
 # Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
 LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 # Two-word outcomes, by their last word: (words before it, outcome).
@@ -722,6 +725,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
         return "killed"  # 'the army lost more than 40 troops': people a side loses are its dead
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
+    if noun_end == number.end_index and first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+        return "killed"  # 'claiming eight and injuring 14': a bare count right after 'claiming', before any outcome further on
     if first >= 1:
         previous = words[first - 1][LOWER]
         if previous in outcomes:
@@ -755,6 +760,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
+    if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+        return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]

@@ -697,3 +697,18 @@ def test_find_quantities_counts_a_population_with_no_noun_after_it():
     """Check that a bare number after 'population of' is counted as the population's size."""
     found = find_quantities("the district, with a population of 85000, was shelled again")
     assert [(q["value"], q["counts"]) for q in found] == [(85000.0, "population")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mortar Shells Claim 7 Farmers in Hama", [(7.0, "Farmers killed")]),
+        ("a car bomb exploded claiming six and injuring 20 people", [(6.0, "killed"), (20.0, "people injured")]),
+        ("the rebels claimed 40 soldiers were captured", [(40.0, "soldiers captured")]),
+        ("the group claimed 3 attacks on the base", [(3.0, "attacks")]),
+    ],
+)
+def test_find_quantities_reads_a_count_claimed_as_killed(text, expected):
+    """Check that a count right after 'claim(s/ed/ing)' is killed when no outcome follows it (or it is bare), that an
+    outcome after it wins ('claimed 40 soldiers were captured'), and that attacks are never killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
