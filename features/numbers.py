@@ -110,13 +110,26 @@ TOLL_VERBS = frozenset({"reached", "reach", "reaches", "rose", "risen", "rises",
 # Words after which the number is the outcome's object ('claiming the lives of 15 people'); extract.py also reads them
 # as the object that makes 'claiming' a casualty idiom, not a report.
 KILLED_OF = frozenset({"lives", "life"})
+# Words before 'of' that make the count after it missing ('the fate of 250 others is unknown', 'the whereabouts of 12 aid workers').
+MISSING_OF = frozenset({"fate", "whereabouts"})
+# Verbs right before a count that make it the dead when no outcome follows ('Rocket Shells Claim 9 Civilians'); with an
+# outcome after the count ('claiming 60 fighters were killed') that outcome is taken first.
+CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming"})
+# Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
+LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 # Two-word outcomes, by their last word: (words before it, outcome).
+_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
-                   "lives": (frozenset({"their", "his", "her"}), "killed")}
+                   "lives": (frozenset({"their", "his", "her"}), "killed"),
+                   "martyrs": (frozenset({"as"}), "killed"),  # 'Twenty-five people fell as martyrs'
+                   "prisoner": (_TAKEN, "captured"), "prisoners": (_TAKEN, "captured"), "hostage": (_TAKEN, "captured"), "hostages": (_TAKEN, "captured")}
 # Words after a comma that keep the clause going when looking for a count's outcome: an inserted phrase ('including three
 # children,', 'most of them women,') or the predicate after it ('..., were killed').
 COMMA_CONTINUES = frozenset({"including", "among", "mostly", "mainly", "most", "many", "some", "all", "were", "was", "are", "is", "have", "has", "had"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+OPENING_BRACKETS, CLOSING_BRACKETS = frozenset({"(", "["}), frozenset({")", "]"})  # an aside in brackets does not end a count's clause
+# Nouns before 'of' that make the bare number after them a count of people ('a population of 165000').
+GROUP_SIZE_NOUNS = frozenset({"population"})
 # Words after 'N of' that make it a part of a counted group ('ten of those killed', 'two of them', '3 of the 5').
 PARTITIVE_OF_NEXT = frozenset({"the", "those", "them", "these", "whom", "its", "their", "his", "her", "our"})  # '34 of his comrades'
 PRONOUN_NOUNS = {"them", "it", "they", "which", "whom", "us", "these", "those"}
@@ -132,6 +145,8 @@ LINK_MARKERS = ("http", "www.", "twitter.com", "t.co")
 _CHUNK = re.compile(r"\S+")
 DEFAULT_OUTCOMES = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed",
+    "die": "killed", "dies": "killed", "dying": "killed", "wound": "injured",  # verbs that end a counted noun ('40 Syrians die')
+    "martyrdom": "killed", "execution": "killed",  # 'resulting in the martyrdom of 3 citizens', 'the execution of 17 men' (a count's outcome only: 'the execution of the pilot' is no casualty claim)
     "deaths": "killed", "death": "killed", "slain": "killed", "martyred": "killed", "executed": "killed",
     "injured": "injured", "injuring": "injured", "wounds": "injured", "injury": "injured", "injuries": "injured", "wounded": "injured",
     "wounding": "injured", "injure": "injured", "injures": "injured", "hurt": "injured", "destroyed": "destroyed", "destroying": "destroyed",
@@ -363,12 +378,13 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
         approximator = _approximator_before(lowers, start) if start and lowers[start - 1] in _APPROXIMATOR_LAST else None
         if approximator == "between" and value_max is None:
             approximator = None
+        approximated = bool(approximator)
         if approximator:
             start -= len(approximator.split())
         if word in VAGUE or several:
             approximator = approximator or (word if word in VAGUE else several)
         start = max(start, 0)
-        if not _is_date_or_span(lowers, value, value_max, start, end):  # dates and spans are not counts: no record
+        if not _is_date_or_span(lowers, value, value_max, start, end, approximated):  # dates and spans are not counts: no record
             found.append(_Number(value, value_max, approximator, start, end))
         index = end
     return found
@@ -410,24 +426,28 @@ def _approximator_before(lowers: list[str], index: int) -> str | None:
     return None
 
 
-def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int) -> bool:
+def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int, approximated: bool = False) -> bool:
     """True when the number read over words ``start_index`` to ``end_index`` (approximator included; ``lowers`` the
-    lowercase words) is a date, a time, a span or a measure rather than a count."""
+    lowercase words) is a date, a time, a span or a measure rather than a count; ``approximated``: an approximator
+    ('more than', 'at least') starts those words, so a month before them is no date's."""
     after = lowers[end_index] if end_index < len(lowers) else ""
     if lowers[end_index - 1] in VAGUE:
         return False
     before = lowers[start_index - 1] if start_index > 0 else ""
     first = lowers[start_index]
-    if after == "of" and end_index + 1 < len(lowers) and lowers[end_index + 1] in PARTITIVE_OF_NEXT:
-        after = ""  # '2 of the', 'ten of those killed', 'six of them'
+    if after == "of" and end_index + 1 < len(lowers) and (
+        lowers[end_index + 1] in PARTITIVE_OF_NEXT
+        or (before in DEFAULT_OUTCOMES and lowers[end_index + 1] not in MONTHS and lowers[end_index + 1][:1].isalpha())
+    ):
+        after = ""  # '2 of the', 'ten of those killed', 'six of them'; an outcome's object: 'killed five of Al-Nusra's militants', 'destroyed 14 of IS vehicles'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
     if before == "(" and after == ")":
         return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
-    if after in NOT_COUNTED or before in MONTHS or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
-        return True
+    if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
+        return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
         return True  # a clock time written 'by 6 p.m.' (read as 'p', '.', 'm')
     if start_index >= 2 and ((before == "of" and lowers[start_index - 2] in ("age", "ages")) or (before == "." and lowers[start_index - 2] in MONTH_ABBREVIATIONS)):
@@ -516,10 +536,17 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = "people"
         if noun.lower() in PRONOUN_NOUNS:
             noun = ""
+        if not noun and number.start_index >= 2 and lowers[number.start_index - 1] == "of" and lowers[number.start_index - 2] in GROUP_SIZE_NOUNS:
+            noun = lowers[number.start_index - 2]  # 'with a population of 165000 has ...': the count of a population, no noun after it
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
         elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):
             outcome = previous_outcome  # 'killed 12 people eight of them children ...': a part of the group just counted, whatever follows
+        elif (previous_outcome and 0 <= previous_end <= number.start_index <= previous_end + SUBSET_REACH
+              and (_subset_link_before(lowers, number.start_index) or _part_of_them(words, number.start_index))
+              and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
+            outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
+            # children': a part shares its group's outcome
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
@@ -618,6 +645,9 @@ COORDINATION_LINKS = frozenset({"and", "with", "plus"})  # 'and', 'along with', 
 # Words before a count that make it a part of the count before ('killed 48 people, among them 10 children', 'including').
 SUBSET_LINKS = frozenset({"including", "includes", "include", "included"})
 SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "these"})  # after 'among' / 'of': 'among them 10 children'
+# Most words between a counted group and the subset link that makes the next count a part of it ('Six civilians were
+# killed among them 4 children': 4 words; 'were wounded in the raid on Monday, three of them women': 8); further on, the part may belong to a group counted in between.
+SUBSET_REACH = 8
 
 
 def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: bool) -> bool:
@@ -638,6 +668,22 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
     ):
         return False
     return not _clause_break_between(lowers, previous_end, start)
+
+
+def _names_own_outcome(lowers: list[str], noun_start: int, noun_end: int, outcomes: dict[str, str]) -> bool:
+    """The counted noun's last word, or the word right after the noun phrase, is an outcome ('including 400 refugees',
+    'including 3 bodies')."""
+    head = lowers[noun_end - 1] if noun_end > noun_start else ""
+    after = lowers[noun_end] if noun_end < len(lowers) else ""
+    return head in outcomes or head in DEATH_NOUNS or after in outcomes or after in DEATH_NOUNS
+
+
+def _subset_link_before(lowers: list[str], start: int) -> bool:
+    """The number at word ``start`` follows a subset link: 'including', 'among them', 'of whom'."""
+    if start < 1:
+        return False
+    link = lowers[start - 1]
+    return link in SUBSET_LINKS or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
 
 
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
@@ -675,8 +721,12 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
         return PHRASE_OUTCOMES[words[first - 1][LOWER]][1]  # 'shot down two drones'
     if first >= 1 and words[first - 1][LOWER] in OUTCOME_VERBS_BEFORE and words[first - 1][LOWER] in outcomes:
         return _joined(words, first - 1, outcomes)  # 'Kills 3 Wounds 20': a verb's object, before any outcome after it
+    if first >= 1 and words[first - 1][LOWER] in LOSS_VERBS and noun_end > number.end_index and words[noun_end - 1][LOWER] in PERSON_NOUNS:
+        return "killed"  # 'the army lost more than 40 troops': people a side loses are its dead
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
+    if noun_end == number.end_index and first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+        return "killed"  # 'claiming eight and injuring 14': a bare count right after 'claiming', before any outcome further on
     if first >= 1:
         previous = words[first - 1][LOWER]
         if previous in outcomes:
@@ -686,6 +736,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
                 return _joined(words, first - 2, outcomes)
             if words[first - 2][LOWER] in KILLED_OF:
                 return "killed"  # 'claiming the lives of 15 people'
+            if words[first - 2][LOWER] in MISSING_OF:
+                return "missing"  # 'the fate of 250 others was unknown'
         if first >= 3 and previous in ("their", "the") and words[first - 2][LOWER] == "in" and words[number.end_index - 1][LOWER] in VAGUE:
             # 'the casualties are in their hundreds': the outcome is the subject's
             for text, word in reversed(words[max(first - 6, 0):first - 2]):
@@ -693,7 +745,11 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
                     return outcomes[word]
                 if not text[0].isalnum():
                     break
+    aside = False  # inside a bracketed aside opened after the noun: '23 ISIS (Daesh) militants were killed'
     for position, (text, word) in enumerate(words[noun_end:noun_end + 12], noun_end):
+        if text in OPENING_BRACKETS or (aside and text in CLOSING_BRACKETS):
+            aside = text in OPENING_BRACKETS  # the aside does not end the clause; a closing bracket with no opening one does
+            continue
         if "-" in word:
             word = word.partition("-")[0] or word
         if word in outcomes:
@@ -704,6 +760,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
+    if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+        return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
@@ -721,7 +779,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 
 # Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12
 # wounds 50'); a past participle may end the count before ('23 Killed Over 100 Injured').
-OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wounds", "wounding", "injure", "injures", "injuring", "executes", "executing"})
+OUTCOME_VERBS_BEFORE = frozenset({"kill", "kills", "killing", "wound", "wounds", "wounding", "injure", "injures", "injuring", "execute", "executes", "executing",
+                                  "crucify", "crucifies", "behead", "beheads"})
 _JOINED_OUTCOMES = frozenset({"killed", "injured"})
 
 

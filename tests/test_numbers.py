@@ -566,3 +566,149 @@ def test_find_quantities_reads_as_well_as_and_a_quoted_count(text, expected):
     """Check that a count after 'as well as' shares the outcome before it, and a quotation mark between an outcome verb
     and its count ('killed "dozens of people"') does not part them."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In June more than 45 farmers were killed by shelling", [(45.0, "farmers killed")]),
+        ("since April at least 300 families fled the town", [(300.0, "families displaced")]),
+        ("On June 14 two tanks were destroyed", [(2.0, "tanks destroyed")]),
+    ],
+)
+def test_find_quantities_reads_a_count_after_a_month_and_an_approximator(text, expected):
+    """Check that a month before an approximator ('In June more than 45') does not make the count a date, while a
+    month right before a number ('June 14') still does."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 14 YPG (Kurdish) fighters were killed near the dam", [(14.0, "YPG killed")]),
+        ("three officers of the (state-run) border guard were wounded", [(3.0, "officers injured")]),
+        ("1203 14.05.2017) Get short URL 870 Over 40 rebels were killed", [(40.0, "rebels killed")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_past_a_bracketed_aside(text, expected):
+    """Check that an aside in brackets between a count and its outcome does not end the clause, while a closing bracket
+    with no opening one after the count (page furniture) still does."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine villagers were killed among them 3 boys while twelve others were injured",
+         [(9.0, "villagers killed"), (3.0, "boys killed"), (12.0, "people injured")]),
+        ("the strike killed 11 people including 4 women and wounded 30", [(11.0, "people killed"), (4.0, "women killed"), (30.0, "women injured")]),
+        ("30 people were killed and others fled including 400 refugees", [(30.0, "people killed"), (400.0, "people displaced")]),
+        ("More than 150 people have been killed since the war began in the spring and many have been driven from their homes "
+         "including 3000 children who were later wounded", [(150.0, "people killed"), (3000.0, "children injured")]),
+    ],
+)
+def test_find_quantities_gives_a_subset_its_group_outcome(text, expected):
+    """Check that a count right after 'among them' or 'including' near a counted group takes the group's outcome before
+    an outcome word further on, unless its noun names its own outcome or the group lies far back."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the militia lost at least 17 fighters in the battle for the hill", [(17.0, "fighters killed")]),
+        ("the rebels lost 3 tanks near the airport", [(3.0, "tanks")]),
+    ],
+)
+def test_find_quantities_reads_people_a_side_lost_as_killed(text, expected):
+    """Check that a count of people right after 'lost' is killed, and a count of things after it is not."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airstrikes kill four and wound dozens more in Hama", [(4.0, "killed"), (24.0, "injured")]),
+        ("Shelling kill 9 wound 31 in Hama", [(9.0, "killed"), (31.0, "injured")]),
+        ("Fri Mar 4 2016 25 Soldiers Die in Ambush Near Hama", [(25.0, "Soldiers killed")]),
+        ("the shelling resulted in the martyrdom of 4 farmers and injuring 9 others", [(4.0, "farmers killed"), (9.0, "people injured")]),
+    ],
+)
+def test_find_quantities_reads_headline_wound_and_die(text, expected):
+    """Check that headline verbs 'wound' and 'die' end the counted noun and give the count its outcome, as 'the
+    martyrdom of' does."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fate of 40 others was still unknown on Sunday", [(40.0, "people missing")]),
+        ("the whereabouts of at least six aid workers are unknown", [(6.0, "aid workers missing")]),
+        ("a video shows the execution of 12 prisoners in the desert", [(12.0, "prisoners killed")]),
+    ],
+)
+def test_find_quantities_reads_the_fate_of_as_missing_and_the_execution_of_as_killed(text, expected):
+    """Check that a count after 'the fate of' or 'the whereabouts of' is missing, and after 'the execution of' killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the raid killed at least 12 of Jaish al-Islam's fighters", [(12.0, "killed")]),
+        ("the jets destroyed 9 of IS armoured vehicles", [(9.0, "destroyed")]),
+        ("the clinic treated 16 of 29 cases", [(29.0, "cases")]),
+        ("the first strike came on 5 of June", []),
+    ],
+)
+def test_find_quantities_reads_an_outcome_verbs_object_before_of(text, expected):
+    """Check that 'N of' right after an outcome verb ('killed 12 of X') is a count, while 'N of' after any other verb or
+    before a month or a number is not."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eleven farmers were killed, four of them boys", [(11.0, "farmers killed"), (4.0, "boys killed")]),
+        ("Nine people were wounded in the shelling, two of them medics", [(9.0, "people injured"), (2.0, "medics injured")]),
+    ],
+)
+def test_find_quantities_gives_n_of_them_after_a_comma_its_group_outcome(text, expected):
+    """Check that 'N of them' after the group's outcome and a comma takes the group's outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eighteen villagers fell as martyrs in the shelling", [(18.0, "villagers fell killed")]),
+        ("12 drivers were taken hostage near the crossing", [(12.0, "drivers captured")]),
+        ("at least 7 soldiers were taken prisoner", [(7.0, "soldiers captured")]),
+    ],
+)
+def test_find_quantities_reads_fell_as_martyrs_and_taken_prisoner(text, expected):
+    """Check that 'fell as martyrs' is killed and 'taken hostage' / 'taken prisoner' captured."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_counts_a_population_with_no_noun_after_it():
+    """Check that a bare number after 'population of' is counted as the population's size."""
+    found = find_quantities("the district, with a population of 85000, was shelled again")
+    assert [(q["value"], q["counts"]) for q in found] == [(85000.0, "population")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mortar Shells Claim 7 Farmers in Hama", [(7.0, "Farmers killed")]),
+        ("a car bomb exploded claiming six and injuring 20 people", [(6.0, "killed"), (20.0, "people injured")]),
+        ("the rebels claimed 40 soldiers were captured", [(40.0, "soldiers captured")]),
+        ("the group claimed 3 attacks on the base", [(3.0, "attacks")]),
+    ],
+)
+def test_find_quantities_reads_a_count_claimed_as_killed(text, expected):
+    """Check that a count right after 'claim(s/ed/ing)' is killed when no outcome follows it (or it is bare), that an
+    outcome after it wins ('claimed 40 soldiers were captured'), and that attacks are never killed."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
