@@ -1093,6 +1093,15 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
 
 
 DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+
+
+def _determiner_lowered(doc: _Toks, start: int, end: int, determiners: frozenset | tuple = DEFINITE_WORDS) -> str:
+    """The words start..end as written, the first lowercased when it is a determiner ('The source at ...' -> 'the source
+    at ...'): a speaker described as written, wherever in the sentence it stands."""
+    first = doc.token(start)
+    return (first.lower() if first.lower() in determiners else first) + doc.span_text(start, end)[len(first):]
+
+
 def _capitalised(doc: _Toks, index: int) -> bool:
     """A word of a name: capitalised ('Hurriyet') or an acronym ('CBS')."""
     return doc.alpha[index] and (doc.title[index] or (doc.length[index] > 1 and doc.token(index).isupper()))
@@ -1314,8 +1323,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
                 # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
-                first = doc.token(speaker_hit.start)
-                name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(speaker_hit.start, posted)[len(first):]
+                name = _determiner_lowered(doc, speaker_hit.start, posted)
                 camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
                 return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
@@ -1708,10 +1716,8 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
     named = _organisation_name_before(doc, hit.start, lower_bound)
     if named is not None and not any(s.start < named[1] and s.end > named[0] for s in speakers):
         start, end = named
-        opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
-        if opens:
-            first = doc.token(start)
-            return start, _Speaker(first.lower() + doc.span_text(start, end)[len(first):] if first.lower() == "the" else doc.span_text(start, end), CAMP_UNKNOWN, False, "organisation")
+        if _opens_subject(doc, start, lower_bound):
+            return start, _Speaker(_determiner_lowered(doc, start, end, ("the",)), CAMP_UNKNOWN, False, "organisation")
     end = hit.start
     if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
         end -= 2  # 'of Idlib'
@@ -1725,11 +1731,18 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
         return None
     if end == hit.start and all((doc.lower[index],) in compiled.speaker_modifiers for index in range(start + 1, noun)):
         return None  # 'the coalition said', 'the TV network said': a back-reference
-    opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
-    if not opens or any(s.start < hit.start and s.end > start for s in speakers):
+    if not _opens_subject(doc, start, lower_bound) or any(s.start < hit.start and s.end > start for s in speakers):
         return None
-    first = doc.token(start)
-    return start, _Speaker(first.lower() + doc.span_text(start, hit.start)[len(first):], CAMP_UNKNOWN, False, "organisation")
+    return start, _Speaker(_determiner_lowered(doc, start, hit.start), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
+
+
+def _opens_subject(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """A subject at ``start`` opens its clause: at the frame's lower bound or the sentence start, or after a clause opener,
+    a quotation mark or a time word."""
+    if start == lower_bound or doc.sent_start[start]:
+        return True
+    before = doc.lower[start - 1]
+    return before in SUBJECT_OPENING_WORDS or before in DATE_TOKENS or before in WEEKDAYS_WRITTEN
 
 
 # Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
@@ -1883,8 +1896,7 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
             continue
         if any(s.start < hit.start and s.end > source.end for s in speakers):
             continue
-        first = doc.token(source.start)
-        name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
+        name = _determiner_lowered(doc, source.start, hit.start)  # 'a', 'an', 'another' or 'one' opens it
         camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
@@ -1945,9 +1957,7 @@ def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: 
     source = next((s for s in speakers if s.end == start - 1 and s.kind != "S"), None)
     if source is None or any(s.kind == "S" and start <= s.start < hit.start for s in speakers):
         return None
-    first = doc.token(source.start)
-    name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
-    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(_determiner_lowered(doc, source.start, hit.start), CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
 
 
 def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit]) -> tuple[int, str] | None:
@@ -3485,9 +3495,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
     if (determiner and position > start + 1 and position < sent.end - 1 and doc.lower[position] in SUBJECT_ORGANISATION_HEADS
             and _may_be_verb(doc, position + 1)
             and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
-        first = doc.token(start)
-        name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
-        organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
+        organisation = _Speaker(_determiner_lowered(doc, start, position + 1), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
         state.last_organisation = state.last_any = state.last_report = organisation
         state.last_individual = None
         return
