@@ -1537,8 +1537,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
         named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
         if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
-            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+            return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
     if (proper is not None and not adjacent and (proper[0] < hit.start - 1 or proper[0] != written_at)
             and not any(s.start < hit.start and s.end > proper[0] for s in speakers)):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
@@ -1561,31 +1560,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
-        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
-        if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
-            speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
-        speaker = _speaker_from_hit(speaker_hit, compiled)
-        if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
-            # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
-            return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
-        if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
-            named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
-            if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
-        if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
-                and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
-            # 'a group tracking the violence said', 'sources close to the group told': the description names the group
-            speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
-        if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
-                and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
-            speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
-        elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
-              and (named := state.heads.get(speaker.name.split()[-1])) is not None):
-            speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
-        if (speaker_hit is not before[-1]
-                and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
-            speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
-        return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
+        return _frame_from_mention_before(doc, hit, before, speakers, lower_bound, places, compiled, state)
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
             and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2] or doc.lower[hit.start - 2] in DATE_TOKENS)):
         return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
@@ -1624,9 +1599,47 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
-            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+            return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
     return None
+
+
+def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],
+                               compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The frame of a verb with speaker mentions ``before`` it in its clause: the first of a coordination ending in the
+    nearest mention, or the name it describes in apposition; a person in apposition to it, a person named beside a
+    one-person description, a participial description, a group or head noun said before, or the coordination joined."""
+    speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
+    if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
+        speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
+    speaker = _speaker_from_hit(speaker_hit, compiled)
+    if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
+        # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
+    if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
+        named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
+        if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
+    if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
+            and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
+        # 'a group tracking the violence said', 'sources close to the group told': the description names the group
+        speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
+    if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
+            and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
+        speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
+    elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
+          and (named := state.heads.get(speaker.name.split()[-1])) is not None):
+        speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
+    if (speaker_hit is not before[-1]
+            and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
+        speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
+    return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
+
+
+def _inverted_person_frame(doc: _Toks, hit: _Hit, named: tuple[int, str], speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The person ``named`` (end, name) right after an inverted verb: the person named in full earlier when the surname
+    matches one, else the name with the camp of an affiliation after it."""
+    person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
+    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
 
 
 def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
