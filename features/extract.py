@@ -496,7 +496,7 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
 
 # Verbs that report a toll given with an article and modifiers before it ('placed the death toll at', 'gave a slightly
 # lower toll of'): the lexicon lists the plain phrases ('put the death toll'), ``_toll_reports`` the modified ones.
-TOLL_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
+TOLL_REPORT_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
 TOLL_DETERMINERS = frozenset({"a", "the", "its", "their"})
 TOLL_MODIFIERS_MAX = 3  # 'a slightly lower', 'the total'
 
@@ -510,7 +510,7 @@ def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
             continue
         for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
             lower = doc.lower[determiner]
-            if lower in TOLL_DETERMINERS and determiner >= 1 and doc.lower[determiner - 1] in TOLL_VERBS and not doc.sent_start[determiner]:
+            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS and not doc.sent_start[determiner]:  # (determiner >= 1)
                 verb = determiner - 1
                 if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
                     break  # 'did not give a death toll': no toll reported
@@ -737,8 +737,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     return frames
 
 
-ARMY_WORDS = frozenset({"army", "military", "troops", "forces", "armed"})
 GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
+ARMY_WORDS = GENERIC_ARMIES | frozenset({"troops", "forces", "armed"})  # with another word, a particular army ('Syrian troops')
 
 
 def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
@@ -1140,7 +1140,7 @@ def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Co
     start = bisect_left(doc.idx, found)
     end = bisect_left(doc.idx, found + len(frame.speaker.name))
     after = end + (end < sent.end and doc.lower[end] == ",")
-    described = next((s for s in speakers if s.start == after and s.kind != "S" or (s.start == after and compiled.sources[s.key]["kind"] != "person")), None)
+    described = next((s for s in speakers if s.start == after and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
     if described is None and after + 1 < sent.end and doc.lower[after] in ("the", "a", "an"):
         described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
     if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
@@ -1224,7 +1224,7 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
         low -= 1
     if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
         low -= 1  # 'al-Watan newspaper'
-    low = max([low] + [place.end for place in places if low <= place.start < end])  # (Cython rejects a starred item in a list display)  # 'in Azaz Press TV reported': the place is no part of it
+    low = max([low] + [place.end for place in places if low <= place.start < end])  # 'in Azaz Press TV reported': the place is no part of it (no starred item: Cython rejects one in a list display)
     while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
             (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
         low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
@@ -2107,7 +2107,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         if token in RELATIVE_WORDS:
             relative = True
         elif relative:
-            if index in reporting and index != hit.start:
+            if index in reporting:
                 return None  # 'which monitors the fighting': a fact word inside the relative clause describes the subject
         elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
             return None
@@ -2911,8 +2911,7 @@ def _speaking_occasion(doc: _Toks, start: int, end: int) -> bool:
     """Only the frame's tail, or an occasion or medium noun within the first four words after the frame's time words."""
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
         return True
-    return any(doc.lower[index] in OCCASION_NOUNS and doc.lower[index] not in ("from", "its", "his", "her", "their", "an", "at", "with", "during", "after")
-               for index in range(start, min(start + 5, end)))
+    return any(doc.lower[index] in OCCASION_NOUNS for index in range(start, min(start + 5, end)))
 
 
 def _continues_content(doc: _Toks, start: int, end: int) -> bool:
@@ -2920,7 +2919,7 @@ def _continues_content(doc: _Toks, start: int, end: int) -> bool:
     'among', 'amid', 'despite', or an article right after a preposition ('said in the second attack in two weeks'; 'in the
     evening' is a time), with no 'that', colon or quotation opening content."""
     index = start
-    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] in ("a",)):
+    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] == "a"):
         index += 1
     if index >= end:
         return False
@@ -2956,15 +2955,16 @@ def _place_apposition(doc: _Toks, start: int, end: int) -> bool:
 CITING_WORDS = frozenset({"citing", "quoting"})
 # Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
 # 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
-FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
-                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
-                              "visit", "during", "after", "speech", "meeting", "session"})
+FRAME_TAIL_FUNCTION_WORDS = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "during", "after"})
+FRAME_TAIL_EXTRA = FRAME_TAIL_FUNCTION_WORDS | frozenset({"website", "interview", "conference", "telephone", "call", "email", "skype", "twitter",
+                                                          "facebook", "television", "tv", "channel", "account", "page", "briefing", "visit", "speech",
+                                                          "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
 # Nouns of the occasion or medium of a report ('said in a new toll', 'in a post on its Facebook page', 'on the condition of
 # anonymity'): a phrase after a frame holding one in its first words is how the speaker spoke, not content.
-OCCASION_NOUNS = FRAME_TAIL_EXTRA | DOCUMENT_NOUNS | frozenset({
-    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "interview", "briefing", "speech", "letter",
-    "tweet", "broadcast", "condition", "update", "communique", "declaration"})
+OCCASION_NOUNS = (FRAME_TAIL_EXTRA - FRAME_TAIL_FUNCTION_WORDS) | DOCUMENT_NOUNS | frozenset({
+    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "letter", "tweet", "broadcast", "condition",
+    "update", "communique", "declaration"})
 
 
 def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
