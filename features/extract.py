@@ -836,6 +836,8 @@ INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", 
 NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
 # Reporting verb forms that are also plural nouns, and the prepositions that make them nouns ('despite pledges of ...').
 PLURAL_NOUN_FORMS = frozenset({"reports", "claims", "pledges", "vows", "notes", "counts"})
+# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
+NOUN_LIKE_VERBS = frozenset({"states"})
 NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "about", "over", "with", "without", "on", "by", "for"})
 # Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
@@ -860,8 +862,6 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
-# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
-NOUN_LIKE_VERBS = frozenset({"states"})
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
@@ -1788,7 +1788,7 @@ def _person_in_apposition(doc: _Toks, organisation: _Hit, lower_bound: int) -> t
 def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
     """The frame of the capitalised name ``proper`` (start, text) before the verb: the name as the registry spells it,
     or a role of the organisation it names."""
-    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled)
 
 
 def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
@@ -2579,7 +2579,7 @@ def _within_edits(first: str, second: str, allowed: int) -> bool:
     return previous[-1] <= allowed
 
 
-def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled) -> _Frame:
     """'YPG spokesman Redur Xelil said', 'OPCW chief Ahmet Uzumcu said': a person named in a role of a registry
     organisation is the speaker by name, with the organisation's camp (docs/annotation.md, Speaker rule 2; a person
     the registry lists, 'Rami Abdel Rahman', stays folded into the organisation by the registry match)."""
