@@ -659,11 +659,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
             speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
-            if group_starts:
-                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state,
-                                            [place for place in hits if place.kind == "P"])
-            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
+            if group_starts:
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state, places)
+            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
             if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
@@ -711,30 +710,36 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
         if frame is not None:
             frames.append(frame)
-            if frame.speaker.kind == "outlet" or frame.speaker.media:
-                state.last_outlet = frame.speaker
-            if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
-                state.last_group = frame.speaker
-                if not frame.inherited:
-                    state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
-            if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
-                state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
-            elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
-                verb = frame.verb_start
-                if (frame.kind == "reported" and frame.left < verb - 1 and (head := sent.toks.lower[verb - 1]).endswith("s") and sent.toks.alpha[verb - 1]
-                        and sent.toks.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
-                    state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
-                state.last_individual = None
-                state.last_any = state.last_report = frame.speaker
-                if frame.speaker.kind == "organisation":
-                    state.last_organisation = frame.speaker
-                if frame.speaker.kind == "person":
-                    state.last_person = frame.speaker
-                    state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+            _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
+    """What a sentence's frame leaves in the article's state for later back-references: the last outlet, group,
+    individual, organisation, person and reporter, a surname, and the head noun of a named speaker's subject."""
+    if frame.speaker.kind == "outlet" or frame.speaker.media:
+        state.last_outlet = frame.speaker
+    if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
+        state.last_group = frame.speaker
+        if not frame.inherited:
+            state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
+    if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
+        state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
+    elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+        verb = frame.verb_start
+        if (frame.kind == "reported" and frame.left < verb - 1 and (head := doc.lower[verb - 1]).endswith("s") and doc.alpha[verb - 1]
+                and doc.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
+            state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
+        state.last_individual = None
+        state.last_any = state.last_report = frame.speaker
+        if frame.speaker.kind == "organisation":
+            state.last_organisation = frame.speaker
+        if frame.speaker.kind == "person":
+            state.last_person = frame.speaker
+            state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
 
 
 GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
