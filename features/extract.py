@@ -2770,7 +2770,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 and not _previous_is_comma(doc, frame.left, boundary)):
             segments[-1] = replace(segments[-1], end=next_left)  # 'X said A saying B': B is the same report's
             boundary = next_left
-        elif what is not None and _n_words(doc, frame.right, next_left) >= 2:
+        elif what is not None and after_words >= 2:
             # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
             if _n_words(doc, boundary, what) >= 3:
                 segments.append(_Segment(boundary, what, None))
@@ -2782,14 +2782,14 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = frame.right
         elif not content_before and _is_short_denial(doc, frame, next_left):
             # 'Turkey has consistently denied those accusations': the act is the claim, the frame words its text
-            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+            if frame.left > boundary and before_words >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
             boundary = next_left
         elif after_words >= 3 and not content_before and next_left - frame.right <= FRAME_TAIL_MAX and _only_frame_tail(doc, frame.right, next_left):
             boundary = next_left  # '... Foreign Secretary X said on a visit to Paris.' after a quotation: the tail is no content
         elif after_words >= 3 and not content_before:
-            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+            if frame.left > boundary and before_words >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
             if subordinate and index == 0:
@@ -3069,10 +3069,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), frame_end)
     frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
     has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
-    event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
+    day = article.get("day", article["published"])
+    event = event_date(text, frame_text, day) if has_date else None
     if event is None and frame is not None and not frame.inherited and start >= frame.left and _dated_lead(doc, sent, frame, hits):
         # 'In a speech to parliament last Tuesday Yildirim said ...': the words before the speaker date the statement
-        event = event_date(doc.span_text(sent.start, frame.left), "", article.get("day", article["published"]))
+        event = event_date(doc.span_text(sent.start, frame.left), "", day)
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
@@ -3080,7 +3081,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if segment.act and frame is not None:  # 'Damascus denounced ...', 'Turkey denied ...': the speaker's own name is no place of the claim
         inside = [hit for hit in inside if not (hit.kind == "P" and frame.left <= hit.start < frame.verb_start)]
     places = _places(inside, compiled)
-    if not places and (frame := segment.frame) is not None and frame.speaker.media and frame.kind == "reported":
+    if not places and frame is not None and frame.speaker.media and frame.kind == "reported":
         # 'Syrias state TV raised the death toll from a bombing in a Kurdish town': a state outlet's country is where its report is
         places = _places([hit for hit in hits if hit.kind == "P" and frame.left <= hit.start and hit.end <= frame.verb_start], compiled)
     return {
