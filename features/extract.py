@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import attrgetter
-from itertools import accumulate, compress
+from itertools import accumulate, compress, product
 
 import pandas as pd
 import pandera.pandas as pa
@@ -393,8 +393,7 @@ def _article_variants(alias: str) -> set[str]:
         forms = {f"{base}-" for base in bases} | {"al ", "el "}
         options.append(sorted(forms | {form[:1].upper() + form[1:] for form in forms}))
     variants = set()
-    for choice in (options[0] if len(found) == 1 else [(a, b) for a in options[0] for b in options[1]]):
-        choice = (choice,) if isinstance(choice, str) else choice
+    for choice in product(*options):  # one form per article
         text, last = [], 0
         for match, form in zip(found, choice):
             text.append(alias[last:match.start()] + form)
