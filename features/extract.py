@@ -830,6 +830,8 @@ def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: 
     if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ("the", "a", "an")):
         return None
     return start, agent
+
+
 # Determiners before a reporting verb form make it a noun ('their pledges', 'the claims', 'its warnings').
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "such"})
 # Bare forms of the accusation, denial and stance verbs, which after 'to' or a modal are no report ('executed to deny
@@ -845,9 +847,9 @@ NOUN_LIKE_VERBS = frozenset({"states"})
 NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "about", "over", "with", "without", "on", "by", "for"})
 # Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
+CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
-CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
 # Verbs of monitoring that report what they count: a report only with a count as object ('the ministry registered 604
 # breaches', 'the hospital had recorded four deaths', 'RSF counted 66 journalists killed').
@@ -875,8 +877,11 @@ REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured"
 
 
 def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
-    """A reporting verb form that is no report here: a noun after a determiner ('their pledges', 'the claims'), an
-    accusation, denial or stance verb as an infinitive, or a threat with an object instead of an intent."""
+    """A reporting verb form that is no report here: a noun (after a determiner, 'their pledges'; a plural after a
+    preposition, 'despite pledges'; the object of another verb, 'to verify claims'; before 'of' / 'about'; 'states'
+    opening no content), an accusation, denial or stance verb as an infinitive or a passive, a counting verb with no
+    count, a participle of a count ('reported dead'), a declaration of an act ('declared a truce'), 'maintain' with an
+    object, or a threat with an object instead of an intent."""
     doc, lower = sent.toks, verb.text.lower()
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
     if previous in NOUN_DETERMINERS and verb.start not in group_starts:
