@@ -52,6 +52,7 @@ from features.theatre import TheatrePack
 
 log = logging.getLogger(__name__)
 
+ARTICLES = frozenset({"the", "a", "an"})
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 # Words before an 'it' or 'they' that embed its clause in the sentence, whose subject it then refers to ('an incursion
@@ -800,7 +801,7 @@ def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         gap = _n_words(doc, outer.right, inner.left)
         before = inner.left - 1  # the word before the closing report's subject, past its article
-        while before > outer.right and doc.lower[before] in ("the", "a", "an"):
+        while before > outer.right and doc.lower[before] in ARTICLES:
             before -= 1
         if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
             continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
@@ -827,7 +828,7 @@ def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: 
     if start < lower_bound or after >= doc.n or doc.lower[after] != "by":
         return None
     agent = next((s for s in speakers if after + 1 <= s.start <= after + 2), None)
-    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ("the", "a", "an")):
+    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ARTICLES):
         return None
     return start, agent
 
@@ -955,7 +956,7 @@ def _subject_of_participle(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: 
 def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], position: int, doc: _Toks, compiled: _Compiled) -> _Frame:
     """'X quoted Y as saying': Y speaks (X only relays), and the frame runs to 'saying', so the claim before or after
     it is Y's whether the frame opens or closes the sentence."""
-    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ("the", "a", "an"))  # not 'was quoted by AFP as saying'
+    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ARTICLES)  # not 'was quoted by AFP as saying'
     quoted = next((s for s in speakers if frame.verb_end <= s.start <= after), None)
     if quoted is None or quoted.end + 1 >= doc.n or doc.lower[quoted.end] != "as":
         return frame
@@ -1120,10 +1121,10 @@ def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
     """A phrase opening at ``start`` that is the object of a preposition before it, over capitalised words and then an
     article ('on the U.S. CBS television network', 'to the Turkish TV'; not 'in Homs the Turkish newspaper said')."""
     position = start - 1
-    if doc.lower[start] not in ("the", "a", "an"):
+    if doc.lower[start] not in ARTICLES:
         while position >= sent.start and start - position <= 3 and (_capitalised(doc, position) or doc.token(position).isupper()):
             position -= 1  # 'the U.S. CBS television network'
-        if position >= sent.start and doc.lower[position] in ("the", "a", "an"):
+        if position >= sent.start and doc.lower[position] in ARTICLES:
             position -= 1
     return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
 
@@ -1150,11 +1151,11 @@ def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Co
     end = bisect_left(doc.idx, found + len(frame.speaker.name))
     after = end + (end < sent.end and doc.lower[end] == ",")
     described = next((s for s in speakers if s.start == after and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
-    if described is None and after + 1 < sent.end and doc.lower[after] in ("the", "a", "an"):
+    if described is None and after + 1 < sent.end and doc.lower[after] in ARTICLES:
         described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
     if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
         return camp
-    if after < sent.end and doc.lower[after] in ("a", "an", "the"):  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
+    if after < sent.end and doc.lower[after] in ARTICLES:  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
         registry = {s.start: s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet")}
         for index in range(after + 1, min(after + PERSON_ROLE_SCAN, sent.end)):
             if index in registry:
@@ -1343,7 +1344,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
             break
-        if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
+        if lower in ARTICLES and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
         if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
             reference = (position + 1, lower)
@@ -1458,7 +1459,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
     while position < doc.n and position - first.end <= ACCORDING_PARTNER_GAP and not doc.sent_start[position]:
         lower = doc.lower[position]
         if lower == "and":
-            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ("the", "a", "an"))
+            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ARTICLES)
             partner = next((s for s in speakers if s.start in (position + 1, start)), None)
             if partner is not None and partner.end < doc.n and not doc.sent_start[partner.end] and _may_be_verb(doc, partner.end):
                 return None  # 'according to activists and the army shelled the town': a new clause
@@ -1667,7 +1668,7 @@ def _object_before_new_phrase(doc: _Toks, mention: _Hit, verb: int, lower_bound:
     """A registry mention after a preposition with a new noun phrase right after it ('near the border with Iraq an
     organisation monitoring the conflict said', commas lost): an object, not the verb's subject."""
     return (mention.kind == "S" and mention.start - 1 >= lower_bound and doc.lower[mention.start - 1] in OBJECT_PREPOSITIONS
-            and mention.end < verb and doc.lower[mention.end] in ("a", "an", "the"))
+            and mention.end < verb and doc.lower[mention.end] in ARTICLES)
 
 
 def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
@@ -1870,7 +1871,7 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
         named = _proper_name_after(doc, start, hit.start)
         if named is None or not _plain_name(named[1], start, named[0], speakers, places) or any(s.start == start for s in speakers):
             continue
-        position = named[0] + (doc.lower[named[0]] in ("the", "a", "an"))
+        position = named[0] + (doc.lower[named[0]] in ARTICLES)
         role = next((index for index in range(position, min(position + APPOSITION_ROLE_SCAN, hit.start)) if _is_role_head(doc.lower[index])), None)
         if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower())
                                or doc.lower[index] in NOT_HEAD_WORDS for index in range(position, role)):
@@ -2084,7 +2085,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     opposition said') is resolved as ``_pronoun_before`` resolves it."""
     if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
         return None
-    determiner = doc.lower[lower_bound] in ("the", "a", "an")
+    determiner = doc.lower[lower_bound] in ARTICLES
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
     if head is None and determiner:  # modifiers written before the name ('The London-based ...', 'The UK based Syrian Observatory ... which')
         head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 1 + SUBJECT_MODIFIERS_MAX and all(
@@ -2764,7 +2765,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         )
         what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
         if (frame.kind == "according_to" and index == len(frames) - 1 and boundary == sent.start and 1 <= before_words <= PARENTHETICAL_SUBJECT_WORDS
-                and after_words >= 3 and doc.lower[boundary] in ("the", "a", "an")):
+                and after_words >= 3 and doc.lower[boundary] in ARTICLES):
             # 'The attacks according to the source claimed two lives': the frame sits inside the clause, which is all its claim
             segments.append(_Segment(boundary, next_left, frame))
             boundary = next_left
@@ -2933,7 +2934,7 @@ def _continues_content(doc: _Toks, start: int, end: int) -> bool:
     if index >= end:
         return False
     token = doc.lower[index]
-    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ("the", "a", "an")
+    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ARTICLES
                           and not (index + 1 < end and doc.lower[index + 1] in TIME_WORDS))
     return (token in NO_CLAUSE_OPENERS or preposition_phrase) and not _opens_content(doc, start, end)
 
@@ -2985,7 +2986,7 @@ def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
 
 def _after_quotation(doc: _Toks, left: int) -> bool:
     """A frame right after a closing quotation mark ('..." the statement added', '..." the Pentagon said')."""
-    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ("the", "a", "an") and doc.lower[left - 2] in _QUOTES)
+    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ARTICLES and doc.lower[left - 2] in _QUOTES)
 
 
 def _opens_content(doc: _Toks, start: int, end: int) -> bool:
@@ -3530,10 +3531,10 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
     if any(hit.kind in ("S", "P", "L") and hit.start < named[0] and hit.end > start for hit in hits):
         return  # a registry actor, a place or a lexicon word ('Killed') inside the name
     after = named[0]
-    if not (doc.lower[after] in ("a", "an", "the") or _may_be_verb(doc, after)):
+    if not (doc.lower[after] in ARTICLES or _may_be_verb(doc, after)):
         return  # 'Majed al-Sadeq and Abu Jaber were among the killed', 'Assads Alawite sect is
     camp = CAMP_UNKNOWN
-    if doc.lower[after] in ("a", "an", "the"):
+    if doc.lower[after] in ARTICLES:
         organisation = next((hit for hit in hits if hit.kind == "S" and after < hit.start <= after + APPOSITION_ROLE_SCAN + 2
                              and compiled.sources[hit.key]["kind"] == "organisation"), None)
         if organisation is not None and any(_is_role_head(doc.lower[index]) for index in range(after + 1, organisation.start)):
