@@ -428,10 +428,9 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
         if tokens and not (row.category == "speaker_qualifier" and tokens in compiled.speaker_modifiers):  # a pack's side beats a qualifier
             compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp, row.phrase != row.phrase.lower())
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
-    groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
-    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
-    media = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == MEDIA_NOTE)]
-    compiled.media_groups = frozenset(phrase.lower() for phrase in media["phrase"])
+    groups = lexicon[lexicon["category"] == "anonymous_group"]
+    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups.loc[groups["note"] == CIVILIAN_NOTE, "phrase"])
+    compiled.media_groups = frozenset(phrase.lower() for phrase in groups.loc[groups["note"] == MEDIA_NOTE, "phrase"])
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
