@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import attrgetter
-from itertools import accumulate, compress
+from itertools import accumulate, compress, product
 
 import pandas as pd
 import pandera.pandas as pa
@@ -52,6 +52,7 @@ from features.theatre import TheatrePack
 
 log = logging.getLogger(__name__)
 
+ARTICLES = frozenset({"the", "a", "an"})
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 # Words before an 'it' or 'they' that embed its clause in the sentence, whose subject it then refers to ('an incursion
@@ -393,8 +394,7 @@ def _article_variants(alias: str) -> set[str]:
         forms = {f"{base}-" for base in bases} | {"al ", "el "}
         options.append(sorted(forms | {form[:1].upper() + form[1:] for form in forms}))
     variants = set()
-    for choice in (options[0] if len(found) == 1 else [(a, b) for a in options[0] for b in options[1]]):
-        choice = (choice,) if isinstance(choice, str) else choice
+    for choice in product(*options):  # one form per article
         text, last = [], 0
         for match, form in zip(found, choice):
             text.append(alias[last:match.start()] + form)
@@ -428,10 +428,9 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
         if tokens and not (row.category == "speaker_qualifier" and tokens in compiled.speaker_modifiers):  # a pack's side beats a qualifier
             compiled.speaker_modifiers[tokens] = (row.category, None if camp == CAMP_UNKNOWN else camp, row.phrase != row.phrase.lower())
             compiled.longest_modifier = max(compiled.longest_modifier, len(tokens))
-    groups = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == CIVILIAN_NOTE)]
-    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups["phrase"])
-    media = lexicon[(lexicon["category"] == "anonymous_group") & (lexicon["note"] == MEDIA_NOTE)]
-    compiled.media_groups = frozenset(phrase.lower() for phrase in media["phrase"])
+    groups = lexicon[lexicon["category"] == "anonymous_group"]
+    compiled.civilian_groups = frozenset(phrase.lower() for phrase in groups.loc[groups["note"] == CIVILIAN_NOTE, "phrase"])
+    compiled.media_groups = frozenset(phrase.lower() for phrase in groups.loc[groups["note"] == MEDIA_NOTE, "phrase"])
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
@@ -496,7 +495,7 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
 
 # Verbs that report a toll given with an article and modifiers before it ('placed the death toll at', 'gave a slightly
 # lower toll of'): the lexicon lists the plain phrases ('put the death toll'), ``_toll_reports`` the modified ones.
-TOLL_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
+TOLL_REPORT_VERBS = frozenset({"put", "puts", "placed", "places", "gave", "gives", "give", "raised", "raises", "revised", "updated", "set", "sets"})
 TOLL_DETERMINERS = frozenset({"a", "the", "its", "their"})
 TOLL_MODIFIERS_MAX = 3  # 'a slightly lower', 'the total'
 
@@ -510,7 +509,7 @@ def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
             continue
         for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
             lower = doc.lower[determiner]
-            if lower in TOLL_DETERMINERS and determiner >= 1 and doc.lower[determiner - 1] in TOLL_VERBS and not doc.sent_start[determiner]:
+            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS and not doc.sent_start[determiner]:  # (determiner >= 1)
                 verb = determiner - 1
                 if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
                     break  # 'did not give a death toll': no toll reported
@@ -659,11 +658,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
             speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
-            if group_starts:
-                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state,
-                                            [place for place in hits if place.kind == "P"])
-            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
             places = [place for place in hits if place.kind == "P"]
+            if group_starts:
+                speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state, places)
+            speakers = _descriptions_as_written(sent.toks, speakers, compiled)
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
             agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
             if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
@@ -711,34 +709,40 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
         if frame is not None:
             frames.append(frame)
-            if frame.speaker.kind == "outlet" or frame.speaker.media:
-                state.last_outlet = frame.speaker
-            if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
-                state.last_group = frame.speaker
-                if not frame.inherited:
-                    state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
-            if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
-                state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
-            elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
-                verb = frame.verb_start
-                if (frame.kind == "reported" and frame.left < verb - 1 and (head := sent.toks.lower[verb - 1]).endswith("s") and sent.toks.alpha[verb - 1]
-                        and sent.toks.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
-                    state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
-                state.last_individual = None
-                state.last_any = state.last_report = frame.speaker
-                if frame.speaker.kind == "organisation":
-                    state.last_organisation = frame.speaker
-                if frame.speaker.kind == "person":
-                    state.last_person = frame.speaker
-                    state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+            _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
 
 
-ARMY_WORDS = frozenset({"army", "military", "troops", "forces", "armed"})
+def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
+    """What a sentence's frame leaves in the article's state for later back-references: the last outlet, group,
+    individual, organisation, person and reporter, a surname, and the head noun of a named speaker's subject."""
+    if frame.speaker.kind == "outlet" or frame.speaker.media:
+        state.last_outlet = frame.speaker
+    if frame.speaker.anonymous and frame.speaker.kind == "group" and frame.speaker.name.lower() not in NOUN_FORMS:  # not 'Reports said'
+        state.last_group = frame.speaker
+        if not frame.inherited:
+            state.last_individual = frame.speaker if _is_individual(frame.speaker.name) else None
+    if not frame.speaker.anonymous and frame.speaker.kind == "outlet" and frame.speaker.name.lower() != state.outlet:
+        state.last_organisation = state.last_report = frame.speaker  # another outlet: 'It said', 'the agency said', never 'he' or 'the source'
+    elif not frame.speaker.anonymous and frame.speaker.kind != "outlet":
+        verb = frame.verb_start
+        if (frame.kind == "reported" and frame.left < verb - 1 and (head := doc.lower[verb - 1]).endswith("s") and doc.alpha[verb - 1]
+                and doc.token(verb - 2)[:1].isupper() and " and " not in frame.speaker.name):
+            state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
+        state.last_individual = None
+        state.last_any = state.last_report = frame.speaker
+        if frame.speaker.kind == "organisation":
+            state.last_organisation = frame.speaker
+        if frame.speaker.kind == "person":
+            state.last_person = frame.speaker
+            state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
+
+
 GENERIC_ARMIES = frozenset({"army", "military"})  # 'the army said': the army the article named last, whichever it is
+ARMY_WORDS = GENERIC_ARMIES | frozenset({"troops", "forces", "armed"})  # with another word, a particular army ('Syrian troops')
 
 
 def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
@@ -796,7 +800,7 @@ def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         gap = _n_words(doc, outer.right, inner.left)
         before = inner.left - 1  # the word before the closing report's subject, past its article
-        while before > outer.right and doc.lower[before] in ("the", "a", "an"):
+        while before > outer.right and doc.lower[before] in ARTICLES:
             before -= 1
         if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
             continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
@@ -823,9 +827,11 @@ def _passive_agent(doc: _Toks, verb: _Hit, speakers: list[_Hit], passive_spans: 
     if start < lower_bound or after >= doc.n or doc.lower[after] != "by":
         return None
     agent = next((s for s in speakers if after + 1 <= s.start <= after + 2), None)
-    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ("the", "a", "an")):
+    if agent is None or (agent.start == after + 2 and doc.lower[after + 1] not in ARTICLES):
         return None
     return start, agent
+
+
 # Determiners before a reporting verb form make it a noun ('their pledges', 'the claims', 'its warnings').
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "such"})
 # Bare forms of the accusation, denial and stance verbs, which after 'to' or a modal are no report ('executed to deny
@@ -836,12 +842,14 @@ INFINITIVE_MARKERS = frozenset({"to", "would", "could", "will", "may", "might", 
 NOUN_FORMS = frozenset({"reports", "report", "claims", "claim", "alleged"})
 # Reporting verb forms that are also plural nouns, and the prepositions that make them nouns ('despite pledges of ...').
 PLURAL_NOUN_FORMS = frozenset({"reports", "claims", "pledges", "vows", "notes", "counts"})
+# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
+NOUN_LIKE_VERBS = frozenset({"states"})
 NOUN_PREPOSITIONS = frozenset({"despite", "amid", "of", "after", "following", "about", "over", "with", "without", "on", "by", "for"})
 # Words between a modal or 'to' and a reporting verb that leave it a verb ('would also say', 'will not confirm', 'to have said').
 NOT_OBJECT_VERBS = frozenset({"not", "never", "also", "have", "be", "then", "later", "soon", "still", "again", "further", "publicly", "officially"})
+CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 # 'threaten' reports only a stated intent ('threatened to target', 'threatened that'); with an object it is an act
 # ('IS threatens the province').
-CLAUSE_ONLY_FORMS = frozenset({"maintain", "maintains", "maintained", "maintaining"})  # a report only before 'that' or closing one
 THREAT_FORMS = frozenset({"threaten", "threatens", "threatened", "threatening"})
 # Verbs of monitoring that report what they count: a report only with a count as object ('the ministry registered 604
 # breaches', 'the hospital had recorded four deaths', 'RSF counted 66 journalists killed').
@@ -860,8 +868,6 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
-# Reporting verb forms far more often nouns ('new states', 'member states'): a report only before 'that', a quotation or a colon.
-NOUN_LIKE_VERBS = frozenset({"states"})
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
@@ -871,8 +877,11 @@ REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured"
 
 
 def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
-    """A reporting verb form that is no report here: a noun after a determiner ('their pledges', 'the claims'), an
-    accusation, denial or stance verb as an infinitive, or a threat with an object instead of an intent."""
+    """A reporting verb form that is no report here: a noun (after a determiner, 'their pledges'; a plural after a
+    preposition, 'despite pledges'; the object of another verb, 'to verify claims'; before 'of' / 'about'; 'states'
+    opening no content), an accusation, denial or stance verb as an infinitive or a passive, a counting verb with no
+    count, a participle of a count ('reported dead'), a declaration of an act ('declared a truce'), 'maintain' with an
+    object, or a threat with an object instead of an intent."""
     doc, lower = sent.toks, verb.text.lower()
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
     if previous in NOUN_DETERMINERS and verb.start not in group_starts:
@@ -946,7 +955,7 @@ def _subject_of_participle(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: 
 def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], position: int, doc: _Toks, compiled: _Compiled) -> _Frame:
     """'X quoted Y as saying': Y speaks (X only relays), and the frame runs to 'saying', so the claim before or after
     it is Y's whether the frame opens or closes the sentence."""
-    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ("the", "a", "an"))  # not 'was quoted by AFP as saying'
+    after = frame.verb_end + (frame.verb_end < doc.n and doc.lower[frame.verb_end] in ARTICLES)  # not 'was quoted by AFP as saying'
     quoted = next((s for s in speakers if frame.verb_end <= s.start <= after), None)
     if quoted is None or quoted.end + 1 >= doc.n or doc.lower[quoted.end] != "as":
         return frame
@@ -1093,6 +1102,15 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
 
 
 DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her", "this", "that", "these", "those", "a", "an", "one", "another"})
+
+
+def _determiner_lowered(doc: _Toks, start: int, end: int, determiners: frozenset | tuple = DEFINITE_WORDS) -> str:
+    """The words start..end as written, the first lowercased when it is a determiner ('The source at ...' -> 'the source
+    at ...'): a speaker described as written, wherever in the sentence it stands."""
+    first = doc.token(start)
+    return (first.lower() if first.lower() in determiners else first) + doc.span_text(start, end)[len(first):]
+
+
 def _capitalised(doc: _Toks, index: int) -> bool:
     """A word of a name: capitalised ('Hurriyet') or an acronym ('CBS')."""
     return doc.alpha[index] and (doc.title[index] or (doc.length[index] > 1 and doc.token(index).isupper()))
@@ -1102,10 +1120,10 @@ def _after_preposition(doc: _Toks, sent: _Sent, start: int) -> bool:
     """A phrase opening at ``start`` that is the object of a preposition before it, over capitalised words and then an
     article ('on the U.S. CBS television network', 'to the Turkish TV'; not 'in Homs the Turkish newspaper said')."""
     position = start - 1
-    if doc.lower[start] not in ("the", "a", "an"):
+    if doc.lower[start] not in ARTICLES:
         while position >= sent.start and start - position <= 3 and (_capitalised(doc, position) or doc.token(position).isupper()):
             position -= 1  # 'the U.S. CBS television network'
-        if position >= sent.start and doc.lower[position] in ("the", "a", "an"):
+        if position >= sent.start and doc.lower[position] in ARTICLES:
             position -= 1
     return position >= sent.start and doc.lower[position] in OBJECT_PREPOSITIONS
 
@@ -1131,12 +1149,12 @@ def _person_camp(sent: _Sent, frame: _Frame, speakers: list[_Hit], compiled: _Co
     start = bisect_left(doc.idx, found)
     end = bisect_left(doc.idx, found + len(frame.speaker.name))
     after = end + (end < sent.end and doc.lower[end] == ",")
-    described = next((s for s in speakers if s.start == after and s.kind != "S" or (s.start == after and compiled.sources[s.key]["kind"] != "person")), None)
-    if described is None and after + 1 < sent.end and doc.lower[after] in ("the", "a", "an"):
+    described = next((s for s in speakers if s.start == after and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
+    if described is None and after + 1 < sent.end and doc.lower[after] in ARTICLES:
         described = next((s for s in speakers if s.start == after + 1 and (s.kind != "S" or compiled.sources[s.key]["kind"] != "person")), None)
     if described is not None and (camp := _speaker_from_hit(described, compiled).camp) != CAMP_UNKNOWN:
         return camp
-    if after < sent.end and doc.lower[after] in ("a", "an", "the"):  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
+    if after < sent.end and doc.lower[after] in ARTICLES:  # 'X Y a volunteer with the Observatory', 'X Y the Coalitions vice-president'
         registry = {s.start: s for s in speakers if s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet")}
         for index in range(after + 1, min(after + PERSON_ROLE_SCAN, sent.end)):
             if index in registry:
@@ -1215,7 +1233,7 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
         low -= 1
     if low > sent.start and doc.lower[low] == "-" and doc.lower[low - 1] in NAME_PARTICLES and doc.idx[low - 1] + doc.length[low - 1] == doc.idx[low]:
         low -= 1  # 'al-Watan newspaper'
-    low = max([low] + [place.end for place in places if low <= place.start < end])  # (Cython rejects a starred item in a list display)  # 'in Azaz Press TV reported': the place is no part of it
+    low = max([low] + [place.end for place in places if low <= place.start < end])  # 'in Azaz Press TV reported': the place is no part of it (no starred item: Cython rejects one in a list display)
     while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
             (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
         low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
@@ -1314,8 +1332,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
             if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
                 # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
-                first = doc.token(speaker_hit.start)
-                name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(speaker_hit.start, posted)[len(first):]
+                name = _determiner_lowered(doc, speaker_hit.start, posted)
                 camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
                 return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
@@ -1326,7 +1343,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
         lower = doc.lower[position]
         if lower in ACCORDING_STOPS or not (doc.alpha[position] or lower == "-"):
             break
-        if lower in ("the", "a", "an") and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
+        if lower in ARTICLES and position > hit.end and doc.lower[position - 1] not in ACCORDING_LINKS:
             break  # 'according to a CNN report the US has ...': a new subject
         if lower in BACK_REFERENCE_NOUNS and position > hit.end and doc.lower[position - 1] == "the":
             reference = (position + 1, lower)
@@ -1441,7 +1458,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
     while position < doc.n and position - first.end <= ACCORDING_PARTNER_GAP and not doc.sent_start[position]:
         lower = doc.lower[position]
         if lower == "and":
-            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ("the", "a", "an"))
+            start = position + 1 + (position + 1 < doc.n and doc.lower[position + 1] in ARTICLES)
             partner = next((s for s in speakers if s.start in (position + 1, start)), None)
             if partner is not None and partner.end < doc.n and not doc.sent_start[partner.end] and _may_be_verb(doc, partner.end):
                 return None  # 'according to activists and the army shelled the town': a new clause
@@ -1529,8 +1546,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if adjacent and adjacent[-1].start > lower_bound and doc.lower[adjacent[-1].start - 1] in AGENT_WORDS:
         named = _proper_name_after(doc, hit.end, sent.end)  # '... the execution of the pilot by Nusra Front said Said Seif al Qalamoni from ...'
         if named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS):
-            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+            return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
     if (proper is not None and not adjacent and (proper[0] < hit.start - 1 or proper[0] != written_at)
             and not any(s.start < hit.start and s.end > proper[0] for s in speakers)):
         return _titled_name_frame(hit, proper, doc, speakers, compiled, state)
@@ -1553,31 +1569,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
-        speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
-        if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
-            speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
-        speaker = _speaker_from_hit(speaker_hit, compiled)
-        if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
-            # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
-            return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
-        if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
-            named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
-            if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
-        if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
-                and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
-            # 'a group tracking the violence said', 'sources close to the group told': the description names the group
-            speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
-        if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
-                and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
-            speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
-        elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
-              and (named := state.heads.get(speaker.name.split()[-1])) is not None):
-            speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
-        if (speaker_hit is not before[-1]
-                and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
-            speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
-        return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
+        return _frame_from_mention_before(doc, hit, before, speakers, lower_bound, places, compiled, state)
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
             and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2] or doc.lower[hit.start - 2] in DATE_TOKENS)):
         return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
@@ -1616,9 +1608,47 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         closes_name = named is not None and (named[0] >= sent.end or doc.lower[named[0]] in NAME_ENDINGS)
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
-            person = _Speaker(named[1], _affiliation_camp(sent.toks, named[0], speakers, compiled), False, "person")
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+            return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
     return None
+
+
+def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],
+                               compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The frame of a verb with speaker mentions ``before`` it in its clause: the first of a coordination ending in the
+    nearest mention, or the name it describes in apposition; a person in apposition to it, a person named beside a
+    one-person description, a participial description, a group or head noun said before, or the coordination joined."""
+    speaker_hit = _first_of_coordination(doc, [s for s in speakers if s.end <= before[-1].start and s.start >= lower_bound] + [before[-1]], compiled, state)
+    if speaker_hit is before[-1] and len(before) > 1 and _described_in_apposition(doc, before[-2], before[-1]):
+        speaker_hit = before[-2]  # 'The Local Coordination Committees another monitoring group says': the named one
+    speaker = _speaker_from_hit(speaker_hit, compiled)
+    if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
+        # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
+    if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
+        named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
+        if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], speaker.camp, False, "person"), min(named[0], speaker_hit.start), hit.end, "reported")
+    if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.end < hit.start and _opens_participle(doc, speaker_hit.end)
+            and doc.lower[hit.start - 1] != "to" and not any(doc.lower[index] in FINITE_WORDS for index in range(speaker_hit.end, hit.start))):
+        # 'a group tracking the violence said', 'sources close to the group told': the description names the group
+        speaker = _Speaker(f"{speaker.name} {doc.span_text(speaker_hit.end, hit.start).lower()}", speaker.camp, True, "group")
+    if (speaker.anonymous and state.last_group is not None and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the"
+            and speaker.name.islower() and state.last_group.name.lower().endswith(" " + speaker.name)):
+        speaker = state.last_group  # 'Local sources in the city said ... The sources said': the same group
+    elif (speaker.anonymous and speaker_hit.start > 0 and doc.lower[speaker_hit.start - 1] == "the" and speaker.name.islower()
+          and (named := state.heads.get(speaker.name.split()[-1])) is not None):
+        speaker = named  # 'US officials said ... one of the officials said': the speaker those officials were
+    if (speaker_hit is not before[-1]
+            and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
+        speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
+    return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
+
+
+def _inverted_person_frame(doc: _Toks, hit: _Hit, named: tuple[int, str], speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+    """The person ``named`` (end, name) right after an inverted verb: the person named in full earlier when the surname
+    matches one, else the name with the camp of an affiliation after it."""
+    person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
+    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
 
 
 def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
@@ -1637,7 +1667,7 @@ def _object_before_new_phrase(doc: _Toks, mention: _Hit, verb: int, lower_bound:
     """A registry mention after a preposition with a new noun phrase right after it ('near the border with Iraq an
     organisation monitoring the conflict said', commas lost): an object, not the verb's subject."""
     return (mention.kind == "S" and mention.start - 1 >= lower_bound and doc.lower[mention.start - 1] in OBJECT_PREPOSITIONS
-            and mention.end < verb and doc.lower[mention.end] in ("a", "an", "the"))
+            and mention.end < verb and doc.lower[mention.end] in ARTICLES)
 
 
 def _subject_of_content(doc: _Toks, verb: _Hit, mention: _Hit) -> bool:
@@ -1708,10 +1738,8 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
     named = _organisation_name_before(doc, hit.start, lower_bound)
     if named is not None and not any(s.start < named[1] and s.end > named[0] for s in speakers):
         start, end = named
-        opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
-        if opens:
-            first = doc.token(start)
-            return start, _Speaker(first.lower() + doc.span_text(start, end)[len(first):] if first.lower() == "the" else doc.span_text(start, end), CAMP_UNKNOWN, False, "organisation")
+        if _opens_subject(doc, start, lower_bound):
+            return start, _Speaker(_determiner_lowered(doc, start, end, ("the",)), CAMP_UNKNOWN, False, "organisation")
     end = hit.start
     if end - 2 > lower_bound and doc.lower[end - 2] == "of" and doc.title[end - 1] and doc.alpha[end - 1]:
         end -= 2  # 'of Idlib'
@@ -1725,11 +1753,18 @@ def _organisation_subject(doc: _Toks, hit: _Hit, lower_bound: int, speakers: lis
         return None
     if end == hit.start and all((doc.lower[index],) in compiled.speaker_modifiers for index in range(start + 1, noun)):
         return None  # 'the coalition said', 'the TV network said': a back-reference
-    opens = start == lower_bound or doc.sent_start[start] or doc.lower[start - 1] in SUBJECT_OPENING_WORDS or doc.lower[start - 1] in DATE_TOKENS or doc.lower[start - 1] in WEEKDAYS_WRITTEN
-    if not opens or any(s.start < hit.start and s.end > start for s in speakers):
+    if not _opens_subject(doc, start, lower_bound) or any(s.start < hit.start and s.end > start for s in speakers):
         return None
-    first = doc.token(start)
-    return start, _Speaker(first.lower() + doc.span_text(start, hit.start)[len(first):], CAMP_UNKNOWN, False, "organisation")
+    return start, _Speaker(_determiner_lowered(doc, start, hit.start), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
+
+
+def _opens_subject(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """A subject at ``start`` opens its clause: at the frame's lower bound or the sentence start, or after a clause opener,
+    a quotation mark or a time word."""
+    if start == lower_bound or doc.sent_start[start]:
+        return True
+    before = doc.lower[start - 1]
+    return before in SUBJECT_OPENING_WORDS or before in DATE_TOKENS or before in WEEKDAYS_WRITTEN
 
 
 # Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
@@ -1762,7 +1797,7 @@ def _person_in_apposition(doc: _Toks, organisation: _Hit, lower_bound: int) -> t
 def _name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
     """The frame of the capitalised name ``proper`` (start, text) before the verb: the name as the registry spells it,
     or a role of the organisation it names."""
-    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled, state)
+    return _role_of_organisation(_registry_by_spelling(_proper_frame(hit, proper, doc, state), compiled), doc, proper[0], speakers, compiled)
 
 
 def _titled_name_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
@@ -1835,7 +1870,7 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
         named = _proper_name_after(doc, start, hit.start)
         if named is None or not _plain_name(named[1], start, named[0], speakers, places) or any(s.start == start for s in speakers):
             continue
-        position = named[0] + (doc.lower[named[0]] in ("the", "a", "an"))
+        position = named[0] + (doc.lower[named[0]] in ARTICLES)
         role = next((index for index in range(position, min(position + APPOSITION_ROLE_SCAN, hit.start)) if _is_role_head(doc.lower[index])), None)
         if role is None or any(not (doc.lower[index] in ROLE_QUALIFIERS or doc.alpha[index] and doc.text[doc.idx[index]].islower())
                                or doc.lower[index] in NOT_HEAD_WORDS for index in range(position, role)):
@@ -1883,8 +1918,7 @@ def _description_with_affiliation(doc: _Toks, hit: _Hit, speakers: list[_Hit], l
             continue
         if any(s.start < hit.start and s.end > source.end for s in speakers):
             continue
-        first = doc.token(source.start)
-        name = first.lower() + doc.span_text(source.start, hit.start)[len(first):]
+        name = _determiner_lowered(doc, source.start, hit.start)  # 'a', 'an', 'another' or 'one' opens it
         camp = source.key if source.kind == "W" else CAMP_UNKNOWN  # 'a regime source in Hassakeh': the description's own camp
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), source.start, hit.end, "reported")
     return None
@@ -1945,9 +1979,7 @@ def _source_at_office(doc: _Toks, hit: _Hit, proper: tuple[int, str], speakers: 
     source = next((s for s in speakers if s.end == start - 1 and s.kind != "S"), None)
     if source is None or any(s.kind == "S" and start <= s.start < hit.start for s in speakers):
         return None
-    first = doc.token(source.start)
-    name = (first.lower() if first.lower() in DEFINITE_WORDS else first) + doc.span_text(source.start, hit.start)[len(first):]
-    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(_determiner_lowered(doc, source.start, hit.start), CAMP_UNKNOWN, True, "group"), source.start, hit.end, "reported")
 
 
 def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bound: int, speakers: list[_Hit], places: list[_Hit]) -> tuple[int, str] | None:
@@ -2052,7 +2084,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     opposition said') is resolved as ``_pronoun_before`` resolves it."""
     if not 3 <= hit.start - lower_bound <= LONG_SUBJECT_TOKENS:
         return None
-    determiner = doc.lower[lower_bound] in ("the", "a", "an")
+    determiner = doc.lower[lower_bound] in ARTICLES
     head = next((s for s in speakers if s.start == lower_bound or (determiner and s.start == lower_bound + 1)), None)
     if head is None and determiner:  # modifiers written before the name ('The London-based ...', 'The UK based Syrian Observatory ... which')
         head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 1 + SUBJECT_MODIFIERS_MAX and all(
@@ -2084,7 +2116,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         if token in RELATIVE_WORDS:
             relative = True
         elif relative:
-            if index in reporting and index != hit.start:
+            if index in reporting:
                 return None  # 'which monitors the fighting': a fact word inside the relative clause describes the subject
         elif token in FINITE_WORDS or index in blockers or (token.endswith("ed") and doc.alpha[index] and token not in MODIFIER_PARTICIPLES and not doc.title[index]):
             return None
@@ -2556,7 +2588,7 @@ def _within_edits(first: str, second: str, allowed: int) -> bool:
     return previous[-1] <= allowed
 
 
-def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState) -> _Frame:
+def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: list[_Hit], compiled: _Compiled) -> _Frame:
     """'YPG spokesman Redur Xelil said', 'OPCW chief Ahmet Uzumcu said': a person named in a role of a registry
     organisation is the speaker by name, with the organisation's camp (docs/annotation.md, Speaker rule 2; a person
     the registry lists, 'Rami Abdel Rahman', stays folded into the organisation by the registry match)."""
@@ -2732,7 +2764,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         )
         what = _what_before(doc, frame, boundary) if frame.kind == "reported" else None
         if (frame.kind == "according_to" and index == len(frames) - 1 and boundary == sent.start and 1 <= before_words <= PARENTHETICAL_SUBJECT_WORDS
-                and after_words >= 3 and doc.lower[boundary] in ("the", "a", "an")):
+                and after_words >= 3 and doc.lower[boundary] in ARTICLES):
             # 'The attacks according to the source claimed two lives': the frame sits inside the clause, which is all its claim
             segments.append(_Segment(boundary, next_left, frame))
             boundary = next_left
@@ -2742,7 +2774,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 and not _previous_is_comma(doc, frame.left, boundary)):
             segments[-1] = replace(segments[-1], end=next_left)  # 'X said A saying B': B is the same report's
             boundary = next_left
-        elif what is not None and _n_words(doc, frame.right, next_left) >= 2:
+        elif what is not None and after_words >= 2:
             # '... in what two pro-opposition groups claimed was a gas attack': the clause from 'what' is the speaker's claim
             if _n_words(doc, boundary, what) >= 3:
                 segments.append(_Segment(boundary, what, None))
@@ -2754,14 +2786,14 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = frame.right
         elif not content_before and _is_short_denial(doc, frame, next_left):
             # 'Turkey has consistently denied those accusations': the act is the claim, the frame words its text
-            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+            if frame.left > boundary and before_words >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             segments.append(_Segment(frame.left, next_left, frame, lead_start=frame.left, act=True))
             boundary = next_left
         elif after_words >= 3 and not content_before and next_left - frame.right <= FRAME_TAIL_MAX and _only_frame_tail(doc, frame.right, next_left):
             boundary = next_left  # '... Foreign Secretary X said on a visit to Paris.' after a quotation: the tail is no content
         elif after_words >= 3 and not content_before:
-            if frame.left > boundary and _n_words(doc, boundary, frame.left) >= 3:
+            if frame.left > boundary and before_words >= 3:
                 segments.append(_Segment(boundary, frame.left, None))
             end = next_left
             if subordinate and index == 0:
@@ -2888,8 +2920,7 @@ def _speaking_occasion(doc: _Toks, start: int, end: int) -> bool:
     """Only the frame's tail, or an occasion or medium noun within the first four words after the frame's time words."""
     if end - start <= FRAME_TAIL_MAX and _only_frame_tail(doc, start, end):
         return True
-    return any(doc.lower[index] in OCCASION_NOUNS and doc.lower[index] not in ("from", "its", "his", "her", "their", "an", "at", "with", "during", "after")
-               for index in range(start, min(start + 5, end)))
+    return any(doc.lower[index] in OCCASION_NOUNS for index in range(start, min(start + 5, end)))
 
 
 def _continues_content(doc: _Toks, start: int, end: int) -> bool:
@@ -2897,12 +2928,12 @@ def _continues_content(doc: _Toks, start: int, end: int) -> bool:
     'among', 'amid', 'despite', or an article right after a preposition ('said in the second attack in two weeks'; 'in the
     evening' is a time), with no 'that', colon or quotation opening content."""
     index = start
-    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] in ("a",)):
+    while index < end and doc.lower[index] in TIME_WORDS and not (index > start and doc.lower[index] == "a"):
         index += 1
     if index >= end:
         return False
     token = doc.lower[index]
-    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ("the", "a", "an")
+    preposition_phrase = (index > start and doc.lower[index - 1] in OBJECT_PREPOSITIONS and token in ARTICLES
                           and not (index + 1 < end and doc.lower[index + 1] in TIME_WORDS))
     return (token in NO_CLAUSE_OPENERS or preposition_phrase) and not _opens_content(doc, start, end)
 
@@ -2933,15 +2964,16 @@ def _place_apposition(doc: _Toks, start: int, end: int) -> bool:
 CITING_WORDS = frozenset({"citing", "quoting"})
 # Words of a frame's tail that carry no content: how, where and when the speaker spoke ('by telephone from Britain',
 # 'in a statement on its website'); with capitalised words (names, places), time words and FRAME_TAIL_WORDS.
-FRAME_TAIL_EXTRA = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "website", "interview", "conference", "telephone",
-                              "call", "email", "skype", "twitter", "facebook", "television", "tv", "channel", "account", "page", "briefing",
-                              "visit", "during", "after", "speech", "meeting", "session"})
+FRAME_TAIL_FUNCTION_WORDS = frozenset({"from", "its", "his", "her", "their", "an", "at", "with", "during", "after"})
+FRAME_TAIL_EXTRA = FRAME_TAIL_FUNCTION_WORDS | frozenset({"website", "interview", "conference", "telephone", "call", "email", "skype", "twitter",
+                                                          "facebook", "television", "tv", "channel", "account", "page", "briefing", "visit", "speech",
+                                                          "meeting", "session"})
 FRAME_TAIL_MAX = 10  # tokens
 # Nouns of the occasion or medium of a report ('said in a new toll', 'in a post on its Facebook page', 'on the condition of
 # anonymity'): a phrase after a frame holding one in its first words is how the speaker spoke, not content.
-OCCASION_NOUNS = FRAME_TAIL_EXTRA | DOCUMENT_NOUNS | frozenset({
-    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "interview", "briefing", "speech", "letter",
-    "tweet", "broadcast", "condition", "update", "communique", "declaration"})
+OCCASION_NOUNS = (FRAME_TAIL_EXTRA - FRAME_TAIL_FUNCTION_WORDS) | DOCUMENT_NOUNS | frozenset({
+    "toll", "tally", "count", "figures", "post", "message", "video", "bulletin", "recording", "letter", "tweet", "broadcast", "condition",
+    "update", "communique", "declaration"})
 
 
 def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
@@ -2953,7 +2985,7 @@ def _only_frame_tail(doc: _Toks, start: int, end: int) -> bool:
 
 def _after_quotation(doc: _Toks, left: int) -> bool:
     """A frame right after a closing quotation mark ('..." the statement added', '..." the Pentagon said')."""
-    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ("the", "a", "an") and doc.lower[left - 2] in _QUOTES)
+    return doc.lower[left - 1] in _QUOTES or (left >= 2 and doc.lower[left - 1] in ARTICLES and doc.lower[left - 2] in _QUOTES)
 
 
 def _opens_content(doc: _Toks, start: int, end: int) -> bool:
@@ -3041,10 +3073,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     frame_text = "" if frame is None else doc.span_text(min(frame.left, frame.verb_start), frame_end)
     frame_low = start if frame is None else min(frame.left, frame.verb_start, start)
     has_date = doc.dateish[max(end, frame_end)] > doc.dateish[frame_low]
-    event = event_date(text, frame_text, article.get("day", article["published"])) if has_date else None
+    day = article.get("day", article["published"])
+    event = event_date(text, frame_text, day) if has_date else None
     if event is None and frame is not None and not frame.inherited and start >= frame.left and _dated_lead(doc, sent, frame, hits):
         # 'In a speech to parliament last Tuesday Yildirim said ...': the words before the speaker date the statement
-        event = event_date(doc.span_text(sent.start, frame.left), "", article.get("day", article["published"]))
+        event = event_date(doc.span_text(sent.start, frame.left), "", day)
     if frame is not None:
         if event is None and frame.inherited:
             event = previous_frame_dates.get(id(frame.speaker))
@@ -3052,7 +3085,7 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if segment.act and frame is not None:  # 'Damascus denounced ...', 'Turkey denied ...': the speaker's own name is no place of the claim
         inside = [hit for hit in inside if not (hit.kind == "P" and frame.left <= hit.start < frame.verb_start)]
     places = _places(inside, compiled)
-    if not places and (frame := segment.frame) is not None and frame.speaker.media and frame.kind == "reported":
+    if not places and frame is not None and frame.speaker.media and frame.kind == "reported":
         # 'Syrias state TV raised the death toll from a bombing in a Kurdish town': a state outlet's country is where its report is
         places = _places([hit for hit in hits if hit.kind == "P" and frame.left <= hit.start and hit.end <= frame.verb_start], compiled)
     return {
@@ -3485,9 +3518,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
     if (determiner and position > start + 1 and position < sent.end - 1 and doc.lower[position] in SUBJECT_ORGANISATION_HEADS
             and _may_be_verb(doc, position + 1)
             and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
-        first = doc.token(start)
-        name = (first.lower() if determiner else first) + doc.span_text(start, position + 1)[len(first):]
-        organisation = _Speaker(name, CAMP_UNKNOWN, False, "organisation")
+        organisation = _Speaker(_determiner_lowered(doc, start, position + 1), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
         state.last_organisation = state.last_any = state.last_report = organisation
         state.last_individual = None
         return
@@ -3499,10 +3530,10 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
     if any(hit.kind in ("S", "P", "L") and hit.start < named[0] and hit.end > start for hit in hits):
         return  # a registry actor, a place or a lexicon word ('Killed') inside the name
     after = named[0]
-    if not (doc.lower[after] in ("a", "an", "the") or _may_be_verb(doc, after)):
+    if not (doc.lower[after] in ARTICLES or _may_be_verb(doc, after)):
         return  # 'Majed al-Sadeq and Abu Jaber were among the killed', 'Assads Alawite sect is
     camp = CAMP_UNKNOWN
-    if doc.lower[after] in ("a", "an", "the"):
+    if doc.lower[after] in ARTICLES:
         organisation = next((hit for hit in hits if hit.kind == "S" and after < hit.start <= after + APPOSITION_ROLE_SCAN + 2
                              and compiled.sources[hit.key]["kind"] == "organisation"), None)
         if organisation is not None and any(_is_role_head(doc.lower[index]) for index in range(after + 1, organisation.start)):

@@ -663,8 +663,8 @@ def _coordinated(lowers: list[str], previous_end: int, start: int, has_noun: boo
         or previous_end == start  # a list without commas: 'destroyed 13 fighting positions seven vehicles'
         or link in ("another", "further")  # 'killed 12 people on Monday and another 9 on Tuesday'
         or (link == "as" and start >= 3 and lowers[start - 2] == "well" and lowers[start - 3] == "as")  # '... as well as 41 civilians'
-        or link in SUBSET_LINKS or (link == "while" and not has_noun)
-        or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
+        or (link == "while" and not has_noun)
+        or _subset_link_before(lowers, start)  # 'including', 'among them', 'of whom'
     ):
         return False
     return not _clause_break_between(lowers, previous_end, start)
