@@ -364,6 +364,9 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
             upper, upper_end = _read_number(words, after + 1)
             if upper is not None and upper > value:
                 value_max, end = upper, upper_end
+        plus = end < n_words and lowers[end] == "+"
+        if plus:
+            end += 1  # '35+ dead': the lower bound, as 'at least 35'
         start = index
         if (word in SCALES or word == "dozen") and index >= 1 and lowers[index - 1] in ("a", "an"):
             fraction, n_fraction_words = _fraction_before(lowers, index)
@@ -383,6 +386,8 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
             start -= len(approximator.split())
         if word in VAGUE or several:
             approximator = approximator or (word if word in VAGUE else several)
+        if plus:
+            approximator = approximator or "at least"
         start = max(start, 0)
         if not _is_date_or_span(lowers, value, value_max, start, end, approximated):  # dates and spans are not counts: no record
             found.append(_Number(value, value_max, approximator, start, end))
@@ -553,6 +558,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
             outcome = DEATH_NOUNS.get(head) or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
+        if not outcome and _subset_link_before(lowers, number.start_index):
+            outcome = _subject_outcome(lowers, number.start_index, outcomes)  # 'those killed in the raids include 14 children'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
@@ -686,6 +693,20 @@ def _subset_link_before(lowers: list[str], start: int) -> bool:
     return link in SUBSET_LINKS or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
 
 
+def _subject_outcome(lowers: list[str], start: int, outcomes: dict[str, str]) -> str:
+    """The outcome the subject of a subset link names, when no count precedes it: 'those killed in the raids include 14
+    children', 'the dead included two women', 'among them' likewise; '' when an outcome word is not found in the 12 words
+    before the link, within the clause (any punctuation ends the search)."""
+    link = start - 1 if lowers[start - 1] in SUBSET_LINKS else start - 2
+    for word in reversed(lowers[max(link - 12, 0):link]):
+        if not word[0].isalnum():
+            return ""
+        outcome = outcomes.get(word) or DEATH_NOUNS.get(word)
+        if outcome:
+            return outcome
+    return ""
+
+
 def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
     """Words after a number up to 5 words, stopping at verbs, prepositions and punctuation."""
     parts: list[str] = []
@@ -746,7 +767,15 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
                 if not text[0].isalnum():
                     break
     aside = False  # inside a bracketed aside opened after the noun: '23 ISIS (Daesh) militants were killed'
-    for position, (text, word) in enumerate(words[noun_end:noun_end + 12], noun_end):
+    position, last, n_words = noun_end - 1, min(noun_end + 12, len(words)), len(words)
+    while position + 1 < last:
+        position += 1
+        text, word = words[position][TEXT], words[position][LOWER]
+        if text in ASIDE_DASHES and not aside:
+            close = _closing_dash(words, position)
+            if close:  # '86 members of the forces and their allies - who include ... - were killed': the aside is skipped
+                last, position = min(close + 1 + last - position, n_words), close
+                continue
         if text in OPENING_BRACKETS or (aside and text in CLOSING_BRACKETS):
             aside = text in OPENING_BRACKETS  # the aside does not end the clause; a closing bracket with no opening one does
             continue
@@ -775,6 +804,22 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             if not text[0].isalnum():
                 break
     return ""
+
+
+ASIDE_DASHES = frozenset({"-", "–", "—"})
+ASIDE_REACH = 25  # most words in a dash-enclosed aside
+
+
+def _closing_dash(words: list[Word], opening: int) -> int:
+    """The index of the dash closing an aside opened by the dash at ``opening`` (within ``ASIDE_REACH`` words and the
+    clause), or 0 when there is none."""
+    for position in range(opening + 1, min(opening + 1 + ASIDE_REACH, len(words))):
+        text = words[position][TEXT]
+        if text in ASIDE_DASHES:
+            return position
+        if text in _CLAUSE_PUNCTUATION:
+            return 0
+    return 0
 
 
 # Present-tense and '-ing' outcome verbs: the bare count right after one is its object, whatever outcome follows ('kills 12

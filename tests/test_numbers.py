@@ -712,3 +712,51 @@ def test_find_quantities_reads_a_count_claimed_as_killed(text, expected):
     """Check that a count right after 'claim(s/ed/ing)' is killed when no outcome follows it (or it is bare), that an
     outcome after it wins ('claimed 40 soldiers were captured'), and that attacks are never killed."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Photos from the town: 25+ dead and 60+ wounded after the shelling", [(25.0, "killed", "at least"), (60.0, "injured", "at least")]),
+        ("a convoy of 8+ trucks on the road", [(8.0, "trucks", "at least")]),
+    ],
+)
+def test_find_quantities_reads_a_count_with_a_plus_as_its_lower_bound(text, expected):
+    """Check that 'N+' is counted as 'at least N', and that the '+' does not hide the outcome after it ('25+ dead')."""
+    assert [(q["value"], q["counts"], q["approximator"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("those killed in the raids on the villages include 11 children and three women", [(11.0, "children killed"), (3.0, "women killed")]),
+        ("The wounded included two nurses", [(2.0, "nurses injured")]),
+        ("the convoy, which included 20 trucks, reached the town", [(20.0, "trucks")]),
+    ],
+)
+def test_find_quantities_gives_a_subset_the_outcome_its_subject_names(text, expected):
+    """Check that a count after 'include(s/d)' with no count before it takes the outcome the subject names ('those
+    killed ... include 11 children'), and none when the subject names none."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 40 members of the militia and its allies - who include fighters from abroad and several other groups - were killed",
+         [(40.0, "members killed")]),
+        ("12 soldiers - two of them officers - were wounded on Friday", [(12.0, "soldiers injured"), (2.0, "officers injured")]),
+        ("30 people were killed - the army said", [(30.0, "people killed")]),
+    ],
+)
+def test_find_quantities_reads_the_outcome_after_a_dash_enclosed_aside(text, expected):
+    """Check that an aside between two dashes after the counted noun is skipped when looking for the count's outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_extract_reads_among_the_deceased_as_killed():
+    """Check that the lexicon's 'deceased' makes 'N ... among the deceased' a count of the killed."""
+    from claim_helpers import claim_with, syria_claims
+
+    claim = claim_with(syria_claims("Two teachers were among the deceased after the blast in Homs, the ministry said."), "teachers")
+    assert [(q["value"], q["counts"]) for q in claim["quantities"]] == [(2.0, "teachers killed")]
