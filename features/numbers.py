@@ -101,6 +101,9 @@ DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corp
 ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", "by"})
 # Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
 # 'against the two organizations'), not a claim of a count.
+# Outcome verbs whose object 'one of ...' is a count of one ('killed one of their activists', 'wounding one of the guards').
+ONE_OF_OUTCOME_VERBS = frozenset({"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "injured", "injuring", "injures",
+                                  "executed", "executing", "beheaded", "abducted", "kidnapped", "arrested", "detained", "captured"})
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
 # Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
@@ -352,8 +355,10 @@ def _find_numbers(words: list[Word], lowers: list[str], candidates: list[int]) -
         word = lowers[index]  # a digit group or a number word, never one of _NEVER_COUNTED (_may_start_number)
         if word == "one" and index + 1 < n_words:
             following = lowers[index + 1]
-            if following in ("of", "another") or (following == "hand" and index > 0 and lowers[index - 1] in ("the", "on")):
-                continue  # 'one of', 'one another', 'on the one hand'
+            if (following == "of" and not (index and lowers[index - 1] in ONE_OF_OUTCOME_VERBS)) or following == "another" or (
+                following == "hand" and index > 0 and lowers[index - 1] in ("the", "on")
+            ):
+                continue  # 'one of', 'one another', 'on the one hand'; but 'killed one of their activists' counts one killed
         value, after = _read_number(words, index)
         if value is None or after == index:
             continue

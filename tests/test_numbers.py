@@ -760,3 +760,17 @@ def test_extract_reads_among_the_deceased_as_killed():
 
     claim = claim_with(syria_claims("Two teachers were among the deceased after the blast in Homs, the ministry said."), "teachers")
     assert [(q["value"], q["counts"]) for q in claim["quantities"]] == [(2.0, "teachers killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gunmen killed one of the village elders on Monday", [(1.0, "village elders killed")]),
+        ("a sniper wounded one of their medics", [(1.0, "medics injured")]),
+        ("the shell hit one of the hospitals", []),
+    ],
+)
+def test_find_quantities_counts_one_of_after_an_outcome_verb(text, expected):
+    """Check that 'one of ...' right after an outcome verb is a count of one with that outcome, and that 'one of'
+    after any other word stays a determiner."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
