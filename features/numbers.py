@@ -695,6 +695,9 @@ def _subset_link_before(lowers: list[str], start: int) -> bool:
     if start < 1:
         return False
     link = lowers[start - 1]
+    if link == "and" and start >= 4 and lowers[start - 3] in ("a", "an"):
+        # 'among them a child and two women': the list's first item is 'a child'; not 'including a child and 37 others were injured'
+        return OTHERS_WORDS.isdisjoint(lowers[start + 1:start + 3]) and _subset_link_before(lowers, start - 3)
     return link in SUBSET_LINKS or (link in SUBSET_PRONOUNS and start >= 2 and lowers[start - 2] in ("among", "of"))
 
 
@@ -786,6 +789,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             continue
         if "-" in word:
             word = word.partition("-")[0] or word
+        if word in ACTING_OUTCOME_VERBS:
+            break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five': what the subject did to others
         if word in outcomes:
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
@@ -811,6 +816,10 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     return ""
 
 
+# '-ing' outcome verbs that take an object: after a counted noun they tell what the clause's subject did to others, not
+# the count's outcome ('the blast killed two women as well as 2 soldiers, wounding several others').
+ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing", "beheading", "crucifying", "destroying"})
+OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside
 

@@ -774,3 +774,30 @@ def test_find_quantities_counts_one_of_after_an_outcome_verb(text, expected):
     """Check that 'one of ...' right after an outcome verb is a count of one with that outcome, and that 'one of'
     after any other word stays a determiner."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the blast took the lives of 3 nurses as well as 4 policemen wounding several others", [(3.0, "nurses killed"), (4.0, "policemen killed")]),
+        ("three gunmen opened fire killing five people", [(3.0, "gunmen opened fire"), (5.0, "people killed")]),
+    ],
+)
+def test_find_quantities_does_not_give_a_count_the_outcome_of_an_acting_ing_verb_after_it(text, expected):
+    """Check that an '-ing' outcome verb with an object after a counted noun ('wounding several others') is not that
+    count's outcome, so a coordinated count keeps the outcome it shares."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nine civilians were killed among them a boy and three women and five others were wounded",
+         [(9.0, "civilians killed"), (3.0, "women killed"), (5.0, "people injured")]),
+        ("On Monday 8 people were killed including a boy and 30 others were injured", [(8.0, "people killed"), (30.0, "people injured")]),
+    ],
+)
+def test_find_quantities_reads_a_subset_list_opening_with_a_single_item(text, expected):
+    """Check that a count after 'including/among them a <noun> and' is a part of the group before it and shares its
+    outcome, unless it counts 'others' or 'more' (a new group)."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
