@@ -779,7 +779,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     while position + 1 < last:
         position += 1
         text, word = words[position][TEXT], words[position][LOWER]
-        if text in ASIDE_DASHES and not aside:
+        if text in ASIDE_DASHES and not aside and not any(_starts_count(lower) for lower in _lowers_between(words, noun_end, position)):
             close = _closing_dash(words, position)
             if close:  # '86 members of the forces and their allies - who include ... - were killed': the aside is skipped
                 last, position = min(close + 1 + last - position, n_words), close
@@ -824,9 +824,20 @@ ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside
 
 
+def _lowers_between(words: list[Word], start: int, end: int) -> list[str]:
+    """The lowercase forms of words ``start`` to ``end`` (exclusive)."""
+    return [word[LOWER] for word in words[start:end]]
+
+
+def _starts_count(lower: str) -> bool:
+    """The word may start a count: a digit group or a number word ('23', 'nine', 'dozens')."""
+    return lower[0] in _ASCII_DIGITS or lower in _CANDIDATE_WORDS
+
+
 def _closing_dash(words: list[Word], opening: int) -> int:
     """The index of the dash closing an aside opened by the dash at ``opening`` (within ``ASIDE_REACH`` words and the
-    clause), or 0 when there is none."""
+    clause), or 0 when there is none. Only an aside opened before any other count is skipped: in 'the two sides have
+    rocked the city leaving 23 civilians - including nine children - dead' the outcome is the later count's."""
     for position in range(opening + 1, min(opening + 1 + ASIDE_REACH, len(words))):
         text = words[position][TEXT]
         if text in ASIDE_DASHES:

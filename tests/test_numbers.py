@@ -747,10 +747,13 @@ def test_find_quantities_gives_a_subset_the_outcome_its_subject_names(text, expe
          [(40.0, "members killed")]),
         ("12 soldiers - two of them officers - were wounded on Friday", [(12.0, "soldiers injured"), (2.0, "officers injured")]),
         ("30 people were killed - the army said", [(30.0, "people killed")]),
+        ("Fighting between the two sides has shaken the town leaving 14 people - including five women - dead",
+         [(14.0, "people killed"), (5.0, "women killed")]),
     ],
 )
 def test_find_quantities_reads_the_outcome_after_a_dash_enclosed_aside(text, expected):
-    """Check that an aside between two dashes after the counted noun is skipped when looking for the count's outcome."""
+    """Check that an aside between two dashes after the counted noun is skipped when looking for the count's outcome,
+    unless another count comes before the aside (the outcome after it is that count's)."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
 
 
