@@ -806,12 +806,14 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             return outcomes[word]
         if not text[0].isalnum() and text not in QUOTE_MARKS:  # 'killed "tens of people"': a quotation mark does not end it
             return ""
-    if first >= 4 and words[first - 1][LOWER] == "and":  # beyond, only a verb with its object: 'destroyed an armored vehicle and two cars'
-        for position in range(first - 4, max(first - 6, 0) - 1, -1):
+    if first >= 4 and words[first - 1][LOWER] in ("and", "with"):  # beyond, only a verb with its object: 'destroyed an armored vehicle
+        # and two cars', 'killing "a woman with four of her children"' (a quotation mark may open the object)
+        for position in range(first - 4, max(first - 7, 0) - 1, -1):
             text, word = words[position]
-            if word in outcomes and words[position + 1][LOWER] in ("a", "an", "the"):
+            article = position + 2 if words[position + 1][TEXT] in QUOTE_MARKS else position + 1
+            if word in outcomes and words[article][LOWER] in ("a", "an", "the"):
                 return outcomes[word]
-            if not text[0].isalnum():
+            if not text[0].isalnum() and text not in QUOTE_MARKS:
                 break
     return ""
 

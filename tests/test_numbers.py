@@ -804,3 +804,18 @@ def test_find_quantities_reads_a_subset_list_opening_with_a_single_item(text, ex
     """Check that a count after 'including/among them a <noun> and' is a part of the group before it and shares its
     outcome, unless it counts 'others' or 'more' (a new group)."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('a drone strike killing "a man with three of his sons" in the village', [(3.0, "sons killed")]),
+        ("the strike killed a commander with two of his guards", [(2.0, "guards killed")]),
+        ("the blast killed a nurse a hospital guard and two soldiers", [(2.0, "soldiers killed")]),
+        ("troops stormed a base with 3 tanks", [(3.0, "tanks")]),
+    ],
+)
+def test_find_quantities_gives_a_count_listed_after_a_verbs_first_object_its_outcome(text, expected):
+    """Check that a count after 'and'/'with' that follows an outcome verb's first object ('killing a man with three of
+    his sons'), a quotation mark allowed before that object, takes the verb's outcome, and that another verb gives none."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
