@@ -265,3 +265,16 @@ def test_claim_type_reads_a_convoy_delivering_as_materiel_and_discussions_as_neg
 def test_claim_type_reads_dying_treated_and_supply_lines(sentence, expected):
     """Check that people dying or treated are casualties and open supply lines territory."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militants have torched two schools in the village of Kafr Hamra, residents said.", "materiel"),
+        ("Two nurses are among the deceased, a monitor said.", "casualties"),
+        ("The neighbouring state still sends weapons to the militants in the north, the ministry said.", "materiel"),
+    ],
+)
+def test_claim_type_reads_torching_the_deceased_and_sending_weapons(sentence, expected):
+    """Check that buildings torched and weapons sent are materiel and people among the deceased casualties."""
+    assert _types(sentence) == [expected]
