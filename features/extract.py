@@ -3367,9 +3367,11 @@ def claim_type(categories: set[str], quantities: list[dict], places: list[str], 
         return "captures"
     ground = "ground" in context
     if "capture" in categories:
+        if _takes_things(first_seen, "capture"):
+            return "materiel"
         return "territory" if ground or (places and ("territory" in context or "combat" in context)) else "captures"
     if "seizure" in categories:
-        return "territory" if ground or (places and "materiel" not in context) else "materiel"
+        return "territory" if not _takes_things(first_seen, "seizure") and (ground or (places and "materiel" not in context)) else "materiel"
     if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
@@ -3377,6 +3379,18 @@ def claim_type(categories: set[str], quantities: list[dict], places: list[str], 
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
         return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)
     return _attack_or_stance_type(categories, local_place and _judges_before_attack(categories, first_seen))
+
+
+# Tokens from a verb of taking to the thing it takes: 'seized weapons', 'captured two tanks', 'the capture of heavy
+# weapons', 'seized large quantities of ammunition'.
+TAKEN_OBJECT_SPAN = 4
+
+
+def _takes_things(first_seen: dict[str, int], taking: str) -> bool:
+    """The first taking word ('seized', 'capture') has a materiel word for its object, a few tokens after it:
+    'seized weapons and ammunition during the clashes' takes things, whatever ground the text also names."""
+    gap = first_seen.get("materiel", -1) - first_seen.get(taking, 10**9)
+    return 0 < gap <= TAKEN_OBJECT_SPAN
 
 
 def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:

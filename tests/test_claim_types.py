@@ -278,3 +278,16 @@ def test_claim_type_reads_dying_treated_and_supply_lines(sentence, expected):
 def test_claim_type_reads_torching_the_deceased_and_sending_weapons(sentence, expected):
     """Check that buildings torched and weapons sent are materiel and people among the deceased casualties."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebels seized weapons and ammunition during the clashes for the hill near Kafr Hamra, a monitor said.", "materiel"),
+        ("The group's capture of heavy weapons in the north has boosted its confidence, analysts said.", "materiel"),
+        ("Rebels seized the hill near Kafr Hamra after heavy clashes, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_things_seized_as_materiel_whatever_ground_is_named(sentence, expected):
+    """Check that a taking verb whose object is weapons is materiel even when the text names ground or fighting."""
+    assert _types(sentence) == [expected]
