@@ -3052,7 +3052,15 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
-    typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
+    typed_inside = [hit for hit in inside if not _describes_a_fighter(doc, hit)] if "combat" in first_seen else inside
+    if len(typed_inside) < len(inside):  # 'a coalition battling IS': the fighting describes who, it is not what the text asserts
+        typed_first: dict[str, int] = {}
+        for hit in typed_inside:
+            if hit.kind == "L" and hit.key not in typed_first:
+                typed_first[hit.key] = hit.start
+        typed_seen = _asserted_first_seen(doc, typed_inside, typed_first, end)
+    else:
+        typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
     if segment.frame is not None and _frame_judges(segment.frame, hits):
         categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
@@ -3148,6 +3156,29 @@ def _asserted_first_seen(doc: _Toks, inside: list[_Hit], first_seen: dict[str, i
             continue
         asserted.setdefault(hit.key, hit.start)
     return asserted
+
+
+# Participles of fighting that describe a group when they follow its noun and take an object ('rebels fighting the
+# army', 'a coalition battling IS', 'forces fighting against ISIL', 'fighting terrorism'), not the noun ('heavy fighting
+# in Aleppo') nor a finite verb ('rebels are fighting the army').
+FIGHTER_PARTICIPLES = frozenset({"fighting", "battling"})
+FIGHTING_OBJECT_WORDS = frozenset({"against", "the", "a", "an", "it", "them", "its", "their", "government", "regime", "rebels", "terrorism", "terrorists",
+                                   "militants", "jihadists", "insurgents", "extremists", "forces", "troops", "opposition", "pro-government", "regime-backed"})
+FINITE_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "continue", "continues", "continued",
+                                      "continuing", "keep", "keeps", "kept", "start", "started", "began", "begun", "stop", "stopped", "still", "now", "also"})
+
+
+def _describes_a_fighter(doc: _Toks, hit: _Hit) -> bool:
+    """A fighting participle after a noun and before its object describes who fights ('Kurds and Arabs fighting against
+    ISIL', 'the group fighting government forces'): the claim does not assert the fighting, so it leaves the type."""
+    if hit.kind != "L" or hit.key != "combat" or hit.end - hit.start != 1 or doc.lower[hit.start] not in FIGHTER_PARTICIPLES:
+        return False
+    before, after = hit.start - 1, hit.end
+    if before < 0 or after >= doc.n or not doc.alpha[before] or doc.lower[before] in FINITE_BEFORE_PARTICIPLE or doc.lower[before] in FIGHTER_PARTICIPLES:
+        return False
+    if doc.lower[after] in FIGHTING_OBJECT_WORDS:
+        return True
+    return doc.alpha[after] and doc.text[doc.idx[after]].isupper() and doc.dateish[after + 1] == doc.dateish[after]
 
 
 def _typed_categories(categories: set[str], first_seen: dict[str, int], typed_seen: dict[str, int]) -> set[str]:

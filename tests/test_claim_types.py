@@ -291,3 +291,17 @@ def test_claim_type_reads_torching_the_deceased_and_sending_weapons(sentence, ex
 def test_claim_type_reads_things_seized_as_materiel_whatever_ground_is_named(sentence, expected):
     """Check that a taking verb whose object is weapons is materiel even when the text names ground or fighting."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The man is a member of an alliance of militias battling Islamic State in the north, his family said.", "other"),
+        ("The bus was carrying rebels fighting government forces near Kafr Hamra, a monitor said.", "other"),
+        ("Rebels are fighting government forces near Kafr Hamra, a monitor said.", "territory"),
+        ("Heavy fighting raged near Kafr Hamra on Monday, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_fighting_that_describes_a_group(sentence, expected):
+    """Check that a fighting participle describing a group ('militias battling IS') does not make a claim territory."""
+    assert _types(sentence) == [expected]
