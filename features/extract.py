@@ -3052,8 +3052,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
-    typed_inside = [hit for hit in inside if not _describes_a_fighter(doc, hit)] if "combat" in first_seen else inside
-    if len(typed_inside) < len(inside):  # 'a coalition battling IS': the fighting describes who, it is not what the text asserts
+    typed_inside = _typing_hits(doc, inside) if "combat" in first_seen or "no_harm" in first_seen else inside
+    if len(typed_inside) < len(inside):  # 'a coalition battling IS', 'without any casualties': not what the text asserts
         typed_first: dict[str, int] = {}
         for hit in typed_inside:
             if hit.kind == "L" and hit.key not in typed_first:
@@ -3166,6 +3166,15 @@ FIGHTING_OBJECT_WORDS = frozenset({"against", "the", "a", "an", "it", "them", "i
                                    "militants", "jihadists", "insurgents", "extremists", "forces", "troops", "opposition", "pro-government", "regime-backed"})
 FINITE_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "continue", "continues", "continued",
                                       "continuing", "keep", "keeps", "kept", "start", "started", "began", "begun", "stop", "stopped", "still", "now", "also"})
+
+
+def _typing_hits(doc: _Toks, inside: list[_Hit]) -> list[_Hit]:
+    """The hits that can type a claim: without a fighting participle that describes a group (``_describes_a_fighter``)
+    nor harm the text denies ('causing material damage without any casualties', 'no one was hurt': lexicon
+    ``no_harm``)."""
+    unharmed = {index for hit in inside if hit.kind == "L" and hit.key == "no_harm" for index in range(hit.start, hit.end)}
+    return [hit for hit in inside if not (hit.kind == "L" and (hit.key == "no_harm" or (hit.key in PEOPLE_HARMED_CATEGORIES and hit.start in unharmed)))
+            and not _describes_a_fighter(doc, hit)]
 
 
 def _describes_a_fighter(doc: _Toks, hit: _Hit) -> bool:

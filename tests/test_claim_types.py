@@ -305,3 +305,15 @@ def test_claim_type_reads_things_seized_as_materiel_whatever_ground_is_named(sen
 def test_claim_type_leaves_fighting_that_describes_a_group(sentence, expected):
     """Check that a fighting participle describing a group ('militias battling IS') does not make a claim territory."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two rockets fell on a square in Kafr Hamra, causing material damage without any casualties, the agency said.", "materiel"),
+        ("A mortar shell hit the market of Kafr Hamra on Monday but no one was hurt, the agency said.", "other"),
+    ],
+)
+def test_claim_type_leaves_harm_the_text_denies(sentence, expected):
+    """Check that casualties denied ('without any casualties', 'no one was hurt') do not make a claim casualties."""
+    assert _types(sentence) == [expected]
