@@ -3166,6 +3166,9 @@ FIGHTING_OBJECT_WORDS = frozenset({"against", "the", "a", "an", "it", "them", "i
                                    "militants", "jihadists", "insurgents", "extremists", "forces", "troops", "opposition", "pro-government", "regime-backed"})
 FINITE_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "continue", "continues", "continued",
                                       "continuing", "keep", "keeps", "kept", "start", "started", "began", "begun", "stop", "stopped", "still", "now", "also"})
+# Words before the noun 'fighting' ('fierce fighting against the terrorists ensued', 'the fighting').
+NOMINAL_BEFORE_FIGHTING = frozenset({"the", "fierce", "heavy", "intense", "violent", "bitter", "renewed", "ongoing", "fresh", "sporadic", "street", "ferocious",
+                                     "deadly", "bloody", "more", "of", "in", "amid", "after", "during"})
 
 
 def _typing_hits(doc: _Toks, inside: list[_Hit]) -> list[_Hit]:
@@ -3183,8 +3186,11 @@ def _describes_a_fighter(doc: _Toks, hit: _Hit) -> bool:
     if hit.kind != "L" or hit.key != "combat" or hit.end - hit.start != 1 or doc.lower[hit.start] not in FIGHTER_PARTICIPLES:
         return False
     before, after = hit.start - 1, hit.end
-    if before < 0 or after >= doc.n or not doc.alpha[before] or doc.lower[before] in FINITE_BEFORE_PARTICIPLE or doc.lower[before] in FIGHTER_PARTICIPLES:
+    if before < 0 or after >= doc.n or not doc.alpha[before]:
         return False
+    previous = doc.lower[before]
+    if previous in FINITE_BEFORE_PARTICIPLE or previous in FIGHTER_PARTICIPLES or previous in NOMINAL_BEFORE_FIGHTING or previous.endswith("ly"):
+        return False  # 'are currently fighting', 'fierce fighting against the terrorists'
     if doc.lower[after] in FIGHTING_OBJECT_WORDS:
         return True
     return doc.alpha[after] and doc.text[doc.idx[after]].isupper() and doc.dateish[after + 1] == doc.dateish[after]

@@ -317,3 +317,15 @@ def test_claim_type_leaves_fighting_that_describes_a_group(sentence, expected):
 def test_claim_type_leaves_harm_the_text_denies(sentence, expected):
     """Check that casualties denied ('without any casualties', 'no one was hurt') do not make a claim casualties."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fierce fighting against the militants ensued near Kafr Hamra on Monday, a monitor said.",
+        "Government forces are currently fighting against the militants near Kafr Hamra, a monitor said.",
+    ],
+)
+def test_claim_type_keeps_fighting_asserted_after_an_adjective_or_adverb(sentence):
+    """Check that the noun 'fighting' after an adjective and a fighting verb after an adverb stay territory."""
+    assert _types(sentence) == ["territory"]
