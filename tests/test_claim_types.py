@@ -329,3 +329,15 @@ def test_claim_type_leaves_harm_the_text_denies(sentence, expected):
 def test_claim_type_keeps_fighting_asserted_after_an_adjective_or_adverb(sentence):
     """Check that the noun 'fighting' after an adjective and a fighting verb after an adverb stay territory."""
     assert _types(sentence) == ["territory"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The agency said it had been granted permission to send aid convoys to the besieged town of Kafr Hamra.", "negotiation"),
+        ("An aid convoy waiting outside Kafr Hamra was denied permission to enter on Monday, the agency said.", "negotiation"),
+    ],
+)
+def test_claim_type_reads_permission_for_access_as_negotiation(sentence, expected):
+    """Check that access granted or denied permission is negotiation, before a siege named and instead of a denial's stance."""
+    assert _types(sentence) == [expected]
