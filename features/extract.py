@@ -3465,7 +3465,8 @@ def _attack_or_stance_type(categories: set[str], names_event: bool = False) -> s
         return "other"  # 'jets struck the market': the attack itself is reported
     if categories & ATTACK_CATEGORIES:  # 'the attacks amounted to war crimes' judges attacks it only names, unless it states another fact
         # or condemns an attack it places ('slammed the air strikes on Daraya': a condemnation naming an event takes its type)
-        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event else "other"
+        # or says who carried the attack out ('jets were believed responsible for the attacks': lexicon ``perpetrator``)
+        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event and "perpetrator" not in categories else "other"
     if "held_area" in categories:
         return "territory"
     if categories & OTHER_FACT_CATEGORIES:

@@ -341,3 +341,16 @@ def test_claim_type_keeps_fighting_asserted_after_an_adjective_or_adverb(sentenc
 def test_claim_type_reads_permission_for_access_as_negotiation(sentence, expected):
     """Check that access granted or denied permission is negotiation, before a siege named and instead of a denial's stance."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government jets were believed responsible for the air attacks on the area, a monitor said.", "other"),
+        ("The group claimed responsibility for the bombing in a statement online, a monitor said.", "other"),
+        ("The minister said the air attacks amounted to war crimes.", "stance"),
+    ],
+)
+def test_claim_type_reads_who_carried_an_attack_out_as_other(sentence, expected):
+    """Check that saying who was responsible for an attack is other while a judgement of attacks stays stance."""
+    assert _types(sentence) == [expected]
