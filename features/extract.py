@@ -3421,6 +3421,10 @@ def claim_type(categories: set[str], quantities: list[dict], places: list[str], 
     if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
+    if "supply" in categories and "delivery" not in categories and _takes_things(first_seen, "supply"):
+        # 'provides it with weapons', 'provided chemical weapons to the group': things supplied, a delivery (lexicon ``supply``)
+        present.append("delivery")
+        first_seen = {**first_seen, "delivery": first_seen["supply"]}
     if present:
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
         return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)

@@ -354,3 +354,16 @@ def test_claim_type_reads_permission_for_access_as_negotiation(sentence, expecte
 def test_claim_type_reads_who_carried_an_attack_out_as_other(sentence, expected):
     """Check that saying who was responsible for an attack is other while a judgement of attacks stays stance."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The neighbouring state backs the militants in the north and provides them with weapons, the ministry said.", "materiel"),
+        ("The neighbouring state provided chemical weapons to the militants in the north, the ministry said.", "materiel"),
+        ("The neighbouring state sent a delegation to the border town of Kafr Hamra on Monday, the ministry said.", "other"),
+    ],
+)
+def test_claim_type_reads_weapons_given_as_materiel(sentence, expected):
+    """Check that a verb of giving with weapons for its object is materiel, and without them leaves the type."""
+    assert _types(sentence) == [expected]
