@@ -3052,7 +3052,15 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         if hit.kind == "L" and hit.key not in first_seen:
             first_seen[hit.key] = hit.start
     categories = set(first_seen)
-    typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
+    typed_inside = _typing_hits(doc, inside) if "combat" in first_seen or "no_harm" in first_seen else inside
+    if len(typed_inside) < len(inside):  # 'a coalition battling IS', 'without any casualties': not what the text asserts
+        typed_first: dict[str, int] = {}
+        for hit in typed_inside:
+            if hit.kind == "L" and hit.key not in typed_first:
+                typed_first[hit.key] = hit.start
+        typed_seen = _asserted_first_seen(doc, typed_inside, typed_first, end)
+    else:
+        typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
     if segment.frame is not None and _frame_judges(segment.frame, hits):
         categories.add("stance")  # 'X warned that ...', 'X condemned ...': the frame's verb judges
     char_start, char_end = doc.idx[start], doc.idx[end - 1] + doc.length[end - 1]
@@ -3148,6 +3156,44 @@ def _asserted_first_seen(doc: _Toks, inside: list[_Hit], first_seen: dict[str, i
             continue
         asserted.setdefault(hit.key, hit.start)
     return asserted
+
+
+# Participles of fighting that describe a group when they follow its noun and take an object ('rebels fighting the
+# army', 'a coalition battling IS', 'forces fighting against ISIL', 'fighting terrorism'), not the noun ('heavy fighting
+# in Aleppo') nor a finite verb ('rebels are fighting the army').
+FIGHTER_PARTICIPLES = frozenset({"fighting", "battling"})
+FIGHTING_OBJECT_WORDS = frozenset({"against", "the", "a", "an", "it", "them", "its", "their", "government", "regime", "rebels", "terrorism", "terrorists",
+                                   "militants", "jihadists", "insurgents", "extremists", "forces", "troops", "opposition", "pro-government", "regime-backed"})
+FINITE_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "continue", "continues", "continued",
+                                      "continuing", "keep", "keeps", "kept", "start", "started", "began", "begun", "stop", "stopped", "still", "now", "also"})
+# Words before the noun 'fighting' ('fierce fighting against the terrorists ensued', 'the fighting').
+NOMINAL_BEFORE_FIGHTING = frozenset({"the", "fierce", "heavy", "intense", "violent", "bitter", "renewed", "ongoing", "fresh", "sporadic", "street", "ferocious",
+                                     "deadly", "bloody", "more", "of", "in", "amid", "after", "during"})
+
+
+def _typing_hits(doc: _Toks, inside: list[_Hit]) -> list[_Hit]:
+    """The hits that can type a claim: without a fighting participle that describes a group (``_describes_a_fighter``)
+    nor harm the text denies ('causing material damage without any casualties', 'no one was hurt': lexicon
+    ``no_harm``)."""
+    unharmed = {index for hit in inside if hit.kind == "L" and hit.key == "no_harm" for index in range(hit.start, hit.end)}
+    return [hit for hit in inside if not (hit.kind == "L" and (hit.key == "no_harm" or (hit.key in PEOPLE_HARMED_CATEGORIES and hit.start in unharmed)))
+            and not _describes_a_fighter(doc, hit)]
+
+
+def _describes_a_fighter(doc: _Toks, hit: _Hit) -> bool:
+    """A fighting participle after a noun and before its object describes who fights ('Kurds and Arabs fighting against
+    ISIL', 'the group fighting government forces'): the claim does not assert the fighting, so it leaves the type."""
+    if hit.kind != "L" or hit.key != "combat" or hit.end - hit.start != 1 or doc.lower[hit.start] not in FIGHTER_PARTICIPLES:
+        return False
+    before, after = hit.start - 1, hit.end
+    if before < 0 or after >= doc.n or not doc.alpha[before]:
+        return False
+    previous = doc.lower[before]
+    if previous in FINITE_BEFORE_PARTICIPLE or previous in FIGHTER_PARTICIPLES or previous in NOMINAL_BEFORE_FIGHTING or previous.endswith("ly"):
+        return False  # 'are currently fighting', 'fierce fighting against the terrorists'
+    if doc.lower[after] in FIGHTING_OBJECT_WORDS:
+        return True
+    return doc.alpha[after] and doc.text[doc.idx[after]].isupper() and doc.dateish[after + 1] == doc.dateish[after]
 
 
 def _typed_categories(categories: set[str], first_seen: dict[str, int], typed_seen: dict[str, int]) -> set[str]:
@@ -3367,16 +3413,34 @@ def claim_type(categories: set[str], quantities: list[dict], places: list[str], 
         return "captures"
     ground = "ground" in context
     if "capture" in categories:
+        if _takes_things(first_seen, "capture"):
+            return "materiel"
         return "territory" if ground or (places and ("territory" in context or "combat" in context)) else "captures"
     if "seizure" in categories:
-        return "territory" if ground or (places and "materiel" not in context) else "materiel"
+        return "territory" if not _takes_things(first_seen, "seizure") and (ground or (places and "materiel" not in context)) else "materiel"
     if _DESTROYED_OUTCOME.search(outcomes):
         return "materiel"
     present = [category for category in TERRITORY_FIRST if category in categories]
+    if "supply" in categories and "delivery" not in categories and _takes_things(first_seen, "supply"):
+        # 'provides it with weapons', 'provided chemical weapons to the group': things supplied, a delivery (lexicon ``supply``)
+        present.append("delivery")
+        first_seen = {**first_seen, "delivery": first_seen["supply"]}
     if present:
         earliest = min(present, key=lambda category: (first_seen.get(category, 10**9), category))
         return {"combat": "territory", "damage": "materiel", "materiel_action": "materiel", "delivery": "materiel"}.get(earliest, earliest)
     return _attack_or_stance_type(categories, local_place and _judges_before_attack(categories, first_seen))
+
+
+# Tokens from a verb of taking to the thing it takes: 'seized weapons', 'captured two tanks', 'the capture of heavy
+# weapons', 'seized large quantities of ammunition'.
+TAKEN_OBJECT_SPAN = 4
+
+
+def _takes_things(first_seen: dict[str, int], taking: str) -> bool:
+    """The first taking word ('seized', 'capture') has a materiel word for its object, a few tokens after it:
+    'seized weapons and ammunition during the clashes' takes things, whatever ground the text also names."""
+    gap = first_seen.get("materiel", -1) - first_seen.get(taking, 10**9)
+    return 0 < gap <= TAKEN_OBJECT_SPAN
 
 
 def _harm_follows_a_taking(categories: set[str], first_seen: dict[str, int]) -> bool:
@@ -3405,7 +3469,8 @@ def _attack_or_stance_type(categories: set[str], names_event: bool = False) -> s
         return "other"  # 'jets struck the market': the attack itself is reported
     if categories & ATTACK_CATEGORIES:  # 'the attacks amounted to war crimes' judges attacks it only names, unless it states another fact
         # or condemns an attack it places ('slammed the air strikes on Daraya': a condemnation naming an event takes its type)
-        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event else "other"
+        # or says who carried the attack out ('jets were believed responsible for the attacks': lexicon ``perpetrator``)
+        return "stance" if judged and not categories & OTHER_FACT_CATEGORIES and not names_event and "perpetrator" not in categories else "other"
     if "held_area" in categories:
         return "territory"
     if categories & OTHER_FACT_CATEGORIES:

@@ -265,3 +265,105 @@ def test_claim_type_reads_a_convoy_delivering_as_materiel_and_discussions_as_neg
 def test_claim_type_reads_dying_treated_and_supply_lines(sentence, expected):
     """Check that people dying or treated are casualties and open supply lines territory."""
     assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militants have torched two schools in the village of Kafr Hamra, residents said.", "materiel"),
+        ("Two nurses are among the deceased, a monitor said.", "casualties"),
+        ("The neighbouring state still sends weapons to the militants in the north, the ministry said.", "materiel"),
+    ],
+)
+def test_claim_type_reads_torching_the_deceased_and_sending_weapons(sentence, expected):
+    """Check that buildings torched and weapons sent are materiel and people among the deceased casualties."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebels seized weapons and ammunition during the clashes for the hill near Kafr Hamra, a monitor said.", "materiel"),
+        ("The group's capture of heavy weapons in the north has boosted its confidence, analysts said.", "materiel"),
+        ("Rebels seized the hill near Kafr Hamra after heavy clashes, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_reads_things_seized_as_materiel_whatever_ground_is_named(sentence, expected):
+    """Check that a taking verb whose object is weapons is materiel even when the text names ground or fighting."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The man is a member of an alliance of militias battling Islamic State in the north, his family said.", "other"),
+        ("The bus was carrying rebels fighting government forces near Kafr Hamra, a monitor said.", "other"),
+        ("Rebels are fighting government forces near Kafr Hamra, a monitor said.", "territory"),
+        ("Heavy fighting raged near Kafr Hamra on Monday, a monitor said.", "territory"),
+    ],
+)
+def test_claim_type_leaves_fighting_that_describes_a_group(sentence, expected):
+    """Check that a fighting participle describing a group ('militias battling IS') does not make a claim territory."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two rockets fell on a square in Kafr Hamra, causing material damage without any casualties, the agency said.", "materiel"),
+        ("A mortar shell hit the market of Kafr Hamra on Monday but no one was hurt, the agency said.", "other"),
+    ],
+)
+def test_claim_type_leaves_harm_the_text_denies(sentence, expected):
+    """Check that casualties denied ('without any casualties', 'no one was hurt') do not make a claim casualties."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fierce fighting against the militants ensued near Kafr Hamra on Monday, a monitor said.",
+        "Government forces are currently fighting against the militants near Kafr Hamra, a monitor said.",
+    ],
+)
+def test_claim_type_keeps_fighting_asserted_after_an_adjective_or_adverb(sentence):
+    """Check that the noun 'fighting' after an adjective and a fighting verb after an adverb stay territory."""
+    assert _types(sentence) == ["territory"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The agency said it had been granted permission to send aid convoys to the besieged town of Kafr Hamra.", "negotiation"),
+        ("An aid convoy waiting outside Kafr Hamra was denied permission to enter on Monday, the agency said.", "negotiation"),
+    ],
+)
+def test_claim_type_reads_permission_for_access_as_negotiation(sentence, expected):
+    """Check that access granted or denied permission is negotiation, before a siege named and instead of a denial's stance."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government jets were believed responsible for the air attacks on the area, a monitor said.", "other"),
+        ("The group claimed responsibility for the bombing in a statement online, a monitor said.", "other"),
+        ("The minister said the air attacks amounted to war crimes.", "stance"),
+    ],
+)
+def test_claim_type_reads_who_carried_an_attack_out_as_other(sentence, expected):
+    """Check that saying who was responsible for an attack is other while a judgement of attacks stays stance."""
+    assert _types(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The neighbouring state backs the militants in the north and provides them with weapons, the ministry said.", "materiel"),
+        ("The neighbouring state provided chemical weapons to the militants in the north, the ministry said.", "materiel"),
+        ("The neighbouring state sent a delegation to the border town of Kafr Hamra on Monday, the ministry said.", "other"),
+    ],
+)
+def test_claim_type_reads_weapons_given_as_materiel(sentence, expected):
+    """Check that a verb of giving with weapons for its object is materiel, and without them leaves the type."""
+    assert _types(sentence) == [expected]
