@@ -47,9 +47,9 @@ def paired_rows(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     for name, frame in (("first", first), ("second", second)):
         if list(frame.columns) != EVAL_COLUMNS:
             raise ValueError(f"{name} annotation has columns {list(frame.columns)}, expected {EVAL_COLUMNS}")
-    only_first = set(map(tuple, first[KEY].values)) ^ set(map(tuple, second[KEY].values))
-    if only_first:
-        raise ValueError(f"the annotations label different rows, e.g. {sorted(only_first)[:3]}; both must label the same key phrases")
+    unmatched = set(map(tuple, first[KEY].values)) ^ set(map(tuple, second[KEY].values))
+    if unmatched:
+        raise ValueError(f"the annotations label different rows, e.g. {sorted(unmatched)[:3]}; both must label the same key phrases")
     return first.merge(second, on=KEY, suffixes=("_a", "_b"), validate="one_to_one")
 
 

@@ -126,6 +126,12 @@ HOLDOUT10_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout10.csv"
 # Annotated blind on 2026-12-06 from the text alone by docs/annotation.md (selection rule in the module docstring): the
 # eleventh unseen check, kept out of --unseen.
 HOLDOUT11_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout11.csv"
+# The annotated sets by name; `extraction_eval.py --<name>` measures one ('tuned' is EVAL_CSV, the default).
+NAMED_SETS = {
+    "tuned": EVAL_CSV, "holdout": HOLDOUT_CSV, "holdout2": HOLDOUT2_CSV, "holdout3": HOLDOUT3_CSV, "holdout4": HOLDOUT4_CSV,
+    "holdout5": HOLDOUT5_CSV, "holdout6": HOLDOUT6_CSV, "holdout7": HOLDOUT7_CSV, "holdout8": HOLDOUT8_CSV, "holdout9": HOLDOUT9_CSV,
+    "holdout10": HOLDOUT10_CSV, "holdout11": HOLDOUT11_CSV,
+}
 QUANTITY_OUTCOMES = ("killed", "injured", "casualties", "destroyed", "seized", "missing", "captured", "displaced")  # docs/annotation.md
 EVAL_COLUMNS = ["unit_id", "key_phrase", "is_claim", "speaker", "camp", "attribution", "claim_type", "quantities", "places", "event_date"]
 SEED_PUBLISHED = "2021-09-02"  # the integrator's sample metadata for the seed (a Thursday)
@@ -334,7 +340,7 @@ def evaluate(shared: Path = SHARED, path: Path | list[Path] = EVAL_CSV) -> tuple
 
 
 def main(argv: list[str]) -> int:
-    path = HOLDOUT11_CSV if "--holdout11" in argv else HOLDOUT10_CSV if "--holdout10" in argv else HOLDOUT9_CSV if "--holdout9" in argv else HOLDOUT8_CSV if "--holdout8" in argv else HOLDOUT7_CSV if "--holdout7" in argv else HOLDOUT6_CSV if "--holdout6" in argv else HOLDOUT5_CSV if "--holdout5" in argv else HOLDOUT4_CSV if "--holdout4" in argv else HOLDOUT3_CSV if "--holdout3" in argv else HOLDOUT2_CSV if "--holdout2" in argv else HOLDOUT_CSV if "--holdout" in argv else EVAL_CSV
+    path = next((NAMED_SETS[arg[2:]] for arg in argv if arg[2:] in NAMED_SETS and arg.startswith("--")), EVAL_CSV)
     if "--unseen" in argv:
         path = [HOLDOUT_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT5_CSV, HOLDOUT6_CSV]
     if "--set" in argv:  # any annotation file, e.g. a second annotator's labels of a set (tests/annotator_agreement.py)

@@ -159,6 +159,6 @@ def test_native_module_source_translates_with_cython(tmp_path, name):
     """Check that each compiled module's source is code Cython accepts, so `make native` never silently falls back to source."""
     pytest.importorskip("Cython")
     out = tmp_path / f"{name}.c"
-    command = [sys.executable, "-m", "cython", "-3", *(f"-X{directive}" for directive in _native.CYTHON_DIRECTIVES[1:]), str(REPO / "features" / f"{name}.py"), "-o", str(out)]
+    command = [sys.executable, "-m", "cython", *(f"-X{directive}" for directive in _native.CYTHON_DIRECTIVES), str(REPO / "features" / f"{name}.py"), "-o", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and out.exists(), f"Cython refuses features/{name}.py: {result.stderr.strip()[-800:]}"
