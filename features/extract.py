@@ -966,6 +966,7 @@ def _quoted_as_saying(frame: _Frame, speakers: list[_Hit], hits: list[_Hit], pos
 
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "one"})
+ROLE_DETERMINERS = SINGULAR_DETERMINERS | {"the"}  # before a role of an organisation ('a senior commander of', 'the head of')
 # Nouns that name one person when written without a determiner ('opposition activist said'); 'state media' is no one.
 INDIVIDUAL_NOUNS = frozenset({"source", "official", "activist", "resident", "witness", "eyewitness", "commander", "spokesman", "spokeswoman",
                               "spokesperson", "doctor", "medic", "correspondent", "diplomat", "officer", "worker", "governor", "minister"})
@@ -1554,11 +1555,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                if hit.start - 2 > lower_bound and doc.lower[hit.start - 1] in PRONOUNS_GROUP and doc.lower[hit.start - 2] in EMBEDDING_WORDS else (False, None))
     if opening[1] is not None and compiled.sources.get(opening[1].key, {}).get("kind") == "organisation":
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
-    if (hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]
-            and (pronoun := _pronoun_before(doc, hit.start, lower_bound, state)) is not None):
+    pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
+    if pronoun is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
-    if long_subject is not None and _pronoun_before(doc, hit.start, lower_bound, state) is None:
+    if long_subject is not None and pronoun is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
               and not _object_before_new_phrase(doc, s, hit.start, lower_bound)]
@@ -1573,7 +1574,6 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if (hit.start - 1 >= lower_bound and doc.title[hit.start - 1] and (person := _person_by_surname(state, doc.lower[hit.start - 1])) is not None
             and (hit.start - 1 == lower_bound or not doc.title[hit.start - 2] or doc.lower[hit.start - 2] in DATE_TOKENS)):
         return _Frame(hit.start, hit.end, hit.text, person, hit.start - 1, hit.end, "reported")  # 'Sino said' opening a sentence
-    pronoun = _pronoun_before(doc, hit.start, lower_bound, state)
     if pronoun is not None:
         speaker, start = pronoun
         return _Frame(hit.start, hit.end, hit.text, speaker, start, hit.end, "reported")
@@ -1783,10 +1783,10 @@ def _person_in_apposition(doc: _Toks, organisation: _Hit, lower_bound: int) -> t
     if position - 2 < lower_bound or doc.lower[position] != "of" or doc.lower[position - 1] not in ROLE_WORDS:
         return None
     position -= 2
-    while position > lower_bound and doc.lower[position] not in SINGULAR_DETERMINERS | {"the"} and doc.alpha[position] and doc.token(position) == doc.lower[position] \
+    while position > lower_bound and doc.lower[position] not in ROLE_DETERMINERS and doc.alpha[position] and doc.token(position) == doc.lower[position] \
             and organisation.start - position < 6:
         position -= 1  # 'a senior commander of', 'a top military commander of'
-    if doc.lower[position] not in SINGULAR_DETERMINERS | {"the"}:
+    if doc.lower[position] not in ROLE_DETERMINERS:
         return None
     named = _proper_name_before(doc, position, lower_bound)
     if named is None or len(named[1].split()) < 2:
