@@ -628,6 +628,7 @@ class _ArticleState:
     hits: list = field(default_factory=list)  # the article's hits in order, and how many lie before the sentence being read
     hits_before: int = 0  # (``_army_named_last``)
     heads: dict = field(default_factory=dict)  # plural head noun of a named speaker's subject -> that speaker ('US officials': 'officials')
+    publisher: _Speaker | None = None  # the publishing outlet: what 'the reporter' no one introduced speaks for
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -1609,7 +1610,106 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
+    return _described_speaker_frame(doc, sent, hit, lower_bound, state)
+
+
+def _description_word(doc: _Toks, index: int) -> bool:
+    lower = doc.lower[index]
+    if lower == "-":
+        return True
+    if not doc.alpha[index] or lower in DESCRIPTION_STOPS:
+        return False
+    return not lower.endswith("ed") or (index > 0 and doc.lower[index - 1] == "-")  # 'Britain-based', not 'killed'
+
+
+def _closes_clause(doc: _Toks, index: int, end: int) -> bool:
+    """Nothing but punctuation, a date or a statement's occasion follows ``index`` to the end of the sentence."""
+    return index >= end or doc.punct[index] or (doc.lower[index] in CLOSING_WORDS and end - index <= DESCRIPTION_MAX)
+
+
+def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState) -> _Frame | None:
+    """The frame of a finite reporting verb whose speaker no rule names, with that speaker as the article describes it
+    (rule 3 of docs/annotation.md): the description before the verb, from its determiner ('... on Monday the source
+    added', 'The narrator in the video said', 'an organisation monitoring the conflict said') or from the sentence's
+    start ('Western countries say', 'Ensari added'), or a lowercase description right after a closing 'said' ('...
+    said the resident who asked for anonymity'); None when the verb is no finite report ('has claimed 21 lives') or
+    nothing before it reads as its subject ('The claim which did not mention a wedding said ...')."""
+    if hit.key != "reporting_verb" or hit.text.lower().endswith("ing") or not _unresolved_report(doc, hit):
+        return None
+    if hit.end < sent.end and doc.lower[hit.end] in PASSIVE_PARTICLE_WORDS and hit.text.lower().endswith("ed"):
+        return None  # 'Jet strikes blamed on the regime hit ...': a passive participle, no one reports
+    if hit.end < sent.end and doc.lower[hit.end] in CLAUSE_VERB_WORDS and doc.token(hit.end).islower():
+        return None  # 'the casualty figures reported could not be reconciled': the verb is a participle, the clause's verb follows
+    if any(lower in KILLED_OF for lower in doc.lower[hit.end:min(hit.end + DESCRIPTION_MAX, sent.end)]):
+        return None  # 'fire has claimed 21 lives': a casualty idiom
+    head = hit.start - 1
+    if head >= lower_bound and _description_word(doc, head) and not doc.lower[head].endswith(("ing", "ly")) and doc.lower[head] != "-":
+        start, position, held = None, head, False
+        while position >= lower_bound and head - position < DESCRIPTION_MAX:
+            lower = doc.lower[position]
+            if lower in DESCRIPTION_DETERMINERS and position < head:
+                start = position
+                previous = doc.lower[position - 1] if position - 1 >= lower_bound else ""
+                held = previous in DESCRIPTION_LINKS or previous.endswith("ing")  # 'the narrator in the video', 'a group tracking the violence'
+                if not held:
+                    break  # 'a base the agency said': the nearest determiner opens the speaker, unless a modifier holds it
+            elif position == sent.start and doc.token(position)[:1].isupper() and _description_word(doc, position) and not _opens_sentence_only(doc, position):
+                start, held = position, False  # 'Western countries say', 'Ensari added': the sentence opens with the speaker
+            if not (_description_word(doc, position) or lower in DESCRIPTION_LINKS or lower in DESCRIPTION_DETERMINERS):
+                break
+            position -= 1
+        if start is not None and not held and not (start == head and not _lone_name(doc, start)):
+            if _closes_clause(doc, hit.end, sent.end) or start == sent.start or (lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
+                    doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start))):
+                if start == head:  # a lone surname ('Ensari added'): the person the article named with it earlier
+                    person = _person_named_earlier(doc, start, state)
+                    return None if person is None else _Frame(hit.start, hit.end, hit.text, person, start, hit.end, "reported")
+                name = _determiner_lowered(doc, start, head + 1, DESCRIPTION_DETERMINERS)
+                if name in OWN_STAFF and state.publisher is not None:
+                    return _Frame(hit.start, hit.end, hit.text, state.publisher, start, hit.end, "reported")  # 'the reporter added': the outlet's
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, hit.end, "reported")
+    if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
+        position = hit.end + 1
+        while position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]:
+            position += 1
+        if position > hit.end + 1 and (position >= sent.end or doc.punct[position] or doc.lower[position] in DESCRIPTION_FOLLOWERS):
+            name = _determiner_lowered(doc, hit.end, position, DESCRIPTION_DETERMINERS)  # '... said the health worker.'
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), hit.start, position, "inverted")
     return None
+
+
+def _person_named_earlier(doc: _Toks, index: int, state: _ArticleState) -> _Speaker | None:
+    """The person a lone capitalised word before a verb names ('Amos said' after 'Valerie Amos', 'Hariri said' after
+    'Nasr al-Hariri'): one remembered by surname, the last person, the full name written earlier, or the word itself
+    when the article wrote it capitalised before; None for a word never written before ('Evidence suggests')."""
+    surname = doc.lower[index]
+    if (person := _person_by_surname(state, surname)) is not None:
+        return person
+    if state.last_person is not None and state.last_person.name.lower().split()[-1] == surname:
+        return state.last_person
+    word = doc.token(index)
+    if (full := _full_name_before(doc, index, word)) is not None:
+        return _Speaker(full, CAMP_UNKNOWN, False, "person")
+    earlier = doc.text[:doc.idx[index]]
+    if word in earlier and (particled := re.search(r"\b([A-Z][a-z]+ (?:[Aa]l|[Ee]l|[Aa]bu|bin|ibn)-)" + re.escape(word) + r"\b", earlier)) is not None:
+        return _Speaker(particled.group(1) + word, CAMP_UNKNOWN, False, "person")  # 'Hariri said' after 'Nasr al-Hariri'
+    if word in earlier and re.search(r"\b" + re.escape(word) + r"\b", earlier) is not None:
+        return _Speaker(word, CAMP_UNKNOWN, False, "person")
+    return None
+
+
+def _lone_name(doc: _Toks, index: int) -> bool:
+    """A capitalised word alone before the verb, opening a sentence that a full stop or quotation mark ended before it:
+    a surname ('Ensari added'), not the tail of a name run in from a headline ('... Human Rights says')."""
+    lower = doc.lower[index]
+    return (doc.title[index] and lower not in ORGANISATION_WORDS and lower not in DOCUMENT_NOUNS and lower not in BACK_REFERENCE_NOUNS
+            and (index == 0 or doc.punct[index - 1]))
+
+
+def _opens_sentence_only(doc: _Toks, position: int) -> bool:
+    """A capitalised first word that opens the sentence without naming anyone ('However', 'The', 'Meanwhile')."""
+    lower = doc.lower[position]
+    return lower in SENTENCE_OPENERS and lower not in DESCRIPTION_DETERMINERS or lower in LEAD_OPENERS or lower in ARTICLES
 
 
 def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],
@@ -2997,6 +3097,25 @@ def _opens_content(doc: _Toks, start: int, end: int) -> bool:
 TIME_WORDS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "late", "early", "last", "night", "morning", "evening", "in", "a", "statement", "on", "also", "previously", "earlier", "later"}
 # Words that never finish a coordinated speaker before its verb (``_coordinated_speaker``).
 NOT_HEAD_WORDS = frozenset(FINITE_WORDS | FRAME_ADVERBS | TIME_WORDS | OBJECT_PREPOSITIONS | DEFINITE_WORDS | RELATIVE_WORDS | {"that", "and", "but", "as", "among", "others", "alike"})
+# A speaker no rule names, described by the article ('the health worker said', 'Other agencies said', 'said the resident
+# who asked for anonymity'): determiners that open the description, prepositions that join a modifier inside it ('the
+# narrator in the video'), words that end the search for it (clause and phrase boundaries), and its longest extent.
+DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "other", "some", "its", "his", "their", "her"})
+DESCRIPTION_LINKS = frozenset({"in", "of", "at", "from", "for"})
+DESCRIPTION_STOPS = frozenset(FINITE_WORDS | RELATIVE_WORDS | OBJECT_PREPOSITIONS | DATE_TOKENS | frozenset(TIME_WORDS) | PRONOUNS_PERSON | PRONOUNS_GROUP
+                              | {"that", "and", "but", "or", "as", "what", "when", "where", "while", "after", "before", "if", "not", "near", "there",
+                                 "than", "then", "who", "them", "him", "us", "said", "says", "told", "added", "no", "your", "my", "our"}
+                              | NEGATED_SUBJECT_WORDS) - DESCRIPTION_LINKS
+OWN_STAFF = frozenset({"the reporter", "the correspondent", "our reporter", "our correspondent"})  # the publishing outlet's own staff
+PASSIVE_PARTICLE_WORDS = frozenset({"on", "upon"})  # 'strikes blamed on the regime': a reduced passive, not a report
+DESCRIPTION_MAX = 7
+# Words that open a sentence before its subject ('In a statement the coalition said ...', 'However the leaders said').
+LEAD_OPENERS = frozenset({"in", "on", "upon", "however", "meanwhile", "after", "later", "earlier", "separately", "but", "speaking", "during", "at"})
+# After a closing inverted frame's description: the end of the sentence or of its clause ('... said the resident who
+# asked for anonymity', '... said the spokesman on Monday').
+INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "wrote", "tweeted"})  # verbs put before their speaker
+CLOSING_WORDS = frozenset(DATE_TOKENS | {"on", "in", "late", "early", "last", "earlier", "later", "this", "overnight"})
+DESCRIPTION_FOLLOWERS = frozenset({"who", "on", "in", "speaking", "late", "early", "last", "this", "adding", "noting", "via"})
 
 
 def _first_comma(doc, start: int, end: int) -> int | None:
@@ -3521,7 +3640,8 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     _mark_page_widgets(doc)
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
-    state = _ArticleState(outlet=outlet_speaker(article["outlet"], compiled).name.lower(), hits=hits_all)
+    publisher = outlet_speaker(article["outlet"], compiled)
+    state = _ArticleState(outlet=publisher.name.lower(), hits=hits_all, publisher=publisher)
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
