@@ -27,6 +27,7 @@ Column functions are small and named for the column they fill (``claim_type``,
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import logging
@@ -39,7 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import attrgetter
-from itertools import accumulate, compress, product
+from itertools import accumulate, compress, islice, product
 
 import pandas as pd
 import pandera.pandas as pa
@@ -1504,7 +1505,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS and not any(s.end == hit.start for s in speakers)
+    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
+            and (not any(s.end == hit.start for s in speakers) or (frames[-1].kind == "inverted" and frames[-1].right == hit.start))
             and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
@@ -1610,7 +1612,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
-    return _described_speaker_frame(doc, sent, hit, lower_bound, state)
+    return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled)
 
 
 def _description_word(doc: _Toks, index: int) -> bool:
@@ -1624,10 +1626,11 @@ def _description_word(doc: _Toks, index: int) -> bool:
 
 def _closes_clause(doc: _Toks, index: int, end: int) -> bool:
     """Nothing but punctuation, a date or a statement's occasion follows ``index`` to the end of the sentence."""
-    return index >= end or doc.punct[index] or (doc.lower[index] in CLOSING_WORDS and end - index <= DESCRIPTION_MAX)
+    lower = doc.lower[index] if index < end else ""
+    return index >= end or doc.punct[index] or (lower in CLOSING_WORDS and end - index <= DESCRIPTION_MAX) or lower in CONTINUING_PARTICIPLES
 
 
-def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState) -> _Frame | None:
+def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState, compiled: _Compiled) -> _Frame | None:
     """The frame of a finite reporting verb whose speaker no rule names, with that speaker as the article describes it
     (rule 3 of docs/annotation.md): the description before the verb, from its determiner ('... on Monday the source
     added', 'The narrator in the video said', 'an organisation monitoring the conflict said') or from the sentence's
@@ -1662,7 +1665,7 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             if _closes_clause(doc, hit.end, sent.end) or start == sent.start or (lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
                     doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start))):
                 if start == head:  # a lone surname ('Ensari added'): the person the article named with it earlier
-                    person = _person_named_earlier(doc, start, state)
+                    person = _person_named_earlier(doc, start, state, compiled)
                     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, start, hit.end, "reported")
                 name = _determiner_lowered(doc, start, head + 1, DESCRIPTION_DETERMINERS)
                 if name in OWN_STAFF and state.publisher is not None:
@@ -1670,7 +1673,8 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
                 return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, hit.end, "reported")
     if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
         position = hit.end + 1
-        while position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]:
+        while (position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]
+               and not doc.lower[position].endswith("ing")):
             position += 1
         if position > hit.end + 1 and (position >= sent.end or doc.punct[position] or doc.lower[position] in DESCRIPTION_FOLLOWERS):
             name = _determiner_lowered(doc, hit.end, position, DESCRIPTION_DETERMINERS)  # '... said the health worker.'
@@ -1678,24 +1682,39 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     return None
 
 
-def _person_named_earlier(doc: _Toks, index: int, state: _ArticleState) -> _Speaker | None:
+def _person_named_earlier(doc: _Toks, index: int, state: _ArticleState, compiled: _Compiled) -> _Speaker | None:
     """The person a lone capitalised word before a verb names ('Amos said' after 'Valerie Amos', 'Hariri said' after
-    'Nasr al-Hariri'): one remembered by surname, the last person, the full name written earlier, or the word itself
-    when the article wrote it capitalised before; None for a word never written before ('Evidence suggests')."""
+    'Nasr al-Hariri'): one remembered by surname, the last person, the full name written earlier (with the camp of a
+    registry organisation named as his right after it: 'Nasr al-Hariri Secretary General of the Syrian Coalition'), or
+    the word itself when the article wrote it capitalised before; None for a word never written before ('Evidence')."""
     surname = doc.lower[index]
     if (person := _person_by_surname(state, surname)) is not None:
         return person
     if state.last_person is not None and state.last_person.name.lower().split()[-1] == surname:
         return state.last_person
     word = doc.token(index)
-    if (full := _full_name_before(doc, index, word)) is not None:
-        return _Speaker(full, CAMP_UNKNOWN, False, "person")
     earlier = doc.text[:doc.idx[index]]
-    if word in earlier and (particled := re.search(r"\b([A-Z][a-z]+ (?:[Aa]l|[Ee]l|[Aa]bu|bin|ibn)-)" + re.escape(word) + r"\b", earlier)) is not None:
-        return _Speaker(particled.group(1) + word, CAMP_UNKNOWN, False, "person")  # 'Hariri said' after 'Nasr al-Hariri'
-    if word in earlier and re.search(r"\b" + re.escape(word) + r"\b", earlier) is not None:
+    if word not in earlier:
+        return None
+    full = _full_name_before(doc, index, word)
+    if full is None and (particled := re.search(r"\b([A-Z][a-z]+ (?:[Aa]l|[Ee]l|[Aa]bu|bin|ibn)-)" + re.escape(word) + r"\b", earlier)) is not None:
+        full = particled.group(1) + word  # 'Hariri said' after 'Nasr al-Hariri'
+    if full is not None:
+        name_end = bisect.bisect_left(doc.idx, earlier.rfind(full) + len(full))
+        return _Speaker(full, _organisation_camp_after(doc, name_end, state, compiled), False, "person")
+    if re.search(r"\b" + re.escape(word) + r"\b", earlier) is not None:
         return _Speaker(word, CAMP_UNKNOWN, False, "person")
     return None
+
+
+def _organisation_camp_after(doc: _Toks, name_end: int, state: _ArticleState, compiled: _Compiled) -> str:
+    """The camp of the registry organisation a person's earlier mention names as his within a few words ('X, head of
+    the Y', 'X from Y'), else unknown."""
+    for hit in islice(state.hits, state.hits_before):
+        if hit.kind == "S" and name_end < hit.start <= name_end + DESCRIPTION_MAX and doc.lower[hit.start - 1] in ("of", "from", "the") and (
+                doc.lower[hit.start - 1] != "the" or doc.lower[hit.start - 2] in ("of", "from")):
+            return compiled.sources[hit.key]["camp"]
+    return CAMP_UNKNOWN
 
 
 def _lone_name(doc: _Toks, index: int) -> bool:
@@ -3115,6 +3134,8 @@ LEAD_OPENERS = frozenset({"in", "on", "upon", "however", "meanwhile", "after", "
 # asked for anonymity', '... said the spokesman on Monday').
 INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "wrote", "tweeted"})  # verbs put before their speaker
 CLOSING_WORDS = frozenset(DATE_TOKENS | {"on", "in", "late", "early", "last", "earlier", "later", "this", "overnight"})
+# Participles that carry a closing frame's speaker on to more content ('... the source said noting that ...').
+CONTINUING_PARTICIPLES = frozenset({"adding", "saying", "stressing", "indicating", "explaining", "stating", "confirming", "pointing"})
 DESCRIPTION_FOLLOWERS = frozenset({"who", "on", "in", "speaking", "late", "early", "last", "this", "adding", "noting", "via"})
 
 

@@ -551,3 +551,30 @@ def test_extract_claims_names_a_lone_surname_speaker_in_full_from_earlier():
     assert claim_with(claims, "nine civilians")["speaker"] == "Nasr al-Hariri"
     assert claim_with(claims, "40 families")["speaker"] == "Anna Berg"
     assert (claim_with(claims, "six houses")["speaker"], claim_with(claims, "six houses")["attribution"]) == ("reuters", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ('"Two fighters died in the blast," said the Syrian Observatory for Human Rights adding that a third man died in hospital.', "a third man",
+         ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Shells hit nine houses in Douma the source said stressing that the shells were fired from Harasta.", "fired from Harasta",
+         ("the source", "reported_speech")),
+        ("Two children were among the dead SANA reported indicating that nine others were injured.", "nine others", ("sana", "reported_speech")),
+        ("Karim Haddad, head of the Douma council, decries the silence of the world over the killing of 40 civilians.", "40 civilians",
+         ("Karim Haddad", "reported_speech")),
+    ],
+)
+def test_extract_claims_carries_a_closing_frame_on_through_a_participle_and_reads_stance_verbs(text, phrase, expected):
+    """Check that a participle ('adding', 'stressing', 'indicating') right after a closing or inverted frame continues
+    that frame's speaker, and that 'decries' is a report of its subject."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_gives_a_surname_speaker_the_camp_of_the_organisation_named_with_him_earlier():
+    """Check that 'Hariri said' after 'Nasr al-Hariri head of the Syrian National Coalition' takes the coalition's camp."""
+    claims = syria_claims("Nasr al-Hariri head of the Syrian National Coalition visited Gaziantep on Monday. "
+                          "Hariri said nine civilians were killed in Raqqa.")
+    claim = claim_with(claims, "nine civilians")
+    assert (claim["speaker"], claim["speaker_camp"]) == ("Nasr al-Hariri", "opposition")
