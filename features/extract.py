@@ -1506,7 +1506,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
     if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
-            and (not any(s.end == hit.start for s in speakers) or (frames[-1].kind == "inverted" and frames[-1].right == hit.start))
+            and (not any(s.end == hit.start for s in speakers) or frames[-1].right == hit.start)
             and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
@@ -1594,7 +1594,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
         after = []  # 'Yildirim said Turkey wont allow ...': the mention after the verb is the subject of its content
-    if after and not _is_accusation(hit) and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
+    if after and not _is_accusation(hit) and hit.text.lower() not in TELLING_VERBS and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
         # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
         # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
@@ -1612,7 +1612,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
-    return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled)
+    return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places)
 
 
 def _description_word(doc: _Toks, index: int) -> bool:
@@ -1630,7 +1630,8 @@ def _closes_clause(doc: _Toks, index: int, end: int) -> bool:
     return index >= end or doc.punct[index] or (lower in CLOSING_WORDS and end - index <= DESCRIPTION_MAX) or lower in CONTINUING_PARTICIPLES
 
 
-def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState, compiled: _Compiled) -> _Frame | None:
+def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState, compiled: _Compiled,
+                             places: Sequence[_Hit] = ()) -> _Frame | None:
     """The frame of a finite reporting verb whose speaker no rule names, with that speaker as the article describes it
     (rule 3 of docs/annotation.md): the description before the verb, from its determiner ('... on Monday the source
     added', 'The narrator in the video said', 'an organisation monitoring the conflict said') or from the sentence's
@@ -1645,6 +1646,8 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
         return None  # 'the casualty figures reported could not be reconciled': the verb is a participle, the clause's verb follows
     if any(lower in KILLED_OF for lower in doc.lower[hit.end:min(hit.end + DESCRIPTION_MAX, sent.end)]):
         return None  # 'fire has claimed 21 lives': a casualty idiom
+    after = _after_addressee(doc, hit, sent.end) if hit.text.lower() in TELLING_VERBS else hit.end
+    closing = _closes_clause(doc, after, sent.end) or (after < sent.end and doc.lower[after] in ADDRESSEE_ADJUNCTS)
     head = hit.start - 1
     if head >= lower_bound and _description_word(doc, head) and not doc.lower[head].endswith(("ing", "ly")) and doc.lower[head] != "-":
         start, position, held = None, head, False
@@ -1662,15 +1665,19 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
                 break
             position -= 1
         if start is not None and not held and not (start == head and not _lone_name(doc, start)):
-            if _closes_clause(doc, hit.end, sent.end) or start == sent.start or (lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
+            if closing or start == sent.start or after > hit.end or (start > lower_bound and doc.lower[start - 1] in CLAUSE_COORDINATORS) or (lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
                     doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start))):
                 if start == head:  # a lone surname ('Ensari added'): the person the article named with it earlier
                     person = _person_named_earlier(doc, start, state, compiled)
                     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, start, hit.end, "reported")
                 name = _determiner_lowered(doc, start, head + 1, DESCRIPTION_DETERMINERS)
+                right = after if closing else hit.end  # '... the source told Anadolu Agency on condition of anonymity': the one told is the frame's
+                if doc.lower[start] in SINGULAR_DETERMINERS and (named := _name_in_apposition_before(doc, start, lower_bound, places)) is not None:
+                    # 'Qamishli resident Suleiman Youssef a writer told': the person the description describes
+                    return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], CAMP_UNKNOWN, False, "person"), named[0], right, "reported")
                 if name in OWN_STAFF and state.publisher is not None:
-                    return _Frame(hit.start, hit.end, hit.text, state.publisher, start, hit.end, "reported")  # 'the reporter added': the outlet's
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, hit.end, "reported")
+                    return _Frame(hit.start, hit.end, hit.text, state.publisher, start, right, "reported")  # 'the reporter added': the outlet's
+                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, right, "reported")
     if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
         position = hit.end + 1
         while (position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]
@@ -1715,6 +1722,27 @@ def _organisation_camp_after(doc: _Toks, name_end: int, state: _ArticleState, co
                 doc.lower[hit.start - 1] != "the" or doc.lower[hit.start - 2] in ("of", "from")):
             return compiled.sources[hit.key]["camp"]
     return CAMP_UNKNOWN
+
+
+def _name_in_apposition_before(doc: _Toks, start: int, lower_bound: int, places: Sequence[_Hit]) -> tuple[int, str] | None:
+    """(start, name) of a person's name of two or more capitalised words right before a one-person description ('Suleiman
+    Youssef a writer'), not a place ('in Douma a militia member'); else None."""
+    proper = _proper_name_before(doc, start, lower_bound)
+    if proper is None or len(proper[1].split()) < 2 or any(place.start < start and place.end > proper[0] for place in places):
+        return None
+    return proper
+
+
+def _after_addressee(doc: _Toks, hit: _Hit, end: int) -> int:
+    """The token after the one a telling verb names as told ('told AFP', 'told The Associated Press', 'told reporters',
+    'told SANAs correspondent'): up to four capitalised words, 'the', or a word for journalists."""
+    position = hit.end
+    while position < end and position - hit.end < 4 and (doc.title[position] or doc.token(position).isupper() or doc.lower[position] in TOLD_WORDS):
+        position += 1
+    for phrase in ANONYMITY_PHRASES:  # '... told Anadolu Agency on condition of anonymity': how the source spoke
+        if tuple(doc.lower[position:position + len(phrase)]) == phrase:
+            return position + len(phrase)
+    return position
 
 
 def _lone_name(doc: _Toks, index: int) -> bool:
@@ -1889,6 +1917,8 @@ def _opens_subject(doc: _Toks, start: int, lower_bound: int) -> bool:
 # Reporting verbs whose object is the party accused or blamed ('accused government forces of gassing', 'blames the
 # government for the attack'): the name after them is never their speaker.
 ACCUSATION_VERBS = frozenset({"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"})
+# Verbs whose mention right after them is the one told, never the speaker ('a relative told AFP', 'the source told Anadolu').
+TELLING_VERBS = frozenset({"told", "tells", "tell"})
 
 
 def _is_accusation(hit: _Hit) -> bool:
@@ -3134,6 +3164,12 @@ LEAD_OPENERS = frozenset({"in", "on", "upon", "however", "meanwhile", "after", "
 # asked for anonymity', '... said the spokesman on Monday').
 INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "wrote", "tweeted"})  # verbs put before their speaker
 CLOSING_WORDS = frozenset(DATE_TOKENS | {"on", "in", "late", "early", "last", "earlier", "later", "this", "overnight"})
+# Words that open a new clause, so a description right after them may be the subject of the verb that follows
+# ('... but one of his relatives told AFP that ...').
+CLAUSE_COORDINATORS = frozenset({"but", "while", "whereas", ","})
+TOLD_WORDS = ADDRESSEE_WORDS | {"the", "reporter", "correspondent", "correspondents", "a", "an"}  # words of the one told ('told a reporter')
+ANONYMITY_PHRASES = (("on", "condition", "of", "anonymity"), ("on", "the", "condition", "of", "anonymity"), ("by", "telephone"), ("by", "phone"))
+ADDRESSEE_ADJUNCTS = frozenset({"by", "via", "on", "in"})  # after the one told: 'by telephone', 'on condition of anonymity'
 # Participles that carry a closing frame's speaker on to more content ('... the source said noting that ...').
 CONTINUING_PARTICIPLES = frozenset({"adding", "saying", "stressing", "indicating", "explaining", "stating", "confirming", "pointing"})
 DESCRIPTION_FOLLOWERS = frozenset({"who", "on", "in", "speaking", "late", "early", "last", "this", "adding", "noting", "via"})

@@ -578,3 +578,22 @@ def test_extract_claims_gives_a_surname_speaker_the_camp_of_the_organisation_nam
                           "Hariri said nine civilians were killed in Raqqa.")
     claim = claim_with(claims, "nine civilians")
     assert (claim["speaker"], claim["speaker_camp"]) == ("Nasr al-Hariri", "opposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Warplanes struck the market killing nine people, the source told Anadolu Agency on condition of anonymity.", "killing nine people",
+         ("the source", "reported_speech")),
+        ("Warplanes struck the market killing nine people a relative told AFP by telephone.", "killing nine people", ("a relative", "reported_speech")),
+        ("Douma resident Karim Haddad a teacher told The Associated Press by telephone that nine people were killed.", "nine people",
+         ("Karim Haddad", "reported_speech")),
+    ],
+)
+def test_extract_claims_never_gives_a_report_to_the_one_told(text, phrase, expected):
+    """Check that the agency or person named right after 'told' is the one told, not the speaker: the description (or
+    the person it describes) before the verb speaks, and 'on condition of anonymity' or 'by telephone' is no claim."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
+    assert not claims["text"].str.contains("anonymity").any()
