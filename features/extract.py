@@ -1505,6 +1505,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
+    if hit.text.lower().endswith("ing") and hit.start > sent.start and doc.lower[hit.start - 1] in GERUND_PREPOSITIONS:
+        return None  # 'hit out at Johnson for accusing Russia of ...': a gerund names an act, no one reports here
     if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
             and (not any(s.end == hit.start for s in speakers) or frames[-1].right == hit.start)
             and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
@@ -2199,6 +2201,7 @@ def _name_before_comma_description(doc: _Toks, comma: int, lower_bound: int, spe
 
 
 # Words before a participle that give it a subject of its own: 'quoted a source as saying', 'it saying'.
+GERUND_PREPOSITIONS = frozenset({"for", "of", "without", "about", "against"})  # before a reporting verb in -ing: a gerund, no report
 PARTICIPLE_SUBJECT_WORDS = frozenset({"as", "it", "they", "we", "he", "she", "with"})
 
 

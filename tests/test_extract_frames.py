@@ -597,3 +597,21 @@ def test_extract_claims_never_gives_a_report_to_the_one_told(text, phrase, expec
     claim = claim_with(claims, phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
     assert not claims["text"].str.contains("anonymity").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Nine people were killed in Douma the Syrian Observatory for Human Rights said blaming the attack on government forces.",
+         "the attack on government forces", ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Shelling hit Douma with the Syrian Observatory for Human Rights accusing the army of killing nine people.", "killing nine people",
+         ("Syrian Observatory for Human Rights", "reported_speech")),
+        ("Moscow hit out at the ambassador for accusing the Syrian Army of killing nine people in Douma.", "killing nine people",
+         ("reuters", "own_assertion")),
+    ],
+)
+def test_extract_claims_reads_blaming_and_accusing_participles_but_not_gerunds(text, phrase, expected):
+    """Check that 'blaming' / 'accusing' after a frame or 'with X' are that speaker's report, and that a gerund after
+    'for' ('for accusing Russia of ...') reports nothing: the accused is never the speaker."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == expected
