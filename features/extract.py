@@ -1651,35 +1651,31 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     after = _after_addressee(doc, hit, sent.end) if hit.text.lower() in TELLING_VERBS else hit.end
     closing = _closes_clause(doc, after, sent.end) or (after < sent.end and doc.lower[after] in ADDRESSEE_ADJUNCTS)
     head = hit.start - 1
-    if head >= lower_bound and _description_word(doc, head) and not doc.lower[head].endswith(("ing", "ly")) and doc.lower[head] != "-":
-        start, position, held = None, head, False
-        while position >= lower_bound and head - position < DESCRIPTION_MAX:
-            lower = doc.lower[position]
-            if lower in DESCRIPTION_DETERMINERS and position < head:
-                start = position
-                previous = doc.lower[position - 1] if position - 1 >= lower_bound else ""
-                held = previous in DESCRIPTION_LINKS or previous.endswith("ing")  # 'the narrator in the video', 'a group tracking the violence'
-                if not held:
-                    break  # 'a base the agency said': the nearest determiner opens the speaker, unless a modifier holds it
-            elif position == sent.start and doc.token(position)[:1].isupper() and _description_word(doc, position) and not _opens_sentence_only(doc, position):
-                start, held = position, False  # 'Western countries say', 'Ensari added': the sentence opens with the speaker
-            if not (_description_word(doc, position) or lower in DESCRIPTION_LINKS or lower in DESCRIPTION_DETERMINERS):
-                break
-            position -= 1
-        if start is not None and not held and not (start == head and not _lone_name(doc, start)):
-            if closing or start == sent.start or after > hit.end or (start > lower_bound and doc.lower[start - 1] in CLAUSE_COORDINATORS) or (lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
-                    doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start))):
-                if start == head:  # a lone surname ('Ensari added'): the person the article named with it earlier
-                    person = _person_named_earlier(doc, start, state, compiled)
-                    return None if person is None else _Frame(hit.start, hit.end, hit.text, person, start, hit.end, "reported")
-                name = _determiner_lowered(doc, start, head + 1, DESCRIPTION_DETERMINERS)
-                right = after if closing else hit.end  # '... the source told Anadolu Agency on condition of anonymity': the one told is the frame's
-                if doc.lower[start] in SINGULAR_DETERMINERS and (named := _name_in_apposition_before(doc, start, lower_bound, places)) is not None:
-                    # 'Qamishli resident Suleiman Youssef a writer told': the person the description describes
-                    return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], CAMP_UNKNOWN, False, "person"), named[0], right, "reported")
-                if name in OWN_STAFF and state.publisher is not None:
-                    return _Frame(hit.start, hit.end, hit.text, state.publisher, start, right, "reported")  # 'the reporter added': the outlet's
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, right, "reported")
+    start = _description_start(doc, sent, head, lower_bound)
+    if start is not None and not (closing or start == sent.start or after > hit.end or (start > lower_bound and doc.lower[start - 1] in CLAUSE_COORDINATORS) or (
+            lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
+                doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start)))):
+        start = None  # 'The claim which did not mention a school said ...': 'a school' is no subject
+    if start is None and (relative := _relative_before(doc, sent, hit, lower_bound)) is not None:
+        head = relative - 1  # 'Civil defence workers who went to the site said': the description the relative clause modifies
+        start = _description_start(doc, sent, head, lower_bound)
+        if start is not None and start != sent.start:
+            start = None
+    if start is not None and not (start == head and not _lone_name(doc, start)):
+        if start == head:  # a lone surname ('Ensari added'): the person the article named with it earlier
+            person = _person_named_earlier(doc, start, state, compiled)
+            return None if person is None else _Frame(hit.start, hit.end, hit.text, person, start, hit.end, "reported")
+        name = _determiner_lowered(doc, start, head + 1, DESCRIPTION_DETERMINERS)
+        right = after if closing else hit.end  # '... the source told Anadolu Agency on condition of anonymity': the one told is the frame's
+        if doc.lower[start] in SINGULAR_DETERMINERS and (named := _name_in_apposition_before(doc, start, lower_bound, places)) is not None:
+            # 'Qamishli resident Suleiman Youssef a writer told': the person the description describes
+            return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], CAMP_UNKNOWN, False, "person"), named[0], right, "reported")
+        if name in OWN_STAFF and state.publisher is not None:
+            return _Frame(hit.start, hit.end, hit.text, state.publisher, start, right, "reported")  # 'the reporter added': the outlet's
+        if doc.lower[start] == "the" and doc.lower[head] in CLAIM_NOUNS and (state.last_report or state.last_any) is not None:
+            # 'The claim which did not mention a wedding said ...': the claim of whoever reported last
+            return _Frame(hit.start, hit.end, hit.text, state.last_report or state.last_any, start, right, "reported")
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, right, "reported")
     if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
         position = hit.end + 1
         while (position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]
@@ -1688,6 +1684,41 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
         if position > hit.end + 1 and (position >= sent.end or doc.punct[position] or doc.lower[position] in DESCRIPTION_FOLLOWERS):
             name = _determiner_lowered(doc, hit.end, position, DESCRIPTION_DETERMINERS)  # '... said the health worker.'
             return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), hit.start, position, "inverted")
+    return None
+
+
+def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | None:
+    """Where the description ending in the noun ``head`` starts: its determiner ('the health worker', 'the narrator in
+    the video', 'an organisation monitoring the conflict') or the sentence's first word ('Western countries'); None
+    when ``head`` is no noun of a description or its start is held inside a modifier ('in the city')."""
+    if head < lower_bound or not _description_word(doc, head) or doc.lower[head].endswith(("ing", "ly")) or doc.lower[head] == "-":
+        return None
+    start, position, held = None, head, False
+    while position >= lower_bound and head - position < DESCRIPTION_MAX:
+        lower = doc.lower[position]
+        if lower in DESCRIPTION_DETERMINERS and position < head:
+            start = position
+            previous = doc.lower[position - 1] if position - 1 >= lower_bound else ""
+            held = previous in DESCRIPTION_LINKS or previous.endswith("ing")  # 'the narrator in the video', 'a group tracking the violence'
+            if not held:
+                break  # 'a base the agency said': the nearest determiner opens the speaker, unless a modifier holds it
+        elif position == sent.start and doc.token(position)[:1].isupper() and _description_word(doc, position) and not _opens_sentence_only(doc, position):
+            start, held = position, False  # 'Western countries say', 'Ensari added': the sentence opens with the speaker
+        if not (_description_word(doc, position) or lower in DESCRIPTION_LINKS or lower in DESCRIPTION_DETERMINERS):
+            break
+        position -= 1
+    return None if held else start
+
+
+def _relative_before(doc: _Toks, sent, hit: _Hit, lower_bound: int) -> int | None:
+    """The 'who' or 'which' opening a relative clause of two or more words between a subject and its verb ('workers who
+    went to the site said'), with no quotation inside; else None."""
+    for position in range(hit.start - 1, max(lower_bound, hit.start - LONG_SUBJECT_TOKENS) - 1, -1):
+        lower = doc.lower[position]
+        if lower in _QUOTES:
+            return None
+        if lower in ("who", "which"):  # right before the verb ('men who say'), the relative clause is the verb's own
+            return position if lower_bound < position < hit.start - 2 else None
     return None
 
 
@@ -3158,6 +3189,7 @@ DESCRIPTION_STOPS = frozenset(FINITE_WORDS | RELATIVE_WORDS | OBJECT_PREPOSITION
                               | {"that", "and", "but", "or", "as", "what", "when", "where", "while", "after", "before", "if", "not", "near", "there",
                                  "than", "then", "who", "them", "him", "us", "said", "says", "told", "added", "no", "your", "my", "our"}
                               | NEGATED_SUBJECT_WORDS) - DESCRIPTION_LINKS
+CLAIM_NOUNS = frozenset(DOCUMENT_NOUNS | {"claim"})  # 'the claim which ... said': a back-reference to the last report
 OWN_STAFF = frozenset({"the reporter", "the correspondent", "our reporter", "our correspondent"})  # the publishing outlet's own staff
 PASSIVE_PARTICLE_WORDS = frozenset({"on", "upon"})  # 'strikes blamed on the regime': a reduced passive, not a report
 DESCRIPTION_MAX = 7

@@ -527,7 +527,7 @@ def test_extract_claims_gives_a_report_to_the_speaker_described_before_or_after_
 @pytest.mark.parametrize(
     "text",
     [
-        "The report which did not mention a school said nine people had been killed in Douma.",
+        "Two men who say they filmed the strikes were among nine people detained in Douma.",
         "Cross-border fire has claimed nine lives in the town of Kilis this year.",
         "The casualty figures reported could not be reconciled with the nine deaths in Douma.",
         "Air strikes blamed on the government killed nine people in Douma.",
@@ -536,8 +536,8 @@ def test_extract_claims_gives_a_report_to_the_speaker_described_before_or_after_
     ],
 )
 def test_extract_claims_gives_no_described_speaker_to_a_verb_with_no_subject_before_it(text):
-    """Check that an object inside a relative clause, a casualty idiom, a participle, a negated subject and a capitalised
-    common noun never become a described speaker: the claim stays the outlet's."""
+    """Check that the subject of a relative clause's own verb ('men who say'), a casualty idiom, a participle, a negated
+    subject and a capitalised common noun never become a described speaker: the claim stays the outlet's."""
     claims = syria_claims("Fighting went on in the north. " + text)
     claim = claim_with(claims, "nine")
     assert (claim["speaker"], claim["attribution"]) == ("reuters", "own_assertion")
@@ -615,3 +615,24 @@ def test_extract_claims_reads_blaming_and_accusing_participles_but_not_gerunds(t
     'for' ('for accusing Russia of ...') reports nothing: the accused is never the speaker."""
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Civil defence workers who went to the site said that nine bodies were recovered in Saraqeb.", "nine bodies", "Civil defence workers"),
+        ("One media activist who spoke to a television channel said nine people were killed in Saraqeb.", "nine people", "one media activist"),
+    ],
+)
+def test_extract_claims_gives_a_report_to_the_description_a_relative_clause_modifies(text, phrase, expected):
+    """Check that a description opening the sentence, then a relative clause ('who went to the site'), then a reporting
+    verb, is that verb's speaker; the object inside the relative clause is not."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+
+
+def test_extract_claims_reads_the_claim_which_said_as_the_last_report():
+    """Check that 'The claim which did not mention a school said ...' is the claim of whoever reported last."""
+    claims = syria_claims("Fighting went on in the north. The Islamic State said it carried out the bombing in Qamishli. "
+                          "The claim which did not mention a school said 40 people had been killed.")
+    assert claim_with(claims, "40 people")["speaker"] == "Islamic State"
