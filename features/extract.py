@@ -1368,6 +1368,39 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     office = _described_organisation(doc, hit.end)
     if office is not None:  # 'according to the citys monitoring and documentation office'
         return _Frame(hit.start, hit.end, hit.text, _Speaker(doc.span_text(hit.end, office).lower(), CAMP_UNKNOWN, True, "group"), hit.start, office, "according_to")
+    if named is not None and not any(word in ORGANISATION_WORDS or word in DATE_TOKENS for word in named[1].lower().split()):
+        # 'according to Jowan Ibrahim the commander of ...': a person the registry lacks, as written
+        kind = "organisation" if doc.lower[hit.end] in ARTICLES else "person"  # 'according to The Independent'
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], CAMP_UNKNOWN, False, kind), hit.start, named[0], "according_to")
+    if hit.end < doc.n and doc.title[hit.end] and (hit.end + 1 >= doc.n or not doc.title[hit.end + 1]) and (
+            person := _person_named_earlier(doc, hit.end, state, compiled)) is not None:
+        return _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "according_to")  # 'according to Dali' after 'Ahmad Dali'
+    if (described := _according_description(doc, hit.end)) is not None:
+        # 'according to the Al-Quds hospital' as written; 'according to the British-based human rights organisation' the one it refers back to
+        if doc.lower[hit.end] == "the" and doc.lower[described - 1] in BACK_REFERENCE_NOUNS and (referent := _noun_referent(doc.lower[described - 1], state)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, referent, hit.start, described, "according_to")
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(_determiner_lowered(doc, hit.end, described), CAMP_UNKNOWN, True, "group"), hit.start, described, "according_to")
+    return None
+
+
+
+
+def _according_description(doc: _Toks, start: int) -> int | None:
+    """The end of a description after 'according to' that opens with an article and ends in a source noun within a few
+    words ('the Al-Quds hospital'), with an 'of' and a capitalised name after it ('the Twitter account of the Islamic
+    Front'); None when another word ends it first ('according to a wide margin')."""
+    if start >= doc.n or doc.lower[start] not in ARTICLES:
+        return None
+    for position in range(start + 1, min(start + 1 + DESCRIPTION_MAX, doc.n)):
+        if doc.sent_start[position] or not _description_word(doc, position):
+            return None
+        if doc.lower[position] in ACCORDING_HEADS:
+            end = position + 1
+            if end + 1 < doc.n and doc.lower[end] == "of" and (doc.title[end + 1] or (doc.lower[end + 1] == "the" and end + 2 < doc.n and doc.title[end + 2])):
+                end += 2 if doc.title[end + 1] else 3
+                while end < doc.n and end - position < 8 and doc.title[end] and not doc.sent_start[end]:
+                    end += 1
+            return end
     return None
 
 
@@ -2008,6 +2041,8 @@ def _is_role_head(lower: str) -> bool:
 
 ROLE_HEADS = frozenset({"director", "head", "chief", "president", "researcher", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
                         "representative", "member", "founder", "commander", "coordinator", "manager", "advocate", "investigator", "expert"})
+# Nouns that end a description of a source after 'according to' ('the Al-Quds hospital', 'the Twitter account of ...').
+ACCORDING_HEADS = frozenset(ORGANISATION_WORDS | ROLE_HEADS | {"hospital", "account", "newspaper", "daily", "website", "station", "channel", "doctor", "medic"})
 
 
 def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequence[_Hit], lower_bound: int, compiled: _Compiled,

@@ -636,3 +636,27 @@ def test_extract_claims_reads_the_claim_which_said_as_the_last_report():
     claims = syria_claims("Fighting went on in the north. The Islamic State said it carried out the bombing in Qamishli. "
                           "The claim which did not mention a school said 40 people had been killed.")
     assert claim_with(claims, "40 people")["speaker"] == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Four others were wounded in the attack on the bridge according to Karim Haddad the commander of the town police.", "Four others",
+         "Karim Haddad"),
+        ("According to the Al-Quds hospital four people died in the shelling of Douma.", "four people", "the Al-Quds hospital"),
+        ("Rebels sent a truck bomb into the Zahraa district according to the Twitter account of the Levant Front.", "truck bomb",
+         "the Twitter account of the Levant Front"),
+    ],
+)
+def test_extract_claims_reads_according_to_a_person_or_description_the_registry_lacks(text, phrase, expected):
+    """Check that 'according to' a person's name or a described source the registry lacks makes an according_to claim
+    of that source as written, not the outlet's own assertion."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "according_to")
+
+
+def test_extract_claims_reads_according_to_a_surname_as_the_person_named_before():
+    """Check that 'according to Dali' after 'Yaarab Dali' is that person's claim."""
+    claims = syria_claims("Yaarab Dali runs the civil defence centre in Douma. Teams took hours to retrieve nine bodies from the rubble according to Dali.")
+    claim = claim_with(claims, "nine bodies")
+    assert (claim["speaker"], claim["attribution"]) == ("Yaarab Dali", "according_to")
