@@ -4188,7 +4188,7 @@ def _mark_headline(doc: _Toks, hits: list[_Hit], compiled: _Compiled) -> None:
         if doc.title[index] and doc.lower[index] in BODY_OPENERS and index not in outlets and _ends_a_headline(doc, index - 1):
             doc.sent_start[index] = True  # 'suicide blast The Islamic State ...'
             return
-    _mark_title_run(doc, body, first_end)
+    _mark_title_run(doc, body, first_end, hits)
 
 
 def _mark_inner_headlines(doc: _Toks, hits: list[_Hit]) -> None:
@@ -4352,7 +4352,7 @@ def _mark_page_widgets(doc: _Toks) -> None:
             at = doc.text.find(widget, at + 1)
 
 
-def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
+def _mark_title_run(doc: _Toks, start: int, end: int, hits: Sequence[_Hit] = ()) -> None:
     """A Title Case headline run from ``start``: the body starts at its last capitalised word (or an opener such
     as 'The' among the last three) when lowercase text follows inside the same sentence."""
     titled: list[int] = []
@@ -4371,6 +4371,9 @@ def _mark_title_run(doc: _Toks, start: int, end: int) -> None:
         if doc.lower[candidate] in BODY_OPENERS:
             body = candidate
             break
+    inside = next((hit for hit in hits if hit.kind == "S" and hit.start < body < hit.end), None)
+    if inside is not None:  # '13 Jun 2016 Syrian Observatory for Human Rights says ...': the body opens with the whole name
+        body = inside.start
     if body > start + 3:
         doc.sent_start[body] = True
 

@@ -660,3 +660,12 @@ def test_extract_claims_reads_according_to_a_surname_as_the_person_named_before(
     claims = syria_claims("Yaarab Dali runs the civil defence centre in Douma. Teams took hours to retrieve nine bodies from the rubble according to Dali.")
     claim = claim_with(claims, "nine bodies")
     assert (claim["speaker"], claim["attribution"]) == ("Yaarab Dali", "according_to")
+
+
+def test_extract_claims_keeps_a_registry_speaker_after_a_dateline_whole():
+    """Check that a dateline run into 'Syrian Observatory for Human Rights says ...' does not split the name as a
+    headline: the Observatory is the speaker of what it says."""
+    claims = syria_claims("13 Jun 2016 Syrian Observatory for Human Rights says those killed in two raids include 14 children and four women. "
+                          "Rescuers searched the rubble.")
+    claim = claim_with(claims, "14 children")
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
