@@ -27,7 +27,6 @@ Column functions are small and named for the column they fill (``claim_type``,
 
 from __future__ import annotations
 
-import bisect
 import gc
 import hashlib
 import logging
@@ -1647,7 +1646,35 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
+    if (not frames and hit.start - 2 > sent.start and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing")
+            and (subject := _sentence_subject(doc, sent, speakers, compiled, state, hit.start - 1, places)) is not None):
+        # 'Activists mourned him online and said ...', 'Alloush described Damascus as ... and said ...': the sentence's
+        # subject, whose report is what follows the verb (what comes before is its own act)
+        return _Frame(hit.start, hit.end, hit.text, subject, hit.start, hit.end, "reported")
     return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places)
+
+
+def _sentence_subject(doc: _Toks, sent, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState, end: int,
+                      places: Sequence[_Hit] = ()) -> _Speaker | None:
+    """The speaker opening the sentence before ``end``: a registry or group mention (after an optional 'The'), a name
+    of two to five capitalised words, or a lone surname the article named in full earlier; else None."""
+    first = sent.start + (doc.lower[sent.start] in ARTICLES)
+    mention = next((s for s in speakers if s.start == first and s.end < end), None)
+    if mention is not None:
+        return _speaker_from_hit(mention, compiled)
+    if not doc.title[first]:
+        return None
+    named = _proper_name_after(doc, first, end)
+    if named is not None and any(place.start < named[0] and place.end > first for place in places):
+        return None  # 'Hassakeh Kurdish units ...': a place, no name
+    if named is not None:
+        words = named[1].lower().split()
+        kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else "person"
+        return state.persons.get(words[-1], _Speaker(named[1], CAMP_UNKNOWN, False, kind)) if kind == "person" else _Speaker(
+            _determiner_lowered(doc, sent.start, named[0]) if first > sent.start else named[1], CAMP_UNKNOWN, False, kind)
+    if first == sent.start and first + 1 < end and not doc.title[first + 1] and _lone_name(doc, first):
+        return _person_named_earlier(doc, first, state, compiled)
+    return None
 
 
 def _description_word(doc: _Toks, index: int) -> bool:
@@ -1761,6 +1788,8 @@ def _person_named_earlier(doc: _Toks, index: int, state: _ArticleState, compiled
     registry organisation named as his right after it: 'Nasr al-Hariri Secretary General of the Syrian Coalition'), or
     the word itself when the article wrote it capitalised before; None for a word never written before ('Evidence')."""
     surname = doc.lower[index]
+    if (surname,) in compiled.speaker_modifiers:
+        return None  # 'Kurdish units have ...': a demonym or side, no surname
     if (person := _person_by_surname(state, surname)) is not None:
         return person
     if state.last_person is not None and state.last_person.name.lower().split()[-1] == surname:
@@ -1773,7 +1802,7 @@ def _person_named_earlier(doc: _Toks, index: int, state: _ArticleState, compiled
     if full is None and (particled := re.search(r"\b([A-Z][a-z]+ (?:[Aa]l|[Ee]l|[Aa]bu|bin|ibn)-)" + re.escape(word) + r"\b", earlier)) is not None:
         full = particled.group(1) + word  # 'Hariri said' after 'Nasr al-Hariri'
     if full is not None:
-        name_end = bisect.bisect_left(doc.idx, earlier.rfind(full) + len(full))
+        name_end = bisect_left(doc.idx, earlier.rfind(full) + len(full))
         return _Speaker(full, _organisation_camp_after(doc, name_end, state, compiled), False, "person")
     if re.search(r"\b" + re.escape(word) + r"\b", earlier) is not None:
         return _Speaker(word, CAMP_UNKNOWN, False, "person")

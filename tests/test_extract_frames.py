@@ -669,3 +669,25 @@ def test_extract_claims_keeps_a_registry_speaker_after_a_dateline_whole():
                           "Rescuers searched the rubble.")
     claim = claim_with(claims, "14 children")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Activists mourned the doctor online and said he was killed in an air raid on Douma.", "killed in an air raid", "activists"),
+        ('Karim Haddad described Douma as a "kill zone" and said nine shells hit the market.', "nine shells", "Karim Haddad"),
+    ],
+)
+def test_extract_claims_gives_a_coordinated_report_to_the_sentence_subject(text, phrase, expected):
+    """Check that 'X did something and said ...' with no frame before gives what follows 'said' to the subject X opening
+    the sentence, and leaves X's own act before 'and' to the outlet."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].split()[0] not in ("Activists", "Karim")
+
+
+def test_extract_claims_never_reads_a_demonym_opening_the_sentence_as_a_surname():
+    """Check that 'Kurdish units ... and demanded ...' after 'Hassakeh Kurdish' earlier never gives a person 'Kurdish'."""
+    claims = syria_claims("Fighting reached Hassakeh Kurdish districts. Kurdish units seized the hill and demanded that nine militias leave Hassakeh.")
+    assert not claims["speaker"].str.contains("Kurdish").any()
