@@ -1134,3 +1134,21 @@ def test_extract_claims_reads_a_surname_as_the_speaker_its_full_name_spoke_for()
                           "Ten people died in the shelling. Jamous pointed out that the regime shows disregard for civilians.")
     assert claim_with(claims, "UN resolutions")["speaker"] == "Syrian National Coalition"
     assert _who(claim_with(claims, "disregard for civilians")) == ("Syrian National Coalition", "opposition", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Syrian regime television said three people were killed in Homs.", "three people", "Syrian National Television"),
+        ("Syrias government run TV said a car bomb injured nine people in Hama.", "nine people", "Syrian National Television"),
+        ("The Russian Federation said it had sent 20 trucks of flour to Aleppo.", "20 trucks", "Russia"),
+        ("Lebanese channel Al-Mayadin reported that 12 fighters were killed near Palmyra.", "12 fighters", "Al Mayadeen"),
+        ("Jaish al Islam said its fighters shot down a helicopter over Douma.", "helicopter", "Free Syrian Army"),
+        ("Reporters Without Borders said 12 journalists were killed in Syria last year.", "12 journalists", "Reporters Without Borders"),
+        ("US Central Command said its aircraft struck 14 targets near Raqqa.", "14 targets", "United States"),
+    ],
+)
+def test_extract_claims_folds_registry_spellings_of_syria_speakers(sentence, phrase, expected):
+    """Check that the registry's added spellings of Syria-theatre speakers (state television under a regime or government
+    name, 'the Russian Federation', 'Al-Mayadin', 'Jaish al Islam', CENTCOM) and Reporters Without Borders are their actor."""
+    assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
