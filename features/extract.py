@@ -74,6 +74,8 @@ ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the minis
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
     "president", "minister", "prime", "professor", "prof", "imam", "father", "rev", "sir", "ambassador", "senator", "commander",
+    "archimandrite", "archbishop", "bishop", "patriarch", "reverend", "cardinal", "monsignor", "pastor", "mufti", "ayatollah", "sayyed",
+    "sayyid",
 })
 # Lowercase particles inside Arabic and European names ('Ammar al-Assad', 'Abu Mohammad al-Golani').
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "bou", "de", "van", "von", "-"})
@@ -707,6 +709,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             camp = _person_camp(sent, frame, speakers, compiled)
             if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
+        if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
+            frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
         if frame is not None:
             frames.append(frame)
             _remember_speaker(sent.toks, frame, state)
@@ -714,6 +718,21 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+def _without_honorifics(speaker: _Speaker, state: _ArticleState) -> _Speaker | None:
+    """A person's name without the honorifics or religious titles that open it ('Archimandrite Emanuel Youkhana', 'Dr.
+    Wael al-Halqi', 'Imam Sayyed Ali Khamenei'): the name from two words on, or the person a lone surname left named in
+    full earlier ('Archimandrite Youkhana'); None when no title opens it or too little would be left."""
+    words = speaker.name.split()
+    first = 0
+    while first < len(words) - 1 and words[first].lower().rstrip(".") in HONORIFICS:
+        first += 1
+    if first == 0:
+        return None
+    if len(words) - first >= 2:
+        return replace(speaker, name=" ".join(words[first:]))
+    return state.persons.get(words[-1].lower())
 
 
 def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:

@@ -1152,3 +1152,13 @@ def test_extract_claims_folds_registry_spellings_of_syria_speakers(sentence, phr
     """Check that the registry's added spellings of Syria-theatre speakers (state television under a regime or government
     name, 'the Russian Federation', 'Al-Mayadin', 'Jaish al Islam', CENTCOM) and Reporters Without Borders are their actor."""
     assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
+
+
+def test_extract_claims_drops_honorifics_and_religious_titles_before_a_name():
+    """Check that a religious title or an abbreviated honorific opening a person's name ('Archbishop Tomas Ferrer said',
+    'Dr. Samir Haddad said') is not part of the speaker, and a titled surname later is the person named in full."""
+    claims = syria_claims("Fighting went on. Archbishop Tomas Ferrer said 40 families had fled Hasakah. Dr. Samir Haddad said nine patients died in "
+                          "the hospital. Later Archbishop Ferrer said the church in the town had been burned.")
+    assert claim_with(claims, "40 families")["speaker"] == "Tomas Ferrer"
+    assert claim_with(claims, "nine patients")["speaker"] == "Samir Haddad"
+    assert claim_with(claims, "church in the town")["speaker"] == "Tomas Ferrer"
