@@ -642,7 +642,13 @@ def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
         if info["kind"] == "group" or info["anonymous"]:
             return _Speaker(hit.text, info["camp"], True, "group")
         return _Speaker(hit.key, info["camp"], False, info["kind"])
-    return _Speaker(hit.text.lower(), CAMP_UNKNOWN, True, "group")
+    return _Speaker(_lowered_but_acronyms(hit.text), CAMP_UNKNOWN, True, "group")
+
+
+def _lowered_but_acronyms(text: str) -> str:
+    """A lexicon group phrase lowercased as a description is written mid-sentence, its acronyms kept ('An NGO said' -> 'an
+    NGO', 'Activists said' -> 'activists'): a word with two or more capitals stays as written."""
+    return " ".join(word if sum(character.isupper() for character in word) >= 2 else word.lower() for word in text.split())
 
 
 def _is_speaker_hit(hit: _Hit) -> bool:
@@ -1643,6 +1649,11 @@ def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speake
     if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
         # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
         return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
+    if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and doc.lower[speaker_hit.start] in ("a", "an")
+            and (named_organisation := _organisation_name_before(doc, speaker_hit.start, lower_bound)) is not None and _opens_subject(doc, named_organisation[0], lower_bound)):
+        # 'The Beirut Centre for Conflict Studies an NGO however put ...': the organisation the description is in apposition to
+        start, end = named_organisation
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(_determiner_lowered(doc, start, end, ("the",)), CAMP_UNKNOWN, False, "organisation"), start, hit.end, "reported")
     if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
         named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
         if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'

@@ -1162,3 +1162,16 @@ def test_extract_claims_drops_honorifics_and_religious_titles_before_a_name():
     assert claim_with(claims, "40 families")["speaker"] == "Tomas Ferrer"
     assert claim_with(claims, "nine patients")["speaker"] == "Samir Haddad"
     assert claim_with(claims, "church in the town")["speaker"] == "Tomas Ferrer"
+
+
+def test_extract_claims_keeps_an_acronym_in_a_lexicon_description():
+    """Check that a lexicon description with an acronym ('an NGO said') keeps the acronym's capitals as written."""
+    claims = syria_claims("Fighting went on. Two people were killed in a blast in Homs on Sunday an NGO said.")
+    assert claim_with(claims, "Two people")["speaker"] == "an NGO"
+
+
+def test_extract_claims_reads_an_organisation_name_before_a_description_in_apposition():
+    """Check that an unregistered organisation named before an indefinite description in apposition ('The Beirut Centre
+    for Conflict Studies an NGO however put ...') is the speaker, not the description."""
+    claims = syria_claims("Fighting went on. The Beirut Centre for Conflict Studies an NGO however has put the death toll at more than 90000 people.")
+    assert claim_with(claims, "90000")["speaker"] == "the Beirut Centre for Conflict Studies"
