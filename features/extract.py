@@ -1562,6 +1562,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
     elif proper is not None:
         proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and _after_locative(doc, proper[0], lower_bound):
+        proper = None  # 'US Central Command which oversees operations in the Middle East said': a location, not the subject
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
     if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound, places)) is not None:
@@ -1635,6 +1637,19 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
     return None
+
+
+AREA_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "around", "outside", "throughout", "within"})
+
+
+def _after_locative(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """The capitalised run at ``start`` closes a relative clause after a preposition of place, 'the' between or not ('US
+    Central Command which oversees operations in the Middle East said'): a location inside the subject's relative
+    clause, not the verb's subject (the subject is found by the long-subject rule)."""
+    before = start - 1
+    if before > lower_bound and doc.lower[before] == "the":
+        before -= 1
+    return before > lower_bound and doc.lower[before] in AREA_PREPOSITIONS and any(doc.lower[index] in RELATIVE_WORDS for index in range(lower_bound, before))
 
 
 def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],

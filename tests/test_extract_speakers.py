@@ -1175,3 +1175,10 @@ def test_extract_claims_reads_an_organisation_name_before_a_description_in_appos
     for Conflict Studies an NGO however put ...') is the speaker, not the description."""
     claims = syria_claims("Fighting went on. The Beirut Centre for Conflict Studies an NGO however has put the death toll at more than 90000 people.")
     assert claim_with(claims, "90000")["speaker"] == "the Beirut Centre for Conflict Studies"
+
+
+def test_extract_claims_skips_a_place_closing_the_subjects_relative_clause():
+    """Check that a capitalised place after 'in (the)' at the end of the subject's relative clause ('Southern Command
+    which runs operations in the Gulf Region said') is not the speaker: the subject before the clause is."""
+    claims = syria_claims("Fighting went on. The Pentagon which runs operations in the Gulf Region said its jets struck 12 targets near Raqqa.")
+    assert claim_with(claims, "12 targets")["speaker"] == "United States"
