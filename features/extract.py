@@ -1055,8 +1055,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     widened: dict[int, _Hit] = {}
     for hit in speakers:
         registry_group = hit.kind == "S" and compiled.sources[hit.key]["kind"] == "group"
-        if (hit.kind == "S" and not registry_group) or hit.start in verb_starts:
-            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports')
+        if (hit.kind == "S" and not registry_group) or (hit.start in verb_starts and hit.end not in verb_starts):
+            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports'), not before another ('Initial reports said')
         start, camp, state_camp, kept, member = hit.start, None, None, [], None
         while start > sent.start:
             source = registry_by_end.get(start)

@@ -1182,3 +1182,17 @@ def test_extract_claims_skips_a_place_closing_the_subjects_relative_clause():
     which runs operations in the Gulf Region said') is not the speaker: the subject before the clause is."""
     claims = syria_claims("Fighting went on. The Pentagon which runs operations in the Gulf Region said its jets struck 12 targets near Raqqa.")
     assert claim_with(claims, "12 targets")["speaker"] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("A car bomb killed seven people in Homs according to preliminary reports.", "seven people", "preliminary reports"),
+        ("Tribal sources said 30 fighters were killed near Mayadin.", "30 fighters", "tribal sources"),
+        ("Unconfirmed reports said four soldiers were captured near Hama.", "four soldiers", "unconfirmed reports"),
+    ],
+)
+def test_extract_claims_widens_a_group_speaker_over_report_qualifiers(sentence, phrase, expected):
+    """Check that a group speaker keeps the qualifiers that say what kind of report or source it is ('preliminary',
+    'initial', 'unconfirmed', 'tribal', 'trusted', 'conflicting'), not only its head noun."""
+    assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
