@@ -1032,6 +1032,17 @@ def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: l
     )
 
 
+SAME_WORDS = frozenset({"same", "aforementioned", "latter"})  # 'the same source said': a back-reference, as 'the source'
+
+
+def _after_definite(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """'the' opens a back-reference ending at ``start``, right before it or before 'same' ('the source', 'the same source')."""
+    before = start - 1
+    if before > lower_bound and doc.lower[before] in SAME_WORDS:
+        before -= 1
+    return before >= lower_bound and doc.lower[before] == "the"
+
+
 def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int], state: _ArticleState | None = None,
                      places: Sequence[_Hit] = ()) -> list[_Hit]:
     """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
@@ -1045,7 +1056,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     if not modifiers:
         return speakers
     doc = sent.toks
-    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.text.lower() in BACK_REFERENCE_NOUNS and _after_definite(doc, hit.start, sent.start))]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
     registry_by_start = {hit.start: hit for hit in speakers if hit.kind == "S"}
     group_starts = {hit.start for hit in speakers if hit.kind == "L"}

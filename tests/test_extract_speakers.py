@@ -1196,3 +1196,11 @@ def test_extract_claims_widens_a_group_speaker_over_report_qualifiers(sentence, 
     """Check that a group speaker keeps the qualifiers that say what kind of report or source it is ('preliminary',
     'initial', 'unconfirmed', 'tribal', 'trusted', 'conflicting'), not only its head noun."""
     assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
+
+
+def test_extract_claims_resolves_the_same_source_to_the_source_before():
+    """Check that 'the same source said' is a back-reference to the source that spoke before, like 'the source said',
+    not a group speaker 'source'."""
+    claims = syria_claims("Fighting went on. A source at Hama Police Command said terrorists fired 12 mortar shells on the city. "
+                          "Two houses were also damaged in the shelling the same source said.")
+    assert claim_with(claims, "Two houses")["speaker"] == "a source at Hama Police Command"
