@@ -1600,7 +1600,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if long_subject is not None and pronoun is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
-              and not _object_before_new_phrase(doc, s, hit.start, lower_bound)]
+              and not _object_before_new_phrase(doc, s, hit.start, lower_bound) and not _members_of_collective(doc, s, lower_bound)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
@@ -1661,6 +1661,20 @@ def _after_locative(doc: _Toks, start: int, lower_bound: int) -> bool:
     if before > lower_bound and doc.lower[before] == "the":
         before -= 1
     return before > lower_bound and doc.lower[before] in AREA_PREPOSITIONS and any(doc.lower[index] in RELATIVE_WORDS for index in range(lower_bound, before))
+
+
+COLLECTIVE_NOUNS = frozenset({"network", "collection", "coalition", "alliance", "umbrella", "grouping", "web"})
+
+
+def _members_of_collective(doc: _Toks, mention: _Hit, lower_bound: int) -> bool:
+    """A group noun inside 'a network of ...' in apposition to a name ('The Local Coordination Committees (LCC) a network
+    of activists reported'): what the named subject is made of, not the verb's subject (the name before is)."""
+    if mention.kind == "S" or mention.start - 4 < lower_bound or doc.lower[mention.start - 1] != "of" or doc.lower[mention.start - 2] not in COLLECTIVE_NOUNS:
+        return False
+    article = mention.start - 3
+    while article > lower_bound and doc.lower[article] not in ("a", "an") and mention.start - article <= 5 and doc.alpha[article]:
+        article -= 1  # 'a wide network of'
+    return doc.lower[article] in ("a", "an") and article - 1 >= lower_bound and (doc.lower[article - 1] == ")" or _capitalised(doc, article - 1))
 
 
 def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],

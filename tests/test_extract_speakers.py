@@ -1204,3 +1204,10 @@ def test_extract_claims_resolves_the_same_source_to_the_source_before():
     claims = syria_claims("Fighting went on. A source at Hama Police Command said terrorists fired 12 mortar shells on the city. "
                           "Two houses were also damaged in the shelling the same source said.")
     assert claim_with(claims, "Two houses")["speaker"] == "a source at Hama Police Command"
+
+
+def test_extract_claims_reads_the_name_before_a_network_in_apposition():
+    """Check that the members of a collective in apposition to a name ('The Violations Documentation Center (VDC) a
+    network of activists reported ...') are not the speaker: the named organisation is."""
+    claims = syria_claims("Fighting went on. The Violations Documentation Center (VDC) a network of activists reported 40 deaths in Daraya on Sunday.")
+    assert claim_with(claims, "40 deaths")["speaker"] == "Violations Documentation Center"
