@@ -1211,3 +1211,34 @@ def test_extract_claims_reads_the_name_before_a_network_in_apposition():
     network of activists reported ...') are not the speaker: the named organisation is."""
     claims = syria_claims("Fighting went on. The Violations Documentation Center (VDC) a network of activists reported 40 deaths in Daraya on Sunday.")
     assert claim_with(claims, "40 deaths")["speaker"] == "Violations Documentation Center"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "content_end"),
+    [
+        ('Fighting went on. "The road into the town is cut" Observatory director Rami Abdel Rahman said.', "road into the town", "is cut"),
+        ("Fighting went on. Shelling killed nine people in Idlib on Sunday monitoring group the Syrian Observatory for Human Rights said.", "nine people",
+         "on Sunday"),
+        ("Fighting went on. A car bomb killed four people in Jableh on Monday official news agency SANA reported.", "four people", "on Monday"),
+    ],
+)
+def test_extract_claims_leaves_a_description_before_a_registry_name_out_of_the_content(text, phrase, content_end):
+    """Check that a description in apposition before a registry name that opens the frame ('Observatory director X
+    said', 'monitoring group the Observatory said', 'official news agency SANA reported') is the speaker's noun phrase,
+    not the end of the claim before it."""
+    assert claim_with(syria_claims(text), phrase)["text"].endswith(content_end)
+
+
+def test_extract_claims_keeps_a_description_after_a_preposition_in_the_content():
+    """Check that a description that is a preposition's object ('was targeted by a radical rebel group Syrian TV said')
+    stays in the content before the frame."""
+    claims = syria_claims("Fighting went on. The hospital in Hama was targeted by a radical rebel group Syrian TV said.")
+    assert claim_with(claims, "hospital in Hama")["text"].endswith("rebel group")
+
+
+def test_extract_claims_folds_raqqa_is_being_slaughtered_silently():
+    """Check that the Raqqa activist network the registry lists under its name and spellings ('Raqqa is Being Silently
+    Slaughtered', RBSS) is one opposition speaker, not the tail of its name."""
+    claims = syria_claims("Fighting went on. The network Raqqa is Being Silently Slaughtered said 14 people were executed in the city.")
+    row = claim_with(claims, "14 people")
+    assert (row["speaker"], row["speaker_camp"]) == ("Raqqa is Being Slaughtered Silently", "opposition")
