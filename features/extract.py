@@ -715,6 +715,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             camp = _person_camp(sent, frame, speakers, compiled)
             if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
+        if frame is not None and frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, frames[-1].right if frames else sent.start, speakers, compiled,
+                                                                                              frame.speaker.kind == "person")) is not None:
+            frame = replace(frame, left=described)  # '... Observatory director Rami Abdel Rahman said', '... monitoring group the Observatory said'
         if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
         if frame is not None:
@@ -739,6 +742,63 @@ def _without_honorifics(speaker: _Speaker, state: _ArticleState) -> _Speaker | N
     if len(words) - first >= 2:
         return replace(speaker, name=" ".join(words[first:]))
     return state.persons.get(words[-1].lower())
+
+
+# Head nouns of a description written before a registry name in apposition ('monitoring group the Syrian Observatory',
+# 'official news agency SANA', 'activist group Raqqa is Being Slaughtered Silently'), with ROLE_WORDS ('Observatory
+# director Rami Abdel Rahman').
+DESCRIPTION_HEADS = frozenset({"group", "monitor", "watchdog", "agency", "charity", "organisation", "organization", "ngo", "network", "channel",
+                               "daily", "newspaper", "broadcaster", "station", "outlet"})
+PERSON_DESCRIPTION_HEADS = frozenset({"activist", "journalist", "resident", "doctor", "member", "correspondent", "researcher", "analyst", "lawyer",
+                                      "volunteer", "photographer", "reporter", "nurse", "surgeon", "witness", "spokeswoman", "minister", "secretary",
+                                      "governor", "mayor", "adviser", "advisor", "coordinator", "chairman", "president", "premier", "ambassador"})
+OBJECT_OF_PREPOSITION = LOCATIVE_WORDS | {"by", "about", "as", "like", "than", "called", "named"}
+DESCRIPTION_NOUN_MODIFIERS = frozenset({"activist", "activists", "opposition", "rebel", "jihadist", "militant", "monitoring", "rights", "aid", "relief",
+                                        "campaign", "advocacy", "watchdog", "research", "medical", "humanitarian", "news", "media", "militia", "party"})
+
+
+def _description_before_name(doc: _Toks, left: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled, person: bool = False) -> int | None:
+    """Where a description in apposition before a registry name that opens the frame starts ('... on Sunday monitoring
+    group the Syrian Observatory for Human Rights said', '... official news agency SANA reported', '..." Observatory
+    director Rami Abdel Rahman said', '... but senior Russian military official X told'): the speaker's noun phrase, so
+    not part of the content before it. None when no description head (a group noun or role word) stands right before
+    the name, or when the description does not open a phrase (after a quotation, a comma, a date, an opener or its own
+    article, not after a preposition: 'was targeted by a radical rebel group state TV said' is the content's)."""
+    name = next((s for s in speakers if s.start == left and s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet", "person")), None)
+    if name is None and person and doc.title[left] and doc.alpha[left]:
+        name = _Hit("N", "", left, left + 1, doc.token(left))  # a person the registry lacks ('local journalist Karim Haddad reported')
+    if name is None or not (doc.title[left] or doc.lower[left] == "the" or doc.token(left).isupper()):
+        return None  # a lowercase description ('state television') is no name
+    head = left - (left - 1 > lower_bound and doc.lower[left - 1] == "the")
+    heads = PERSON_DESCRIPTION_HEADS if name.kind == "N" else DESCRIPTION_HEADS
+    if head - 1 <= lower_bound or not (doc.lower[head - 1] in heads or doc.lower[head - 1] in ROLE_WORDS) or doc.title[head - 1]:
+        return None
+    start = head - 1
+    while start - 1 > lower_bound:
+        lower = doc.lower[start - 1]
+        same = next((s for s in speakers if s.end == start and s.kind == "S" and s.key == name.key), None)
+        if same is not None:
+            return same.start  # 'Observatory director Rami Abdel Rahman': the organisation the role belongs to
+        if doc.alpha[start - 1] and lower in DESCRIPTION_NOUN_MODIFIERS:
+            start -= 1  # 'activist group', 'militia spokesman'
+            continue
+        if (size := _modifier_ending_at(doc, start, lower_bound + 1, compiled)) is not None:
+            start -= size  # 'official news agency', 'senior Russian military official', 'local civil defense official'
+            continue
+        break
+    opener = start - 1
+    if opener >= lower_bound and doc.lower[opener] in ("the", "a", "an"):
+        if opener - 1 >= lower_bound and doc.lower[opener - 1] in OBJECT_OF_PREPOSITION:
+            return None  # 'was targeted by a radical rebel group': an object
+        return opener
+    if opener < lower_bound or doc.sent_start[start]:
+        return start
+    lower = doc.lower[opener]
+    if lower == ")" or lower in OBJECT_OF_PREPOSITION or (doc.title[opener] and doc.alpha[opener] and lower not in DATE_TOKENS and lower not in SUBJECT_OPENING_WORDS):
+        return None  # 'the Islamic State (IS) group the Observatory said', 'killed by rebel group X': the head ends the phrase before
+    if name.kind != "N" and doc.alpha[opener] and lower not in DATE_TOKENS and lower not in SUBJECT_OPENING_WORDS:
+        return None  # 'targeted by a radical rebel group Syrian TV said': an organisation noun after a lowercase word may be its object
+    return start  # after a quotation, a date, an opener, or a person's role after the content's last word ('in the attack local journalist X')
 
 
 def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:

@@ -1242,3 +1242,13 @@ def test_extract_claims_folds_raqqa_is_being_slaughtered_silently():
     claims = syria_claims("Fighting went on. The network Raqqa is Being Silently Slaughtered said 14 people were executed in the city.")
     row = claim_with(claims, "14 people")
     assert (row["speaker"], row["speaker_camp"]) == ("Raqqa is Being Slaughtered Silently", "opposition")
+
+
+def test_extract_claims_leaves_a_persons_role_before_the_name_out_of_the_content():
+    """Check that the role written before an unregistered person's name that opens the frame, commas lost ('... used in
+    the attack local journalist Karim Haddad reported', '..." militia spokesman Tom Barrow said'), is the speaker's
+    phrase, not the end of the claim before it."""
+    claims = syria_claims('Fighting went on. Chlorine was used in the attack on the market local journalist Karim Haddad reported. '
+                          '"We are clearing the town of mines" militia spokesman Tom Barrow said.')
+    assert claim_with(claims, "Chlorine")["text"].endswith("the market")
+    assert claim_with(claims, "clearing the town")["text"].endswith("of mines")
