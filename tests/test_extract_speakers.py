@@ -1146,6 +1146,7 @@ def test_extract_claims_reads_a_surname_as_the_speaker_its_full_name_spoke_for()
         ("Jaish al Islam said its fighters shot down a helicopter over Douma.", "helicopter", "Free Syrian Army"),
         ("Reporters Without Borders said 12 journalists were killed in Syria last year.", "12 journalists", "Reporters Without Borders"),
         ("US Central Command said its aircraft struck 14 targets near Raqqa.", "14 targets", "United States"),
+        ("Valerie Amos said 40 aid workers had been killed since the war began.", "40 aid workers", "United Nations"),
     ],
 )
 def test_extract_claims_folds_registry_spellings_of_syria_speakers(sentence, phrase, expected):
