@@ -1151,7 +1151,7 @@ def test_extract_claims_reads_a_surname_as_the_speaker_its_full_name_spoke_for()
 )
 def test_extract_claims_folds_registry_spellings_of_syria_speakers(sentence, phrase, expected):
     """Check that the registry's added spellings of Syria-theatre speakers (state television under a regime or government
-    name, 'the Russian Federation', 'Al-Mayadin', 'Jaish al Islam', CENTCOM) and Reporters Without Borders are their actor."""
+    name, 'the Russian Federation', 'Al-Mayadin', 'Jaish al Islam', CENTCOM, Valerie Amos) and Reporters Without Borders are their actor."""
     assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
 
 
