@@ -1432,6 +1432,11 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 name = _determiner_lowered(doc, speaker_hit.start, posted)
                 camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
                 return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
+            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text):
+                end = next((index for index in range(speaker_hit.end, min(doc.n, speaker_hit.end + 8)) if doc.sent_start[index]), min(doc.n, speaker_hit.end + 8))
+                if (named := _name_after_description(doc, speaker_hit, end, speakers, (), compiled)) is not None:
+                    # 'according to media activist Karim Haddad': the person named (docs/annotation.md, Speaker rule 2)
+                    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")

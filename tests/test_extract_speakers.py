@@ -1253,3 +1253,10 @@ def test_extract_claims_leaves_a_persons_role_before_the_name_out_of_the_content
                           '"We are clearing the town of mines" militia spokesman Tom Barrow said.')
     assert claim_with(claims, "Chlorine")["text"].endswith("the market")
     assert claim_with(claims, "clearing the town")["text"].endswith("of mines")
+
+
+def test_extract_claims_reads_the_person_named_after_a_role_after_according_to():
+    """Check that 'according to' a one-person role followed by a name ('according to media activist Karim Haddad') is that
+    person, not the role noun."""
+    claims = syria_claims("Fighting went on. Two airstrikes killed three civilians in Binnish according to media activist Karim Haddad.")
+    assert claim_with(claims, "three civilians")["speaker"] == "Karim Haddad"
