@@ -46,6 +46,9 @@ IDENTIFIER_NOUNS = frozenset({
     # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
     "brigade", "division", "regiment", "battalion", "base", "corps", "squadron",
 })
+# Nouns of a page's gallery or comment counter, written in brackets with their number ('Slideshow (3 Images)', '(12 Comments)'):
+# page furniture, not a count the text asserts.
+GALLERY_NOUNS = frozenset({"images", "photos", "pictures", "photographs", "videos", "comments"})
 # Words after 'N times' that make it a multiplier ('three times more'), not a count of events ('breached it 677 times').
 MULTIPLIER_NEXT = frozenset({"more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "as", "the", "that", "what", "over"})
 # Words before a scale word that make it vague like the scale's plural: 'several hundred' (200, as 'hundreds'), 'a few
@@ -88,11 +91,20 @@ PERSON_NOUNS = frozenset({
 # Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
 THING_NOUNS = frozenset({
     "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
-    "blasts", "sorties", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
+    "blasts", "sorties", "incidents", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
     "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
     "neighborhoods", "neighbourhoods", "districts", "areas", "cities", "provinces", "regions", "locations", "zones",
 })
 _HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
+# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
+_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
+# Counted nouns of events: an attack has no outcome of its own ('conducted 18 strikes and destroyed 13 positions': the
+# strikes are counted, '18', not destroyed).
+EVENT_NOUNS = frozenset({"strikes", "airstrikes", "raids", "attacks", "bombings", "explosions", "blasts", "sorties", "incidents"})
+# Counted nouns of ground: a place taken is territory, counted without an outcome ('rebels captured three villages': '3').
+GROUND_NOUNS = frozenset({"villages", "towns", "cities", "provinces", "regions", "districts", "neighborhoods", "neighbourhoods", "areas", "zones", "locations"})
+_TAKEN_OUTCOMES = frozenset({"captured", "seized"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
 DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed",
                "body": "killed", "martyr": "killed", "corpse": "killed", "fatality": "killed"}  # 'unearthed one body'
@@ -452,8 +464,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         after = ""  # '2 of the', 'ten of those killed', 'six of them'; an outcome's object: 'killed five of Al-Nusra's militants', 'destroyed 14 of IS vehicles'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
-    if before == "(" and after == ")":
-        return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
+    if before == "(" and (after == ")" or (after in GALLERY_NOUNS and end_index + 1 < len(lowers) and lowers[end_index + 1] == ")")):
+        return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count; nor a gallery's ('Slideshow (3 Images)')
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
@@ -529,6 +541,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
+    previous_own = ""  # the outcome the count before took for itself (``previous_outcome`` is what it passes on)
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         if number.start_index and _is_designation(found[number.start_index - 1]):
             continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
@@ -557,6 +570,10 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
               and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
             outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
             # children': a part shares its group's outcome
+        elif (noun_end > number.end_index and noun_end < len(lowers) and lowers[noun_end] in outcomes and previous_own and previous_end == number.start_index - 1
+              and outcomes.get(lowers[previous_end]) == previous_own):
+            outcome = _joined(words, noun_end, outcomes)  # 'Seven killed 37 others injured', '8 persons killed 58 others injured': the participle before
+            # the count closes the count before it; this count's own outcome follows its noun
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
@@ -568,16 +585,18 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
-        outcome = _outcome_of_noun(outcome, noun, bool(own_noun) and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]))
-        if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
+        own_words = lowers[noun_start:noun_end] if own_noun else ()  # the count's own noun, not one borrowed from the count before
+        outcome = _outcome_of_noun(outcome, noun, own_words)
+        if not shared_outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
         if not outcome and not number.approximator and lowers[number.start_index] == "one" and not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))):
             continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman')
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
-            outcome = shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
+            shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
+            outcome = _outcome_of_noun(previous_outcome, noun, own_words)  # but not onto a count of things it cannot befall ('killed 12 with four mortar shells')
         if not noun and not outcome:
             continue
-        previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
+        previous_outcome, previous_end, previous_own = shared_outcome, max(noun_end, number.end_index), outcome
         previous_noun = noun or previous_noun
         counts = f"{noun} {outcome}" if noun and outcome and outcome not in noun.lower() else noun or outcome  # not 'casualties casualties'
         last = max(noun_end, number.end_index) - 1
@@ -613,14 +632,19 @@ def _counted_noun(words: list[Word], lowers: list[str], number: _Number, followi
     return noun, noun_start, noun_end
 
 
-def _outcome_of_noun(outcome: str, noun: str, names_things: bool) -> str:
+def _outcome_of_noun(outcome: str, noun: str, own_words) -> str:
     """The outcome as the counted noun allows it: 'destroyed' people are killed ('destroyed over 60 terrorists');
-    attacks, weapons and places (``names_things``: the count's own noun holds one of ``THING_NOUNS``) are never killed
-    or injured ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18')."""
+    attacks, weapons and places (the count's own noun words ``own_words`` hold one of ``THING_NOUNS``) are never
+    killed, injured, displaced or missing ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18');
+    attacks (``EVENT_NOUNS``) have no outcome at all, and ground (``GROUND_NOUNS``) is not captured or seized as
+    people are ('captured three villages')."""
+    if not outcome:
+        return outcome
     if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
         return "killed"
-    if outcome in _HARM_OUTCOMES and names_things:
-        return ""
+    if own_words and not THING_NOUNS.isdisjoint(own_words):
+        if outcome in _PEOPLE_OUTCOMES or not EVENT_NOUNS.isdisjoint(own_words) or (outcome in _TAKEN_OUTCOMES and not GROUND_NOUNS.isdisjoint(own_words)):
+            return ""
     return outcome
 
 
