@@ -76,7 +76,11 @@ NOUN_STOP = {
     "thursday", "friday", "saturday", "sunday", "mostly", "most", "some", "many", "them", "it", "they", "whom", "whose", "where", "while",
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
+    # modal verbs: the count's predicate starts ('eight air strikes could ...', '470000 may have died')
+    "may", "might", "could", "would", "will", "can", "cannot", "should", "must",
 }
+# Words after 'may' that make it the modal verb, not the month ('470000 may have died', not '21 May').
+MODAL_NEXT = frozenset({"have", "be", "not", "well", "also", "still", "never", "soon", "rise", "reach", "die", "exceed"})
 # Months written short with a full stop before the day ('Jan. 25'); not 'may', 'june', 'july', which end sentences as words.
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Compass words: before 'of' they end a counted noun ('six bombers west of Kirkuk').
@@ -468,6 +472,8 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count; nor a gallery's ('Slideshow (3 Images)')
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
+    if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
+        after = ""  # '470000 may have died': the modal verb, no date
     if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":

@@ -853,3 +853,16 @@ def test_find_quantities_reads_a_headline_list_of_counts_each_with_its_participl
 def test_find_quantities_skips_a_gallery_counter():
     """Check that a page's gallery counter in brackets ('Slideshow (4 Photos)') is no count."""
     assert [(q["value"], q["counts"]) for q in find_quantities("Slideshow ( 4 Photos ) Gunmen killed 7 guards")] == [(7.0, "guards killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Local medics fear 3500 may have died in the siege", [(3500.0, "killed")]),
+        ("Local medics fear 3500 villagers could have died in the siege", [(3500.0, "villagers killed")]),
+        ("The convoy left on 14 May for the border", []),
+    ],
+)
+def test_find_quantities_reads_a_modal_verb_after_a_count(text, expected):
+    """Check that 'may' before 'have'/'be' after a count is the modal verb, not a month, and a modal ends the counted noun."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
