@@ -595,8 +595,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         outcome = _outcome_of_noun(outcome, noun, own_words)
         if not shared_outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
             continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
-        if not outcome and not number.approximator and lowers[number.start_index] == "one" and not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))):
-            continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman')
+        if not outcome and not number.approximator and lowers[number.start_index] == "one" and (
+            not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))) or (not own_noun and previous_end == number.start_index)
+        ):
+            continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman');
+            # right after a counted group with no noun of its own it picks one of them ('two bombers one in a car'), no list item
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
             shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
             outcome = _outcome_of_noun(previous_outcome, noun, own_words)  # but not onto a count of things it cannot befall ('killed 12 with four mortar shells')

@@ -866,3 +866,15 @@ def test_find_quantities_skips_a_gallery_counter():
 def test_find_quantities_reads_a_modal_verb_after_a_count(text, expected):
     """Check that 'may' before 'have'/'be' after a count is the modal verb, not a month, and a modal ends the counted noun."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Witnesses saw two gunmen one on a motorbike fire at the checkpoint", [(2.0, "gunmen")]),
+        ("Pilots flew 6 sorties five near the hills and one near the coast", [(6.0, "sorties"), (5.0, "sorties"), (1.0, "sorties")]),
+    ],
+)
+def test_find_quantities_skips_one_that_picks_a_member_of_the_count_before(text, expected):
+    """Check that a bare 'one' right after a counted group ('two gunmen one on a motorbike') is no count, but 'and one' in a list is."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
