@@ -822,8 +822,9 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             continue
         if "-" in word:
             word = word.partition("-")[0] or word
-        if word in ACTING_OUTCOME_VERBS:
-            break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five': what the subject did to others
+        if word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
+            break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five', 'three gunmen kill five', 'two bombers have
+            # killed 30': what the subject did to others
         if word in outcomes:
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
@@ -854,6 +855,13 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 # '-ing' outcome verbs that take an object: after a counted noun they tell what the clause's subject did to others, not
 # the count's outcome ('the blast killed two women as well as 2 soldiers, wounding several others').
 ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing", "beheading", "crucifying", "destroying"})
+# Present-tense outcome verbs that take an object: after a counted noun the count is their subject, the one who kills
+# ('three gunmen kill five civilians'), not the killed ('40 Syrians die' is intransitive and stays the count's outcome;
+# 'wound', 'wounds' are left out: as nouns they are the count's outcome, '12 received wounds').
+AGENT_OUTCOME_VERBS = frozenset({"kill", "kills", "injure", "injures", "execute", "executes", "behead", "beheads", "crucify", "crucifies"})
+# Past participles that are active after 'have'/'has'/'had' ('two bombers have killed 30'); after 'been' they are passive.
+PERFECT_OUTCOME_VERBS = frozenset({"killed", "wounded", "injured", "executed", "beheaded"})
+PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside

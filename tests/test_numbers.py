@@ -878,3 +878,17 @@ def test_find_quantities_reads_a_modal_verb_after_a_count(text, expected):
 def test_find_quantities_skips_one_that_picks_a_member_of_the_count_before(text, expected):
     """Check that a bare 'one' right after a counted group ('two gunmen one on a motorbike') is no count, but 'and one' in a list is."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four snipers kill two farmers near the orchard", [(4.0, "snipers"), (2.0, "farmers killed")]),
+        ("Three raiders on motorbikes have killed 11 shepherds", [(3.0, "raiders"), (11.0, "shepherds killed")]),
+        ("Three shepherds have been killed near the well", [(3.0, "shepherds killed")]),
+        ("Nine villagers received wounds from the blast", [(9.0, "villagers received injured")]),
+    ],
+)
+def test_find_quantities_gives_no_outcome_to_the_subject_of_an_active_outcome_verb(text, expected):
+    """Check that a count followed by 'kill'/'have killed' and an object is the killer, not the killed; 'have been killed' and 'wounds' are its outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
