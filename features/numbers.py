@@ -825,6 +825,8 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
         if word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
             break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five', 'three gunmen kill five', 'two bombers have
             # killed 30': what the subject did to others
+        if word in SAYING_VERBS and words[position - 1][LOWER] not in PASSIVE_AUXILIARIES and (position + 1 == n_words or words[position + 1][LOWER] != "to"):
+            break  # 'One man who said he had retrieved victims': what follows is what the count said; 'were said to be killed' is its outcome
         if word in outcomes:
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
@@ -862,6 +864,10 @@ AGENT_OUTCOME_VERBS = frozenset({"kill", "kills", "injure", "injures", "execute"
 # Past participles that are active after 'have'/'has'/'had' ('two bombers have killed 30'); after 'been' they are passive.
 PERFECT_OUTCOME_VERBS = frozenset({"killed", "wounded", "injured", "executed", "beheaded"})
 PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
+# Saying verbs after a counted noun: the count is the speaker, and an outcome after is in what it said ('one man who said
+# he had retrieved victims'), unless passive ('three fighters were said to be killed').
+SAYING_VERBS = frozenset({"said", "says", "told"})
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside

@@ -892,3 +892,15 @@ def test_find_quantities_skips_one_that_picks_a_member_of_the_count_before(text,
 def test_find_quantities_gives_no_outcome_to_the_subject_of_an_active_outcome_verb(text, expected):
     """Check that a count followed by 'kill'/'have killed' and an object is the killer, not the killed; 'have been killed' and 'wounds' are its outcome."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One nurse who said she had seen dead children at the clinic", []),
+        ("Two guards were said to be killed at the gate", [(2.0, "guards killed")]),
+    ],
+)
+def test_find_quantities_takes_no_outcome_from_what_the_count_said(text, expected):
+    """Check that an outcome after 'who said' belongs to what the counted speaker said, while 'were said to be killed' is the count's."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
