@@ -584,7 +584,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
-            outcome = DEATH_NOUNS.get(head) or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
+            dead = DEATH_NOUNS.get(head) or (next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "") if noun_end > noun_start + 1 else "")
+            # the dead (a plural: 'body armour' is no corpse) may stand before a participle the noun phrase runs on to ('scores of bodies laid out on floors')
+            outcome = dead or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
         if not outcome and _subset_link_before(lowers, number.start_index):
             outcome = _subject_outcome(lowers, number.start_index, outcomes)  # 'those killed in the raids include 14 children'

@@ -904,3 +904,9 @@ def test_find_quantities_gives_no_outcome_to_the_subject_of_an_active_outcome_ve
 def test_find_quantities_takes_no_outcome_from_what_the_count_said(text, expected):
     """Check that an outcome after 'who said' belongs to what the counted speaker said, while 'were said to be killed' is the count's."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_reads_the_dead_before_a_participle_in_the_noun_phrase():
+    """Check that 'bodies' counted before a participle ('dozens of bodies lined up ... with no sign of injury') are the dead, not the injured."""
+    text = "The footage showed dozens of bodies lined up in a hall with no sign of injury"
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(24.0, "bodies lined up killed")]
