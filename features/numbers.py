@@ -595,8 +595,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
         own_words = lowers[noun_start:noun_end] if own_noun else ()  # the count's own noun, not one borrowed from the count before
         outcome = _outcome_of_noun(outcome, noun, own_words)
-        if not shared_outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
-            continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
+        if number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE and (
+            not shared_outcome or (shared_outcome in _HARM_OUTCOMES and not THING_NOUNS.isdisjoint(own_words))
+        ):
+            continue  # 'one of the three main towns', 'between the two sides', 'killed in the two attacks': a small known group, no count claimed
+            # ('displaced in the two cities' is kept, without the outcome, as before the place filter)
         if not outcome and not number.approximator and lowers[number.start_index] == "one" and (
             not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))) or (not own_noun and previous_end == number.start_index)
         ):

@@ -910,3 +910,9 @@ def test_find_quantities_reads_the_dead_before_a_participle_in_the_noun_phrase()
     """Check that 'bodies' counted before a participle ('dozens of bodies lined up ... with no sign of injury') are the dead, not the injured."""
     text = "The footage showed dozens of bodies lined up in a hall with no sign of injury"
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(24.0, "bodies lined up killed")]
+
+
+def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
+    """Check that a small count after 'the' whose harm outcome its noun cannot take ('killed in the two raids') is still no count."""
+    text = "Those killed in the two raids on the market include 9 children"
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(9.0, "children killed")]
