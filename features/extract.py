@@ -74,6 +74,8 @@ ORGANISATION_REFERENCES = frozenset({"it", "the group", "the agency", "the minis
 HONORIFICS = frozenset({
     "dr", "sheikh", "shaikh", "mr", "mrs", "ms", "colonel", "col", "general", "gen", "brigadier", "major", "lieutenant", "captain",
     "president", "minister", "prime", "professor", "prof", "imam", "father", "rev", "sir", "ambassador", "senator", "commander",
+    "archimandrite", "archbishop", "bishop", "patriarch", "reverend", "cardinal", "monsignor", "pastor", "mufti", "ayatollah", "sayyed",
+    "sayyid",
 })
 # Lowercase particles inside Arabic and European names ('Ammar al-Assad', 'Abu Mohammad al-Golani').
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "bou", "de", "van", "von", "-"})
@@ -641,7 +643,13 @@ def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
         if info["kind"] == "group" or info["anonymous"]:
             return _Speaker(hit.text, info["camp"], True, "group")
         return _Speaker(hit.key, info["camp"], False, info["kind"])
-    return _Speaker(hit.text.lower(), CAMP_UNKNOWN, True, "group")
+    return _Speaker(_lowered_but_acronyms(hit.text), CAMP_UNKNOWN, True, "group")
+
+
+def _lowered_but_acronyms(text: str) -> str:
+    """A lexicon group phrase lowercased as a description is written mid-sentence, its acronyms kept ('An NGO said' -> 'an
+    NGO', 'Activists said' -> 'activists'): a word with two or more capitals stays as written."""
+    return " ".join(word if sum(character.isupper() for character in word) >= 2 else word.lower() for word in text.split())
 
 
 def _is_speaker_hit(hit: _Hit) -> bool:
@@ -708,6 +716,11 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             camp = _person_camp(sent, frame, speakers, compiled)
             if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
+        if frame is not None and frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, frames[-1].right if frames else sent.start, speakers, compiled,
+                                                                                              frame.speaker.kind == "person")) is not None:
+            frame = replace(frame, left=described)  # '... Observatory director Rami Abdel Rahman said', '... monitoring group the Observatory said'
+        if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
+            frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
         if frame is not None:
             frames.append(frame)
             _remember_speaker(sent.toks, frame, state)
@@ -715,6 +728,78 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
     return frames
+
+
+def _without_honorifics(speaker: _Speaker, state: _ArticleState) -> _Speaker | None:
+    """A person's name without the honorifics or religious titles that open it ('Archimandrite Emanuel Youkhana', 'Dr.
+    Wael al-Halqi', 'Imam Sayyed Ali Khamenei'): the name from two words on, or the person a lone surname left named in
+    full earlier ('Archimandrite Youkhana'); None when no title opens it or too little would be left."""
+    words = speaker.name.split()
+    first = 0
+    while first < len(words) - 1 and words[first].lower().rstrip(".") in HONORIFICS:
+        first += 1
+    if first == 0:
+        return None
+    if len(words) - first >= 2:
+        return replace(speaker, name=" ".join(words[first:]))
+    return state.persons.get(words[-1].lower())
+
+
+# Head nouns of a description written before a registry name in apposition ('monitoring group the Syrian Observatory',
+# 'official news agency SANA', 'activist group Raqqa is Being Slaughtered Silently'), with ROLE_WORDS ('Observatory
+# director Rami Abdel Rahman').
+DESCRIPTION_HEADS = frozenset({"group", "monitor", "watchdog", "agency", "charity", "organisation", "organization", "ngo", "network", "channel",
+                               "daily", "newspaper", "broadcaster", "station", "outlet"})
+PERSON_DESCRIPTION_HEADS = frozenset({"activist", "journalist", "resident", "doctor", "member", "correspondent", "researcher", "analyst", "lawyer",
+                                      "volunteer", "photographer", "reporter", "nurse", "surgeon", "witness", "spokeswoman", "minister", "secretary",
+                                      "governor", "mayor", "adviser", "advisor", "coordinator", "chairman", "president", "premier", "ambassador"})
+OBJECT_OF_PREPOSITION = LOCATIVE_WORDS | {"by", "about", "as", "like", "than", "called", "named"}
+DESCRIPTION_NOUN_MODIFIERS = frozenset({"activist", "activists", "opposition", "rebel", "jihadist", "militant", "monitoring", "rights", "aid", "relief",
+                                        "campaign", "advocacy", "watchdog", "research", "medical", "humanitarian", "news", "media", "militia", "party"})
+
+
+def _description_before_name(doc: _Toks, left: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled, person: bool = False) -> int | None:
+    """Where a description in apposition before a registry name that opens the frame starts ('... on Sunday monitoring
+    group the Syrian Observatory for Human Rights said', '... official news agency SANA reported', '..." Observatory
+    director Rami Abdel Rahman said', '... but senior Russian military official X told'): the speaker's noun phrase, so
+    not part of the content before it. None when no description head (a group noun or role word) stands right before
+    the name, or when the description does not open a phrase (after a quotation, a comma, a date, an opener or its own
+    article, not after a preposition: 'was targeted by a radical rebel group state TV said' is the content's)."""
+    name = next((s for s in speakers if s.start == left and s.kind == "S" and compiled.sources[s.key]["kind"] in ("organisation", "outlet", "person")), None)
+    if name is None and person and doc.title[left] and doc.alpha[left]:
+        name = _Hit("N", "", left, left + 1, doc.token(left))  # a person the registry lacks ('local journalist Karim Haddad reported')
+    if name is None or not (doc.title[left] or doc.lower[left] == "the" or doc.token(left).isupper()):
+        return None  # a lowercase description ('state television') is no name
+    head = left - (left - 1 > lower_bound and doc.lower[left - 1] == "the")
+    heads = PERSON_DESCRIPTION_HEADS if name.kind == "N" else DESCRIPTION_HEADS
+    if head - 1 <= lower_bound or not (doc.lower[head - 1] in heads or doc.lower[head - 1] in ROLE_WORDS) or doc.title[head - 1]:
+        return None
+    start = head - 1
+    while start - 1 > lower_bound:
+        lower = doc.lower[start - 1]
+        same = next((s for s in speakers if s.end == start and s.kind == "S" and s.key == name.key), None)
+        if same is not None:
+            return same.start  # 'Observatory director Rami Abdel Rahman': the organisation the role belongs to
+        if doc.alpha[start - 1] and lower in DESCRIPTION_NOUN_MODIFIERS:
+            start -= 1  # 'activist group', 'militia spokesman'
+            continue
+        if (size := _modifier_ending_at(doc, start, lower_bound + 1, compiled)) is not None:
+            start -= size  # 'official news agency', 'senior Russian military official', 'local civil defense official'
+            continue
+        break
+    opener = start - 1
+    if opener >= lower_bound and doc.lower[opener] in ("the", "a", "an"):
+        if opener - 1 >= lower_bound and doc.lower[opener - 1] in OBJECT_OF_PREPOSITION:
+            return None  # 'was targeted by a radical rebel group': an object
+        return opener
+    if opener < lower_bound or doc.sent_start[start]:
+        return start
+    lower = doc.lower[opener]
+    if lower == ")" or lower in OBJECT_OF_PREPOSITION or (doc.title[opener] and doc.alpha[opener] and lower not in DATE_TOKENS and lower not in SUBJECT_OPENING_WORDS):
+        return None  # 'the Islamic State (IS) group the Observatory said', 'killed by rebel group X': the head ends the phrase before
+    if name.kind != "N" and doc.alpha[opener] and lower not in DATE_TOKENS and lower not in SUBJECT_OPENING_WORDS:
+        return None  # 'targeted by a radical rebel group Syrian TV said': an organisation noun after a lowercase word may be its object
+    return start  # after a quotation, a date, an opener, or a person's role after the content's last word ('in the attack local journalist X')
 
 
 def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
@@ -1008,6 +1093,17 @@ def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: l
     )
 
 
+SAME_WORDS = frozenset({"same", "aforementioned", "latter"})  # 'the same source said': a back-reference, as 'the source'
+
+
+def _after_definite(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """'the' opens a back-reference ending at ``start``, right before it or before 'same' ('the source', 'the same source')."""
+    before = start - 1
+    if before > lower_bound and doc.lower[before] in SAME_WORDS:
+        before -= 1
+    return before >= lower_bound and doc.lower[before] == "the"
+
+
 def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, verb_starts: set[int], state: _ArticleState | None = None,
                      places: Sequence[_Hit] = ()) -> list[_Hit]:
     """Group speakers widened over the modifiers before them: 'Russian sources', 'rebel commanders', 'Syrian state
@@ -1021,7 +1117,7 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     if not modifiers:
         return speakers
     doc = sent.toks
-    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.start > sent.start and doc.lower[hit.start - 1] == "the" and hit.text.lower() in BACK_REFERENCE_NOUNS)]
+    speakers = [hit for hit in speakers if not (hit.kind == "L" and hit.text.lower() in BACK_REFERENCE_NOUNS and _after_definite(doc, hit.start, sent.start))]
     registry_by_end = {hit.end: hit for hit in speakers if hit.kind == "S"}
     registry_by_start = {hit.start: hit for hit in speakers if hit.kind == "S"}
     group_starts = {hit.start for hit in speakers if hit.kind == "L"}
@@ -1031,8 +1127,8 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
     widened: dict[int, _Hit] = {}
     for hit in speakers:
         registry_group = hit.kind == "S" and compiled.sources[hit.key]["kind"] == "group"
-        if (hit.kind == "S" and not registry_group) or hit.start in verb_starts:
-            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports')
+        if (hit.kind == "S" and not registry_group) or (hit.start in verb_starts and hit.end not in verb_starts):
+            continue  # a registry name stands as it is; 'reports' may be the verb ('Reuters reports'), not before another ('Initial reports said')
         start, camp, state_camp, kept, member = hit.start, None, None, [], None
         while start > sent.start:
             source = registry_by_end.get(start)
@@ -1337,6 +1433,11 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 name = _determiner_lowered(doc, speaker_hit.start, posted)
                 camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
                 return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
+            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text):
+                end = next((index for index in range(speaker_hit.end, min(doc.n, speaker_hit.end + 8)) if doc.sent_start[index]), min(doc.n, speaker_hit.end + 8))
+                if (named := _name_after_description(doc, speaker_hit, end, speakers, (), compiled)) is not None:
+                    # 'according to media activist Karim Haddad': the person named (docs/annotation.md, Speaker rule 2)
+                    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
@@ -1574,6 +1675,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
             return _Frame(hit.start, hit.end, hit.text, proper, start, hit.end, "reported")
     elif proper is not None:
         proper = _not_a_date(doc, proper, hit.start)
+    if proper is not None and _after_locative(doc, proper[0], lower_bound):
+        proper = None  # 'US Central Command which oversees operations in the Middle East said': a location, not the subject
     if proper is not None and (office := _source_at_office(doc, hit, proper, speakers, lower_bound)) is not None:
         return office
     if (affiliated := _description_with_affiliation(doc, hit, speakers, lower_bound, places)) is not None:
@@ -1599,7 +1702,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if long_subject is not None and pronoun is None:
         return long_subject
     before = [s for s in speakers if lower_bound <= s.start and s.end <= hit.start and _distance(doc, s.end, hit.start) <= 6 and not _crosses_clause(doc, s.end, hit.start)
-              and not _object_before_new_phrase(doc, s, hit.start, lower_bound)]
+              and not _object_before_new_phrase(doc, s, hit.start, lower_bound) and not _members_of_collective(doc, s, lower_bound)]
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] == "," and (apposed := _name_before_comma_description(doc, hit.start - 1, lower_bound, speakers, places, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
@@ -1854,6 +1957,33 @@ def _opens_sentence_only(doc: _Toks, position: int) -> bool:
     return lower in SENTENCE_OPENERS and lower not in DESCRIPTION_DETERMINERS or lower in LEAD_OPENERS or lower in ARTICLES
 
 
+AREA_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "around", "outside", "throughout", "within"})
+
+
+def _after_locative(doc: _Toks, start: int, lower_bound: int) -> bool:
+    """The capitalised run at ``start`` closes a relative clause after a preposition of place, 'the' between or not ('US
+    Central Command which oversees operations in the Middle East said'): a location inside the subject's relative
+    clause, not the verb's subject (the subject is found by the long-subject rule)."""
+    before = start - 1
+    if before > lower_bound and doc.lower[before] == "the":
+        before -= 1
+    return before > lower_bound and doc.lower[before] in AREA_PREPOSITIONS and any(doc.lower[index] in RELATIVE_WORDS for index in range(lower_bound, before))
+
+
+COLLECTIVE_NOUNS = frozenset({"network", "collection", "coalition", "alliance", "umbrella", "grouping", "web"})
+
+
+def _members_of_collective(doc: _Toks, mention: _Hit, lower_bound: int) -> bool:
+    """A group noun inside 'a network of ...' in apposition to a name ('The Local Coordination Committees (LCC) a network
+    of activists reported'): what the named subject is made of, not the verb's subject (the name before is)."""
+    if mention.kind == "S" or mention.start - 4 < lower_bound or doc.lower[mention.start - 1] != "of" or doc.lower[mention.start - 2] not in COLLECTIVE_NOUNS:
+        return False
+    article = mention.start - 3
+    while article > lower_bound and doc.lower[article] not in ("a", "an") and mention.start - article <= 5 and doc.alpha[article]:
+        article -= 1  # 'a wide network of'
+    return doc.lower[article] in ("a", "an") and article - 1 >= lower_bound and (doc.lower[article - 1] == ")" or _capitalised(doc, article - 1))
+
+
 def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speakers: list[_Hit], lower_bound: int, places: Sequence[_Hit],
                                compiled: _Compiled, state: _ArticleState) -> _Frame:
     """The frame of a verb with speaker mentions ``before`` it in its clause: the first of a coordination ending in the
@@ -1866,6 +1996,11 @@ def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speake
     if speaker_hit.kind == "S" and speaker_hit.end == hit.start and (member := _person_in_apposition(doc, speaker_hit, lower_bound)) is not None:
         # 'Abu Mohammad al-Golani a commander of al-Nusra threatened ...': the subject is the person, the organisation his role's
         return _Frame(hit.start, hit.end, hit.text, _Speaker(member[1], speaker.camp, False, "person"), member[0], hit.end, "reported")
+    if (speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and doc.lower[speaker_hit.start] in ("a", "an")
+            and (named_organisation := _organisation_name_before(doc, speaker_hit.start, lower_bound)) is not None and _opens_subject(doc, named_organisation[0], lower_bound)):
+        # 'The Beirut Centre for Conflict Studies an NGO however put ...': the organisation the description is in apposition to
+        start, end = named_organisation
+        return _Frame(hit.start, hit.end, hit.text, _Speaker(_determiner_lowered(doc, start, end, ("the",)), CAMP_UNKNOWN, False, "organisation"), start, hit.end, "reported")
     if speaker.anonymous and speaker_hit is before[-1] and speaker_hit.kind != "S" and _is_individual(speaker.name):
         named = _name_beside_description(doc, speaker_hit, hit.start, lower_bound, speakers, places)
         if named is not None:  # 'Karim Haddad an activist in the town told', 'activist Karim Haddad told'

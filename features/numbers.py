@@ -46,6 +46,9 @@ IDENTIFIER_NOUNS = frozenset({
     # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
     "brigade", "division", "regiment", "battalion", "base", "corps", "squadron",
 })
+# Nouns of a page's gallery or comment counter, written in brackets with their number ('Slideshow (3 Images)', '(12 Comments)'):
+# page furniture, not a count the text asserts.
+GALLERY_NOUNS = frozenset({"images", "photos", "pictures", "photographs", "videos", "comments"})
 # Words after 'N times' that make it a multiplier ('three times more'), not a count of events ('breached it 677 times').
 MULTIPLIER_NEXT = frozenset({"more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "as", "the", "that", "what", "over"})
 # Words before a scale word that make it vague like the scale's plural: 'several hundred' (200, as 'hundreds'), 'a few
@@ -73,7 +76,11 @@ NOUN_STOP = {
     "thursday", "friday", "saturday", "sunday", "mostly", "most", "some", "many", "them", "it", "they", "whom", "whose", "where", "while",
     # page furniture that scraped articles run into the text ('Print Tweet Views 1430 Related ...')
     "related", "print", "tweet", "views", "share", "email",
+    # modal verbs: the count's predicate starts ('eight air strikes could ...', '470000 may have died')
+    "may", "might", "could", "would", "will", "can", "cannot", "should", "must",
 }
+# Words after 'may' that make it the modal verb, not the month ('470000 may have died', not '21 May').
+MODAL_NEXT = frozenset({"have", "be", "not", "well", "also", "still", "never", "soon", "rise", "reach", "die", "exceed"})
 # Months written short with a full stop before the day ('Jan. 25'); not 'may', 'june', 'july', which end sentences as words.
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Compass words: before 'of' they end a counted noun ('six bombers west of Kirkuk').
@@ -88,11 +95,20 @@ PERSON_NOUNS = frozenset({
 # Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
 THING_NOUNS = frozenset({
     "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
-    "blasts", "sorties", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
+    "blasts", "sorties", "incidents", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
     "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
     "neighborhoods", "neighbourhoods", "districts", "areas", "cities", "provinces", "regions", "locations", "zones",
 })
 _HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
+# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
+_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
+# Counted nouns of events: an attack has no outcome of its own ('conducted 18 strikes and destroyed 13 positions': the
+# strikes are counted, '18', not destroyed).
+EVENT_NOUNS = frozenset({"strikes", "airstrikes", "raids", "attacks", "bombings", "explosions", "blasts", "sorties", "incidents"})
+# Counted nouns of ground: a place taken is territory, counted without an outcome ('rebels captured three villages': '3').
+GROUND_NOUNS = frozenset({"villages", "towns", "cities", "provinces", "regions", "districts", "neighborhoods", "neighbourhoods", "areas", "zones", "locations"})
+_TAKEN_OUTCOMES = frozenset({"captured", "seized"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
 DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed",
                "body": "killed", "martyr": "killed", "corpse": "killed", "fatality": "killed"}  # 'unearthed one body'
@@ -452,10 +468,12 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         after = ""  # '2 of the', 'ten of those killed', 'six of them'; an outcome's object: 'killed five of Al-Nusra's militants', 'destroyed 14 of IS vehicles'
     if after == "times" and before not in MONTHS and (end_index + 1 >= len(lowers) or (lowers[end_index + 1] not in MULTIPLIER_NEXT and not lowers[end_index + 1].endswith("er"))):
         return False  # a count of events: 'breached it 677 times'; 'three times more', 'four times heavier' stay multipliers
-    if before == "(" and after == ")":
-        return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count
+    if before == "(" and (after == ")" or (after in GALLERY_NOUNS and end_index + 1 < len(lowers) and lowers[end_index + 1] == ")")):
+        return True  # a lone number in brackets is a page counter or a reference ('Rises (1881) Related'), not a count; nor a gallery's ('Slideshow (3 Images)')
     if after == "per" and end_index + 1 < len(lowers) and lowers[end_index + 1] == "cent":
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
+    if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
+        after = ""  # '470000 may have died': the modal verb, no date
     if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
         return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
@@ -529,6 +547,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
+    previous_own = ""  # the outcome the count before took for itself (``previous_outcome`` is what it passes on)
     for number in _find_numbers(words, lowers, _number_candidates(lowers)):
         if number.start_index and _is_designation(found[number.start_index - 1]):
             continue  # 'SU-24 warplanes', 'MiG-29', 'F-16': a model, not a count
@@ -557,27 +576,41 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
               and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
             outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
             # children': a part shares its group's outcome
+        elif (noun_end > number.end_index and noun_end < len(lowers) and lowers[noun_end] in outcomes and previous_own and previous_end == number.start_index - 1
+              and outcomes.get(lowers[previous_end]) == previous_own):
+            outcome = _joined(words, noun_end, outcomes)  # 'Seven killed 37 others injured', '8 persons killed 58 others injured': the participle before
+            # the count closes the count before it; this count's own outcome follows its noun
         elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
-            outcome = DEATH_NOUNS.get(head) or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
+            dead = DEATH_NOUNS.get(head) or (next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "") if noun_end > noun_start + 1 else "")
+            # the dead (a plural: 'body armour' is no corpse) may stand before a participle the noun phrase runs on to ('scores of bodies laid out on floors')
+            outcome = dead or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
         if not outcome and _subset_link_before(lowers, number.start_index):
             outcome = _subject_outcome(lowers, number.start_index, outcomes)  # 'those killed in the raids include 14 children'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
         shared_outcome = outcome  # what a coordinated count after it shares ('destroyed 25 gunmen and 3 tanks')
-        outcome = _outcome_of_noun(outcome, noun, bool(own_noun) and not THING_NOUNS.isdisjoint(lowers[noun_start:noun_end]))
-        if not outcome and number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE:
-            continue  # 'one of the three main towns', 'between the two sides': a small known group, no count claimed
-        if not outcome and not number.approximator and lowers[number.start_index] == "one" and not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))):
-            continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman')
+        own_words = lowers[noun_start:noun_end] if own_noun else ()  # the count's own noun, not one borrowed from the count before
+        outcome = _outcome_of_noun(outcome, noun, own_words)
+        if number.value < 10 and not number.approximator and number.start_index and lowers[number.start_index - 1] in DEFINITE_BEFORE and (
+            not shared_outcome or (shared_outcome in _HARM_OUTCOMES and not THING_NOUNS.isdisjoint(own_words))
+        ):
+            continue  # 'one of the three main towns', 'between the two sides', 'killed in the two attacks': a small known group, no count claimed
+            # ('displaced in the two cities' is kept, without the outcome, as before the place filter)
+        if not outcome and not number.approximator and lowers[number.start_index] == "one" and (
+            not (quantities and _coordinated(lowers, previous_end, number.start_index, bool(own_noun))) or (not own_noun and previous_end == number.start_index)
+        ):
+            continue  # 'One photograph shows', 'one man carried out': a determiner; a count of one has an outcome or a list ('three children and one woman');
+            # right after a counted group with no noun of its own it picks one of them ('two bombers one in a car'), no list item
         if not outcome and previous_outcome and _coordinated(lowers, previous_end, number.start_index, bool(own_noun)):
-            outcome = shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
+            shared_outcome = previous_outcome  # 'killed 50 militants and eight civilians', '... along with eight IS members'; passed on along the chain
+            outcome = _outcome_of_noun(previous_outcome, noun, own_words)  # but not onto a count of things it cannot befall ('killed 12 with four mortar shells')
         if not noun and not outcome:
             continue
-        previous_outcome, previous_end = shared_outcome, max(noun_end, number.end_index)
+        previous_outcome, previous_end, previous_own = shared_outcome, max(noun_end, number.end_index), outcome
         previous_noun = noun or previous_noun
         counts = f"{noun} {outcome}" if noun and outcome and outcome not in noun.lower() else noun or outcome  # not 'casualties casualties'
         last = max(noun_end, number.end_index) - 1
@@ -613,14 +646,19 @@ def _counted_noun(words: list[Word], lowers: list[str], number: _Number, followi
     return noun, noun_start, noun_end
 
 
-def _outcome_of_noun(outcome: str, noun: str, names_things: bool) -> str:
+def _outcome_of_noun(outcome: str, noun: str, own_words) -> str:
     """The outcome as the counted noun allows it: 'destroyed' people are killed ('destroyed over 60 terrorists');
-    attacks, weapons and places (``names_things``: the count's own noun holds one of ``THING_NOUNS``) are never killed
-    or injured ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18')."""
+    attacks, weapons and places (the count's own noun words ``own_words`` hold one of ``THING_NOUNS``) are never
+    killed, injured, displaced or missing ('more than 520 airstrikes have killed ...', 'blew up two vehicles killing 18');
+    attacks (``EVENT_NOUNS``) have no outcome at all, and ground (``GROUND_NOUNS``) is not captured or seized as
+    people are ('captured three villages')."""
+    if not outcome:
+        return outcome
     if outcome == "destroyed" and noun.rpartition(" ")[2].lower() in PERSON_NOUNS:
         return "killed"
-    if outcome in _HARM_OUTCOMES and names_things:
-        return ""
+    if own_words and not THING_NOUNS.isdisjoint(own_words):
+        if outcome in _PEOPLE_OUTCOMES or not EVENT_NOUNS.isdisjoint(own_words) or (outcome in _TAKEN_OUTCOMES and not GROUND_NOUNS.isdisjoint(own_words)):
+            return ""
     return outcome
 
 
@@ -789,8 +827,11 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             continue
         if "-" in word:
             word = word.partition("-")[0] or word
-        if word in ACTING_OUTCOME_VERBS:
-            break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five': what the subject did to others
+        if word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
+            break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five', 'three gunmen kill five', 'two bombers have
+            # killed 30': what the subject did to others
+        if word in SAYING_VERBS and words[position - 1][LOWER] not in PASSIVE_AUXILIARIES and (position + 1 == n_words or words[position + 1][LOWER] != "to"):
+            break  # 'One man who said he had retrieved victims': what follows is what the count said; 'were said to be killed' is its outcome
         if word in outcomes:
             return _joined(words, position, outcomes) if word == words[position][LOWER] else outcomes[word]
         if word in PHRASE_OUTCOMES and words[position - 1][LOWER] in PHRASE_OUTCOMES[word][0]:
@@ -821,6 +862,17 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 # '-ing' outcome verbs that take an object: after a counted noun they tell what the clause's subject did to others, not
 # the count's outcome ('the blast killed two women as well as 2 soldiers, wounding several others').
 ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing", "beheading", "crucifying", "destroying"})
+# Present-tense outcome verbs that take an object: after a counted noun the count is their subject, the one who kills
+# ('three gunmen kill five civilians'), not the killed ('40 Syrians die' is intransitive and stays the count's outcome;
+# 'wound', 'wounds' are left out: as nouns they are the count's outcome, '12 received wounds').
+AGENT_OUTCOME_VERBS = frozenset({"kill", "kills", "injure", "injures", "execute", "executes", "behead", "beheads", "crucify", "crucifies"})
+# Past participles that are active after 'have'/'has'/'had' ('two bombers have killed 30'); after 'been' they are passive.
+PERFECT_OUTCOME_VERBS = frozenset({"killed", "wounded", "injured", "executed", "beheaded"})
+PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
+# Saying verbs after a counted noun: the count is the speaker, and an outcome after is in what it said ('one man who said
+# he had retrieved victims'), unless passive ('three fighters were said to be killed').
+SAYING_VERBS = frozenset({"said", "says", "told"})
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside

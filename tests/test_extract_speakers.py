@@ -1134,3 +1134,129 @@ def test_extract_claims_reads_a_surname_as_the_speaker_its_full_name_spoke_for()
                           "Ten people died in the shelling. Jamous pointed out that the regime shows disregard for civilians.")
     assert claim_with(claims, "UN resolutions")["speaker"] == "Syrian National Coalition"
     assert _who(claim_with(claims, "disregard for civilians")) == ("Syrian National Coalition", "opposition", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Syrian regime television said three people were killed in Homs.", "three people", "Syrian National Television"),
+        ("Syrias government run TV said a car bomb injured nine people in Hama.", "nine people", "Syrian National Television"),
+        ("The Russian Federation said it had sent 20 trucks of flour to Aleppo.", "20 trucks", "Russia"),
+        ("Lebanese channel Al-Mayadin reported that 12 fighters were killed near Palmyra.", "12 fighters", "Al Mayadeen"),
+        ("Jaish al Islam said its fighters shot down a helicopter over Douma.", "helicopter", "Free Syrian Army"),
+        ("Reporters Without Borders said 12 journalists were killed in Syria last year.", "12 journalists", "Reporters Without Borders"),
+        ("US Central Command said its aircraft struck 14 targets near Raqqa.", "14 targets", "United States"),
+        ("Valerie Amos said 40 aid workers had been killed since the war began.", "40 aid workers", "United Nations"),
+    ],
+)
+def test_extract_claims_folds_registry_spellings_of_syria_speakers(sentence, phrase, expected):
+    """Check that the registry's added spellings of Syria-theatre speakers (state television under a regime or government
+    name, 'the Russian Federation', 'Al-Mayadin', 'Jaish al Islam', CENTCOM, Valerie Amos) and Reporters Without Borders are their actor."""
+    assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
+
+
+def test_extract_claims_drops_honorifics_and_religious_titles_before_a_name():
+    """Check that a religious title or an abbreviated honorific opening a person's name ('Archbishop Tomas Ferrer said',
+    'Dr. Samir Haddad said') is not part of the speaker, and a titled surname later is the person named in full."""
+    claims = syria_claims("Fighting went on. Archbishop Tomas Ferrer said 40 families had fled Hasakah. Dr. Samir Haddad said nine patients died in "
+                          "the hospital. Later Archbishop Ferrer said the church in the town had been burned.")
+    assert claim_with(claims, "40 families")["speaker"] == "Tomas Ferrer"
+    assert claim_with(claims, "nine patients")["speaker"] == "Samir Haddad"
+    assert claim_with(claims, "church in the town")["speaker"] == "Tomas Ferrer"
+
+
+def test_extract_claims_keeps_an_acronym_in_a_lexicon_description():
+    """Check that a lexicon description with an acronym ('an NGO said') keeps the acronym's capitals as written."""
+    claims = syria_claims("Fighting went on. Two people were killed in a blast in Homs on Sunday an NGO said.")
+    assert claim_with(claims, "Two people")["speaker"] == "an NGO"
+
+
+def test_extract_claims_reads_an_organisation_name_before_a_description_in_apposition():
+    """Check that an unregistered organisation named before an indefinite description in apposition ('The Beirut Centre
+    for Conflict Studies an NGO however put ...') is the speaker, not the description."""
+    claims = syria_claims("Fighting went on. The Beirut Centre for Conflict Studies an NGO however has put the death toll at more than 90000 people.")
+    assert claim_with(claims, "90000")["speaker"] == "the Beirut Centre for Conflict Studies"
+
+
+def test_extract_claims_skips_a_place_closing_the_subjects_relative_clause():
+    """Check that a capitalised place after 'in (the)' at the end of the subject's relative clause ('Southern Command
+    which runs operations in the Gulf Region said') is not the speaker: the subject before the clause is."""
+    claims = syria_claims("Fighting went on. The Pentagon which runs operations in the Gulf Region said its jets struck 12 targets near Raqqa.")
+    assert claim_with(claims, "12 targets")["speaker"] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("A car bomb killed seven people in Homs according to preliminary reports.", "seven people", "preliminary reports"),
+        ("Tribal sources said 30 fighters were killed near Mayadin.", "30 fighters", "tribal sources"),
+        ("Unconfirmed reports said four soldiers were captured near Hama.", "four soldiers", "unconfirmed reports"),
+    ],
+)
+def test_extract_claims_widens_a_group_speaker_over_report_qualifiers(sentence, phrase, expected):
+    """Check that a group speaker keeps the qualifiers that say what kind of report or source it is ('preliminary',
+    'initial', 'unconfirmed', 'tribal', 'trusted', 'conflicting'), not only its head noun."""
+    assert claim_with(syria_claims("Fighting went on. " + sentence), phrase)["speaker"] == expected
+
+
+def test_extract_claims_resolves_the_same_source_to_the_source_before():
+    """Check that 'the same source said' is a back-reference to the source that spoke before, like 'the source said',
+    not a group speaker 'source'."""
+    claims = syria_claims("Fighting went on. A source at Hama Police Command said terrorists fired 12 mortar shells on the city. "
+                          "Two houses were also damaged in the shelling the same source said.")
+    assert claim_with(claims, "Two houses")["speaker"] == "a source at Hama Police Command"
+
+
+def test_extract_claims_reads_the_name_before_a_network_in_apposition():
+    """Check that the members of a collective in apposition to a name ('The Violations Documentation Center (VDC) a
+    network of activists reported ...') are not the speaker: the named organisation is."""
+    claims = syria_claims("Fighting went on. The Violations Documentation Center (VDC) a network of activists reported 40 deaths in Daraya on Sunday.")
+    assert claim_with(claims, "40 deaths")["speaker"] == "Violations Documentation Center"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "content_end"),
+    [
+        ('Fighting went on. "The road into the town is cut" Observatory director Rami Abdel Rahman said.', "road into the town", "is cut"),
+        ("Fighting went on. Shelling killed nine people in Idlib on Sunday monitoring group the Syrian Observatory for Human Rights said.", "nine people",
+         "on Sunday"),
+        ("Fighting went on. A car bomb killed four people in Jableh on Monday official news agency SANA reported.", "four people", "on Monday"),
+    ],
+)
+def test_extract_claims_leaves_a_description_before_a_registry_name_out_of_the_content(text, phrase, content_end):
+    """Check that a description in apposition before a registry name that opens the frame ('Observatory director X
+    said', 'monitoring group the Observatory said', 'official news agency SANA reported') is the speaker's noun phrase,
+    not the end of the claim before it."""
+    assert claim_with(syria_claims(text), phrase)["text"].endswith(content_end)
+
+
+def test_extract_claims_keeps_a_description_after_a_preposition_in_the_content():
+    """Check that a description that is a preposition's object ('was targeted by a radical rebel group Syrian TV said')
+    stays in the content before the frame."""
+    claims = syria_claims("Fighting went on. The hospital in Hama was targeted by a radical rebel group Syrian TV said.")
+    assert claim_with(claims, "hospital in Hama")["text"].endswith("rebel group")
+
+
+def test_extract_claims_folds_raqqa_is_being_slaughtered_silently():
+    """Check that the Raqqa activist network the registry lists under its name and spellings ('Raqqa is Being Silently
+    Slaughtered', RBSS) is one opposition speaker, not the tail of its name."""
+    claims = syria_claims("Fighting went on. The network Raqqa is Being Silently Slaughtered said 14 people were executed in the city.")
+    row = claim_with(claims, "14 people")
+    assert (row["speaker"], row["speaker_camp"]) == ("Raqqa is Being Slaughtered Silently", "opposition")
+
+
+def test_extract_claims_leaves_a_persons_role_before_the_name_out_of_the_content():
+    """Check that the role written before an unregistered person's name that opens the frame, commas lost ('... used in
+    the attack local journalist Karim Haddad reported', '..." militia spokesman Tom Barrow said'), is the speaker's
+    phrase, not the end of the claim before it."""
+    claims = syria_claims('Fighting went on. Chlorine was used in the attack on the market local journalist Karim Haddad reported. '
+                          '"We are clearing the town of mines" militia spokesman Tom Barrow said.')
+    assert claim_with(claims, "Chlorine")["text"].endswith("the market")
+    assert claim_with(claims, "clearing the town")["text"].endswith("of mines")
+
+
+def test_extract_claims_reads_the_person_named_after_a_role_after_according_to():
+    """Check that 'according to' a one-person role followed by a name ('according to media activist Karim Haddad') is that
+    person, not the role noun."""
+    claims = syria_claims("Fighting went on. Two airstrikes killed three civilians in Binnish according to media activist Karim Haddad.")
+    assert claim_with(claims, "three civilians")["speaker"] == "Karim Haddad"

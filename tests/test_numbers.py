@@ -161,7 +161,7 @@ def test_word_texts_equal_the_word_pattern(text):
     [
         ("US air strikes killed 50 militants and eight civilians in northern Syria", [(50.0, "militants killed"), (8.0, "civilians killed")]),
         ("At least 10 fighters were killed in the blast along with eight attackers", [(10.0, "fighters killed"), (8.0, "attackers killed")]),
-        ("Rebels captured 3 villages. 20 fighters were seen nearby", [(3.0, "villages captured"), (20.0, "fighters")]),
+        ("Rebels captured 3 tanks. 20 fighters were seen nearby", [(3.0, "tanks captured"), (20.0, "fighters")]),
     ],
 )
 def test_find_quantities_gives_a_coordinated_count_the_outcome_of_the_first(text, expected):
@@ -819,3 +819,100 @@ def test_find_quantities_gives_a_count_listed_after_a_verbs_first_object_its_out
     """Check that a count after 'and'/'with' that follows an outcome verb's first object ('killing a man with three of
     his sons'), a quotation mark allowed before that object, takes the verb's outcome, and that another verb gives none."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eleven people were displaced from three villages near the dam", [(11.0, "people displaced"), (3.0, "villages")]),
+        ("Some 600 families had reached the two towns and registered as displaced", [(600.0, "families displaced"), (2.0, "towns")]),
+        ("The jets flew 14 sorties and destroyed five depots", [(14.0, "sorties"), (5.0, "depots destroyed")]),
+        ("Militias seized four towns east of the lake", [(4.0, "towns")]),
+        ("Militias seized four trucks east of the lake", [(4.0, "trucks seized")]),
+        ("Shelling killed nine men with six mortar shells on Friday", [(9.0, "men killed"), (6.0, "mortar shells")]),
+    ],
+)
+def test_find_quantities_gives_no_people_outcome_to_events_or_ground(text, expected):
+    """Check that a count of attacks or places takes no outcome people have, attacks none at all, and ground is not 'captured'."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four killed 21 others injured in mortar attack on Hamidiya", [(4.0, "killed"), (21.0, "people injured")]),
+        ("3 soldiers killed 12 civilians wounded in car bomb", [(3.0, "soldiers killed"), (12.0, "civilians injured")]),
+        ("Two raids killed 6 fighters injured in an earlier battle", [(2.0, "raids"), (6.0, "fighters killed")]),
+    ],
+)
+def test_find_quantities_reads_a_headline_list_of_counts_each_with_its_participle(text, expected):
+    """Check that in 'N killed M others injured' the second count takes the outcome after it, not the participle closing the first."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_skips_a_gallery_counter():
+    """Check that a page's gallery counter in brackets ('Slideshow (4 Photos)') is no count."""
+    assert [(q["value"], q["counts"]) for q in find_quantities("Slideshow ( 4 Photos ) Gunmen killed 7 guards")] == [(7.0, "guards killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Local medics fear 3500 may have died in the siege", [(3500.0, "killed")]),
+        ("Local medics fear 3500 villagers could have died in the siege", [(3500.0, "villagers killed")]),
+        ("The convoy left on 14 May for the border", []),
+    ],
+)
+def test_find_quantities_reads_a_modal_verb_after_a_count(text, expected):
+    """Check that 'may' before 'have'/'be' after a count is the modal verb, not a month, and a modal ends the counted noun."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Witnesses saw two gunmen one on a motorbike fire at the checkpoint", [(2.0, "gunmen")]),
+        ("Pilots flew 6 sorties five near the hills and one near the coast", [(6.0, "sorties"), (5.0, "sorties"), (1.0, "sorties")]),
+    ],
+)
+def test_find_quantities_skips_one_that_picks_a_member_of_the_count_before(text, expected):
+    """Check that a bare 'one' right after a counted group ('two gunmen one on a motorbike') is no count, but 'and one' in a list is."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four snipers kill two farmers near the orchard", [(4.0, "snipers"), (2.0, "farmers killed")]),
+        ("Three raiders on motorbikes have killed 11 shepherds", [(3.0, "raiders"), (11.0, "shepherds killed")]),
+        ("Three shepherds have been killed near the well", [(3.0, "shepherds killed")]),
+        ("Nine villagers received wounds from the blast", [(9.0, "villagers received injured")]),
+    ],
+)
+def test_find_quantities_gives_no_outcome_to_the_subject_of_an_active_outcome_verb(text, expected):
+    """Check that a count followed by 'kill'/'have killed' and an object is the killer, not the killed; 'have been killed' and 'wounds' are its outcome."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One nurse who said she had seen dead children at the clinic", []),
+        ("Two guards were said to be killed at the gate", [(2.0, "guards killed")]),
+    ],
+)
+def test_find_quantities_takes_no_outcome_from_what_the_count_said(text, expected):
+    """Check that an outcome after 'who said' belongs to what the counted speaker said, while 'were said to be killed' is the count's."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_reads_the_dead_before_a_participle_in_the_noun_phrase():
+    """Check that 'bodies' counted before a participle ('dozens of bodies lined up ... with no sign of injury') are the dead, not the injured."""
+    text = "The footage showed dozens of bodies lined up in a hall with no sign of injury"
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(24.0, "bodies lined up killed")]
+
+
+def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
+    """Check that a small count after 'the' whose harm outcome its noun cannot take ('killed in the two raids') is still no count."""
+    text = "Those killed in the two raids on the market include 9 children"
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(9.0, "children killed")]
