@@ -3646,7 +3646,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
             and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
         organisation = _Speaker(_determiner_lowered(doc, start, position + 1), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
         state.last_organisation = state.last_any = state.last_report = organisation
-        state.last_individual = None
+        state.last_individual, state.any_sentence = None, state.sentence
         return
     if determiner:
         return
