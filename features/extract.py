@@ -2695,8 +2695,8 @@ def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, sta
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
     'statement' (another outlet included), the last organisation for organisation nouns, else the last named speaker.
     An organisation noun agrees with its referent: it is no news outlet unless it can name one ('the agency'), and
-    one with a side ('the jihadist group', ``camp``) has that side; else it is the registry organisation of that side
-    mentioned last before ``start``, or nothing."""
+    one with a side ('the jihadist group', ``camp``) has that side; else it is the last named speaker that agrees (an
+    organisation), or the registry organisation of that side mentioned last before ``start``, or nothing."""
     if state.last_individual is not None and noun in state.last_individual.name.lower().split():
         return state.last_individual  # 'a source at X Police Command said ... The source added'
     if noun in DOCUMENT_NOUNS and state.last_report is not None:
@@ -2707,9 +2707,10 @@ def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, sta
         return None
     if f"the {noun}" not in ORGANISATION_REFERENCES:
         return state.last_any
-    referent = state.last_organisation or state.last_any
-    if referent is not None and (camp is None or referent.camp == camp) and (noun in OUTLET_REFERENCE_NOUNS or not (referent.kind == "outlet" or referent.media)):
-        return referent
+    last = state.last_organisation or state.last_any
+    for referent in (last, state.last_any if last is not state.last_any and state.last_any is not None and state.last_any.kind != "person" else None):
+        if referent is not None and (camp is None or referent.camp == camp) and (noun in OUTLET_REFERENCE_NOUNS or not (referent.kind == "outlet" or referent.media)):
+            return referent  # the last organisation, else ('Nusra said ... SANA said ... The group said') the last actor before the outlet
     return None if camp is None else _mentioned_organisation(state, camp, start)  # 'SANA said ... the jihadist group said': not SANA
 
 

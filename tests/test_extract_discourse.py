@@ -253,6 +253,11 @@ def test_extract_claims_resolves_a_described_group_to_the_organisation_of_its_si
     assert claim_with(claims, "captured two tanks")[["speaker", "attribution"]].tolist() == ["Islamic State", "reported_speech"]
     assert claim_with(claims, "abandoned by their crews")["speaker"] == "Islamic State"
     assert claim_with(claims, "troops repelled the assault")["speaker"] == "sana"
+    claims = syria_claims(
+        "The Nusra Front said it shelled the base. State news agency SANA said troops repelled the assault. The group said it had captured two "
+        "tanks near the base."
+    )
+    assert claim_with(claims, "captured two tanks")[["speaker", "attribution"]].tolist() == ["Nusra Front", "reported_speech"]
 
 
 def test_extract_claims_reads_he_as_an_organisations_voice_only_right_after_it_spoke():
