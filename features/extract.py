@@ -2668,21 +2668,27 @@ ANTECEDENT_TOKENS = 150  # tokens back searched for a registry organisation a de
 
 
 def _description_camp(doc, start: int, noun: int, state: _ArticleState) -> str | None:
-    """The camp a modifier of the description 'the ... noun' gives ('the jihadist group', 'the rebel group': the pack's
-    speaker sides), or None."""
+    """The camp a side adjective of the description 'the ... noun' gives ('the jihadist group', 'the rebel group': the
+    pack's ``speaker_side`` words; not a demonym: 'the Syrian monitoring group' is the Observatory), or None."""
     if noun - start < 2 or state.compiled is None:
         return None
     modifiers = state.compiled.speaker_modifiers
-    return next((camp for position in range(start + 1, noun) if (camp := modifiers.get((doc.lower[position],), (None, None))[1]) is not None), None)
+    for position in range(start + 1, noun):
+        entry = modifiers.get((doc.lower[position],))
+        if entry is not None and entry[0] == "speaker_side" and entry[1] is not None:
+            return entry[1]
+    return None
 
 
 def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Speaker | None:
     """The registry organisation of ``camp`` mentioned last in the ``ANTECEDENT_TOKENS`` tokens before ``before``
     ('IS militants seized the base. SANA said ... The jihadist group said'), or None."""
-    sources = state.compiled.sources
-    for hit in reversed(state.hits):
-        if hit.start >= before:
-            continue
+    sources, hits = state.compiled.sources, state.hits
+    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
+    while index < len(hits) and hits[index].start < before:
+        index += 1
+    for index in range(index - 1, -1, -1):
+        hit = hits[index]
         if hit.start < before - ANTECEDENT_TOKENS:
             return None
         if hit.kind == "S" and (info := sources[hit.key])["kind"] == "organisation" and info["camp"] == camp and not info["anonymous"]:
