@@ -631,6 +631,9 @@ class _ArticleState:
     hits_before: int = 0  # (``_army_named_last``)
     heads: dict = field(default_factory=dict)  # plural head noun of a named speaker's subject -> that speaker ('US officials': 'officials')
     publisher: _Speaker | None = None  # the publishing outlet: what 'the reporter' no one introduced speaks for
+    sentence: int = 0  # index of the sentence being read, and of the one where ``last_any`` last spoke: 'he' means an
+    any_sentence: int = 0  # organisation only when it spoke just before (``PERSONAL_FALLBACK_SENTENCES``)
+    compiled: object = None  # the pack's tables: registry kinds and camps of the mentions a description may refer back to
 
 
 def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
@@ -820,6 +823,7 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
             state.heads[head] = frame.speaker  # 'US officials said': the officials a later 'one of the officials' means
         state.last_individual = None
         state.last_any = state.last_report = frame.speaker
+        state.any_sentence = state.sentence
         if frame.speaker.kind == "organisation":
             state.last_organisation = frame.speaker
         if frame.speaker.kind == "person":
@@ -1698,6 +1702,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
     if pronoun is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
         return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
+    if pronoun is None and state.last_any is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
+        return None  # '"..." against President Assad he added' with no one 'he' can mean: still the subject, not the name before it
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and pronoun is None:
         return long_subject
@@ -2994,22 +3000,43 @@ def _previous_is_comma(doc, index: int, lower_bound: int) -> bool:
     return index - 1 >= lower_bound and doc.token(index - 1) in (",", ";")
 
 
+# Sentences back that an organisation may have spoken in for 'he' / 'she' to mean its voice when no person spoke
+# ('said observatory director Rami Abdel Rahman. He said'): further back, 'he' is someone else ('ISIS said ... . "..."
+# he said' four sentences on is a witness, not the group).
+PERSONAL_FALLBACK_SENTENCES = 2
+
+
+def _personal_referent(state: _ArticleState) -> _Speaker | None:
+    """What 'he' / 'she' refers to: the last unnamed individual or person, else the last named speaker when it is a
+    person or spoke within ``PERSONAL_FALLBACK_SENTENCES`` sentences (an organisation's voice)."""
+    if (state.last_individual or state.last_person) is not None:
+        return state.last_individual or state.last_person
+    if state.last_any is not None and (state.last_any.kind == "person" or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
+        return state.last_any
+    return None
+
+
 def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> tuple[_Speaker, int] | None:
-    """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else, when no
-    person spoke yet, the last named speaker: 'said observatory director Rami Abdel Rahman. He said'), 'it' and
-    organisation nouns ('the group', 'the Britain-based group') to the last organisation (else the last named
-    speaker), other back-references ('the source', 'the military representative') to the last named speaker."""
+    """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else the last named
+    speaker that just spoke: 'said observatory director Rami Abdel Rahman. He said'; ``_personal_referent``), 'it'
+    and organisation nouns ('the group', 'the Britain-based group') to the last organisation (else the last named
+    speaker), 'they' to the last named speaker that is no single person, other back-references ('the source', 'the
+    military representative') to the last named speaker; a description whose kind or side disagrees with that
+    speaker's refers to the nearest that agrees (``_noun_referent``)."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
-        if lower in PRONOUNS_PERSON and (state.last_individual or state.last_person or state.last_any) is not None:
-            return state.last_individual or state.last_person or state.last_any, position
+        if lower in PRONOUNS_PERSON and (personal := _personal_referent(state)) is not None:
+            return personal, position
         if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):
             if any(doc.lower[between] in PASSIVE_AUXILIARIES for between in range(position + 1, index)):
                 return None  # 'it is estimated that': no one in particular
-            return (state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any), position
+            referent = state.last_organisation if lower == "it" and state.last_organisation is not None else state.last_any
+            if lower == "they" and referent.kind == "person":
+                return None  # 'they' is never one person: 'activist X said ... they say they will fight' means others
+            return referent, position
         if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None and (referent := _noun_referent(lower, state)) is not None:
+            if start is not None and (referent := _noun_referent(lower, state, _description_camp(doc, start, position, state), start)) is not None:
                 return referent, start
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
@@ -3019,19 +3046,60 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
 OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last
 
 
-def _noun_referent(noun: str, state: _ArticleState) -> _Speaker | None:
+ANTECEDENT_TOKENS = 150  # tokens back searched for a registry organisation a description agrees with ('the jihadist group')
+
+
+def _description_camp(doc, start: int, noun: int, state: _ArticleState) -> str | None:
+    """The camp a side adjective of the description 'the ... noun' gives ('the jihadist group', 'the rebel group': the
+    pack's ``speaker_side`` words; not a demonym: 'the Syrian monitoring group' is the Observatory), or None."""
+    if noun - start < 2 or state.compiled is None:
+        return None
+    modifiers = state.compiled.speaker_modifiers
+    for position in range(start + 1, noun):
+        entry = modifiers.get((doc.lower[position],))
+        if entry is not None and entry[0] == "speaker_side" and entry[1] is not None:
+            return entry[1]
+    return None
+
+
+def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Speaker | None:
+    """The registry organisation of ``camp`` mentioned last in the ``ANTECEDENT_TOKENS`` tokens before ``before``
+    ('IS militants seized the base. SANA said ... The jihadist group said'), or None."""
+    sources, hits = state.compiled.sources, state.hits
+    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
+    while index < len(hits) and hits[index].start < before:
+        index += 1
+    for index in range(index - 1, -1, -1):
+        hit = hits[index]
+        if hit.start < before - ANTECEDENT_TOKENS:
+            return None
+        if hit.kind == "S" and (info := sources[hit.key])["kind"] == "organisation" and info["camp"] == camp and not info["anonymous"]:
+            return _Speaker(hit.key, camp, False, "organisation")
+    return None
+
+
+def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, start: int = 0) -> _Speaker | None:
     """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
-    'statement' (another outlet included), the last organisation for organisation nouns, else the last named speaker."""
+    'statement' (another outlet included), the last organisation for organisation nouns, else the last named speaker.
+    An organisation noun agrees with its referent: it is no news outlet unless it can name one ('the agency'), and
+    one with a side ('the jihadist group', ``camp``) has that side; else it is the last named speaker that agrees (an
+    organisation), or the registry organisation of that side mentioned last before ``start``, or nothing."""
     if state.last_individual is not None and noun in state.last_individual.name.lower().split():
         return state.last_individual  # 'a source at X Police Command said ... The source added'
     if noun in DOCUMENT_NOUNS and state.last_report is not None:
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
     if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
         return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
-    if state.last_any is None:
+    if state.last_any is None and not (camp is not None and f"the {noun}" in ORGANISATION_REFERENCES):
         return None
-    return (state.last_organisation or state.last_any) if f"the {noun}" in ORGANISATION_REFERENCES else state.last_any
+    if f"the {noun}" not in ORGANISATION_REFERENCES:
+        return state.last_any
+    last = state.last_organisation or state.last_any
+    for referent in (last, state.last_any if last is not state.last_any and state.last_any is not None and state.last_any.kind != "person" else None):
+        if referent is not None and (camp is None or referent.camp == camp) and (noun in OUTLET_REFERENCE_NOUNS or not (referent.kind == "outlet" or referent.media)):
+            return referent  # the last organisation, else ('Nusra said ... SANA said ... The group said') the last actor before the outlet
+    return None if camp is None else _mentioned_organisation(state, camp, start)  # 'SANA said ... the jihadist group said': not SANA
 
 
 def _definite_start(doc, noun: int, lower_bound: int) -> int | None:
@@ -3932,7 +4000,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     if deferred:
         hits_all = _headline_openers(hits_all, deferred, doc)
     publisher = outlet_speaker(article["outlet"], compiled)
-    state = _ArticleState(outlet=publisher.name.lower(), hits=hits_all, publisher=publisher)
+    state = _ArticleState(outlet=publisher.name.lower(), hits=hits_all, publisher=publisher, compiled=compiled)
     sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]] = []
     continuations: dict[int, _Speaker | None] = {}  # sentence index -> its back-reference subject's speaker (None: a part or more of the count)
     position = 0
@@ -3942,7 +4010,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         if sent_start in tag_lists:  # a page's keyword list: no frame, no claim, no subject to refer back to
             sentences.append((sent, [], []))
             continue
-        state.hits_before = position
+        state.hits_before, state.sentence = position, len(sentences)
         frames = _find_frames(sent, hits, compiled, state)
         if not frames:
             _remember_subject(doc, sent, hits, compiled, state)
@@ -3996,7 +4064,7 @@ def _remember_subject(doc: _Toks, sent: _Sent, hits: list[_Hit], compiled: _Comp
             and not any(hit.kind == "S" and start <= hit.start < position for hit in hits)):
         organisation = _Speaker(_determiner_lowered(doc, start, position + 1), CAMP_UNKNOWN, False, "organisation")  # 'the' opens it
         state.last_organisation = state.last_any = state.last_report = organisation
-        state.last_individual = None
+        state.last_individual, state.any_sentence = None, state.sentence
         return
     if determiner:
         return

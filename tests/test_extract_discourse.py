@@ -242,3 +242,43 @@ def test_extract_claims_reads_part_of_a_full_name_said_before_as_that_person():
     )
     assert claim_with(claims, "20 people were killed")["speaker"] == "Ibrahim Abu Leith"
     assert claim_with(claims, "30 people were wounded")["speaker"] == "Ibrahim Abu Leith"
+
+
+def test_extract_claims_resolves_a_described_group_to_the_organisation_of_its_side_not_the_outlet_that_spoke_last():
+    """Check that 'the jihadist group said' after another outlet's report is the jihadist organisation named before, and 'It said' after it too."""
+    claims = syria_claims(
+        "Islamic State militants attacked the air base near Deir Ezzor on Tuesday. State news agency SANA said troops repelled the assault. "
+        "On Wednesday the jihadist group said it had captured two tanks near the base. It said the tanks had been abandoned by their crews."
+    )
+    assert claim_with(claims, "captured two tanks")[["speaker", "attribution"]].tolist() == ["Islamic State", "reported_speech"]
+    assert claim_with(claims, "abandoned by their crews")["speaker"] == "Islamic State"
+    assert claim_with(claims, "troops repelled the assault")["speaker"] == "sana"
+    claims = syria_claims(
+        "The Nusra Front said it shelled the base. State news agency SANA said troops repelled the assault. The group said it had captured two "
+        "tanks near the base."
+    )
+    assert claim_with(claims, "captured two tanks")[["speaker", "attribution"]].tolist() == ["Nusra Front", "reported_speech"]
+
+
+def test_extract_claims_reads_he_as_an_organisations_voice_only_right_after_it_spoke():
+    """Check that 'he said' means the organisation that spoke in the sentence before, not one that spoke four sentences back."""
+    claims = syria_claims(
+        "Fighting went on. Observatory director Rami Abdel Rahman said 20 people were killed in Douma. He said the shelling hit a market in the town."
+    )
+    assert claim_with(claims, "hit a market")["speaker"] == "Syrian Observatory for Human Rights"
+    claims = syria_claims(
+        "The Islamic State group said its fighters seized the village of Tal Abyad. Residents fled to the north overnight. Aid workers arrived on "
+        'Monday. Some houses were burned in the fighting. "My brother is still missing in the village" he said. "The fighters took the men '
+        'to the mosque" against President Bashar al-Assad he added.'
+    )
+    assert claim_with(claims, "still missing")["speaker"] != "Islamic State"
+    assert claim_with(claims, "took the men")["speaker"] not in ("Islamic State", "Bashar al-Assad")
+
+
+def test_extract_claims_does_not_read_they_as_one_person():
+    """Check that 'they say' inside a person's quotation is no report of that person: the quotation stays one claim of the person."""
+    claims = syria_claims(
+        'Activist Karim Haddad said three people were killed in the shelling of Douma. "They are fighting to defend their homes and they say they '
+        'will stay" he said.'
+    )
+    assert claim_with(claims, "fighting to defend their homes")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
