@@ -840,6 +840,11 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
+    else:
+        if last < n_words:
+            late = _late_passive_outcome(words, noun_end, last, noun_end + LATE_REACH, outcomes)
+            if late:
+                return late  # 'nine members of the ... alliance who were working in the clinic were also killed': the subject's predicate
     if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
         return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
@@ -856,6 +861,43 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
                 return outcomes[word]
             if not text[0].isalnum() and text not in QUOTE_MARKS:
                 break
+    return ""
+
+
+# Most words between a counted subject's noun and its passive predicate ('Three women from the besieged town of X west of
+# the capital Y were killed'): beyond the first 12 words only a passive outcome ('were killed', 'were also killed') is read.
+LATE_REACH = 24
+LATE_ADVERBS = frozenset({"also", "reportedly", "later", "all", "allegedly", "subsequently"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int, outcomes: dict[str, str]) -> str:
+    """The outcome of a long subject's passive predicate read up to word ``end``, when the words from ``noun_end`` to
+    ``start`` held none: an outcome word right after a passive auxiliary ('were killed', 'were also killed'). '' at any
+    punctuation, a saying or acting verb, an outcome word that is not passive, or a first auxiliary with another verb
+    ('Nine missiles were fired by aircraft and two tanks were destroyed': the count's predicate is 'were fired'); a
+    relative clause's own verb is passed over ('nine members ... who were working in the clinic were also killed')."""
+    relative = False
+    for position in range(noun_end, min(end, len(words))):
+        text, word = words[position]
+        if text in QUOTE_MARKS or text in OPENING_BRACKETS or text in CLOSING_BRACKETS:
+            continue  # 'including the (opposition) minister ... were killed'
+        if not text[0].isalnum() or word in SAYING_VERBS or word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS:
+            return ""
+        if word in RELATIVE_WORDS:
+            relative = True
+        elif (word in PASSIVE_AUXILIARIES and text != "IS") or word in PERFECT_AUXILIARIES:  # 'Airstrikes Against IS Kill ...': the group
+            after = position + 1
+            while after < len(words) and words[after][LOWER] in LATE_ADVERBS | PASSIVE_AUXILIARIES:
+                after += 1  # 'were also killed', 'have been killed'
+            if relative:
+                relative = False  # the relative clause's own verb, whatever it is ('who had died in custody')
+                continue
+            if after < len(words) and words[after][LOWER] in outcomes and after >= start:
+                return outcomes[words[after][LOWER]]
+            return ""
+        elif word in outcomes and position >= start:
+            return ""
     return ""
 
 

@@ -916,3 +916,21 @@ def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
     """Check that a small count after 'the' whose harm outcome its noun cannot take ('killed in the two raids') is still no count."""
     text = "Those killed in the two raids on the market include 9 children"
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(9.0, "children killed")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Four nurses from the small hospital of Kafr Tala north of the provincial capital Hama were killed by a shell",
+         [(4.0, "nurses killed")]),
+        ("six workers of the local water board who were repairing the pumping station were also wounded",
+         [(6.0, "workers injured")]),
+        ("Five rockets were launched from the hills east of the town and at least two trucks were destroyed",
+         [(5.0, "rockets"), (2.0, "trucks destroyed")]),
+        ("The archive holds thousands of letters written in the long years between the great wars of the last century that name 300 soldiers who had died in the camps",
+         [(2000.0, "letters written"), (300.0, "soldiers killed")]),
+    ],
+)
+def test_find_quantities_reads_the_passive_predicate_after_a_long_subject(text, expected):
+    """Check that a counted subject's passive outcome beyond twelve words ('... were killed') is read, but not another count's verb or a relative clause's."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
