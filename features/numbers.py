@@ -46,6 +46,8 @@ IDENTIFIER_NOUNS = frozenset({
     # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
     "brigade", "division", "regiment", "battalion", "base", "corps", "squadron",
 })
+# Identifier words before a number that stay a date or an age with an approximator between ('since about 2011', 'aged about 15').
+DATE_OR_AGE_BEFORE = frozenset({"since", "year", "aged"})
 # Nouns of a page's gallery or comment counter, written in brackets with their number ('Slideshow (3 Images)', '(12 Comments)'):
 # page furniture, not a count the text asserts.
 GALLERY_NOUNS = frozenset({"images", "photos", "pictures", "photographs", "videos", "comments"})
@@ -474,8 +476,9 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
         after = ""  # '470000 may have died': the modal verb, no date
-    if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
-        return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'
+    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and not (approximated and before not in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
+        return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'; nor is an identifier
+        # approximated: 'of this number some 4000 people', 'the tribe who number about 7000' are counts ('since about 2011', 'aged about 15' stay no count)
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
         return True  # a clock time written 'by 6 p.m.' (read as 'p', '.', 'm')
     if start_index >= 2 and ((before == "of" and lowers[start_index - 2] in ("age", "ages")) or (before == "." and lowers[start_index - 2] in MONTH_ABBREVIATIONS)):

@@ -934,3 +934,16 @@ def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
 def test_find_quantities_reads_the_passive_predicate_after_a_long_subject(text, expected):
     """Check that a counted subject's passive outcome beyond twelve words ('... were killed') is read, but not another count's verb or a relative clause's."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Most of this number some 3200 families are still waiting for tents", [(3200.0, "families")]),
+        ("Under resolution 2254 the talks resumed", []),
+        ("Boys aged about 15 were recruited by the militia", []),
+    ],
+)
+def test_find_quantities_counts_an_approximated_number_after_an_identifier_word(text, expected):
+    """Check that an approximator between an identifier word and a number ('this number some 3200 families') makes it a count, while ages stay none."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
