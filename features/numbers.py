@@ -888,7 +888,12 @@ def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int
         if not text[0].isalnum() or word in SAYING_VERBS or word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS:
             return ""
         if word in RELATIVE_WORDS:
-            relative = True
+            verb = position + 1
+            while verb < len(words) and words[verb][LOWER] in LATE_ADVERBS:
+                verb += 1
+            # the relative clause's verb: an auxiliary is passed over with its participle below, any other word right here
+            # ('who include members of ...')
+            relative = verb < len(words) and (words[verb][LOWER] in PASSIVE_AUXILIARIES or words[verb][LOWER] in PERFECT_AUXILIARIES)
         elif (word in PASSIVE_AUXILIARIES and text != "IS") or word in PERFECT_AUXILIARIES:  # 'Airstrikes Against IS Kill ...': the group
             after = position + 1
             while after < len(words) and words[after][LOWER] in LATE_ADVERBS | PASSIVE_AUXILIARIES:

@@ -927,6 +927,8 @@ def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
          [(6.0, "workers injured")]),
         ("Five rockets were launched from the hills east of the town and at least two trucks were destroyed",
          [(5.0, "rockets"), (2.0, "trucks destroyed")]),
+        ("At least 40 guards of the prison and their relatives who include many women and elderly men were wounded in the attack",
+         [(40.0, "guards injured")]),
         ("The archive holds thousands of letters written in the long years between the great wars of the last century that name 300 soldiers who had died in the camps",
          [(2000.0, "letters written"), (300.0, "soldiers killed")]),
     ],
