@@ -871,12 +871,16 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
 # the capital Y were killed'): beyond the first 12 words only a passive outcome ('were killed', 'were also killed') is read.
 LATE_REACH = 24
 LATE_ADVERBS = frozenset({"also", "reportedly", "later", "all", "allegedly", "subsequently"})
+# Outcome verbs with no object: after 'have' they are the count's own ('Thousands of civilians ... have fled'), while 'have
+# killed', 'have destroyed' tell what the count did to others.
+INTRANSITIVE_OUTCOMES = frozenset({"fled", "died", "perished"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int, outcomes: dict[str, str]) -> str:
     """The outcome of a long subject's passive predicate read up to word ``end``, when the words from ``noun_end`` to
-    ``start`` held none: an outcome word right after a passive auxiliary ('were killed', 'were also killed'). '' at any
+    ``start`` held none: an outcome word right after a passive auxiliary ('were killed', 'were also killed'), or an
+    intransitive one after 'have' ('have fled'; 'have killed 30' is the count's own act). '' at any
     punctuation, a saying or acting verb, an outcome word that is not passive, or a first auxiliary with another verb
     ('Nine missiles were fired by aircraft and two tanks were destroyed': the count's predicate is 'were fired'); a
     relative clause's own verb is passed over ('nine members ... who were working in the clinic were also killed')."""
@@ -895,14 +899,15 @@ def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int
             # ('who include members of ...')
             relative = verb < len(words) and (words[verb][LOWER] in PASSIVE_AUXILIARIES or words[verb][LOWER] in PERFECT_AUXILIARIES)
         elif (word in PASSIVE_AUXILIARIES and text != "IS") or word in PERFECT_AUXILIARIES:  # 'Airstrikes Against IS Kill ...': the group
-            after = position + 1
-            while after < len(words) and words[after][LOWER] in LATE_ADVERBS | PASSIVE_AUXILIARIES:
+            after, passive = position + 1, word in PASSIVE_AUXILIARIES
+            while after < len(words) and words[after][LOWER] in _LATE_SKIPPED:
+                passive = passive or words[after][LOWER] in PASSIVE_AUXILIARIES
                 after += 1  # 'were also killed', 'have been killed'
             if relative:
                 relative = False  # the relative clause's own verb, whatever it is ('who had died in custody')
                 continue
-            if after < len(words) and words[after][LOWER] in outcomes and after >= start:
-                return outcomes[words[after][LOWER]]
+            if after < len(words) and words[after][LOWER] in outcomes and after >= start and (passive or words[after][LOWER] in INTRANSITIVE_OUTCOMES):
+                return outcomes[words[after][LOWER]]  # after 'have' only an intransitive one: 'have killed 30' is what the count did
             return ""
         elif word in outcomes and position >= start:
             return ""
@@ -923,6 +928,7 @@ PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
 # he had retrieved victims'), unless passive ('three fighters were said to be killed').
 SAYING_VERBS = frozenset({"said", "says", "told"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_LATE_SKIPPED = LATE_ADVERBS | PASSIVE_AUXILIARIES  # words between an auxiliary and its participle
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside
