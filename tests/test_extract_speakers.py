@@ -774,7 +774,7 @@ def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
         ("Fighting went on. A source from Idlib said 5 people were killed in Saraqeb.", "5 people", ("a source", "unknown", True)),
         ("Fighting went on. A regime source in Hassakeh said 12 fighters were killed.", "12 fighters", ("a regime source in Hassakeh", "loyalist", True)),
         ("Fighting went on. The security sources and a witness in Akcakale said 12 fighters were killed.", "12 fighters",
-         ("security sources and a witness", "unknown", True)),
+         ("The security sources and a witness", "unknown", True)),  # rule 4: the whole phrase, its determiner included
     ],
 )
 def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, expected):
@@ -1260,3 +1260,57 @@ def test_extract_claims_reads_the_person_named_after_a_role_after_according_to()
     person, not the role noun."""
     claims = syria_claims("Fighting went on. Two airstrikes killed three civilians in Binnish according to media activist Karim Haddad.")
     assert claim_with(claims, "three civilians")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Media Activist Karim Haddad told the agency that shelling hit the market in Binnish.", "shelling hit", "Karim Haddad"),
+        ("Fighting went on. Local Journalist Karim Haddad told the agency that shelling hit the market in Binnish.", "shelling hit", "Karim Haddad"),
+    ],
+)
+def test_extract_claims_drops_a_capitalised_role_before_a_name(text, phrase, expected):
+    """Check that a capitalised role and its modifier before an unregistered person's name ('Media Activist Karim Haddad')
+    are left out of the speaker's name (docs/annotation.md, Speaker rule 2)."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The Britain-based observatory and opposition fighters said a car bomb exploded in Binnish on Sunday.", "car bomb",
+         "The Britain-based observatory and opposition fighters"),
+        ("Fighting went on. Shelling killed a boy in Binnish the observatory and a security source said.", "killed a boy",
+         "the observatory and a security source"),
+        ("Fighting went on. Shelling killed 12 people in Binnish a human rights monitoring group and activists said on Saturday.", "12 people",
+         "a human rights monitoring group and activists"),
+    ],
+)
+def test_extract_claims_writes_coordinated_speakers_with_the_first_determiner(text, phrase, expected):
+    """Check that speakers joined by 'and' are written with the first conjunct's determiner and modifiers (docs/annotation.md,
+    Speaker rule 4), and that these words are not left at the end of the content before the frame."""
+    row = claim_with(syria_claims(text), phrase)
+    assert row["speaker"] == expected
+    assert not row["text"].endswith(("the", "a human rights", "The Britain-based"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The government of President Bashar al-Assad denied using barrel bombs in Binnish.", "barrel bombs",
+         ("Syrian Government", "loyalist", False)),
+        ("Fighting went on. The administration of President Bashar al-Assad said the army retook Binnish.", "retook Binnish",
+         ("Syrian Government", "loyalist", False)),
+        ("Fighting went on. The defence ministry in Moscow said on Sunday its jets struck 12 targets near Palmyra.", "12 targets",
+         ("Russian Defence Ministry", "loyalist", False)),
+        ("Fighting went on. Rebels will lose Binnish within weeks sources familiar with Syrian government thinking have said.", "lose Binnish",
+         ("sources familiar with Syrian government thinking", "unknown", True)),
+        ("Fighting went on. A senior official close to the Syrian government said the army would retake Binnish.", "retake Binnish",
+         ("A senior official close to the Syrian government", "unknown", True)),
+    ],
+)
+def test_extract_claims_reads_the_speaker_from_the_subjects_head(text, phrase, expected):
+    """Check that the head of the subject decides who speaks when a registry mention sits in its modifier: the government
+    of a person is the registry's government, a ministry in a capital the registry's ministry of that country, sources
+    familiar with or close to an actor are the description as written."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
