@@ -703,7 +703,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
-        if frame is not None and frame.speaker.kind == "organisation" and frame.speaker.name not in compiled.sources:
+        if frame is not None and frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
             frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
         if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
             _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
@@ -3046,8 +3046,10 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     """An unregistered capitalised speaker one letter away from a registry name or alias of as many words ('Ananolu
     Agency' -> Anadolu Agency; two letters for names of 16 letters or more) is that registry actor, misspelt."""
     name = frame.speaker.name
-    if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
+    if name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
+    if (frame.speaker.anonymous or frame.speaker.kind == "group") and not _capitalised_name(name):
+        return frame  # a description ('local sources'), not a name; 'the Syrian Obervatory for Human Rights' is one
     lower = name.lower()
     canonical = compiled.spelling_cache[lower.removeprefix("the ")] if lower.startswith("the ") else compiled.spelling_cache[lower]
     if canonical is None:
@@ -3055,6 +3057,13 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return replace(frame, speaker=speaker)
+
+
+def _capitalised_name(name: str) -> bool:
+    """Two or more words, each capitalised or a name link ('for', 'of', 'and', 'the'), after an optional 'the'."""
+    words = name.split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    return len(words) >= 2 and all(word[:1].isupper() or word in ORGANISATION_NAME_LINKS or word == "the" for word in words)
 
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
@@ -3152,13 +3161,30 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             if lower == "they" and referent.kind == "person":
                 return None  # 'they' is never one person: 'activist X said ... they say they will fight' means others
             return referent, position
-        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None
+                                              or f"the {lower}" in ORGANISATION_REFERENCES):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None and (referent := _noun_referent(lower, state, _description_camp(doc, start, position, state), start)) is not None:
+            if (start is not None and (state.last_individual is not None or state.last_any is not None or state.last_report is not None)
+                    and (referent := _noun_referent(lower, state, _description_camp(doc, start, position, state), start)) is not None):
                 return referent, start
+            if start is not None and start + 2 == position + 1 and f"the {lower}" in ORGANISATION_REFERENCES and (named := _organisation_named_before(doc, start)) is not None:
+                return named, start  # 'The staff of the Union of Syrian Medical Relief Organisations were ... the group said'
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
+
+
+def _organisation_named_before(doc, end: int) -> _Speaker | None:
+    """The last organisation the registry lacks named in full ('the Union of Syrian Medical Relief Organisations',
+    ``_organisation_name``) in the sentence before ``end``: what 'the group' refers to when no organisation spoke."""
+    start = end
+    while start > 0 and not doc.sent_start[start]:
+        start -= 1
+    found = None
+    for position in range(start, end - 2):
+        if doc.lower[position] == "the" and doc.title[position + 1] and (named := _organisation_name(doc, position)) is not None and named[0] <= end:
+            found = named[1]
+    return None if found is None else _Speaker(found, CAMP_UNKNOWN, False, "organisation")
 
 
 OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last

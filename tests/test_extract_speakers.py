@@ -1314,3 +1314,34 @@ def test_extract_claims_reads_the_speaker_from_the_subjects_head(text, phrase, e
     of a person is the registry's government, a ministry in a capital the registry's ministry of that country, sources
     familiar with or close to an actor are the description as written."""
     assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_a_misspelt_registry_name_after_the():
+    """Check that a capitalised registry name misspelt by a letter after 'the' ('The Syrian Obervatory for Human Rights
+    said') is the registry actor, not a description."""
+    claims = syria_claims("Fighting went on. The Syrian Obervatory for Human Rights said more than 20 people died in Binnish.")
+    assert _who(claim_with(claims, "20 people")) == ("Syrian Observatory for Human Rights", "opposition", False)
+
+
+def test_extract_claims_refers_the_group_to_an_organisation_named_in_the_sentence():
+    """Check that 'the group said' with no organisation speaking before refers to the unregistered organisation named in
+    full earlier in its sentence, and that the next 'the group added' refers to it too."""
+    claims = syria_claims("Fighting went on. Three staff of the Union of Free Medical Relief Organisations were in an ambulance hit by "
+                          "shelling in Binnish the group said. Two more were missing the group added.")
+    assert claim_with(claims, "Three staff")["speaker"] == "Union of Free Medical Relief Organisations"
+    assert claim_with(claims, "Two more")["speaker"] == "Union of Free Medical Relief Organisations"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. In a related development other media outlets stated that a commander was killed in Binnish.", "commander",
+         ("other media outlets", "unknown", True)),
+        ("Fighting went on. Russias military said six bombers struck targets near Palmyra.", "six bombers",
+         ("Russian Defence Ministry", "loyalist", False)),
+    ],
+)
+def test_extract_claims_reads_media_outlets_and_russias_military(text, phrase, expected):
+    """Check that 'media outlets' is a group noun whole ('other media outlets', not 'other media') and that Russia's
+    military is the registry's Russian Defence Ministry."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
