@@ -633,6 +633,7 @@ class _ArticleState:
     publisher: _Speaker | None = None  # the publishing outlet: what 'the reporter' no one introduced speaks for
     sentence: int = 0  # index of the sentence being read, and of the one where ``last_any`` last spoke: 'he' means an
     any_sentence: int = 0  # organisation only when it spoke just before (``PERSONAL_FALLBACK_SENTENCES``)
+    titled_any: bool = False  # ``last_any`` is an organisation that spoke through a person with an office ('Foreign Secretary X')
     compiled: object = None  # the pack's tables: registry kinds and camps of the mentions a description may refer back to
 
 
@@ -920,6 +921,9 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
         state.any_sentence = state.sentence
         if frame.speaker.kind == "organisation":
             state.last_organisation = frame.speaker
+        # 'Foreign Secretary Boris Johnson said' (United Kingdom): a person's voice, which 'he' may mean sentences later
+        state.titled_any = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
+            doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in range(max(frame.left - 1, 0), frame.right))
         if frame.speaker.kind == "person":
             state.last_person = frame.speaker
             state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -1557,6 +1561,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     by_document = reference[0] + 1 if reference is not None and reference[0] < doc.n and doc.lower[reference[0]] in ("by", "from", "of") else None
     for start in (hit.end, by_document):  # 'according to the Syrian Center for Policy Research', 'a February report by the X Centre for Y'
         if start is not None and (organisation := _organisation_name(doc, start) or _acronym_at(doc, start)) is not None:
+            organisation = _without_subject_place(doc, organisation, compiled)
             return _Frame(hit.start, hit.end, hit.text, _Speaker(organisation[1], CAMP_UNKNOWN, False, "organisation"), hit.start, organisation[0], "according_to")
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
@@ -1581,6 +1586,16 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
+
+
+def _without_subject_place(doc: _Toks, organisation: tuple[int, str], compiled: _Compiled) -> tuple[int, str]:
+    """An organisation's name after 'according to' that ran on into the content's subject, a one-word place right after
+    the organisation noun and before a finite verb ('according to the World Heath Organization Syria is ...'): the name
+    without the place, which opens the content; else the name as found."""
+    end, name = organisation
+    if (end < doc.n and doc.lower[end] in FINITE_WORDS and doc.lower[end - 1] in compiled.place_words and doc.lower[end - 2] in ORGANISATION_WORDS):
+        return end - 1, name.rsplit(" ", 1)[0]
+    return organisation
 
 
 def _according_description(doc: _Toks, start: int) -> int | None:
@@ -3138,7 +3153,7 @@ def _personal_referent(state: _ArticleState) -> _Speaker | None:
     person or spoke within ``PERSONAL_FALLBACK_SENTENCES`` sentences (an organisation's voice)."""
     if (state.last_individual or state.last_person) is not None:
         return state.last_individual or state.last_person
-    if state.last_any is not None and (state.last_any.kind == "person" or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
+    if state.last_any is not None and (state.last_any.kind == "person" or state.titled_any or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
         return state.last_any
     return None
 

@@ -1345,3 +1345,21 @@ def test_extract_claims_reads_media_outlets_and_russias_military(text, phrase, e
     """Check that 'media outlets' is a group noun whole ('other media outlets', not 'other media') and that Russia's
     military is the registry's Russian Defence Ministry."""
     assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_leaves_a_place_after_an_organisation_to_the_content():
+    """Check that 'according to' an organisation name followed by a one-word place and a finite verb ('According to the
+    World Heath Organization Syria is ...') leaves the place to the content, and the misspelt name to the registry."""
+    claims = syria_claims("Fighting went on. According to the World Heath Organization Syria is the most dangerous country for doctors.")
+    row = claim_with(claims, "dangerous country")
+    assert row["speaker"] == "United Nations"
+    assert row["text"].startswith("Syria is")
+
+
+def test_extract_claims_refers_he_to_a_registry_actor_speaking_through_an_office_holder():
+    """Check that 'he added' sentences after an office holder the registry folds into a country ('Foreign Secretary Boris
+    Johnson told reporters') refers to that country, though an organisation's 'he' otherwise reaches two sentences back only."""
+    claims = syria_claims("Fighting went on. Government forces shelled Binnish the Syrian army said. The attack was a crime British Foreign "
+                          "Secretary Boris Johnson told reporters in Paris. Residents flee Binnish on Monday. We want the inspectors to reach "
+                          "the town. There is no reason to deny them access he added.")
+    assert claim_with(claims, "no reason")["speaker"] == "United Kingdom"
