@@ -730,6 +730,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = replace(frame, speaker=untitled)  # 'Media Activist Karim Haddad told' -> Karim Haddad (rule 2: roles dropped)
         if frame is not None and frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
             frame = _speaker_by_head(sent.toks, frame, frames[-1].right if frames else sent.start, compiled)
+        if frame is not None and frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, frames[-1].right if frames else sent.start)) is not None:
+            frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
         if frame is not None:
             frames.append(frame)
             _remember_speaker(sent.toks, frame, state)
@@ -773,6 +775,21 @@ def _without_capitalised_role(speaker: _Speaker) -> _Speaker | None:
     if not 2 <= len(rest) <= 3 or any(word.lower() in ORGANISATION_WORDS or not word[:1].isupper() for word in rest):
         return None
     return replace(speaker, name=" ".join(rest), kind="person")
+
+
+def _title_run_before(doc: _Toks, left: int, lower_bound: int) -> int | None:
+    """Where a capitalised office title written right before the speaker's name starts ('British Foreign Secretary',
+    'Deputy Prime Minister'): the run of capitalised words back from a title word (``TITLE_WORDS``, ``HONORIFICS``) next
+    to ``left``, at most four words after ``lower_bound``; None when the word before the name is no capitalised title."""
+    position = left - 1
+    if position < lower_bound or not doc.title[position] or (doc.lower[position] not in TITLE_WORDS and doc.lower[position] not in HONORIFICS):
+        return None
+    while position - 1 >= lower_bound and left - position < TITLE_RUN_WORDS and doc.title[position - 1] and doc.alpha[position - 1] and not doc.sent_start[position]:
+        position -= 1
+    return position
+
+
+TITLE_RUN_WORDS = 4  # 'Deputy Foreign Minister', 'British Foreign Secretary', 'UN Special Envoy'
 
 
 def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Compiled) -> _Frame:

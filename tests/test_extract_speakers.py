@@ -1363,3 +1363,10 @@ def test_extract_claims_refers_he_to_a_registry_actor_speaking_through_an_office
                           "Secretary Boris Johnson told reporters in Paris. Residents flee Binnish on Monday. We want the inspectors to reach "
                           "the town. There is no reason to deny them access he added.")
     assert claim_with(claims, "no reason")["speaker"] == "United Kingdom"
+
+
+def test_extract_claims_leaves_an_office_title_before_a_name_out_of_the_content():
+    """Check that a capitalised office title written before a registry speaker's name, commas lost ('... a crime British
+    Foreign Secretary Boris Johnson told'), is the speaker's phrase, not the end of the claim before it."""
+    claims = syria_claims("Fighting went on. The attack was a crime British Foreign Secretary Boris Johnson told reporters in Paris.")
+    assert claim_with(claims, "The attack")["text"].endswith("a crime")
