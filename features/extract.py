@@ -633,6 +633,7 @@ class _ArticleState:
     publisher: _Speaker | None = None  # the publishing outlet: what 'the reporter' no one introduced speaks for
     sentence: int = 0  # index of the sentence being read, and of the one where ``last_any`` last spoke: 'he' means an
     any_sentence: int = 0  # organisation only when it spoke just before (``PERSONAL_FALLBACK_SENTENCES``)
+    titled_any: bool = False  # ``last_any`` is an organisation that spoke through a person with an office ('Foreign Secretary X')
     compiled: object = None  # the pack's tables: registry kinds and camps of the mentions a description may refer back to
 
 
@@ -703,7 +704,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
-        if frame is not None and frame.speaker.kind == "organisation" and frame.speaker.name not in compiled.sources:
+        if frame is not None and frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
             frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
         if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
             _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
@@ -724,6 +725,13 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = replace(frame, left=described)  # '... Observatory director Rami Abdel Rahman said', '... monitoring group the Observatory said'
         if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
+        elif frame is not None and frame.speaker.kind in ("person", "organisation") and frame.speaker.name not in compiled.sources and (
+                untitled := _without_capitalised_role(frame.speaker)) is not None:
+            frame = replace(frame, speaker=untitled)  # 'Media Activist Karim Haddad told' -> Karim Haddad (rule 2: roles dropped)
+        if frame is not None and frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
+            frame = _speaker_by_head(sent.toks, frame, frames[-1].right if frames else sent.start, compiled)
+        if frame is not None and frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, frames[-1].right if frames else sent.start)) is not None:
+            frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
         if frame is not None:
             frames.append(frame)
             _remember_speaker(sent.toks, frame, state)
@@ -748,6 +756,107 @@ def _without_honorifics(speaker: _Speaker, state: _ArticleState) -> _Speaker | N
     return state.persons.get(words[-1].lower())
 
 
+def _without_capitalised_role(speaker: _Speaker) -> _Speaker | None:
+    """A person's name after a capitalised role that opens the sentence or a title run ('Activist Karim Haddad', 'Media
+    Activist Karim Haddad', 'Local Journalist Karim Haddad'): the person named by the two or three words after the
+    role, when the run before them ends in a one-person role noun (``PERSON_DESCRIPTION_HEADS``, ``ROLE_HEADS``) and
+    holds only such nouns, their modifiers and honorifics; None otherwise (docs/annotation.md, Speaker rule 2)."""
+    words = speaker.name.split()
+    last_role = None
+    for index, word in enumerate(words[:-2]):
+        lower = word.lower().rstrip(".")
+        if lower in PERSON_DESCRIPTION_HEADS or lower in ROLE_HEADS:
+            last_role = index
+        elif lower not in CAPITALISED_ROLE_MODIFIERS and lower not in HONORIFICS:
+            break
+    if last_role is None:
+        return None
+    rest = words[last_role + 1:]
+    if not 2 <= len(rest) <= 3 or any(word.lower() in ORGANISATION_WORDS or not word[:1].isupper() for word in rest):
+        return None
+    return replace(speaker, name=" ".join(rest), kind="person")
+
+
+def _title_run_before(doc: _Toks, left: int, lower_bound: int) -> int | None:
+    """Where a capitalised office title written right before the speaker's name starts ('British Foreign Secretary',
+    'Deputy Prime Minister'): the run of capitalised words back from a title word (``TITLE_WORDS``, ``HONORIFICS``) next
+    to ``left``, at most four words after ``lower_bound``; None when the word before the name is no capitalised title."""
+    position = left - 1
+    if position < lower_bound or not doc.title[position] or (doc.lower[position] not in TITLE_WORDS and doc.lower[position] not in HONORIFICS):
+        return None
+    while position - 1 >= lower_bound and left - position < TITLE_RUN_WORDS and doc.title[position - 1] and doc.alpha[position - 1] and not doc.sent_start[position]:
+        position -= 1
+    return position
+
+
+TITLE_RUN_WORDS = 4  # 'Deputy Foreign Minister', 'British Foreign Secretary', 'UN Special Envoy'
+
+
+def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Compiled) -> _Frame:
+    """The noun phrase's head decides who speaks when a registry mention sits inside the subject's modifier:
+    'The government of President X said' is the government the registry lists as '<X> government' (or regime,
+    administration), 'The defence ministry in <capital> said' the ministry the registry lists as '<country>s defence
+    ministry', 'sources familiar with <actor> thinking said' the sources as written (docs/annotation.md, Speaker
+    rule 3). The frame as it was when the words before the mention are none of these."""
+    position = frame.left - 1
+    while position >= lower_bound and doc.lower[position].rstrip(".") in HONORIFICS and doc.title[position]:
+        position -= 1  # 'of President ...' when the title is not part of the mention
+    if position < lower_bound:
+        return frame
+    lower = doc.lower[position]
+    if lower == "of" and doc.lower[position - 1] in GOVERNMENT_HEADS:
+        head = doc.lower[position - 1]
+        info = compiled.sources[frame.speaker.name]
+        if info["kind"] != "person":
+            return frame
+        surname = frame.speaker.name.split()[-1].lower()
+        surname = surname.split("-", 1)[1] if surname.startswith(("al-", "el-")) else surname
+        actor = compiled.source_by_alias.get(f"{surname} {head}")
+        if actor is None:
+            return frame
+        start = position - 1 - (position - 2 >= lower_bound and doc.lower[position - 2] in ("the", "a"))
+        actor_info = compiled.sources[actor]
+        return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+    if lower == "in" and position - 1 >= lower_bound and doc.lower[position - 1] in OFFICE_HEADS and compiled.sources[frame.speaker.name]["kind"] == "organisation":
+        words = [doc.lower[position - 1]]
+        start = position - 1
+        while start - 1 >= lower_bound and len(words) < 3 and doc.alpha[start - 1] and doc.lower[start - 1] not in DEFINITE_WORDS:
+            start -= 1
+            words.insert(0, doc.lower[start])
+        for first in range(len(words)):
+            office = " ".join(words[first:])
+            name = frame.speaker.name.lower()
+            actor = compiled.source_by_alias.get(f"{name}s {office}") or compiled.source_by_alias.get(f"{name} {office}")
+            if actor is not None and actor != frame.speaker.name:
+                start = position - 1 - (len(words) - first - 1)
+                start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("the", "a")
+                actor_info = compiled.sources[actor]
+                return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+        return frame
+    if lower == "the" and position - 1 >= lower_bound:
+        position -= 1  # 'close to the Syrian government'
+        lower = doc.lower[position]
+    if position - 1 >= lower_bound and f"{doc.lower[position - 1]} {lower}" in ACQUAINTED_WITH:
+        noun = position - 2
+        if noun < lower_bound or doc.lower[noun] not in DESCRIBED_SOURCE_NOUNS:
+            return frame
+        start = noun
+        while start - 1 >= lower_bound and noun - start < 2 and (doc.lower[start - 1],) in compiled.speaker_modifiers:
+            start -= 1  # 'Western diplomats familiar with ...', 'senior officials close to ...'
+        start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("a", "an", "the")  # 'a source close to ...'
+        verb = frame.verb_start
+        while verb - 1 > frame.left and doc.lower[verb - 1] in FRAME_ADVERBS | {"have", "has", "had"}:
+            verb -= 1
+        return replace(frame, speaker=_Speaker(doc.span_text(start, verb), CAMP_UNKNOWN, True, "group"), left=start)
+    return frame
+
+
+GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
+OFFICE_HEADS = frozenset({"ministry", "office", "embassy", "command"})
+ACQUAINTED_WITH = frozenset({"familiar with", "close to", "briefed on", "knowledgeable about"})
+DESCRIBED_SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats", "people", "person"})
+
+
 # Head nouns of a description written before a registry name in apposition ('monitoring group the Syrian Observatory',
 # 'official news agency SANA', 'activist group Raqqa is Being Slaughtered Silently'), with ROLE_WORDS ('Observatory
 # director Rami Abdel Rahman').
@@ -759,6 +868,9 @@ PERSON_DESCRIPTION_HEADS = frozenset({"activist", "journalist", "resident", "doc
 OBJECT_OF_PREPOSITION = LOCATIVE_WORDS | {"by", "about", "as", "like", "than", "called", "named"}
 DESCRIPTION_NOUN_MODIFIERS = frozenset({"activist", "activists", "opposition", "rebel", "jihadist", "militant", "monitoring", "rights", "aid", "relief",
                                         "campaign", "advocacy", "watchdog", "research", "medical", "humanitarian", "news", "media", "militia", "party"})
+# Capitalised words that may open a title run before a one-person role ('Media Activist', 'Local Journalist', 'Senior
+# Opposition Commander'): description modifiers and a few adjectives of rank or place.
+CAPITALISED_ROLE_MODIFIERS = DESCRIPTION_NOUN_MODIFIERS | {"local", "senior", "veteran", "prominent", "independent", "citizen", "field", "deputy"}
 
 
 def _description_before_name(doc: _Toks, left: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled, person: bool = False) -> int | None:
@@ -826,6 +938,9 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
         state.any_sentence = state.sentence
         if frame.speaker.kind == "organisation":
             state.last_organisation = frame.speaker
+        # 'Foreign Secretary Boris Johnson said' (United Kingdom): a person's voice, which 'he' may mean sentences later
+        state.titled_any = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
+            doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in range(max(frame.left - 1, 0), frame.right))
         if frame.speaker.kind == "person":
             state.last_person = frame.speaker
             state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -1463,6 +1578,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     by_document = reference[0] + 1 if reference is not None and reference[0] < doc.n and doc.lower[reference[0]] in ("by", "from", "of") else None
     for start in (hit.end, by_document):  # 'according to the Syrian Center for Policy Research', 'a February report by the X Centre for Y'
         if start is not None and (organisation := _organisation_name(doc, start) or _acronym_at(doc, start)) is not None:
+            organisation = _without_subject_place(doc, organisation, compiled)
             return _Frame(hit.start, hit.end, hit.text, _Speaker(organisation[1], CAMP_UNKNOWN, False, "organisation"), hit.start, organisation[0], "according_to")
     if reference is not None and (referent := _noun_referent(reference[1], state)) is not None:
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start, reference[0], "according_to")
@@ -1487,6 +1603,16 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
     return None
 
 
+
+
+def _without_subject_place(doc: _Toks, organisation: tuple[int, str], compiled: _Compiled) -> tuple[int, str]:
+    """An organisation's name after 'according to' that ran on into the content's subject, a one-word place right after
+    the organisation noun and before a finite verb ('according to the World Heath Organization Syria is ...'): the name
+    without the place, which opens the content; else the name as found."""
+    end, name = organisation
+    if (end < doc.n and doc.lower[end] in FINITE_WORDS and doc.lower[end - 1] in compiled.place_words and doc.lower[end - 2] in ORGANISATION_WORDS):
+        return end - 1, name.rsplit(" ", 1)[0]
+    return organisation
 
 
 def _according_description(doc: _Toks, start: int) -> int | None:
@@ -2024,6 +2150,7 @@ def _frame_from_mention_before(doc: _Toks, hit: _Hit, before: list[_Hit], speake
     if (speaker_hit is not before[-1]
             and (joint := _coordinated_speaker(doc, [s for s in speakers if speaker_hit.start <= s.start and s.end <= before[-1].end], compiled, hit.start)) is not None):
         speaker = joint  # 'The Observatory and the LCC said', 'a monitor and rebels said'
+        return _Frame(hit.start, hit.end, hit.text, speaker, _determiner_of_first_conjunct(doc, speaker_hit.start), hit.end, "reported")
     return _Frame(hit.start, hit.end, hit.text, speaker, speaker_hit.start, hit.end, "reported")
 
 
@@ -2850,6 +2977,7 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
             first = named[0] - len(named[1].split())
             while first > conjuncts[0].end and doc.span_text(first, named[0]) != named[1]:
                 first -= 1
+    first = _determiner_of_first_conjunct(doc, first)
     if verb is not None and 0 < verb - last <= COORDINATION_HEAD_WORDS and all(
             doc.alpha[index] and doc.text[doc.idx[index]].islower() and doc.lower[index] not in NOT_HEAD_WORDS for index in range(last, verb)):
         last = verb
@@ -2858,6 +2986,28 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
 
 DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another"})
 DESCRIPTION_MAX_MODIFIERS = 2  # 'the extremist group', 'a local rights group'
+
+
+def _determiner_of_first_conjunct(doc: _Toks, first: int) -> int:
+    """Where a coordinated speaker starts: the first conjunct's determiner with the modifiers between ('The Britain-based
+    observatory and opposition fighters', 'a human rights monitoring group and activists', 'the observatory and a
+    security source' are written whole, docs/annotation.md Speaker rule 4); ``first`` when no determiner opens it
+    within a few modifier tokens (hyphen compounds, description modifiers), inside the sentence."""
+    position = first - 1
+    while position >= 0 and first - position <= COORDINATION_MODIFIER_TOKENS + 1:
+        lower = doc.lower[position]
+        if lower in COORDINATION_DETERMINERS:
+            return position
+        if doc.sent_start[position] or not (lower == "-" or lower in COORDINATION_MODIFIERS or (
+                doc.alpha[position] and (doc.lower[position + 1] == "-" or (position > 0 and doc.lower[position - 1] == "-")))):
+            return first
+        position -= 1
+    return first
+
+
+COORDINATION_DETERMINERS = frozenset({"the", "a", "an"})
+COORDINATION_MODIFIER_TOKENS = 3  # 'Britain - based', 'human rights monitoring'
+COORDINATION_MODIFIERS = DESCRIPTION_NOUN_MODIFIERS | {"human", "local", "international", "independent"}
 
 
 def _coordinated_with_description(doc: _Toks, verb: int, lower_bound: int, speakers: list[_Hit], compiled: _Compiled) -> tuple[int, _Speaker] | None:
@@ -2887,7 +3037,7 @@ def _coordinated_with_description(doc: _Toks, verb: int, lower_bound: int, speak
     conjuncts = [s for s in speakers if s.start >= lower_bound and s.end <= first.start] + [first, description]
     chosen = _first_of_coordination(doc, conjuncts[:-1])
     joint = _coordinated_speaker(doc, [c for c in conjuncts if c.start >= chosen.start], compiled)
-    return None if joint is None else (chosen.start, joint)
+    return None if joint is None else (_determiner_of_first_conjunct(doc, chosen.start), joint)
 
 
 # Roles a person speaks in for an organisation named right before them ('YPG spokesman Redur Xelil').
@@ -2928,8 +3078,10 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     """An unregistered capitalised speaker one letter away from a registry name or alias of as many words ('Ananolu
     Agency' -> Anadolu Agency; two letters for names of 16 letters or more) is that registry actor, misspelt."""
     name = frame.speaker.name
-    if frame.speaker.anonymous or name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
+    if name in compiled.sources or len(name.replace(" ", "")) < TYPO_MIN_LETTERS or name.isupper():
         return frame
+    if (frame.speaker.anonymous or frame.speaker.kind == "group") and not _capitalised_name(name):
+        return frame  # a description ('local sources'), not a name; 'the Syrian Obervatory for Human Rights' is one
     lower = name.lower()
     canonical = compiled.spelling_cache[lower.removeprefix("the ")] if lower.startswith("the ") else compiled.spelling_cache[lower]
     if canonical is None:
@@ -2937,6 +3089,13 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
     info = compiled.sources[canonical]
     speaker = _Speaker(canonical, info["camp"], bool(info["anonymous"]), info["kind"])
     return replace(frame, speaker=speaker)
+
+
+def _capitalised_name(name: str) -> bool:
+    """Two or more words, each capitalised or a name link ('for', 'of', 'and', 'the'), after an optional 'the'."""
+    words = name.split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    return len(words) >= 2 and all(word[:1].isupper() or word in ORGANISATION_NAME_LINKS or word == "the" for word in words)
 
 
 def _misspelt_registry_name(compiled: _Compiled, lower: str) -> str | None:
@@ -3011,7 +3170,7 @@ def _personal_referent(state: _ArticleState) -> _Speaker | None:
     person or spoke within ``PERSONAL_FALLBACK_SENTENCES`` sentences (an organisation's voice)."""
     if (state.last_individual or state.last_person) is not None:
         return state.last_individual or state.last_person
-    if state.last_any is not None and (state.last_any.kind == "person" or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
+    if state.last_any is not None and (state.last_any.kind == "person" or state.titled_any or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
         return state.last_any
     return None
 
@@ -3034,13 +3193,30 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
             if lower == "they" and referent.kind == "person":
                 return None  # 'they' is never one person: 'activist X said ... they say they will fight' means others
             return referent, position
-        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None):
+        if lower in BACK_REFERENCE_NOUNS and (state.last_individual is not None or state.last_any is not None or state.last_report is not None
+                                              or f"the {lower}" in ORGANISATION_REFERENCES):
             start = _definite_start(doc, position, lower_bound)
-            if start is not None and (referent := _noun_referent(lower, state, _description_camp(doc, start, position, state), start)) is not None:
+            if (start is not None and (state.last_individual is not None or state.last_any is not None or state.last_report is not None)
+                    and (referent := _noun_referent(lower, state, _description_camp(doc, start, position, state), start)) is not None):
                 return referent, start
+            if start is not None and start + 2 == position + 1 and f"the {lower}" in ORGANISATION_REFERENCES and (named := _organisation_named_before(doc, start)) is not None:
+                return named, start  # 'The staff of the Union of Syrian Medical Relief Organisations were ... the group said'
         if not (doc.alpha[position] and lower == doc.token(position)) or lower in ("that", "and", "but", "which"):
             return None
     return None
+
+
+def _organisation_named_before(doc, end: int) -> _Speaker | None:
+    """The last organisation the registry lacks named in full ('the Union of Syrian Medical Relief Organisations',
+    ``_organisation_name``) in the sentence before ``end``: what 'the group' refers to when no organisation spoke."""
+    start = end
+    while start > 0 and not doc.sent_start[start]:
+        start -= 1
+    found = None
+    for position in range(start, end - 2):
+        if doc.lower[position] == "the" and doc.title[position + 1] and (named := _organisation_name(doc, position)) is not None and named[0] <= end:
+            found = named[1]
+    return None if found is None else _Speaker(found, CAMP_UNKNOWN, False, "organisation")
 
 
 OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last

@@ -774,7 +774,7 @@ def test_extract_claims_names_a_person_after_an_organisation_and_a_title():
         ("Fighting went on. A source from Idlib said 5 people were killed in Saraqeb.", "5 people", ("a source", "unknown", True)),
         ("Fighting went on. A regime source in Hassakeh said 12 fighters were killed.", "12 fighters", ("a regime source in Hassakeh", "loyalist", True)),
         ("Fighting went on. The security sources and a witness in Akcakale said 12 fighters were killed.", "12 fighters",
-         ("security sources and a witness", "unknown", True)),
+         ("The security sources and a witness", "unknown", True)),  # rule 4: the whole phrase, its determiner included
     ],
 )
 def test_extract_claims_keeps_the_posting_of_an_unnamed_source(text, phrase, expected):
@@ -1260,3 +1260,113 @@ def test_extract_claims_reads_the_person_named_after_a_role_after_according_to()
     person, not the role noun."""
     claims = syria_claims("Fighting went on. Two airstrikes killed three civilians in Binnish according to media activist Karim Haddad.")
     assert claim_with(claims, "three civilians")["speaker"] == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. Media Activist Karim Haddad told the agency that shelling hit the market in Binnish.", "shelling hit", "Karim Haddad"),
+        ("Fighting went on. Local Journalist Karim Haddad told the agency that shelling hit the market in Binnish.", "shelling hit", "Karim Haddad"),
+    ],
+)
+def test_extract_claims_drops_a_capitalised_role_before_a_name(text, phrase, expected):
+    """Check that a capitalised role and its modifier before an unregistered person's name ('Media Activist Karim Haddad')
+    are left out of the speaker's name (docs/annotation.md, Speaker rule 2)."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The Britain-based observatory and opposition fighters said a car bomb exploded in Binnish on Sunday.", "car bomb",
+         "The Britain-based observatory and opposition fighters"),
+        ("Fighting went on. Shelling killed a boy in Binnish the observatory and a security source said.", "killed a boy",
+         "the observatory and a security source"),
+        ("Fighting went on. Shelling killed 12 people in Binnish a human rights monitoring group and activists said on Saturday.", "12 people",
+         "a human rights monitoring group and activists"),
+    ],
+)
+def test_extract_claims_writes_coordinated_speakers_with_the_first_determiner(text, phrase, expected):
+    """Check that speakers joined by 'and' are written with the first conjunct's determiner and modifiers (docs/annotation.md,
+    Speaker rule 4), and that these words are not left at the end of the content before the frame."""
+    row = claim_with(syria_claims(text), phrase)
+    assert row["speaker"] == expected
+    assert not row["text"].endswith(("the", "a human rights", "The Britain-based"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. The government of President Bashar al-Assad denied using barrel bombs in Binnish.", "barrel bombs",
+         ("Syrian Government", "loyalist", False)),
+        ("Fighting went on. The administration of President Bashar al-Assad said the army retook Binnish.", "retook Binnish",
+         ("Syrian Government", "loyalist", False)),
+        ("Fighting went on. The defence ministry in Moscow said on Sunday its jets struck 12 targets near Palmyra.", "12 targets",
+         ("Russian Defence Ministry", "loyalist", False)),
+        ("Fighting went on. Rebels will lose Binnish within weeks sources familiar with Syrian government thinking have said.", "lose Binnish",
+         ("sources familiar with Syrian government thinking", "unknown", True)),
+        ("Fighting went on. A senior official close to the Syrian government said the army would retake Binnish.", "retake Binnish",
+         ("A senior official close to the Syrian government", "unknown", True)),
+    ],
+)
+def test_extract_claims_reads_the_speaker_from_the_subjects_head(text, phrase, expected):
+    """Check that the head of the subject decides who speaks when a registry mention sits in its modifier: the government
+    of a person is the registry's government, a ministry in a capital the registry's ministry of that country, sources
+    familiar with or close to an actor are the description as written."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_reads_a_misspelt_registry_name_after_the():
+    """Check that a capitalised registry name misspelt by a letter after 'the' ('The Syrian Obervatory for Human Rights
+    said') is the registry actor, not a description."""
+    claims = syria_claims("Fighting went on. The Syrian Obervatory for Human Rights said more than 20 people died in Binnish.")
+    assert _who(claim_with(claims, "20 people")) == ("Syrian Observatory for Human Rights", "opposition", False)
+
+
+def test_extract_claims_refers_the_group_to_an_organisation_named_in_the_sentence():
+    """Check that 'the group said' with no organisation speaking before refers to the unregistered organisation named in
+    full earlier in its sentence, and that the next 'the group added' refers to it too."""
+    claims = syria_claims("Fighting went on. Three staff of the Union of Free Medical Relief Organisations were in an ambulance hit by "
+                          "shelling in Binnish the group said. Two more were missing the group added.")
+    assert claim_with(claims, "Three staff")["speaker"] == "Union of Free Medical Relief Organisations"
+    assert claim_with(claims, "Two more")["speaker"] == "Union of Free Medical Relief Organisations"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on. In a related development other media outlets stated that a commander was killed in Binnish.", "commander",
+         ("other media outlets", "unknown", True)),
+        ("Fighting went on. Russias military said six bombers struck targets near Palmyra.", "six bombers",
+         ("Russian Defence Ministry", "loyalist", False)),
+    ],
+)
+def test_extract_claims_reads_media_outlets_and_russias_military(text, phrase, expected):
+    """Check that 'media outlets' is a group noun whole ('other media outlets', not 'other media') and that Russia's
+    military is the registry's Russian Defence Ministry."""
+    assert _who(claim_with(syria_claims(text), phrase)) == expected
+
+
+def test_extract_claims_leaves_a_place_after_an_organisation_to_the_content():
+    """Check that 'according to' an organisation name followed by a one-word place and a finite verb ('According to the
+    World Heath Organization Syria is ...') leaves the place to the content, and the misspelt name to the registry."""
+    claims = syria_claims("Fighting went on. According to the World Heath Organization Syria is the most dangerous country for doctors.")
+    row = claim_with(claims, "dangerous country")
+    assert row["speaker"] == "United Nations"
+    assert row["text"].startswith("Syria is")
+
+
+def test_extract_claims_refers_he_to_a_registry_actor_speaking_through_an_office_holder():
+    """Check that 'he added' sentences after an office holder the registry folds into a country ('Foreign Secretary Boris
+    Johnson told reporters') refers to that country, though an organisation's 'he' otherwise reaches two sentences back only."""
+    claims = syria_claims("Fighting went on. Government forces shelled Binnish the Syrian army said. The attack was a crime British Foreign "
+                          "Secretary Boris Johnson told reporters in Paris. Residents flee Binnish on Monday. We want the inspectors to reach "
+                          "the town. There is no reason to deny them access he added.")
+    assert claim_with(claims, "no reason")["speaker"] == "United Kingdom"
+
+
+def test_extract_claims_leaves_an_office_title_before_a_name_out_of_the_content():
+    """Check that a capitalised office title written before a registry speaker's name, commas lost ('... a crime British
+    Foreign Secretary Boris Johnson told'), is the speaker's phrase, not the end of the claim before it."""
+    claims = syria_claims("Fighting went on. The attack was a crime British Foreign Secretary Boris Johnson told reporters in Paris.")
+    assert claim_with(claims, "The attack")["text"].endswith("a crime")
