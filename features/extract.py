@@ -997,9 +997,25 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
         return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
+    if lower in NAMING_VERBS and _names_no_judgement(doc, verb, sent.end):
+        return True
     if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
         return True  # 'the rebels have maintained momentum': only 'maintained that ...' (or a closing 'X maintained') reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
+
+
+def _names_no_judgement(doc: _Toks, verb: _Hit, end: int) -> bool:
+    """A naming verb that reports no judgement: a name given ('a coalition called the Army of Conquest', 'so called'),
+    a self-description ('which describes itself as'), a verb joined to the frame before ('said ... and described the
+    attackers as'), a reduced relative ('men described as soldiers', 'targets he described as'), or 'described' without
+    the 'as' of a judgement within eight words ('residents described shortages of bread')."""
+    previous = doc.lower[verb.start - 1] if verb.start > 0 else ""
+    following = doc.lower[verb.end] if verb.end < end else ""
+    if previous in ("so", "also", "be", "being", "and") or following in REFLEXIVE_PRONOUNS:
+        return True
+    if verb.text.lower().startswith("call"):
+        return verb.end < end and doc.title[verb.end]
+    return following == "as" or "as" not in doc.lower[verb.end + 1:min(verb.end + 9, end)]
 
 
 def _after_passive_auxiliary(doc: _Toks, start: int, low: int) -> bool:
@@ -3275,6 +3291,10 @@ def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
     return None
 
 
+# Verbs of naming or describing ('called the raid a massacre', 'described the attack as a war crime'): the speaker's
+# judgement of a thing, a stance act; no report when a name follows ('a coalition called the Army of Conquest', 'so called').
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself"})
+NAMING_VERBS = frozenset({"described", "describes", "called the", "called it", "called them", "has called the"})
 # Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
 STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
                                 "vowed", "vowing", "warn", "warns", "warned", "warning"})
@@ -3285,7 +3305,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
-    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
+    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
 CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the
@@ -3718,6 +3738,8 @@ def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
     lower = hit.text.lower()
     if lower.endswith("ing") or lower in NOUN_FORMS or doc.lower[hit.start - 1] in NOUN_DETERMINERS:
         return False
+    if lower in NAMING_VERBS and _names_no_judgement(doc, hit, doc.n):
+        return False  # 'a coalition called the Army of Conquest', 'which describes itself as': no report stated
     if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
         return False  # 'nobody said anything', 'the army did not say': nothing is stated
     return hit.end >= doc.n or doc.lower[hit.end] != "by"

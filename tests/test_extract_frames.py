@@ -691,3 +691,33 @@ def test_extract_claims_never_reads_a_demonym_opening_the_sentence_as_a_surname(
     """Check that 'Kurdish units ... and demanded ...' after 'Hassakeh Kurdish' earlier never gives a person 'Kurdish'."""
     claims = syria_claims("Fighting reached Hassakeh Kurdish districts. Kurdish units seized the hill and demanded that nine militias leave Hassakeh.")
     assert not claims["speaker"].str.contains("Kurdish").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Free Syrian Army called the shelling of the bakery a war crime.", "a war crime", "Free Syrian Army"),
+        ("Dr Karim Haddad head of the field clinic described the raid on the bakery as a massacre.", "as a massacre", "Karim Haddad"),
+        ("The clinic director has called it a deliberate attack on medics.", "deliberate attack", "the clinic director"),
+    ],
+)
+def test_extract_claims_reads_a_naming_verb_as_the_subjects_stance(text, phrase, expected):
+    """Check that 'X called Y a Z' and 'X described Y as Z' give the judgement, frame words included, to X."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].split()[-1] in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A coalition of rebel groups called the Levant Front seized the hill near Idlib.",
+        "The group which describes itself as a band of volunteers posted a video of the shelled market.",
+        "Residents of Idlib described shortages of bread after the siege.",
+    ],
+)
+def test_extract_claims_reads_no_stance_in_a_name_given_or_a_self_description(text):
+    """Check that a name given ('called the Levant Front'), a self-description ('describes itself as') and 'described'
+    without a judgement's 'as' report nothing: no claim of the sentence gets a speaker other than the outlet."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert (claims["speaker"] == "reuters").all()
