@@ -2665,17 +2665,28 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
                            state: _ArticleState) -> _Frame | None:
     """'... 22 wounded in Zahraa a district of Assad said Talal al-Barazi.', '... were gunned down said Kirkuki.': a
     person's name closing the sentence right after the verb is its speaker (an inverted frame), whatever name comes
-    before the verb; one word only when it is the surname of a person named in full earlier."""
-    if hit.text.lower().endswith("ing") or hit.end >= end or not doc.title[hit.end]:
+    before the verb; one word only when it is the surname of a person named in full earlier. A description may come
+    before the name ('said Idlib-based activist Karim Haddad', 'said the groups director Karim Haddad') and a frame
+    tail after it ('... to Reuters', '... via Skype', '... on Monday'): the frame then runs to the tail's end."""
+    if hit.text.lower().endswith("ing") or hit.end >= end:
         return None
-    named = _proper_name_after(doc, hit.end, end)
+    start = hit.end if doc.title[hit.end] and not _joined_by_hyphen(doc, hit.end, end) else _closing_description_end(doc, hit.end, end)
+    if start is None:
+        return None
+    if start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
+        right = source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS else _frame_tail_end(doc, source.end, end)
+        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    named = _proper_name_after(doc, start, end)
     if named is not None:
-        if not (named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+        right = named[0] if named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS else _frame_tail_end(doc, named[0], end)
+        if right is None or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
             return None
-        if any(place.start < named[0] and place.end > hit.end for place in places) or any(s.start < named[0] and s.end > hit.end for s in speakers):
+        if any(place.start < named[0] and place.end > start for place in places) or any(s.start < named[0] and s.end > start for s in speakers):
             return None
         person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
-        return _Frame(hit.start, hit.end, hit.text, _person_by_surname(state, named[1].split()[-1].lower()) or person, hit.start, named[0], "inverted")
+        return _Frame(hit.start, hit.end, hit.text, _person_by_surname(state, named[1].split()[-1].lower()) or person, hit.start, right, "inverted")
+    if start != hit.end:
+        return None
     closes = hit.end + 1 >= end or doc.lower[hit.end + 1] in SENTENCE_CLOSERS
     if not closes or not doc.alpha[hit.end]:
         return None
@@ -2684,6 +2695,44 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if person is None and not surname.isupper() and (full := _full_name_before(doc, hit.start, surname)) is not None:
         person = _Speaker(full, CAMP_UNKNOWN, False, "person")
     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
+
+
+# Nouns that end a person's description before the name after an inverted verb ('said Idlib-based activist Karim
+# Haddad'), with ROLE_HEADS and title words.
+PERSON_DESCRIPTION_NOUNS = frozenset({"activist", "resident", "doctor", "medic", "witness", "journalist", "correspondent", "analyst", "officer",
+                                      "fighter", "volunteer", "nurse", "lawyer", "monitor", "worker", "rebel", "surgeon", "pilot", "engineer"})
+# Prepositions opening a frame tail after an inverted frame's speaker ('... to Reuters', '... via Skype', '... on Monday').
+FRAME_TAIL_OPENERS = frozenset({"to", "via", "by", "on", "in", "at", "during", "over"})
+
+
+def _closing_description_end(doc: _Toks, index: int, end: int) -> int | None:
+    """Where a name starts after a lowercase description right after an inverted verb: an optional 'the' and up to four
+    lowercase words (a hyphened modifier counted by its parts) ending in a person noun ('Idlib-based activist', 'the groups
+    director', 'spokesman'); else None."""
+    position = index + (doc.lower[index] == "the")
+    first = position
+    while position < end and position - first < 6 and (not (doc.title[position] or doc.punct[position]) or doc.lower[position] == "-"
+                                                       or _joined_by_hyphen(doc, position, end)):
+        position += 1  # 'Idlib - based' is one modifier
+    if position == first or position >= end or not doc.title[position]:
+        return None
+    head = doc.lower[position - 1]
+    return position if head in PERSON_DESCRIPTION_NOUNS or _is_role_head(head) else None
+
+
+def _joined_by_hyphen(doc: _Toks, index: int, end: int) -> bool:
+    """A capitalised word joined by a hyphen to a lowercase word after it ('Aleppo-based', 'Britain-based')."""
+    return index + 2 < end and doc.lower[index + 1] == "-" and not doc.title[index + 2]
+
+
+def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
+    """The end of a frame tail closing the sentence after an inverted frame's speaker ('to ARA News', 'via Skype', 'on
+    Wednesday'): a preposition, then frame-tail words only up to the sentence's closing mark; else None."""
+    if index >= end or doc.lower[index] not in FRAME_TAIL_OPENERS:
+        return None
+    stop = next((position for position in range(index, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    return stop if stop - index <= FRAME_TAIL_MAX and all(doc.token(position).isupper() or _only_frame_tail(doc, position, position + 1)
+                                                          for position in range(index, stop)) else None
 
 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:

@@ -721,3 +721,20 @@ def test_extract_claims_reads_no_stance_in_a_name_given_or_a_self_description(te
     without a judgement's 'as' report nothing: no claim of the sentence gets a speaker other than the outlet."""
     claims = syria_claims("Fighting went on in the north. " + text)
     assert (claims["speaker"] == "reuters").all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine shells hit the bakery in Douma said Idlib-based activist Karim Haddad via Skype.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said spokesman Colonel Karim Haddad on Wednesday.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said Field Commander Karim Haddad to ARA News.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said the Britain-based groups director Rami Abdel Rahman.", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_an_inverted_frame_with_a_description_or_a_tail(text, expected):
+    """Check that 'content said [description] Name [to X / via X / on day]' closing the sentence gives the content to
+    the person named (or the registry source named), with the frame left out of the claim."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Nine shells")
+    assert claim["speaker"].endswith(expected) and claim["attribution"] == "reported_speech"  # titles before the name are the speaker rules'
+    assert claim["text"].endswith("Douma")
