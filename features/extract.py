@@ -1841,7 +1841,10 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
                 doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start)))):
         start = None  # 'The claim which did not mention a school said ...': 'a school' is no subject
-    if start is None and (relative := _relative_before(doc, sent, hit, lower_bound)) is not None:
+    if closing and after == hit.end and (described := _closing_relative_description(doc, sent, hit, lower_bound)) is not None:
+        # '... late Tuesday the aid group that supports it said.': the description the relative clause modifies
+        start, head = described
+    elif start is None and (relative := _relative_before(doc, sent, hit, lower_bound)) is not None:
         head = relative - 1  # 'Civil defence workers who went to the site said': the description the relative clause modifies
         start = _description_start(doc, sent, head, lower_bound)
         if start is not None and start != sent.start:
@@ -1893,6 +1896,20 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
             break
         position -= 1
     return None if held else start
+
+
+def _closing_relative_description(doc: _Toks, sent, hit: _Hit, lower_bound: int) -> tuple[int, int] | None:
+    """A description closing the sentence after the content, modified by a short relative clause right before a
+    closing verb ('... late Tuesday the aid group that supports it said.', '... a group of doctors that runs clinics in
+    the city said'): (its start, its head noun before the relative word); else None."""
+    for position in range(hit.start - 2, max(lower_bound, hit.start - DESCRIPTION_MAX - 1), -1):
+        lower = doc.lower[position]
+        if lower in _QUOTES or lower in SENTENCE_CLOSERS:
+            return None
+        if lower in ("that", "which", "who"):
+            start = _description_start(doc, sent, position - 1, lower_bound)
+            return None if start is None or start == sent.start else (start, position - 1)
+    return None
 
 
 def _relative_before(doc: _Toks, sent, hit: _Hit, lower_bound: int) -> int | None:
@@ -3081,6 +3098,9 @@ def _personal_referent(state: _ArticleState) -> _Speaker | None:
     return None
 
 
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
 def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> tuple[_Speaker, int] | None:
     """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else the last named
     speaker that just spoke: 'said observatory director Rami Abdel Rahman. He said'; ``_personal_referent``), 'it'
@@ -3090,6 +3110,8 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     speaker's refers to the nearest that agrees (``_noun_referent``)."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
+        if lower in OBJECT_PRONOUNS and any(doc.lower[before] in ("that", "which", "who") for before in range(max(position - 3, lower_bound), position - 1)):
+            return None  # 'the aid group that supports it said': the object of a relative clause, not the verb's subject
         if lower in PRONOUNS_PERSON and (personal := _personal_referent(state)) is not None:
             return personal, position
         if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):

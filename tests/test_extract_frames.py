@@ -738,3 +738,18 @@ def test_extract_claims_reads_an_inverted_frame_with_a_description_or_a_tail(tex
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Nine shells")
     assert claim["speaker"].endswith(expected) and claim["attribution"] == "reported_speech"  # titles before the name are the speaker rules'
     assert claim["text"].endswith("Douma")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets bombed the bakery in a village near Douma late Tuesday the aid group that supports it said.", "the aid group"),
+        ("Jets bombed the bakery in a village near Douma a network of medics that runs clinics in the town said.", "a network of medics"),
+    ],
+)
+def test_extract_claims_reads_a_closing_description_with_a_relative_clause(text, expected):
+    """Check that a description closing the sentence after the content with a short relative clause before 'said'
+    ('the aid group that supports it said') is the speaker, not the clause's object ('it', 'the town')."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Jets bombed")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].endswith("Tuesday") or claim["text"].endswith("Douma")
