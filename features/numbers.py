@@ -46,6 +46,8 @@ IDENTIFIER_NOUNS = frozenset({
     # military units and sites named by number ('Brigade 93', 'base 17', 'Division 4')
     "brigade", "division", "regiment", "battalion", "base", "corps", "squadron",
 })
+# Identifier words before a number that stay a date or an age with an approximator between ('since about 2011', 'aged about 15').
+DATE_OR_AGE_BEFORE = frozenset({"since", "year", "aged"})
 # Nouns of a page's gallery or comment counter, written in brackets with their number ('Slideshow (3 Images)', '(12 Comments)'):
 # page furniture, not a count the text asserts.
 GALLERY_NOUNS = frozenset({"images", "photos", "pictures", "photographs", "videos", "comments"})
@@ -474,8 +476,9 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
         after = ""  # '470000 may have died': the modal verb, no date
-    if after in NOT_COUNTED or (before in MONTHS and not approximated) or before in IDENTIFIER_NOUNS or before == "0":  # 'URL 0 46': a page counter
-        return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'
+    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and not (approximated and before not in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
+        return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'; nor is an identifier
+        # approximated: 'of this number some 4000 people', 'the tribe who number about 7000' are counts ('since about 2011', 'aged about 15' stay no count)
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
         return True  # a clock time written 'by 6 p.m.' (read as 'p', '.', 'm')
     if start_index >= 2 and ((before == "of" and lowers[start_index - 2] in ("age", "ages")) or (before == "." and lowers[start_index - 2] in MONTH_ABBREVIATIONS)):
@@ -840,6 +843,11 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             word == "," and position + 1 < len(words) and (words[position + 1][LOWER] in COMMA_CONTINUES or _part_of_them(words, position + 1))
         ):
             break  # a comma before 'including ...' or before the predicate ('Seven people, including three children, were killed') does not end the clause
+    else:
+        if last < n_words:
+            late = _late_passive_outcome(words, noun_end, last, noun_end + LATE_REACH, outcomes)
+            if late:
+                return late  # 'nine members of the ... alliance who were working in the clinic were also killed': the subject's predicate
     if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
         return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
@@ -859,6 +867,53 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     return ""
 
 
+# Most words between a counted subject's noun and its passive predicate ('Three women from the besieged town of X west of
+# the capital Y were killed'): beyond the first 12 words only a passive outcome ('were killed', 'were also killed') is read.
+LATE_REACH = 24
+LATE_ADVERBS = frozenset({"also", "reportedly", "later", "all", "allegedly", "subsequently"})
+# Outcome verbs with no object: after 'have' they are the count's own ('Thousands of civilians ... have fled'), while 'have
+# killed', 'have destroyed' tell what the count did to others.
+INTRANSITIVE_OUTCOMES = frozenset({"fled", "died", "perished"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int, outcomes: dict[str, str]) -> str:
+    """The outcome of a long subject's passive predicate read up to word ``end``, when the words from ``noun_end`` to
+    ``start`` held none: an outcome word right after a passive auxiliary ('were killed', 'were also killed'), or an
+    intransitive one after 'have' ('have fled'; 'have killed 30' is the count's own act). '' at any
+    punctuation, a saying or acting verb, an outcome word that is not passive, or a first auxiliary with another verb
+    ('Nine missiles were fired by aircraft and two tanks were destroyed': the count's predicate is 'were fired'); a
+    relative clause's own verb is passed over ('nine members ... who were working in the clinic were also killed')."""
+    relative = False
+    for position in range(noun_end, min(end, len(words))):
+        text, word = words[position]
+        if text in QUOTE_MARKS or text in OPENING_BRACKETS or text in CLOSING_BRACKETS:
+            continue  # 'including the (opposition) minister ... were killed'
+        if not text[0].isalnum() or word in SAYING_VERBS or word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS:
+            return ""
+        if word in RELATIVE_WORDS:
+            verb = position + 1
+            while verb < len(words) and words[verb][LOWER] in LATE_ADVERBS:
+                verb += 1
+            # the relative clause's verb: an auxiliary is passed over with its participle below, any other word right here
+            # ('who include members of ...')
+            relative = verb < len(words) and (words[verb][LOWER] in PASSIVE_AUXILIARIES or words[verb][LOWER] in PERFECT_AUXILIARIES)
+        elif (word in PASSIVE_AUXILIARIES and text != "IS") or word in PERFECT_AUXILIARIES:  # 'Airstrikes Against IS Kill ...': the group
+            after, passive = position + 1, word in PASSIVE_AUXILIARIES
+            while after < len(words) and words[after][LOWER] in _LATE_SKIPPED:
+                passive = passive or words[after][LOWER] in PASSIVE_AUXILIARIES
+                after += 1  # 'were also killed', 'have been killed'
+            if relative:
+                relative = False  # the relative clause's own verb, whatever it is ('who had died in custody')
+                continue
+            if after < len(words) and words[after][LOWER] in outcomes and after >= start and (passive or words[after][LOWER] in INTRANSITIVE_OUTCOMES):
+                return outcomes[words[after][LOWER]]  # after 'have' only an intransitive one: 'have killed 30' is what the count did
+            return ""
+        elif word in outcomes and position >= start:
+            return ""
+    return ""
+
+
 # '-ing' outcome verbs that take an object: after a counted noun they tell what the clause's subject did to others, not
 # the count's outcome ('the blast killed two women as well as 2 soldiers, wounding several others').
 ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing", "beheading", "crucifying", "destroying"})
@@ -873,6 +928,7 @@ PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
 # he had retrieved victims'), unless passive ('three fighters were said to be killed').
 SAYING_VERBS = frozenset({"said", "says", "told"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_LATE_SKIPPED = LATE_ADVERBS | PASSIVE_AUXILIARIES  # words between an auxiliary and its participle
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside

@@ -916,3 +916,40 @@ def test_find_quantities_keeps_the_small_definite_count_rule_for_attacks():
     """Check that a small count after 'the' whose harm outcome its noun cannot take ('killed in the two raids') is still no count."""
     text = "Those killed in the two raids on the market include 9 children"
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == [(9.0, "children killed")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Four nurses from the small hospital of Kafr Tala north of the provincial capital Hama were killed by a shell",
+         [(4.0, "nurses killed")]),
+        ("six workers of the local water board who were repairing the pumping station were also wounded",
+         [(6.0, "workers injured")]),
+        ("Five rockets were launched from the hills east of the town and at least two trucks were destroyed",
+         [(5.0, "rockets"), (2.0, "trucks destroyed")]),
+        ("At least 40 guards of the prison and their relatives who include many women and elderly men were wounded in the attack",
+         [(40.0, "guards injured")]),
+        ("Thousands of families from the villages on the eastern bank of the river near the old dam have fled to the camps",
+         [(2000.0, "families displaced")]),
+        ("Three gunmen of the extremist cell hiding in the old quarter of the northern city for many months have killed 30 people",
+         [(3.0, "gunmen"), (30.0, "people killed")]),
+        ("The archive holds thousands of letters written in the long years between the great wars of the last century that name 300 soldiers who had died in the camps",
+         [(2000.0, "letters written"), (300.0, "soldiers killed")]),
+    ],
+)
+def test_find_quantities_reads_the_passive_predicate_after_a_long_subject(text, expected):
+    """Check that a counted subject's passive outcome beyond twelve words ('... were killed') is read, but not another count's verb or a relative clause's."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Most of this number some 3200 families are still waiting for tents", [(3200.0, "families")]),
+        ("Under resolution 2254 the talks resumed", []),
+        ("Boys aged about 15 were recruited by the militia", []),
+    ],
+)
+def test_find_quantities_counts_an_approximated_number_after_an_identifier_word(text, expected):
+    """Check that an approximator between an identifier word and a number ('this number some 3200 families') makes it a count, while ages stay none."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
