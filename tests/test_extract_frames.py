@@ -712,7 +712,7 @@ def test_extract_claims_reads_a_naming_verb_as_the_subjects_stance(text, phrase,
     "text",
     [
         "A coalition of rebel groups called the Levant Front seized the hill near Idlib.",
-        "The group which describes itself as a band of volunteers posted a video of the shelled market.",
+        "The Syria Civil Defence which describes itself as a band of volunteers pulled nine people from the rubble in Douma.",
         "Residents of Idlib described shortages of bread after the siege.",
     ],
 )
