@@ -1112,9 +1112,25 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
         return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
+    if lower in NAMING_VERBS and _names_no_judgement(doc, verb, sent.end):
+        return True
     if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
         return True  # 'the rebels have maintained momentum': only 'maintained that ...' (or a closing 'X maintained') reports
     return lower in THREAT_FORMS and not (verb.end < sent.end and doc.lower[verb.end] in ("to", "that"))
+
+
+def _names_no_judgement(doc: _Toks, verb: _Hit, end: int) -> bool:
+    """A naming verb that reports no judgement: a name given ('a coalition called the Army of Conquest', 'so called'),
+    a self-description ('which describes itself as'), a verb joined to the frame before ('said ... and described the
+    attackers as'), a reduced relative ('men described as soldiers', 'targets he described as'), or 'described' without
+    the 'as' of a judgement within eight words ('residents described shortages of bread')."""
+    previous = doc.lower[verb.start - 1] if verb.start > 0 else ""
+    following = doc.lower[verb.end] if verb.end < end else ""
+    if previous in ("so", "also", "be", "being", "and") or following in REFLEXIVE_PRONOUNS:
+        return True
+    if verb.text.lower().startswith("call"):
+        return verb.end < end and doc.title[verb.end]
+    return following == "as" or "as" not in doc.lower[verb.end + 1:min(verb.end + 9, end)]
 
 
 def _after_passive_auxiliary(doc: _Toks, start: int, low: int) -> bool:
@@ -1951,7 +1967,10 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             lower_bound == sent.start and doc.lower[sent.start] in LEAD_OPENERS and not any(
                 doc.lower[index] in RELATIVE_WORDS or doc.lower[index] == "that" or doc.lower[index] in _QUOTES for index in range(sent.start, start)))):
         start = None  # 'The claim which did not mention a school said ...': 'a school' is no subject
-    if start is None and (relative := _relative_before(doc, sent, hit, lower_bound)) is not None:
+    if closing and after == hit.end and (described := _closing_relative_description(doc, sent, hit, lower_bound)) is not None:
+        # '... late Tuesday the aid group that supports it said.': the description the relative clause modifies
+        start, head = described
+    elif start is None and (relative := _relative_before(doc, sent, hit, lower_bound)) is not None:
         head = relative - 1  # 'Civil defence workers who went to the site said': the description the relative clause modifies
         start = _description_start(doc, sent, head, lower_bound)
         if start is not None and start != sent.start:
@@ -2003,6 +2022,20 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
             break
         position -= 1
     return None if held else start
+
+
+def _closing_relative_description(doc: _Toks, sent, hit: _Hit, lower_bound: int) -> tuple[int, int] | None:
+    """A description closing the sentence after the content, modified by a short relative clause right before a
+    closing verb ('... late Tuesday the aid group that supports it said.', '... a group of doctors that runs clinics in
+    the city said'): (its start, its head noun before the relative word); else None."""
+    for position in range(hit.start - 2, max(lower_bound, hit.start - DESCRIPTION_MAX - 1), -1):
+        lower = doc.lower[position]
+        if lower in _QUOTES or lower in SENTENCE_CLOSERS:
+            return None
+        if lower in ("that", "which", "who"):
+            start = _description_start(doc, sent, position - 1, lower_bound)
+            return None if start is None or start == sent.start else (start, position - 1)
+    return None
 
 
 def _relative_before(doc: _Toks, sent, hit: _Hit, lower_bound: int) -> int | None:
@@ -2776,17 +2809,28 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
                            state: _ArticleState) -> _Frame | None:
     """'... 22 wounded in Zahraa a district of Assad said Talal al-Barazi.', '... were gunned down said Kirkuki.': a
     person's name closing the sentence right after the verb is its speaker (an inverted frame), whatever name comes
-    before the verb; one word only when it is the surname of a person named in full earlier."""
-    if hit.text.lower().endswith("ing") or hit.end >= end or not doc.title[hit.end]:
+    before the verb; one word only when it is the surname of a person named in full earlier. A description may come
+    before the name ('said Idlib-based activist Karim Haddad', 'said the groups director Karim Haddad') and a frame
+    tail after it ('... to Reuters', '... via Skype', '... on Monday'): the frame then runs to the tail's end."""
+    if hit.text.lower().endswith("ing") or hit.end >= end:
         return None
-    named = _proper_name_after(doc, hit.end, end)
+    start = hit.end if doc.title[hit.end] and not _joined_by_hyphen(doc, hit.end, end) else _closing_description_end(doc, hit.end, end)
+    if start is None:
+        return None
+    if start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
+        right = source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS else _frame_tail_end(doc, source.end, end)
+        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    named = _proper_name_after(doc, start, end)
     if named is not None:
-        if not (named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+        right = named[0] if named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS else _frame_tail_end(doc, named[0], end)
+        if right is None or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
             return None
-        if any(place.start < named[0] and place.end > hit.end for place in places) or any(s.start < named[0] and s.end > hit.end for s in speakers):
+        if any(place.start < named[0] and place.end > start for place in places) or any(s.start < named[0] and s.end > start for s in speakers):
             return None
         person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
-        return _Frame(hit.start, hit.end, hit.text, _person_by_surname(state, named[1].split()[-1].lower()) or person, hit.start, named[0], "inverted")
+        return _Frame(hit.start, hit.end, hit.text, _person_by_surname(state, named[1].split()[-1].lower()) or person, hit.start, right, "inverted")
+    if start != hit.end:
+        return None
     closes = hit.end + 1 >= end or doc.lower[hit.end + 1] in SENTENCE_CLOSERS
     if not closes or not doc.alpha[hit.end]:
         return None
@@ -2795,6 +2839,44 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if person is None and not surname.isupper() and (full := _full_name_before(doc, hit.start, surname)) is not None:
         person = _Speaker(full, CAMP_UNKNOWN, False, "person")
     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
+
+
+# Nouns that end a person's description before the name after an inverted verb ('said Idlib-based activist Karim
+# Haddad'), with ROLE_HEADS and title words.
+PERSON_DESCRIPTION_NOUNS = frozenset({"activist", "resident", "doctor", "medic", "witness", "journalist", "correspondent", "analyst", "officer",
+                                      "fighter", "volunteer", "nurse", "lawyer", "monitor", "worker", "rebel", "surgeon", "pilot", "engineer"})
+# Prepositions opening a frame tail after an inverted frame's speaker ('... to Reuters', '... via Skype', '... on Monday').
+FRAME_TAIL_OPENERS = frozenset({"to", "via", "by", "on", "in", "at", "during", "over"})
+
+
+def _closing_description_end(doc: _Toks, index: int, end: int) -> int | None:
+    """Where a name starts after a lowercase description right after an inverted verb: an optional 'the' and up to four
+    lowercase words (a hyphened modifier counted by its parts) ending in a person noun ('Idlib-based activist', 'the groups
+    director', 'spokesman'); else None."""
+    position = index + (doc.lower[index] == "the")
+    first = position
+    while position < end and position - first < 6 and (not (doc.title[position] or doc.punct[position]) or doc.lower[position] == "-"
+                                                       or _joined_by_hyphen(doc, position, end)):
+        position += 1  # 'Idlib - based' is one modifier
+    if position == first or position >= end or not doc.title[position]:
+        return None
+    head = doc.lower[position - 1]
+    return position if head in PERSON_DESCRIPTION_NOUNS or _is_role_head(head) else None
+
+
+def _joined_by_hyphen(doc: _Toks, index: int, end: int) -> bool:
+    """A capitalised word joined by a hyphen to a lowercase word after it ('Aleppo-based', 'Britain-based')."""
+    return index + 2 < end and doc.lower[index + 1] == "-" and not doc.title[index + 2]
+
+
+def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
+    """The end of a frame tail closing the sentence after an inverted frame's speaker ('to ARA News', 'via Skype', 'on
+    Wednesday'): a preposition, then frame-tail words only up to the sentence's closing mark; else None."""
+    if index >= end or doc.lower[index] not in FRAME_TAIL_OPENERS:
+        return None
+    stop = next((position for position in range(index, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    return stop if stop - index <= FRAME_TAIL_MAX and all(doc.token(position).isupper() or _only_frame_tail(doc, position, position + 1)
+                                                          for position in range(index, stop)) else None
 
 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
@@ -3175,6 +3257,9 @@ def _personal_referent(state: _ArticleState) -> _Speaker | None:
     return None
 
 
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
 def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> tuple[_Speaker, int] | None:
     """A pronoun or back-reference just before the verb, resolved: 'he'/'she' to the last person (else the last named
     speaker that just spoke: 'said observatory director Rami Abdel Rahman. He said'; ``_personal_referent``), 'it'
@@ -3184,6 +3269,8 @@ def _pronoun_before(doc, index: int, lower_bound: int, state: _ArticleState) -> 
     speaker's refers to the nearest that agrees (``_noun_referent``)."""
     for position in range(index - 1, max(index - 4, lower_bound - 1), -1):
         lower = doc.lower[position]
+        if lower in OBJECT_PRONOUNS and any(doc.lower[before] in ("that", "which", "who") for before in range(max(position - 3, lower_bound), position - 1)):
+            return None  # 'the aid group that supports it said': the object of a relative clause, not the verb's subject
         if lower in PRONOUNS_PERSON and (personal := _personal_referent(state)) is not None:
             return personal, position
         if lower in PRONOUNS_GROUP and (state.last_any is not None or (lower == "it" and state.last_organisation is not None)):
@@ -3451,6 +3538,10 @@ def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
     return None
 
 
+# Verbs of naming or describing ('called the raid a massacre', 'described the attack as a war crime'): the speaker's
+# judgement of a thing, a stance act; no report when a name follows ('a coalition called the Army of Conquest', 'so called').
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself"})
+NAMING_VERBS = frozenset({"described", "describes", "called the", "called it", "called them", "has called the"})
 # Reporting verbs whose content is the speaker's stance ('threatened to target ...', 'pledged victory', 'vowed to ...').
 STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "pledge", "pledges", "pledged", "pledging", "vow", "vows",
                                 "vowed", "vowing", "warn", "warns", "warned", "warning"})
@@ -3461,7 +3552,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
-    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"})
+    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
 CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the
@@ -3894,6 +3985,8 @@ def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
     lower = hit.text.lower()
     if lower.endswith("ing") or lower in NOUN_FORMS or doc.lower[hit.start - 1] in NOUN_DETERMINERS:
         return False
+    if lower in NAMING_VERBS and _names_no_judgement(doc, hit, doc.n):
+        return False  # 'a coalition called the Army of Conquest', 'which describes itself as': no report stated
     if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
         return False  # 'nobody said anything', 'the army did not say': nothing is stated
     return hit.end >= doc.n or doc.lower[hit.end] != "by"

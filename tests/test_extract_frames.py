@@ -691,3 +691,65 @@ def test_extract_claims_never_reads_a_demonym_opening_the_sentence_as_a_surname(
     """Check that 'Kurdish units ... and demanded ...' after 'Hassakeh Kurdish' earlier never gives a person 'Kurdish'."""
     claims = syria_claims("Fighting reached Hassakeh Kurdish districts. Kurdish units seized the hill and demanded that nine militias leave Hassakeh.")
     assert not claims["speaker"].str.contains("Kurdish").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Free Syrian Army called the shelling of the bakery a war crime.", "a war crime", "Free Syrian Army"),
+        ("Dr Karim Haddad head of the field clinic described the raid on the bakery as a massacre.", "as a massacre", "Karim Haddad"),
+        ("The clinic director has called it a deliberate attack on medics.", "deliberate attack", "the clinic director"),
+    ],
+)
+def test_extract_claims_reads_a_naming_verb_as_the_subjects_stance(text, phrase, expected):
+    """Check that 'X called Y a Z' and 'X described Y as Z' give the judgement, frame words included, to X."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].split()[-1] in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A coalition of rebel groups called the Levant Front seized the hill near Idlib.",
+        "The Syria Civil Defence which describes itself as a band of volunteers pulled nine people from the rubble in Douma.",
+        "Residents of Idlib described shortages of bread after the siege.",
+    ],
+)
+def test_extract_claims_reads_no_stance_in_a_name_given_or_a_self_description(text):
+    """Check that a name given ('called the Levant Front'), a self-description ('describes itself as') and 'described'
+    without a judgement's 'as' report nothing: no claim of the sentence gets a speaker other than the outlet."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert (claims["speaker"] == "reuters").all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine shells hit the bakery in Douma said Idlib-based activist Karim Haddad via Skype.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said spokesman Colonel Karim Haddad on Wednesday.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said Field Commander Karim Haddad to ARA News.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma said the Britain-based groups director Rami Abdel Rahman.", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_extract_claims_reads_an_inverted_frame_with_a_description_or_a_tail(text, expected):
+    """Check that 'content said [description] Name [to X / via X / on day]' closing the sentence gives the content to
+    the person named (or the registry source named), with the frame left out of the claim."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Nine shells")
+    assert claim["speaker"].endswith(expected) and claim["attribution"] == "reported_speech"  # titles before the name are the speaker rules'
+    assert claim["text"].endswith("Douma")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets bombed the bakery in a village near Douma late Tuesday the aid group that supports it said.", "the aid group"),
+        ("Jets bombed the bakery in a village near Douma a network of medics that runs clinics in the town said.", "a network of medics"),
+    ],
+)
+def test_extract_claims_reads_a_closing_description_with_a_relative_clause(text, expected):
+    """Check that a description closing the sentence after the content with a short relative clause before 'said'
+    ('the aid group that supports it said') is the speaker, not the clause's object ('it', 'the town')."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Jets bombed")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].endswith("Tuesday") or claim["text"].endswith("Douma")
