@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extraction_eval import EVAL_COLUMNS, EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT_CSV, NAMED_SETS, eval_row_problems, evaluate, fakes_texts, load_eval
+from extraction_eval import EVAL_COLUMNS, EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT11_CSV, HOLDOUT_CSV, NAMED_SETS, eval_row_problems, evaluate, fakes_texts, load_eval
 from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
@@ -42,8 +42,8 @@ def test_extraction_eval_meets_floor_on_the_seed(measured, metric):
 
 
 # Format checks (row validity, disjointness) run over every set in BLIND_SETS. The sets whose errors were since read
-# (holdout4, 6, 7, 8, 9, 10) also have floors below; nothing here extracts holdout11 or holdout12, kept blind for the
-# next round of rules.
+# (holdout4, 6, 7, 8, 9, 10, 11) also have floors below; nothing here extracts holdout12, kept blind for the next
+# round of rules.
 BLIND_SETS = {name: path for name, path in NAMED_SETS.items() if name not in ("tuned", "holdout")}
 # Sets annotated by docs/annotation.md, whose key phrases must each occur once in their article.
 UNIQUE_PHRASE_SETS = {"holdout8", "holdout9", "holdout10", "holdout11", "holdout12"}
@@ -82,6 +82,39 @@ def test_extraction_eval_blind_set_is_disjoint_and_short(blind_set):
     assert set(rows["unit_id"]) & seen == set(), f"{name} shares articles with the other sets"
     long = [phrase for phrase in rows["key_phrase"] if len(phrase.split()) > 12]
     assert long == [], f"{name} key phrases longer than 12 words: {long}"
+
+
+# Articles of two different sets whose texts are near-copies (FA-KES holds some articles twice under two unit_ids).
+# A pair found here lets one set's errors leak into the other. Found on 2026-12-06 when this check was written:
+# holdout12's 1924058039 is a copy of holdout11's 1924058038 (jordantimes, two days apart), found after holdout11 was
+# read (holdout12's figures are given with and without it in docs/extraction.md); holdout10's 1923848264 (ahram) and
+# holdout2's 1924058059 (jordantimes) carry one wire story, so holdout10's blind figures included an article of a set
+# read long before. The next set's selection rule must skip copies of annotated articles.
+KNOWN_NEAR_COPIES = {frozenset({"1924058038", "1924058039"}), frozenset({"1923848264", "1924058059"})}
+
+
+def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    """The article's runs of `size` consecutive words, lowercased."""
+    words = text.lower().split()
+    return {tuple(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
+
+
+def test_extraction_eval_sets_hold_no_unknown_near_copies(fakes_csv):
+    """Check that no two annotated FA-KES articles in different sets share most of their text, except the known copies."""
+    owner = {}
+    for name, path in NAMED_SETS.items():
+        for unit_id in set(load_eval(path)["unit_id"]) - {"seed"}:
+            owner.setdefault(unit_id, name)
+    texts = fakes_texts(set(owner), fakes_csv.parent.parent.parent)
+    shingles = {unit_id: _shingles(text) for unit_id, text in texts.items()}
+    ids = sorted(shingles)
+    copies = set()
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            a, b = shingles[first], shingles[second]
+            if owner[first] != owner[second] and len(a & b) >= 0.8 * min(len(a), len(b)):
+                copies.add(frozenset({first, second}))
+    assert copies == KNOWN_NEAR_COPIES, f"near-copies across sets: {sorted(map(sorted, copies - KNOWN_NEAR_COPIES))}"
 
 
 def test_eval_row_problems_reports_each_broken_field(holdout2):
@@ -139,6 +172,9 @@ def test_extraction_eval_meets_floor_on_unseen_articles(unseen, metric):
 #   read: claim recall 1.000, speaker 0.910, type 0.910, quantities exact 0.972, places 0.821, event date 0.923).
 # - holdout10 added at the end of 2026-12-06 after the tenth round read it (claim recall 0.941, speaker 0.669, type
 #   0.822, quantities exact 0.881, places 0.747 against its re-annotated places, event date 1.000).
+# - holdout10 raised and holdout11 added on 2026-12-06 (later session) after rounds 12 and 13 (holdout11 was read after
+#   round 12's blind figure; holdout10: speaker 0.771, attribution 0.788; holdout11: claim recall 0.986, speaker 0.902,
+#   attribution 0.902, type 0.692, quantities recall 0.829, exact 0.881, places 0.778, event date 1.000).
 SET_FLOORS = {
     "holdout4": (HOLDOUT4_CSV, {
         "claim_recall": 0.95,
@@ -198,12 +234,23 @@ SET_FLOORS = {
     "holdout10": (HOLDOUT10_CSV, {
         "claim_recall": 0.90,
         "claim_precision": 0.93,
-        "speaker_recall": 0.63,
-        "attribution_recall": 0.70,
+        "speaker_recall": 0.73,
+        "attribution_recall": 0.75,
         "type_recall": 0.78,
         "quantities_recall": 0.89,
         "quantities_exact_per_claim": 0.84,
         "places_recall": 0.70,
+        "event_date_accuracy": 0.95,
+    }),
+    "holdout11": (HOLDOUT11_CSV, {
+        "claim_recall": 0.95,
+        "claim_precision": 0.94,
+        "speaker_recall": 0.86,
+        "attribution_recall": 0.86,
+        "type_recall": 0.65,
+        "quantities_recall": 0.79,
+        "quantities_exact_per_claim": 0.84,
+        "places_recall": 0.74,
         "event_date_accuracy": 0.95,
     }),
 }
