@@ -85,6 +85,7 @@ from ../shared (never copied). Run it::
       when the next round of rules is finished, so its figures stay blind.)
     PYTHONPATH=$PWD python tests/extraction_eval.py --unseen            # the six held-out sets together (holdout..holdout6)
     PYTHONPATH=$PWD python tests/extraction_eval.py --set FILE [--errors] # any annotation file of the same columns
+    PYTHONPATH=$PWD python tests/extraction_eval.py --holdout12 --ci      # with 95% intervals, resampling whole articles
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,6 +343,21 @@ def _metrics(frame: pd.DataFrame) -> dict:
     return metrics
 
 
+def bootstrap_intervals(judged: pd.DataFrame, draws: int = 2000, level: float = 0.95, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Percentile intervals of every ratio metric, resampling whole articles with replacement (rows of one article
+    are not independent: one missed frame costs all its claims)."""
+    rng = np.random.default_rng(seed)
+    groups = [group for _, group in judged.groupby("unit_id", sort=True)]
+    samples: dict[str, list[float]] = {}
+    for _ in range(draws):
+        picked = pd.concat([groups[i] for i in rng.integers(0, len(groups), len(groups))], ignore_index=True)
+        for key, value in _metrics(picked).items():
+            if isinstance(value, float):
+                samples.setdefault(key, []).append(value)
+    tail = (1 - level) / 2 * 100
+    return {key: (float(np.nanpercentile(values, tail)), float(np.nanpercentile(values, 100 - tail))) for key, values in samples.items()}
+
+
 def evaluate(shared: Path = SHARED, path: Path | list[Path] = EVAL_CSV) -> tuple[dict, dict, pd.DataFrame]:
     """Run the whole evaluation of one set, or of several together: (overall metrics, seed metrics, per-row judgements)."""
     rows = pd.concat([load_eval(one) for one in path], ignore_index=True) if isinstance(path, list) else load_eval(path)
@@ -358,11 +375,13 @@ def main(argv: list[str]) -> int:
     if "--set" in argv:  # any annotation file, e.g. a second annotator's labels of a set (tests/annotator_agreement.py)
         path = Path(argv[argv.index("--set") + 1])
     overall, seed, judged = evaluate(path=path)
-    print(f"{'metric':<28}{'overall':>10}{'seed':>10}")
+    intervals = bootstrap_intervals(judged) if "--ci" in argv else {}
+    print(f"{'metric':<28}{'overall':>10}{'seed':>10}" + (f"{'95% CI by article':>22}" if intervals else ""))
     for key in overall:
         left, right = overall[key], seed.get(key, float("nan"))
         fmt = (lambda v: f"{v:>10.3f}") if isinstance(left, float) else (lambda v: f"{v:>10}")
-        print(f"{key:<28}{fmt(left)}{fmt(right)}")
+        interval = f"{intervals[key][0]:>11.3f}{intervals[key][1]:>11.3f}" if key in intervals else ""
+        print(f"{key:<28}{fmt(left)}{fmt(right)}{interval}")
     if "--errors" in argv:
         bad = judged[(judged["is_claim"] != judged["found"]) | judged.filter(like="_ok").eq(False).any(axis=1)]
         for row in bad.to_dict("records"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extraction_eval import EVAL_COLUMNS, EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT11_CSV, HOLDOUT_CSV, NAMED_SETS, eval_row_problems, evaluate, fakes_texts, load_eval
+from extraction_eval import EVAL_COLUMNS, bootstrap_intervals, EVAL_CSV, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT11_CSV, HOLDOUT_CSV, NAMED_SETS, eval_row_problems, evaluate, fakes_texts, load_eval
 from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
@@ -295,3 +295,22 @@ def test_covering_claim_takes_the_middle_then_the_largest_overlap():
     assert covering_claim(claims, 28, 50)["text"] == "second"  # middle 39 in no claim: overlaps 2 and 10
     assert covering_claim(claims, 91, 99) is None  # touches no claim
     assert covering_claim(claims, 28, 50, nearest=False) is None  # a non-claim row: only a claim over its middle is a hit
+
+
+def _judged(unit_id: str, right: int, wrong: int) -> pd.DataFrame:
+    """Judged claim rows of one article: `right` with every field right, `wrong` found with a wrong speaker."""
+    fields = {"is_claim": True, "found": True, "camp_ok": True, "attribution_ok": True, "type_ok": True, "quantities_ok": True, "places_ok": True,
+              "n_expected_quantities": 0, "n_found_quantities": 0, "n_predicted_quantities": 0, "n_correct_predicted_quantities": 0,
+              "n_expected_places": 0, "n_found_places": 0, "n_predicted_places": 0, "date_checked": False, "date_ok": True}
+    rows = [{"unit_id": unit_id, "speaker_ok": i < right, **fields} for i in range(right + wrong)]
+    return pd.DataFrame(rows)
+
+
+def test_bootstrap_intervals_resample_whole_articles():
+    """Check that the intervals are zero-wide when every article scores alike, and span both articles' values when they differ."""
+    alike = pd.concat([_judged(f"a{i}", 3, 1) for i in range(5)], ignore_index=True)
+    low, high = bootstrap_intervals(alike, draws=200)["speaker_precision"]
+    assert low == high == 0.75
+    split = pd.concat([_judged("good", 4, 0), _judged("bad", 0, 4)], ignore_index=True)
+    low, high = bootstrap_intervals(split, draws=400)["speaker_precision"]
+    assert (low, high) == (0.0, 1.0)
