@@ -3601,8 +3601,9 @@ ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him"
 
 def _told_occasion(doc: _Toks, start: int, end: int, verb: str) -> bool:
     """After a telling verb, only the one told and how or when it was told ('told his Iranian counterpart in a telephone
-    call on Saturday', 'told the Security Council on Wednesday', 'told Reuters on condition of anonymity'): the words
-    from ``start`` hold no content of their own, so the content came before the frame."""
+    call on Saturday', 'told the Security Council on Wednesday', 'told Reuters on condition of anonymity', 'told an
+    investment conference', 'told a forum in Seoul', 'told Catholic News Agency Feb. 26'): the words from ``start`` hold
+    no content of their own, so the content came before the frame."""
     if verb.lower() not in TELLING_VERBS:
         return False
     position = start
@@ -3610,14 +3611,24 @@ def _told_occasion(doc: _Toks, start: int, end: int, verb: str) -> bool:
         position += 1
     if position == start or any(doc.lower[index] in _QUOTES or doc.lower[index] in ("that", ":") for index in range(start, end)):
         return False
-    if position >= end or doc.punct[position]:
+    gathering = next((index for index in range(position, min(position + 2, end)) if doc.lower[index] in TOLD_GATHERINGS), None)
+    if gathering is not None and all(doc.alpha[index] and doc.token(index).islower() for index in range(position, gathering)):
+        position = gathering + 1  # 'told an investment conference', 'told a diplomatic forum': the one told is a gathering
+    if _only_told_tail(doc, position, end):
         return True
     if any(tuple(doc.lower[position:position + len(phrase)]) == phrase for phrase in ANONYMITY_PHRASES):
         return True
     if doc.lower[position] not in OCCASION_PREPOSITIONS:
         return False
     occasion = range(position + 1, min(position + 5, end))
-    return any(doc.lower[index] in OCCASION_NOUNS for index in occasion) or all(doc.lower[index] in TIME_WORDS or doc.punct[index] for index in range(position + 1, end))
+    return any(doc.lower[index] in OCCASION_NOUNS for index in occasion) or _only_told_tail(doc, position + 1, end)
+
+
+def _only_told_tail(doc: _Toks, start: int, end: int) -> bool:
+    """Nothing from ``start`` to ``end`` but time words, capitalised words (a place, a date: 'in Seoul', 'Feb. 26'),
+    day numbers and punctuation (empty included)."""
+    return all(doc.lower[index] in TIME_WORDS or doc.title[index] or doc.punct[index] or (doc.token(index).isdigit() and len(doc.token(index)) <= 2)
+               for index in range(start, end))
 
 
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
@@ -3769,6 +3780,8 @@ ADDRESSEE_ADJUNCTS = frozenset({"by", "via", "on", "in"})  # after the one told:
 TOLD_ADDRESSEE_WORDS = frozenset(TOLD_WORDS | {"his", "her", "their", "its", "counterpart", "counterparts", "lawmakers", "delegates", "diplomats"})
 TOLD_ADDRESSEE_MAX = 6  # tokens
 OCCASION_PREPOSITIONS = frozenset(ADDRESSEE_ADJUNCTS | {"during", "at"})
+# Gatherings one tells something to ('told an investment conference', 'told a diplomatic forum').
+TOLD_GATHERINGS = frozenset({"conference", "forum", "summit", "meeting", "session", "gathering", "rally", "audience", "assembly"})
 # Participles that carry a closing frame's speaker on to more content ('... the source said noting that ...').
 CONTINUING_PARTICIPLES = frozenset({"adding", "saying", "stressing", "indicating", "explaining", "stating", "confirming", "pointing"})
 DESCRIPTION_FOLLOWERS = frozenset({"who", "on", "in", "speaking", "late", "early", "last", "this", "adding", "noting", "via"})
