@@ -3518,7 +3518,8 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             boundary = end
         else:
             segments.append(_Segment(boundary, frame.left, frame))
-            boundary = next_left if _place_apposition(doc, frame.right, next_left) else frame.right  # 'said a district next to ...': no claim
+            # 'said a district next to ...', 'told his counterpart in a telephone call': no claim
+            boundary = next_left if _place_apposition(doc, frame.right, next_left) or (content_before and _told_occasion(doc, frame.right, next_left, frame.verb_text)) else frame.right
             if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
                 if not _speaking_occasion(doc, frame.right, next_left):
                     segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
@@ -3598,9 +3599,44 @@ GERUND_CONTENT_VERBS = frozenset({"denied", "denies", "deny", "admitted", "admit
 ADDRESSEE_WORDS = frozenset({"reporters", "journalists", "media", "press", "him", "her", "them", "us"})
 
 
+def _told_occasion(doc: _Toks, start: int, end: int, verb: str) -> bool:
+    """After a telling verb, only the one told and how or when it was told ('told his Iranian counterpart in a telephone
+    call on Saturday', 'told the Security Council on Wednesday', 'told Reuters on condition of anonymity', 'told an
+    investment conference', 'told a forum in Seoul', 'told Catholic News Agency Feb. 26'): the words from ``start`` hold
+    no content of their own, so the content came before the frame."""
+    if verb.lower() not in TELLING_VERBS:
+        return False
+    position = start
+    while position < end and position - start < TOLD_ADDRESSEE_MAX and (doc.title[position] or doc.token(position).isupper() or doc.lower[position] in TOLD_ADDRESSEE_WORDS):
+        position += 1
+    if position == start or any(doc.lower[index] in _QUOTES or doc.lower[index] in ("that", ":") for index in range(start, end)):
+        return False
+    gathering = next((index for index in range(position, min(position + 2, end)) if doc.lower[index] in TOLD_GATHERINGS), None)
+    if gathering is not None and all(doc.alpha[index] and doc.token(index).islower() for index in range(position, gathering)):
+        position = gathering + 1  # 'told an investment conference', 'told a diplomatic forum': the one told is a gathering
+    if _only_told_tail(doc, position, end):
+        return True
+    if any(tuple(doc.lower[position:position + len(phrase)]) == phrase for phrase in ANONYMITY_PHRASES):
+        return True
+    if doc.lower[position] not in OCCASION_PREPOSITIONS:
+        return False
+    occasion = range(position + 1, min(position + 5, end))
+    return any(doc.lower[index] in OCCASION_NOUNS for index in occasion) or _only_told_tail(doc, position + 1, end)
+
+
+def _only_told_tail(doc: _Toks, start: int, end: int) -> bool:
+    """Nothing from ``start`` to ``end`` but time words, capitalised words (a place, a date: 'in Seoul', 'Feb. 26'),
+    day numbers and punctuation (empty included)."""
+    return all(doc.lower[index] in TIME_WORDS or doc.title[index] or doc.punct[index] or (doc.token(index).isdigit() and len(doc.token(index)) <= 2)
+               for index in range(start, end))
+
+
 def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> bool:
     """The verb is followed by its content: 'that', a quotation, a colon, or a clause within two time words (after an
-    addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before)."""
+    addressee: 'told reporters on Saturday stressing ...' is a participle, so the content came before; after the one
+    told and the occasion only, ``_told_occasion``, the content came before too)."""
+    if _told_occasion(doc, start, end, verb):
+        return False
     addressee = start < end and (doc.lower[start] in ADDRESSEE_WORDS or (verb.lower() in ("told", "tells") and (doc.title[start] or doc.text[doc.idx[start]].isupper())
                                                                           and not doc.sent_start[start]))  # 'told Reuters', 'told FNA'
 
@@ -3739,6 +3775,13 @@ CLAUSE_COORDINATORS = frozenset({"but", "while", "whereas", ","})
 TOLD_WORDS = ADDRESSEE_WORDS | {"the", "reporter", "correspondent", "correspondents", "a", "an"}  # words of the one told ('told a reporter')
 ANONYMITY_PHRASES = (("on", "condition", "of", "anonymity"), ("on", "the", "condition", "of", "anonymity"), ("by", "telephone"), ("by", "phone"))
 ADDRESSEE_ADJUNCTS = frozenset({"by", "via", "on", "in"})  # after the one told: 'by telephone', 'on condition of anonymity'
+# Words of the one a telling verb names as told besides capitalised ones ('told his Iranian counterpart', 'told the
+# Security Council'), and prepositions that open the occasion after it ('... in a telephone call', '... at a forum').
+TOLD_ADDRESSEE_WORDS = frozenset(TOLD_WORDS | {"his", "her", "their", "its", "counterpart", "counterparts", "lawmakers", "delegates", "diplomats"})
+TOLD_ADDRESSEE_MAX = 6  # tokens
+OCCASION_PREPOSITIONS = frozenset(ADDRESSEE_ADJUNCTS | {"during", "at"})
+# Gatherings one tells something to ('told an investment conference', 'told a diplomatic forum').
+TOLD_GATHERINGS = frozenset({"conference", "forum", "summit", "meeting", "session", "gathering", "rally", "audience", "assembly"})
 # Participles that carry a closing frame's speaker on to more content ('... the source said noting that ...').
 CONTINUING_PARTICIPLES = frozenset({"adding", "saying", "stressing", "indicating", "explaining", "stating", "confirming", "pointing"})
 DESCRIPTION_FOLLOWERS = frozenset({"who", "on", "in", "speaking", "late", "early", "last", "this", "adding", "noting", "via"})

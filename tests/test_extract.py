@@ -160,6 +160,42 @@ def test_extract_claims_reads_won_back_as_territory():
 @pytest.mark.parametrize(
     ("sentence", "claim_type"),
     [
+        # driving a force out of ground, pushing into it, taking it (the verbs of round 14's corpus audit)
+        ("The tribal militia expelled a rival brigade from the hilltop village last week.", "territory"),
+        ("Loyalist units expel the fighters from every farm they reach.", "territory"),
+        ("Armoured columns pushed deep into the valley before dawn.", "territory"),
+        ("Their brigades pushed into the old quarter of the town.", "territory"),
+        ("A strip of farmland has been taken under control by the border guards.", "territory"),
+        ("The militia won a decisive round by seizing the last village on the ridge.", "territory"),
+        ("The militia won a decisive round by seizing two armoured trucks.", "materiel"),
+        # who holds ground, written as under a named or described side's control
+        ("The river crossing which has been largely under IS control since last year lies north of the dam.", "territory"),
+        ("The farms have been under Daesh control for two years now.", "territory"),
+        ("The hamlet lies some ten kilometres from the market town under Kurdish control.", "territory"),
+        ("Supplies reach the hamlets under their control only by night.", "territory"),
+        # pulling out, tightening a grip, gaining territory, mop-up operations, ground in or out of a side's control
+        ("Border troops pulled out of the two hill villages last spring.", "territory"),
+        ("The militia began withdrawing from its posts around the dam overnight.", "territory"),
+        ("The tribal fighters are tightening their grip on the river valley.", "territory"),
+        ("Foreign volunteers helped the militia to gain territory along the coast.", "territory"),
+        ("Militia units continued their mop-up operations in the farms east of the dam.", "territory"),
+        ("Most of the farmland has been out of army control for a year.", "territory"),
+        ("Only three hamlets on the ridge remain in rebel control.", "territory"),
+        ("The tribes also control pockets of farmland south of the dam.", "territory"),
+    ],
+)
+def test_extract_claims_reads_expulsions_pushes_and_control_by_a_side_as_territory(sentence, claim_type):
+    """Check that the outlet's own report of a side expelled, a push into ground, ground taken under control or seized,
+    or ground under a named side's control ('under IS control', 'under their control'), troops pulling out, a grip
+    tightened, territory gained, mop-up operations, ground in or out of a side's control or a side that now controls it
+    is one territory claim."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == claim_type and claims.iloc[0]["attribution"] == "own_assertion"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
         ("The valley town has been held by the militia since the first winter of the war.", "territory"),
         ("The port city has seen some of the worst violence of the uprising.", "other"),
         ("A new alliance of hill clans includes the coastal front and smaller bands.", "other"),

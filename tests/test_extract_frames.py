@@ -753,3 +753,25 @@ def test_extract_claims_reads_a_closing_description_with_a_relative_clause(text,
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), "Jets bombed")
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
     assert claim["text"].endswith("Tuesday") or claim["text"].endswith("Douma")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("We are sure the army never shelled the village and the families are safe Ahmed Karimi told his German counterpart in a telephone call on Monday.",
+         "never shelled the village", "Ahmed Karimi"),
+        ("The convoy reached the besieged town late at night the commander told Turkish Interior Minister Ali Demir during a visit to the border.",
+         "The convoy reached", "the commander"),
+        ("The convoy reached the besieged town late at night and no one was hurt Karim Haddad told the Associated Press by telephone from the region.",
+         "The convoy reached", "Karim Haddad"),
+        ("The truce would hold across the whole valley the president told a diplomatic forum in Seoul.", "The truce would hold", "the president"),
+        ("The truce would hold across the whole valley the archbishop told Catholic News Agency Feb. 26.", "The truce would hold", "the archbishop"),
+    ],
+)
+def test_extract_claims_reads_content_before_told_an_addressee_and_an_occasion_as_the_tellers(text, phrase, speaker):
+    """Check that after 'X told' only the one told and how or when ('his German counterpart in a telephone call on
+    Monday', 'the Associated Press by telephone', 'a diplomatic forum in Seoul', 'Catholic News Agency Feb. 26') leaves the content before the frame X's, and the addressee no claim."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
+    assert not claims["text"].str.contains("counterpart|Ali Demir|Associated Press|forum|Catholic").any()
