@@ -196,6 +196,28 @@ def test_extract_claims_reads_expulsions_pushes_and_control_by_a_side_as_territo
 @pytest.mark.parametrize(
     ("sentence", "claim_type"),
     [
+        # battles in the plural, ground that changed hands (round 15's audit of own text with no fact word)
+        ("The lull on the front followed weeks of intense battles between the two militias.", "territory"),
+        ("The hill fort has changed hands several times since the spring.", "territory"),
+        # people imprisoned or jailed, executions
+        ("The provincial governor then imprisoned most of the town council.", "captures"),
+        ("The tribal elders were jailed without trial last winter.", "captures"),
+        ("The militia has carried out several public executions in the market square.", "casualties"),
+        # a side's closest or strongest ally, a side strongly backed
+        ("The northern emirate is the militias strongest regional ally and pays its salaries.", "other"),
+        ("The coastal republic has strongly backed the exiled council for years.", "other"),
+    ],
+)
+def test_extract_claims_reads_battles_imprisonment_executions_and_allies_as_claims(sentence, claim_type):
+    """Check that the outlet's own report of battles, ground that changed hands, people imprisoned or jailed,
+    executions, or a side's strongest or closest ally or strong backer is one claim of that type, its own assertion."""
+    claims = _syria(sentence, outlet="reuters")
+    assert len(claims) == 1 and claims.iloc[0]["claim_type"] == claim_type and claims.iloc[0]["attribution"] == "own_assertion"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
         ("The valley town has been held by the militia since the first winter of the war.", "territory"),
         ("The port city has seen some of the worst violence of the uprising.", "other"),
         ("A new alliance of hill clans includes the coastal front and smaller bands.", "other"),
