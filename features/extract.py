@@ -123,7 +123,7 @@ LOCATIVE_WORDS = frozenset({"in", "inside", "near", "at", "of", "from", "across"
                             "southern", "eastern", "western", "central", "rural", "besieged", "held", "controlled", "visiting"})
 FACT_CATEGORIES = {"casualty", "capture", "people_taken", "territory", "held_area", "combat", "attack", "attacked", "materiel_action", "seizure", "communications", "deployment", "obstruction",
                    "negotiation", "blackout", "alliance", "protest", "delivery", "designation"}
-MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy"}
+MATERIEL_ACTIONS = {"destroyed", "destroying", "seized", "shot down", "downed", "downing", "captured", "seizing", "seize", "destroy", "confiscated", "confiscate"}
 # Materiel verbs of taking, not destroying: 'seized the oilfield' takes ground, 'seized weapons' things (claim_type).
 SEIZING_ACTIONS = frozenset({"seized", "seizing", "seize", "captured"})
 _QUOTES = "\"“”"

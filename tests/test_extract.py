@@ -206,11 +206,15 @@ def test_extract_claims_reads_expulsions_pushes_and_control_by_a_side_as_territo
         # a side's closest or strongest ally, a side strongly backed
         ("The northern emirate is the militias strongest regional ally and pays its salaries.", "other"),
         ("The coastal republic has strongly backed the exiled council for years.", "other"),
+        # ground lost or gained, weapons confiscated
+        ("The hill brigade has been losing ground to the tribal militia since the spring.", "territory"),
+        ("Border guards confiscated two lorries of rifles and mortar rounds at the crossing.", "materiel"),
     ],
 )
 def test_extract_claims_reads_battles_imprisonment_executions_and_allies_as_claims(sentence, claim_type):
     """Check that the outlet's own report of battles, ground that changed hands, people imprisoned or jailed,
-    executions, or a side's strongest or closest ally or strong backer is one claim of that type, its own assertion."""
+    executions, a side's strongest or closest ally or strong backer, ground being lost or weapons confiscated is one
+    claim of that type, its own assertion."""
     claims = _syria(sentence, outlet="reuters")
     assert len(claims) == 1 and claims.iloc[0]["claim_type"] == claim_type and claims.iloc[0]["attribution"] == "own_assertion"
 
