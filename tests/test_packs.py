@@ -115,3 +115,15 @@ def test_pick_theatre_knows_syrian_suburbs_and_towns_beyond_the_governorates():
     """Check that a report naming only Syrian suburbs and towns (no governorate) picks syria, not the first pack."""
     packs = load_all_packs()
     assert pick_theatre("Barrel bombs hit Zamalka and Kafr Batna while clashes raged near Khan Sheikhoun.", packs) == "syria"
+
+
+def test_bundled_lexicons_hold_each_phrase_once():
+    """Check that the shared English lexicon and each pack's lexicon list no (category, phrase) row twice (merges of parallel branches tend to add one)."""
+    import pandas as pd
+
+    from flows.packs import LEXICON_DIR
+
+    for path in [*sorted(LEXICON_DIR.glob("*.csv")), *sorted(THEATRES_DIR.glob("*/lexicon.csv"))]:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        repeated = table[table.duplicated(["category", "phrase"], keep=False)]
+        assert repeated.empty, f"{path}: rows listed twice: {repeated[['category', 'phrase']].drop_duplicates().values.tolist()}"
