@@ -3078,7 +3078,7 @@ def _determiner_of_first_conjunct(doc: _Toks, first: int) -> int:
     position = first - 1
     while position >= 0 and first - position <= COORDINATION_MODIFIER_TOKENS + 1:
         lower = doc.lower[position]
-        if lower in COORDINATION_DETERMINERS:
+        if lower in ARTICLES:
             return position
         if doc.sent_start[position] or not (lower == "-" or lower in COORDINATION_MODIFIERS or (
                 doc.alpha[position] and (doc.lower[position + 1] == "-" or (position > 0 and doc.lower[position - 1] == "-")))):
@@ -3087,7 +3087,6 @@ def _determiner_of_first_conjunct(doc: _Toks, first: int) -> int:
     return first
 
 
-COORDINATION_DETERMINERS = frozenset({"the", "a", "an"})
 COORDINATION_MODIFIER_TOKENS = 3  # 'Britain - based', 'human rights monitoring'
 COORDINATION_MODIFIERS = DESCRIPTION_NOUN_MODIFIERS | {"human", "local", "international", "independent"}
 
