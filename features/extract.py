@@ -3066,7 +3066,6 @@ def _coordinated_speaker(doc: _Toks, conjuncts: list[_Hit], compiled: _Compiled,
     return _Speaker(doc.span_text(first, last), camp, all(part.anonymous for part in parts), "group")
 
 
-DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "another"})
 DESCRIPTION_MAX_MODIFIERS = 2  # 'the extremist group', 'a local rights group'
 
 
