@@ -3162,8 +3162,7 @@ def _registry_by_spelling(frame: _Frame, compiled: _Compiled) -> _Frame:
         return frame
     if (frame.speaker.anonymous or frame.speaker.kind == "group") and not _capitalised_name(name):
         return frame  # a description ('local sources'), not a name; 'the Syrian Obervatory for Human Rights' is one
-    lower = name.lower()
-    canonical = compiled.spelling_cache[lower.removeprefix("the ")] if lower.startswith("the ") else compiled.spelling_cache[lower]
+    canonical = compiled.spelling_cache[name.lower().removeprefix("the ")]
     if canonical is None:
         return frame  # 'The Local Coordination Committee': the article is no part of the name it misspells
     info = compiled.sources[canonical]
