@@ -3832,18 +3832,11 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if _n_words(doc, start, end) < 3:
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
-    first_seen: dict[str, int] = {}  # lexicon category -> first token
-    for hit in inside:
-        if hit.kind == "L" and hit.key not in first_seen:
-            first_seen[hit.key] = hit.start
+    first_seen = _first_seen(inside)
     categories = set(first_seen)
     typed_inside = _typing_hits(doc, inside) if "combat" in first_seen or "no_harm" in first_seen else inside
     if len(typed_inside) < len(inside):  # 'a coalition battling IS', 'without any casualties': not what the text asserts
-        typed_first: dict[str, int] = {}
-        for hit in typed_inside:
-            if hit.kind == "L" and hit.key not in typed_first:
-                typed_first[hit.key] = hit.start
-        typed_seen = _asserted_first_seen(doc, typed_inside, typed_first, end)
+        typed_seen = _asserted_first_seen(doc, typed_inside, _first_seen(typed_inside), end)
     else:
         typed_seen = _asserted_first_seen(doc, inside, first_seen, end)
     if segment.frame is not None and _frame_judges(segment.frame, hits):
@@ -3903,6 +3896,15 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
         _COLUMN_CLAIM_TYPE: claim_type(categories if typed_seen is first_seen else _typed_categories(categories, first_seen, typed_seen), quantities, places, typed_seen, categories,
                                         any(compiled.place_kind.get(place) != "country" for place in places)),
     }
+
+
+def _first_seen(hits: list[_Hit]) -> dict[str, int]:
+    """Lexicon category -> the token where its first hit starts (``hits`` in position order)."""
+    first_seen: dict[str, int] = {}
+    for hit in hits:
+        if hit.kind == "L" and hit.key not in first_seen:
+            first_seen[hit.key] = hit.start
+    return first_seen
 
 
 # Lexicon categories that say how a fact is asserted rather than what happened: an intention or purpose leaves them be.
