@@ -2676,6 +2676,14 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
 SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
 
 
+def _back_reference_noun(doc: _Toks, start: int, stop: int) -> int | None:
+    """The first back-reference noun within ``SUBJECT_MODIFIERS_MAX`` tokens after the 'the' at ``start`` (and before
+    ``stop``), only modifiers that keep it a back-reference between ('the UK-based group', ``_continuation_modifier``);
+    else None."""
+    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, stop)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
+    return None if noun is None or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)) else noun
+
+
 def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit], state: _ArticleState) -> tuple[int, _Speaker] | None:
     """(end, speaker) of a back-reference right after an inverted verb that closes its clause ('... were killed said
     the source', '... said the group on Sunday', '... said the source noting that ...'), resolved as
@@ -2683,8 +2691,8 @@ def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit]
     start = verb.end
     if start >= end or doc.lower[start] != "the":
         return None
-    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, end)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
-    if noun is None or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)) or any(s.start <= noun < s.end for s in speakers):
+    noun = _back_reference_noun(doc, start, end)
+    if noun is None or any(s.start <= noun < s.end for s in speakers):
         return None  # 'said the Observatory': the registry mention names it
     following = noun + 1
     if following < end and not (doc.punct[following] or doc.lower[following] in TIME_WORDS or doc.lower[following].endswith("ing")):
@@ -2700,8 +2708,8 @@ def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit]
 def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
     """(end, speaker) of a back-reference opening the clause at ``start`` right before a relative word ('The UK-based
     group which ...', 'The source who ...'), resolved to the speaker it refers back to; None otherwise."""
-    noun = next((index for index in range(start + 1, min(start + 1 + SUBJECT_MODIFIERS_MAX, verb - 1)) if doc.lower[index] in BACK_REFERENCE_NOUNS), None)
-    if noun is None or doc.lower[noun + 1] not in RELATIVE_WORDS or not all(_continuation_modifier(doc, index) for index in range(start + 1, noun)):
+    noun = _back_reference_noun(doc, start, verb - 1)
+    if noun is None or doc.lower[noun + 1] not in RELATIVE_WORDS:
         return None
     resolved = _pronoun_before(doc, noun + 1, start, state)
     return (noun + 1, resolved[0]) if resolved is not None and resolved[1] == start else None
