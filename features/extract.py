@@ -2654,8 +2654,9 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     opener = doc.lower[end]
     if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
         return None
-    blockers = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and (other.key in FACT_CATEGORIES or other.key == "reporting_verb")}
-    reporting = {other.start for other in hits if other.kind == "L" and end <= other.start < hit.start and other.key == "reporting_verb"}
+    between = [other for other in hits if other.kind == "L" and end <= other.start < hit.start]
+    reporting = {other.start for other in between if other.key == "reporting_verb"}
+    blockers = reporting | {other.start for other in between if other.key in FACT_CATEGORIES}
     relative = False
     for index in range(end, hit.start):
         token = doc.lower[index]
