@@ -3360,10 +3360,10 @@ def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, sta
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
     if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
         return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
-    if state.last_any is None and not (camp is not None and f"the {noun}" in ORGANISATION_REFERENCES):
-        return None
     if f"the {noun}" not in ORGANISATION_REFERENCES:
         return state.last_any
+    if state.last_any is None and camp is None:
+        return None
     last = state.last_organisation or state.last_any
     for referent in (last, state.last_any if last is not state.last_any and state.last_any is not None and state.last_any.kind != "person" else None):
         if referent is not None and (camp is None or referent.camp == camp) and (noun in OUTLET_REFERENCE_NOUNS or not (referent.kind == "outlet" or referent.media)):
