@@ -3256,8 +3256,8 @@ PERSONAL_FALLBACK_SENTENCES = 2
 def _personal_referent(state: _ArticleState) -> _Speaker | None:
     """What 'he' / 'she' refers to: the last unnamed individual or person, else the last named speaker when it is a
     person or spoke within ``PERSONAL_FALLBACK_SENTENCES`` sentences (an organisation's voice)."""
-    if (state.last_individual or state.last_person) is not None:
-        return state.last_individual or state.last_person
+    if (personal := state.last_individual or state.last_person) is not None:
+        return personal
     if state.last_any is not None and (state.last_any.kind == "person" or state.titled_any or state.sentence - state.any_sentence <= PERSONAL_FALLBACK_SENTENCES):
         return state.last_any
     return None
