@@ -4647,11 +4647,7 @@ def _attribution_closes(sent: _Sent, frames: list[_Frame]) -> bool:
     of what the regime said about corridors is real') does not, unless it opens a sentence without quotation marks
     ('MSF said the hospital was hit'), which no quotation runs through."""
     doc = sent.toks
-    last_mark = sent.start - 1
-    for position in range(sent.end - 1, sent.start - 1, -1):
-        if doc.lower[position] in _QUOTES:
-            last_mark = position
-            break
+    last_mark = next((position for position in range(sent.end - 1, sent.start - 1, -1) if doc.lower[position] in _QUOTES), sent.start - 1)
     if last_mark < sent.start and not frames[0].inherited and frames[0].left == sent.start and frames[0].kind in ("reported", "according_to"):
         return True  # a sentence without marks opening with its own report ('MSF said ...'): the quotation closed before it
     return any(not frame.inherited and frame.left > last_mark and (frame.kind == "inverted" or (
