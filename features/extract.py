@@ -3305,11 +3305,10 @@ def _organisation_named_before(doc, end: int) -> _Speaker | None:
     start = end
     while start > 0 and not doc.sent_start[start]:
         start -= 1
-    found = None
-    for position in range(start, end - 2):
+    for position in range(end - 3, start - 1, -1):  # the last one: searched backwards
         if doc.lower[position] == "the" and doc.title[position + 1] and (named := _organisation_name(doc, position)) is not None and named[0] <= end:
-            found = named[1]
-    return None if found is None else _Speaker(found, CAMP_UNKNOWN, False, "organisation")
+            return _Speaker(named[1], CAMP_UNKNOWN, False, "organisation")
+    return None
 
 
 OUTLET_REFERENCE_NOUNS = frozenset({"agency"})  # back-reference nouns that name a news agency when one reported last
