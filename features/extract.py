@@ -4341,7 +4341,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
         sentences.append((sent, hits, frames))
     _attribute_quotations(sentences)
     if continuations:
-        _continue_reports(sentences, continuations, outlet_speaker(article["outlet"], compiled).name)
+        _continue_reports(sentences, continuations, publisher.name)
     rows: list[dict] = []
     frame_dates: dict = {}
     for sentence_index, (sent, hits, frames) in enumerate(sentences):
