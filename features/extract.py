@@ -4834,7 +4834,7 @@ def _date_prefix_end(doc: _Toks, start: int, end: int) -> int:
 
 
 TAG_LIST_WORDS = frozenset({"Tags", "Tag", "Keywords", "TAGS", "KEYWORDS"})  # as written: a page's keyword list follows
-LOWERCASE_TAG_WORDS = frozenset({"Tags", "Keywords", "TAGS", "KEYWORDS"})  # lists that may open on a lowercase keyword ('Tags airstrikes ...')
+LOWERCASE_TAG_WORDS = TAG_LIST_WORDS - {"Tag"}  # lists that may open on a lowercase keyword ('Tags airstrikes ...')
 # Lowercase words of running text, never of a keyword list: the first of them (or a past-tense verb) shows the body
 # sentence the list ran into ('Tags Syria Idlib war Government air raids in a ...'); 'the' and 'and' are left out,
 # since lists hold names with them ('the Nusra Front').
