@@ -4897,6 +4897,8 @@ def _mark_page_widgets(doc: _Toks) -> None:
             if body < doc.n:
                 doc.sent_start[body] = True
             at = doc.text.find(widget, at + 1)
+            if at < 0:
+                break  # no occurrence left: the remaining tokens need no look
 
 
 def _mark_title_run(doc: _Toks, start: int, end: int, hits: Sequence[_Hit] = ()) -> None:
