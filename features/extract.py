@@ -2698,12 +2698,12 @@ def _back_reference_after(doc: _Toks, verb: _Hit, end: int, speakers: list[_Hit]
     following = noun + 1
     if following < end and not (doc.punct[following] or doc.lower[following] in TIME_WORDS or doc.lower[following].endswith("ing")):
         return None  # 'said the group had ...': the back-reference opens the content
-    resolved = _pronoun_before(doc, following, start, state)
-    if resolved is None or resolved[1] != start:
+    referent = _referent_opening(doc, start, following, state)
+    if referent is None:
         return None
-    if resolved[0] is not state.last_individual and f"the {doc.lower[noun]}" not in ORGANISATION_REFERENCES and doc.lower[noun] not in DOCUMENT_NOUNS:
+    if referent is not state.last_individual and f"the {doc.lower[noun]}" not in ORGANISATION_REFERENCES and doc.lower[noun] not in DOCUMENT_NOUNS:
         return None  # '... said the frontline commander' may name a person still to come ('In a separate event ...')
-    return following, resolved[0]
+    return following, referent
 
 
 def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState) -> tuple[int, _Speaker] | None:
@@ -2712,8 +2712,15 @@ def _back_reference_head(doc: _Toks, start: int, verb: int, state: _ArticleState
     noun = _back_reference_noun(doc, start, verb - 1)
     if noun is None or doc.lower[noun + 1] not in RELATIVE_WORDS:
         return None
-    resolved = _pronoun_before(doc, noun + 1, start, state)
-    return (noun + 1, resolved[0]) if resolved is not None and resolved[1] == start else None
+    referent = _referent_opening(doc, start, noun + 1, state)
+    return None if referent is None else (noun + 1, referent)
+
+
+def _referent_opening(doc: _Toks, start: int, end: int, state: _ArticleState) -> _Speaker | None:
+    """The speaker the back-reference from ``start`` to ``end`` refers to (``_pronoun_before``), when that
+    back-reference opens at ``start`` itself; else None."""
+    resolved = _pronoun_before(doc, end, start, state)
+    return None if resolved is None or resolved[1] != start else resolved[0]
 
 
 # A mention right after one of these is the agent or object in the content ('killed by Nusra Front said X'), so a
@@ -4455,8 +4462,7 @@ def _back_reference_subject(doc: _Toks, sent: _Sent, state: _ArticleState) -> _S
         verb += 1
     if verb >= end or not doc.alpha[verb] or doc.lower[verb] != doc.token(verb) or doc.lower[verb] in NOT_AN_ACCOUNT_VERBS or doc.lower[verb].endswith("ly"):
         return None
-    resolved = _pronoun_before(doc, subject_end, start, state)
-    return None if resolved is None or resolved[1] != start else resolved[0]
+    return _referent_opening(doc, start, subject_end, state)
 
 
 # 'Five of them', 'Most of those killed', 'Of those', 'Among the dead': a part of the count just reported.
