@@ -4907,7 +4907,7 @@ def _mark_page_widgets(doc: _Toks) -> None:
                 break  # no occurrence left: the remaining tokens need no look
 
 
-def _mark_title_run(doc: _Toks, start: int, end: int, hits: Sequence[_Hit] = ()) -> None:
+def _mark_title_run(doc: _Toks, start: int, end: int, hits: Sequence[_Hit]) -> None:
     """A Title Case headline run from ``start``: the body starts at its last capitalised word (or an opener such
     as 'The' among the last three) when lowercase text follows inside the same sentence."""
     titled: list[int] = []
