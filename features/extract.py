@@ -2620,7 +2620,7 @@ def _opens_participle(doc: _Toks, index: int) -> bool:
 
 
 def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits: list[_Hit], lower_bound: int, places: list[_Hit], compiled: _Compiled,
-                               state: _ArticleState | None = None) -> _Frame | None:
+                               state: _ArticleState) -> _Frame | None:
     """The subject at the start of the clause when a postmodifier separates it from the verb: a speaker mention or
     a person's name, then a prepositional phrase, a participle or a relative clause ('Fadi al-Shami of the Tahrir
     al-Sham Brigade which operates in the eastern Ghouta region said', 'The Observatory - which has a network of
@@ -2640,7 +2640,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     named_body = _capitalised_organisation(doc, lower_bound + 1, hit.start) if head is None and determiner else None
     if named_body is not None:  # 'The Idlib Media Center which publishes news ... said': an organisation the registry lacks, as written
         end, speaker = named_body, _Speaker(doc.span_text(lower_bound, named_body), CAMP_UNKNOWN, False, "organisation")
-    elif head is None and determiner and state is not None and (referent := _back_reference_head(doc, lower_bound, hit.start, state)) is not None:
+    elif head is None and determiner and (referent := _back_reference_head(doc, lower_bound, hit.start, state)) is not None:
         end, speaker = referent
     elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
