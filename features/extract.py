@@ -4266,7 +4266,7 @@ def _judges_before_attack(categories: set[str], first_seen: dict[str, int]) -> b
     return bool(judging) and (not attacks or min(judging) < min(attacks))
 
 
-def _attack_or_stance_type(categories: set[str], names_event: bool = False) -> str:
+def _attack_or_stance_type(categories: set[str], names_event: bool) -> str:
     """What is left once no casualty, capture, materiel, territory, communications or negotiation fact is found."""
     judged = "stance" in categories or "denial" in categories
     if categories & ATTACK_EVENT_CATEGORIES:
