@@ -2895,23 +2895,23 @@ def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
                                                           for position in range(index, stop)) else None
 
 
-def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState | None = None) -> _Frame:
+def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState) -> _Frame:
     """A capitalised name before the verb: an organisation (by its words), a person (two to four words), or one
     word: the person of that surname named in full earlier ('Sino said' after 'Mustafa Sino said'), else a
     person when it is not written in capitals ('Xelil said'; 'SOHR said' stays unknown). A part of a full name said
     before is that person (``_person_by_part``: 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith')."""
     start, name = proper
     name = _name_without_title(name)
-    if state is not None and (named := _name_before_titled_acronym(doc, start, name)) is not None:
+    if (named := _name_before_titled_acronym(doc, start, name)) is not None:
         start, name = named
     words = name.lower().split()
     organisation_at = [index for index, word in enumerate(words) if word in ORGANISATION_WORDS]
     if organisation_at and 2 <= len(words) - organisation_at[-1] - 1 <= 3:  # 'Kurdish National Council Mustafa Sino' (commas lost)
         tail = name.split()[organisation_at[-1] + 1:]
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
-    if len(words) == 1 and state is not None and words[0] in state.persons:
+    if len(words) == 1 and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
-    if state is not None and len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
+    if len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, known, start, hit.end, "reported")  # 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith'
     if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _Speaker(full, CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
