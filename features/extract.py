@@ -3119,7 +3119,7 @@ def _coordinated_with_description(doc: _Toks, verb: int, lower_bound: int, speak
     if any(s.start <= position < s.end for s in speakers):
         return None  # a mention of its own: the coordination rule of mentions applies
     start = position
-    while start - 1 > lower_bound and position - start < DESCRIPTION_MAX_MODIFIERS and doc.alpha[start - 1] and doc.lower[start - 1] not in DESCRIPTION_DETERMINERS | {"and"} and doc.text[doc.idx[start - 1]].islower():
+    while start - 1 > lower_bound and position - start < DESCRIPTION_MAX_MODIFIERS and doc.alpha[start - 1] and doc.lower[start - 1] not in DESCRIPTION_DETERMINERS and doc.lower[start - 1] != "and" and doc.text[doc.idx[start - 1]].islower():
         start -= 1
     if start - 1 <= lower_bound or doc.lower[start - 1] not in DESCRIPTION_DETERMINERS:
         return None
