@@ -3446,10 +3446,10 @@ def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
     first = heads[-1] + 1
     while first < index and (doc.lower[first].rstrip(".") in HONORIFICS or doc.lower[first] == "."):
         first += 1  # 'Dr. Hassan al-Jundi'
-    words = doc.span_text(first, index).split()
-    if not 2 <= len(words) <= 4 or not doc.title[first]:
+    name = doc.span_text(first, index)
+    if not 2 <= len(name.split()) <= 4 or not doc.title[first]:
         return None
-    return first, doc.span_text(first, index)
+    return first, name
 
 
 # --- claims from a sentence --------------------------------------------------------
