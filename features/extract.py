@@ -675,14 +675,15 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state, places)
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
+        lower_bound = frames[-1].right if frames else sent.start  # where the frames so far end
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
-            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
+            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, lower_bound)
             if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
                 frames.append(_Frame(hit.start, hit.end, hit.text, _speaker_from_hit(agent[1], compiled), agent[0], agent[1].end, "inverted", passive_agent=True))
             continue
         written = hit
         if hit.key == "reporting_verb":
-            hit = _with_auxiliaries(sent.toks, hit, frames[-1].right if frames else sent.start)
+            hit = _with_auxiliaries(sent.toks, hit, lower_bound)
         if frames and hit.start < frames[-1].right:
             continue
         if hit.key == "reporting_verb" and _is_casualty_idiom(sent, hit):
@@ -704,37 +705,38 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
-        if frame is not None and frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
+        if frame is None:
+            continue
+        if frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
             frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
-        if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
+        if frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
             _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
-        if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
+        if frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
-        if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
+        if hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
-        if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
+        if frame.right == written.end and TOLL_WORD in written.text.lower().split():
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
-        if frame is not None and frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
+        if frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
             camp = _person_camp(sent, frame, speakers, compiled)
             if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
-        if frame is not None and frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, frames[-1].right if frames else sent.start, speakers, compiled,
+        if frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, lower_bound, speakers, compiled,
                                                                                               frame.speaker.kind == "person")) is not None:
             frame = replace(frame, left=described)  # '... Observatory director Rami Abdel Rahman said', '... monitoring group the Observatory said'
-        if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
+        if frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
-        elif frame is not None and frame.speaker.kind in ("person", "organisation") and frame.speaker.name not in compiled.sources and (
+        elif frame.speaker.kind in ("person", "organisation") and frame.speaker.name not in compiled.sources and (
                 untitled := _without_capitalised_role(frame.speaker)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Media Activist Karim Haddad told' -> Karim Haddad (rule 2: roles dropped)
-        if frame is not None and frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
-            frame = _speaker_by_head(sent.toks, frame, frames[-1].right if frames else sent.start, compiled)
-        if frame is not None and frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, frames[-1].right if frames else sent.start)) is not None:
+        if frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
+            frame = _speaker_by_head(sent.toks, frame, lower_bound, compiled)
+        if frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, lower_bound)) is not None:
             frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
-        if frame is not None:
-            frames.append(frame)
-            _remember_speaker(sent.toks, frame, state)
+        frames.append(frame)
+        _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
