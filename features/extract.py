@@ -650,6 +650,12 @@ def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
     return _Speaker(_lowered_but_acronyms(hit.text), CAMP_UNKNOWN, True, "group")
 
 
+def _registry_speaker(name: str, compiled: _Compiled) -> _Speaker:
+    """The registry actor ``name`` (canonical) as a speaker, with its camp, anonymity and kind."""
+    info = compiled.sources[name]
+    return _Speaker(name, info["camp"], bool(info["anonymous"]), info["kind"])
+
+
 def _lowered_but_acronyms(text: str) -> str:
     """A lexicon group phrase lowercased as a description is written mid-sentence, its acronyms kept ('An NGO said' -> 'an
     NGO', 'Activists said' -> 'activists'): a word with two or more capitals stays as written."""
@@ -817,23 +823,21 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
         if actor is None:
             return frame
         start = position - 1 - (position - 2 >= lower_bound and doc.lower[position - 2] in ("the", "a"))
-        actor_info = compiled.sources[actor]
-        return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+        return replace(frame, speaker=_registry_speaker(actor, compiled), left=start)
     if lower == "in" and position - 1 >= lower_bound and doc.lower[position - 1] in OFFICE_HEADS and compiled.sources[frame.speaker.name]["kind"] == "organisation":
         words = [doc.lower[position - 1]]
         start = position - 1
         while start - 1 >= lower_bound and len(words) < 3 and doc.alpha[start - 1] and doc.lower[start - 1] not in DEFINITE_WORDS:
             start -= 1
             words.insert(0, doc.lower[start])
+        name = frame.speaker.name.lower()
         for first in range(len(words)):
             office = " ".join(words[first:])
-            name = frame.speaker.name.lower()
             actor = compiled.source_by_alias.get(f"{name}s {office}") or compiled.source_by_alias.get(f"{name} {office}")
             if actor is not None and actor != frame.speaker.name:
                 start = position - 1 - (len(words) - first - 1)
                 start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("the", "a")
-                actor_info = compiled.sources[actor]
-                return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+                return replace(frame, speaker=_registry_speaker(actor, compiled), left=start)
         return frame
     if lower == "the" and position - 1 >= lower_bound:
         position -= 1  # 'close to the Syrian government'
