@@ -851,7 +851,7 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
             start -= 1  # 'Western diplomats familiar with ...', 'senior officials close to ...'
         start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("a", "an", "the")  # 'a source close to ...'
         verb = frame.verb_start
-        while verb - 1 > frame.left and doc.lower[verb - 1] in FRAME_ADVERBS | {"have", "has", "had"}:
+        while verb - 1 > frame.left and (doc.lower[verb - 1] in FRAME_ADVERBS or doc.lower[verb - 1] in PERFECT_AUXILIARIES):
             verb -= 1
         return replace(frame, speaker=_Speaker(doc.span_text(start, verb), CAMP_UNKNOWN, True, "group"), left=start)
     return frame
