@@ -1569,12 +1569,12 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
-            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
-                # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
-                name = _determiner_lowered(doc, speaker_hit.start, posted)
-                camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if speaker_hit.kind != "S" and _is_individual(speaker_hit.text):
+                if (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
+                    # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
+                    name = _determiner_lowered(doc, speaker_hit.start, posted)
+                    camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
+                    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
                 end = next((index for index in range(speaker_hit.end, min(doc.n, speaker_hit.end + 8)) if doc.sent_start[index]), min(doc.n, speaker_hit.end + 8))
                 if (named := _name_after_description(doc, speaker_hit, end, speakers, (), compiled)) is not None:
                     # 'according to media activist Karim Haddad': the person named (docs/annotation.md, Speaker rule 2)
