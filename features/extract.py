@@ -1790,9 +1790,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    if hit.text.lower().endswith("ing") and hit.start > sent.start and doc.lower[hit.start - 1] in GERUND_PREPOSITIONS:
+    verb = hit.text.lower()
+    participle = verb.endswith("ing")
+    if participle and hit.start > sent.start and doc.lower[hit.start - 1] in GERUND_PREPOSITIONS:
         return None  # 'hit out at Johnson for accusing Russia of ...': a gerund names an act, no one reports here
-    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
+    if (frames and participle and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
             and (not any(s.end == hit.start for s in speakers) or frames[-1].right == hit.start)
             and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
@@ -1802,7 +1804,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
-    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not hit.text.lower().endswith("ing"):
+    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not participle:
         # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead
         # suggests ...': the second verb shares the subject
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1 - adverb, hit.end, "reported", inherited=True)
@@ -1861,7 +1863,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, joint[1], joint[0], hit.end, "reported")  # 'activists and the extremist group said'
-    if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
+    if before and not frames and participle and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         return _frame_from_mention_before(doc, hit, before, speakers, lower_bound, places, compiled, state)
@@ -1877,7 +1879,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
         if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
-    if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
+    if participle and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1 and not _subject_of_content(doc, hit, s)]
@@ -1885,7 +1887,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
         after = []  # 'Yildirim said Turkey wont allow ...': the mention after the verb is the subject of its content
-    if after and not _is_accusation(hit) and hit.text.lower() not in TELLING_VERBS and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
+    if after and not _is_accusation(hit) and verb not in TELLING_VERBS and not (verb in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
         # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
         # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
@@ -1903,7 +1905,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
-    if (not frames and hit.start - 2 > sent.start and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing")
+    if (not frames and hit.start - 2 > sent.start and doc.lower[hit.start - 1] == "and" and not participle
             and (subject := _sentence_subject(doc, sent, speakers, compiled, state, hit.start - 1, places)) is not None):
         # 'Activists mourned him online and said ...', 'Alloush described Damascus as ... and said ...': the sentence's
         # subject, whose report is what follows the verb (what comes before is its own act)
