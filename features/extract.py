@@ -1850,10 +1850,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if opening[1] is not None and compiled.sources.get(opening[1].key, {}).get("kind") == "organisation":
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
-    if pronoun is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
-        return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
-    if pronoun is None and state.last_any is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
-        return None  # '"..." against President Assad he added' with no one 'he' can mean: still the subject, not the name before it
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
+        if pronoun is not None:
+            return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
+        if state.last_any is not None:
+            return None  # '"..." against President Assad he added' with no one 'he' can mean: still the subject, not the name before it
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and pronoun is None:
         return long_subject
