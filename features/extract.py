@@ -1578,7 +1578,7 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 end = next((index for index in range(speaker_hit.end, min(doc.n, speaker_hit.end + 8)) if doc.sent_start[index]), min(doc.n, speaker_hit.end + 8))
                 if (named := _name_after_description(doc, speaker_hit, end, speakers, (), compiled)) is not None:
                     # 'according to media activist Karim Haddad': the person named (docs/annotation.md, Speaker rule 2)
-                    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "according_to")
+                    return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
@@ -1893,7 +1893,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "inverted")
+            return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
     if subject:
@@ -2200,7 +2200,12 @@ def _inverted_person_frame(doc: _Toks, hit: _Hit, named: tuple[int, str], speake
     """The person ``named`` (end, name) right after an inverted verb: the person named in full earlier when the surname
     matches one, else the name with the camp of an affiliation after it."""
     person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
-    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+    return _Frame(hit.start, hit.end, hit.text, _known_person(state, person), hit.start, named[0], "inverted")
+
+
+def _known_person(state: _ArticleState, person: _Speaker) -> _Speaker:
+    """The person the article named earlier with ``person``'s surname ('Haddad' after 'Karim Haddad'), else ``person``."""
+    return state.persons.get(person.name.split()[-1].lower(), person)
 
 
 def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
