@@ -964,22 +964,21 @@ def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | No
     return None if hit is None else _speaker_from_hit(hit, compiled)
 
 
-_ARMY_MENTIONS: dict[str, bool] = {}  # mention text -> whether it names a particular army (memo, as the spelling memo)
+def _mention_names_an_army(text: str) -> bool:
+    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
+    'army' / 'the military'."""
+    words = text.lower().split()
+    if words[0] == "the":
+        del words[0]
+    return not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
+
+
+ARMY_MENTIONS_LIMIT = 50_000  # distinct mention texts remembered before the memo starts afresh (as SPELLING_CACHE_LIMIT)
+_ARMY_MENTIONS = BoundedMemo(_mention_names_an_army, ARMY_MENTIONS_LIMIT)  # mention text -> whether it names a particular army
 
 
 def _names_an_army(text: str) -> bool:
-    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
-    'army' / 'the military'."""
-    known = _ARMY_MENTIONS.get(text)
-    if known is None:
-        words = text.lower().split()
-        if words[0] == "the":
-            del words[0]
-        known = not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
-        if len(_ARMY_MENTIONS) >= SPELLING_CACHE_LIMIT:
-            _ARMY_MENTIONS.clear()
-        _ARMY_MENTIONS[text] = known
-    return known
+    return _ARMY_MENTIONS[text]
 
 
 def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> None:
