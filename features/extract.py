@@ -509,15 +509,17 @@ def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
     for hit in casualties:
         if doc.lower[hit.end - 1] != TOLL_WORD:
             continue
-        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
+        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):  # (determiner >= 1)
             lower = doc.lower[determiner]
-            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS and not doc.sent_start[determiner]:  # (determiner >= 1)
+            if doc.sent_start[determiner]:
+                break  # the toll phrase starts no earlier than its sentence
+            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS:
                 verb = determiner - 1
                 if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
                     break  # 'did not give a death toll': no toll reported
                 found.append(_Hit("L", "reporting_verb", verb, hit.end, doc.text[doc.idx[verb]:doc.idx[hit.end - 1] + doc.length[hit.end - 1]]))
                 break
-            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS or doc.sent_start[determiner]:
+            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS:
                 break
     return found
 
