@@ -2574,13 +2574,13 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         return None
     while start < end and doc.lower[start] in NAME_PARTICLES and not doc.title[start]:
         start += 1
-    words = doc.span_text(start, end).split()
+    name = doc.span_text(start, end)
     capitalised = sum(1 for index in range(start, end) if doc.title[index])
-    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in words):
+    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in name.split()):
         return None
     if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
         return None
-    return start, doc.span_text(start, end)
+    return start, name
 
 
 def _article_before_modifier(doc: _Toks, start: int, lower_bound: int) -> int | None:
