@@ -1961,15 +1961,16 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     start ('Western countries say', 'Ensari added'), or a lowercase description right after a closing 'said' ('...
     said the resident who asked for anonymity'); None when the verb is no finite report ('has claimed 21 lives') or
     nothing before it reads as its subject ('The claim which did not mention a wedding said ...')."""
-    if hit.key != "reporting_verb" or hit.text.lower().endswith("ing") or not _unresolved_report(doc, hit):
+    if hit.key != "reporting_verb" or not _unresolved_report(doc, hit):  # (not a participle either)
         return None
-    if hit.end < sent.end and doc.lower[hit.end] in PASSIVE_PARTICLE_WORDS and hit.text.lower().endswith("ed"):
+    verb = hit.text.lower()
+    if hit.end < sent.end and doc.lower[hit.end] in PASSIVE_PARTICLE_WORDS and verb.endswith("ed"):
         return None  # 'Jet strikes blamed on the regime hit ...': a passive participle, no one reports
     if hit.end < sent.end and doc.lower[hit.end] in CLAUSE_VERB_WORDS and doc.token(hit.end).islower():
         return None  # 'the casualty figures reported could not be reconciled': the verb is a participle, the clause's verb follows
     if any(lower in KILLED_OF for lower in doc.lower[hit.end:min(hit.end + DESCRIPTION_MAX, sent.end)]):
         return None  # 'fire has claimed 21 lives': a casualty idiom
-    after = _after_addressee(doc, hit, sent.end) if hit.text.lower() in TELLING_VERBS else hit.end
+    after = _after_addressee(doc, hit, sent.end) if verb in TELLING_VERBS else hit.end
     closing = _closes_clause(doc, after, sent.end) or (after < sent.end and doc.lower[after] in ADDRESSEE_ADJUNCTS)
     head = hit.start - 1
     start = _description_start(doc, sent, head, lower_bound)
@@ -2000,7 +2001,7 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             # 'The claim which did not mention a wedding said ...': the claim of whoever reported last
             return _Frame(hit.start, hit.end, hit.text, state.last_report or state.last_any, start, right, "reported")
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, right, "reported")
-    if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
+    if (hit.end < sent.end and verb in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
         position = hit.end + 1
         while (position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]
                and not doc.lower[position].endswith("ing")):
