@@ -1316,12 +1316,11 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
             continue
         if hit.kind == "L" and hit.text.lower() in compiled.media_groups:
             media = _media_phrase(doc, sent, hit, start, camp or state_camp, registry_by_start, compiled, state, places, kept)
-            if media is not None and (hit.end in group_starts or _after_preposition(doc, sent, media[1].start)):
-                absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
-                continue
             if media is not None:
                 named, phrase = media
-                if named is not None:
+                if hit.end in group_starts or _after_preposition(doc, sent, phrase.start):
+                    absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
+                elif named is not None:
                     absorbed.add(id(hit))
                     widened[id(named)] = phrase
                 else:
