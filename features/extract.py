@@ -1275,9 +1275,10 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
         while start > sent.start:
             source = registry_by_end.get(start)
             if source is not None and source.start >= sent.start:
-                if compiled.sources[source.key]["kind"] == "person":
+                source_kind = compiled.sources[source.key]["kind"]
+                if source_kind == "person":
                     break  # 'forces loyal to President Assad sources said': commas lost, not his sources
-                if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                if source_kind in ("organisation", "outlet") and not registry_group:
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
                         break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.alpha[source.start - 1] and doc.text[doc.idx[source.start - 1]].islower():
