@@ -851,7 +851,7 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
         start = noun
         while start - 1 >= lower_bound and noun - start < 2 and (doc.lower[start - 1],) in compiled.speaker_modifiers:
             start -= 1  # 'Western diplomats familiar with ...', 'senior officials close to ...'
-        start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("a", "an", "the")  # 'a source close to ...'
+        start -= start - 1 >= lower_bound and doc.lower[start - 1] in ARTICLES  # 'a source close to ...'
         verb = frame.verb_start
         while verb - 1 > frame.left and (doc.lower[verb - 1] in FRAME_ADVERBS or doc.lower[verb - 1] in PERFECT_AUXILIARIES):
             verb -= 1
@@ -911,7 +911,7 @@ def _description_before_name(doc: _Toks, left: int, lower_bound: int, speakers: 
             continue
         break
     opener = start - 1
-    if opener >= lower_bound and doc.lower[opener] in ("the", "a", "an"):
+    if opener >= lower_bound and doc.lower[opener] in ARTICLES:
         if opener - 1 >= lower_bound and doc.lower[opener - 1] in OBJECT_OF_PREPOSITION:
             return None  # 'was targeted by a radical rebel group': an object
         return opener
