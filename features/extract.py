@@ -1929,10 +1929,9 @@ def _sentence_subject(doc: _Toks, sent, speakers: list[_Hit], compiled: _Compile
     if named is not None and any(place.start < named[0] and place.end > first for place in places):
         return None  # 'Hassakeh Kurdish units ...': a place, no name
     if named is not None:
-        words = named[1].lower().split()
-        kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else "person"
-        return state.persons.get(words[-1], _Speaker(named[1], CAMP_UNKNOWN, False, kind)) if kind == "person" else _Speaker(
-            _determiner_lowered(doc, sent.start, named[0]) if first > sent.start else named[1], CAMP_UNKNOWN, False, kind)
+        if not any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+            return _known_person(state, _Speaker(named[1], CAMP_UNKNOWN, False, "person"))
+        return _Speaker(_determiner_lowered(doc, sent.start, named[0]) if first > sent.start else named[1], CAMP_UNKNOWN, False, "organisation")
     if first == sent.start and first + 1 < end and not doc.title[first + 1] and _lone_name(doc, first):
         return _person_named_earlier(doc, first, state, compiled)
     return None
