@@ -1477,7 +1477,7 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
     while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
             (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
         low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
-    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
+    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES):  # (the loop above passed determiners and openers)
         return None
     return low
 
