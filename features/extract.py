@@ -1009,13 +1009,13 @@ def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
         outer, inner = frames[index - 1], frames[index]
         if outer.inherited or inner.inherited or outer.kind != "reported" or inner.kind not in ("reported", "inverted") or outer.speaker.name == inner.speaker.name:
             continue
+        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
+            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         gap = _n_words(doc, outer.right, inner.left)
         before = inner.left - 1  # the word before the closing report's subject, past its article
         while before > outer.right and doc.lower[before] in ARTICLES:
             before -= 1
-        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
-            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
         if (inner.kind == "reported" and gap <= 1 and (gap == 0 or doc.lower[outer.right] == "that") and _n_words(doc, inner.right, next_left) >= 3
                 and outer.speaker.name.lower() != outlet and doc.lower[inner.left] not in RELATIVE_WORDS and doc.lower[inner.verb_start - 1] not in RELATIVE_WORDS):
             frames[index] = replace(inner, speaker=outer.speaker)  # 'X said Y said C': C is what X reports
