@@ -509,15 +509,17 @@ def _toll_reports(doc: _Toks, casualties: list[_Hit]) -> list[_Hit]:
     for hit in casualties:
         if doc.lower[hit.end - 1] != TOLL_WORD:
             continue
-        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):
+        for determiner in range(hit.start - 1, max(hit.start - 2 - TOLL_MODIFIERS_MAX, 0), -1):  # (determiner >= 1)
             lower = doc.lower[determiner]
-            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS and not doc.sent_start[determiner]:  # (determiner >= 1)
+            if doc.sent_start[determiner]:
+                break  # the toll phrase starts no earlier than its sentence
+            if lower in TOLL_DETERMINERS and doc.lower[determiner - 1] in TOLL_REPORT_VERBS:
                 verb = determiner - 1
                 if verb >= 1 and doc.lower[verb - 1] in ("not", "never", "n't"):
                     break  # 'did not give a death toll': no toll reported
                 found.append(_Hit("L", "reporting_verb", verb, hit.end, doc.text[doc.idx[verb]:doc.idx[hit.end - 1] + doc.length[hit.end - 1]]))
                 break
-            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS or doc.sent_start[determiner]:
+            if not doc.alpha[determiner] or doc.token(determiner) != lower or lower in FINITE_WORDS:
                 break
     return found
 
@@ -650,6 +652,12 @@ def _speaker_from_hit(hit: _Hit, compiled: _Compiled) -> _Speaker:
     return _Speaker(_lowered_but_acronyms(hit.text), CAMP_UNKNOWN, True, "group")
 
 
+def _registry_speaker(name: str, compiled: _Compiled) -> _Speaker:
+    """The registry actor ``name`` (canonical) as a speaker, with its camp, anonymity and kind."""
+    info = compiled.sources[name]
+    return _Speaker(name, info["camp"], bool(info["anonymous"]), info["kind"])
+
+
 def _lowered_but_acronyms(text: str) -> str:
     """A lexicon group phrase lowercased as a description is written mid-sentence, its acronyms kept ('An NGO said' -> 'an
     NGO', 'Activists said' -> 'activists'): a word with two or more capitals stays as written."""
@@ -675,14 +683,15 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             if group_starts:
                 speakers = _speaker_phrases(sent, speakers, compiled, {verb.start for verb in hits if verb.kind == "L" and verb.key == "reporting_verb"}, state, places)
             speakers = _descriptions_as_written(sent.toks, speakers, compiled)
+        lower_bound = frames[-1].right if frames else sent.start  # where the frames so far end
         if passive_spans and any(start <= hit.start < end for start, end in passive_spans):
-            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, frames[-1].right if frames else sent.start)
+            agent = _passive_agent(sent.toks, hit, speakers, passive_spans, lower_bound)
             if agent is not None:  # 'Three deaths were reported by the civil defence': the agent reports it
                 frames.append(_Frame(hit.start, hit.end, hit.text, _speaker_from_hit(agent[1], compiled), agent[0], agent[1].end, "inverted", passive_agent=True))
             continue
         written = hit
         if hit.key == "reporting_verb":
-            hit = _with_auxiliaries(sent.toks, hit, frames[-1].right if frames else sent.start)
+            hit = _with_auxiliaries(sent.toks, hit, lower_bound)
         if frames and hit.start < frames[-1].right:
             continue
         if hit.key == "reporting_verb" and _is_casualty_idiom(sent, hit):
@@ -704,37 +713,38 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frames[-1] = _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(citer, compiled), citer.start, hit.end, "reported")
             continue
         frame = _according_frame(hit, speakers, compiled, sent.toks, state) if hit.key == "according_to" else _reported_frame(sent, hit, speakers, frames, compiled, state, places, hits)
-        if frame is not None and frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
+        if frame is None:
+            continue
+        if frame.speaker.kind in ("organisation", "group") and frame.speaker.name not in compiled.sources:
             frame = _registry_by_spelling(frame, compiled)  # 'The Local Coordination Committee of X said': the registry's committees, misspelt
-        if frame is not None and frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
+        if frame.kind == "reported" and frame.speaker.kind == "organisation" and frame.left <= hit.start - 2:
             _remember_member_name(sent.toks, hit.start, frame, places, compiled.source_by_alias, state)
-        if frame is not None and frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
+        if frame.kind == "reported" and frame.left > sent.start and sent.toks.lower[frame.left - 1] in NEGATED_SUBJECT_WORDS:
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
-        if frame is not None and hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
+        if hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
-        if frame is not None and frame.right == written.end and TOLL_WORD in written.text.lower().split():
+        if frame.right == written.end and TOLL_WORD in written.text.lower().split():
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
-        if frame is not None and frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
+        if frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
             camp = _person_camp(sent, frame, speakers, compiled)
             if camp is not None:  # 'Turkish Prime Minister X Y said', 'said X Y a Kurdish official'
                 frame = replace(frame, speaker=replace(frame.speaker, camp=camp))
-        if frame is not None and frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, frames[-1].right if frames else sent.start, speakers, compiled,
+        if frame.kind == "reported" and (described := _description_before_name(sent.toks, frame.left, lower_bound, speakers, compiled,
                                                                                               frame.speaker.kind == "person")) is not None:
             frame = replace(frame, left=described)  # '... Observatory director Rami Abdel Rahman said', '... monitoring group the Observatory said'
-        if frame is not None and frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
+        if frame.speaker.kind == "person" and (untitled := _without_honorifics(frame.speaker, state)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Archimandrite Emanuel Youkhana said' -> Emanuel Youkhana (docs/annotation.md rule 2)
-        elif frame is not None and frame.speaker.kind in ("person", "organisation") and frame.speaker.name not in compiled.sources and (
+        elif frame.speaker.kind in ("person", "organisation") and frame.speaker.name not in compiled.sources and (
                 untitled := _without_capitalised_role(frame.speaker)) is not None:
             frame = replace(frame, speaker=untitled)  # 'Media Activist Karim Haddad told' -> Karim Haddad (rule 2: roles dropped)
-        if frame is not None and frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
-            frame = _speaker_by_head(sent.toks, frame, frames[-1].right if frames else sent.start, compiled)
-        if frame is not None and frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, frames[-1].right if frames else sent.start)) is not None:
+        if frame.kind == "reported" and frame.left > sent.start and frame.speaker.name in compiled.sources:
+            frame = _speaker_by_head(sent.toks, frame, lower_bound, compiled)
+        if frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, lower_bound)) is not None:
             frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
-        if frame is not None:
-            frames.append(frame)
-            _remember_speaker(sent.toks, frame, state)
+        frames.append(frame)
+        _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
     if len(frames) > 1:
         _nest_reports(sent, frames, state.outlet)
@@ -815,23 +825,21 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
         if actor is None:
             return frame
         start = position - 1 - (position - 2 >= lower_bound and doc.lower[position - 2] in ("the", "a"))
-        actor_info = compiled.sources[actor]
-        return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+        return replace(frame, speaker=_registry_speaker(actor, compiled), left=start)
     if lower == "in" and position - 1 >= lower_bound and doc.lower[position - 1] in OFFICE_HEADS and compiled.sources[frame.speaker.name]["kind"] == "organisation":
         words = [doc.lower[position - 1]]
         start = position - 1
         while start - 1 >= lower_bound and len(words) < 3 and doc.alpha[start - 1] and doc.lower[start - 1] not in DEFINITE_WORDS:
             start -= 1
             words.insert(0, doc.lower[start])
+        name = frame.speaker.name.lower()
         for first in range(len(words)):
             office = " ".join(words[first:])
-            name = frame.speaker.name.lower()
             actor = compiled.source_by_alias.get(f"{name}s {office}") or compiled.source_by_alias.get(f"{name} {office}")
             if actor is not None and actor != frame.speaker.name:
                 start = position - 1 - (len(words) - first - 1)
                 start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("the", "a")
-                actor_info = compiled.sources[actor]
-                return replace(frame, speaker=_Speaker(actor, actor_info["camp"], bool(actor_info["anonymous"]), actor_info["kind"]), left=start)
+                return replace(frame, speaker=_registry_speaker(actor, compiled), left=start)
         return frame
     if lower == "the" and position - 1 >= lower_bound:
         position -= 1  # 'close to the Syrian government'
@@ -843,9 +851,9 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
         start = noun
         while start - 1 >= lower_bound and noun - start < 2 and (doc.lower[start - 1],) in compiled.speaker_modifiers:
             start -= 1  # 'Western diplomats familiar with ...', 'senior officials close to ...'
-        start -= start - 1 >= lower_bound and doc.lower[start - 1] in ("a", "an", "the")  # 'a source close to ...'
+        start -= start - 1 >= lower_bound and doc.lower[start - 1] in ARTICLES  # 'a source close to ...'
         verb = frame.verb_start
-        while verb - 1 > frame.left and doc.lower[verb - 1] in FRAME_ADVERBS | {"have", "has", "had"}:
+        while verb - 1 > frame.left and (doc.lower[verb - 1] in FRAME_ADVERBS or doc.lower[verb - 1] in PERFECT_AUXILIARIES):
             verb -= 1
         return replace(frame, speaker=_Speaker(doc.span_text(start, verb), CAMP_UNKNOWN, True, "group"), left=start)
     return frame
@@ -903,7 +911,7 @@ def _description_before_name(doc: _Toks, left: int, lower_bound: int, speakers: 
             continue
         break
     opener = start - 1
-    if opener >= lower_bound and doc.lower[opener] in ("the", "a", "an"):
+    if opener >= lower_bound and doc.lower[opener] in ARTICLES:
         if opener - 1 >= lower_bound and doc.lower[opener - 1] in OBJECT_OF_PREPOSITION:
             return None  # 'was targeted by a radical rebel group': an object
         return opener
@@ -958,22 +966,21 @@ def _army_named_last(compiled: _Compiled, state: _ArticleState) -> _Speaker | No
     return None if hit is None else _speaker_from_hit(hit, compiled)
 
 
-_ARMY_MENTIONS: dict[str, bool] = {}  # mention text -> whether it names a particular army (memo, as the spelling memo)
+def _mention_names_an_army(text: str) -> bool:
+    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
+    'army' / 'the military'."""
+    words = text.lower().split()
+    if words[0] == "the":
+        del words[0]
+    return not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
+
+
+ARMY_MENTIONS_LIMIT = 50_000  # distinct mention texts remembered before the memo starts afresh (as SPELLING_CACHE_LIMIT)
+_ARMY_MENTIONS = BoundedMemo(_mention_names_an_army, ARMY_MENTIONS_LIMIT)  # mention text -> whether it names a particular army
 
 
 def _names_an_army(text: str) -> bool:
-    """Whether a registry mention names a particular army ('the Turkish military', 'Syrian troops'), not the bare
-    'army' / 'the military'."""
-    known = _ARMY_MENTIONS.get(text)
-    if known is None:
-        words = text.lower().split()
-        if words[0] == "the":
-            del words[0]
-        known = not ARMY_WORDS.isdisjoint(words) and not (len(words) == 1 and words[0] in GENERIC_ARMIES)
-        if len(_ARMY_MENTIONS) >= SPELLING_CACHE_LIMIT:
-            _ARMY_MENTIONS.clear()
-        _ARMY_MENTIONS[text] = known
-    return known
+    return _ARMY_MENTIONS[text]
 
 
 def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, state: _ArticleState) -> None:
@@ -1002,13 +1009,13 @@ def _nest_reports(sent: _Sent, frames: list[_Frame], outlet: str) -> None:
         outer, inner = frames[index - 1], frames[index]
         if outer.inherited or inner.inherited or outer.kind != "reported" or inner.kind not in ("reported", "inverted") or outer.speaker.name == inner.speaker.name:
             continue
+        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
+            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
         next_left = frames[index + 1].left if index + 1 < len(frames) else sent.end
         gap = _n_words(doc, outer.right, inner.left)
         before = inner.left - 1  # the word before the closing report's subject, past its article
         while before > outer.right and doc.lower[before] in ARTICLES:
             before -= 1
-        if outer.verb_text.lower() in CITING_WORDS or outer.verb_text.lower() in QUOTING_VERBS:
-            continue  # 'Reuters quoting US officials said': the officials' report (the quoting rules)
         if (inner.kind == "reported" and gap <= 1 and (gap == 0 or doc.lower[outer.right] == "that") and _n_words(doc, inner.right, next_left) >= 3
                 and outer.speaker.name.lower() != outlet and doc.lower[inner.left] not in RELATIVE_WORDS and doc.lower[inner.verb_start - 1] not in RELATIVE_WORDS):
             frames[index] = replace(inner, speaker=outer.speaker)  # 'X said Y said C': C is what X reports
@@ -1268,9 +1275,10 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
         while start > sent.start:
             source = registry_by_end.get(start)
             if source is not None and source.start >= sent.start:
-                if compiled.sources[source.key]["kind"] == "person":
+                source_kind = compiled.sources[source.key]["kind"]
+                if source_kind == "person":
                     break  # 'forces loyal to President Assad sources said': commas lost, not his sources
-                if compiled.sources[source.key]["kind"] in ("organisation", "outlet") and not registry_group:
+                if source_kind in ("organisation", "outlet") and not registry_group:
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.lower[source.start - 1] in OBJECT_PREPOSITIONS:
                         break  # 'a statement to SANA a source at ... said': the organisation is an object, the determiner opens the speaker
                     if doc.lower[hit.start] in DEFINITE_WORDS and source.start > sent.start and doc.alpha[source.start - 1] and doc.text[doc.idx[source.start - 1]].islower():
@@ -1309,12 +1317,11 @@ def _speaker_phrases(sent: _Sent, speakers: list[_Hit], compiled: _Compiled, ver
             continue
         if hit.kind == "L" and hit.text.lower() in compiled.media_groups:
             media = _media_phrase(doc, sent, hit, start, camp or state_camp, registry_by_start, compiled, state, places, kept)
-            if media is not None and (hit.end in group_starts or _after_preposition(doc, sent, media[1].start)):
-                absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
-                continue
             if media is not None:
                 named, phrase = media
-                if named is not None:
+                if hit.end in group_starts or _after_preposition(doc, sent, phrase.start):
+                    absorbed.add(id(hit))  # 'media activist Karim said': a modifier; 'an interview on the CBS television network': an object
+                elif named is not None:
                     absorbed.add(id(hit))
                     widened[id(named)] = phrase
                 else:
@@ -1470,7 +1477,7 @@ def _outlet_name_before(doc: _Toks, sent: _Sent, end: int, places: Sequence[_Hit
     while low < end and (doc.lower[low] in DEFINITE_WORDS or doc.lower[low] in SENTENCE_OPENERS or (
             (modifier := compiled.speaker_modifiers.get((doc.lower[low],))) is not None and (modifier[0] != "speaker_qualifier" or doc.sent_start[low]))):
         low += 1  # 'The', 'Turkish', 'Syrian', a capitalised 'State' opening the sentence: not the name
-    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES) or doc.lower[low] in SENTENCE_OPENERS or doc.lower[low] in DEFINITE_WORDS:
+    if low >= end or not (_capitalised(doc, low) or doc.lower[low] in NAME_PARTICLES):  # (the loop above passed determiners and openers)
         return None
     return low
 
@@ -1563,16 +1570,16 @@ def _according_frame(hit: _Hit, speakers: list[_Hit], compiled: _Compiled, doc: 
                 speaker_hit = named  # 'according to Hezbollahs official television station al-Manar': the station named
             if speaker_hit.kind == "L":  # 'according to local reports': 'reports' was kept apart as a verb form
                 speaker_hit = _speaker_phrases(_Sent(hit.end, speaker_hit.end, doc), [speaker_hit], compiled, set())[0]
-            if speaker_hit.kind != "S" and _is_individual(speaker_hit.text) and (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
-                # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
-                name = _determiner_lowered(doc, speaker_hit.start, posted)
-                camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
-                return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
             if speaker_hit.kind != "S" and _is_individual(speaker_hit.text):
+                if (posted := _affiliation_after(doc, speaker_hit, speakers)) is not None:
+                    # 'according to an official from the autonomous administration', 'the medical source in Hasakeh city': as written
+                    name = _determiner_lowered(doc, speaker_hit.start, posted)
+                    camp = speaker_hit.key if speaker_hit.kind == "W" else CAMP_UNKNOWN
+                    return _Frame(hit.start, hit.end, hit.text, _Speaker(name, camp, True, "group"), hit.start, posted, "according_to")
                 end = next((index for index in range(speaker_hit.end, min(doc.n, speaker_hit.end + 8)) if doc.sent_start[index]), min(doc.n, speaker_hit.end + 8))
                 if (named := _name_after_description(doc, speaker_hit, end, speakers, (), compiled)) is not None:
                     # 'according to media activist Karim Haddad': the person named (docs/annotation.md, Speaker rule 2)
-                    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "according_to")
+                    return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "according_to")
             if (partner := _according_partner(doc, speaker_hit, speakers)) is not None:
                 joint = _coordinated_speaker(doc, [speaker_hit, partner], compiled, loose=True)
                 return _Frame(hit.start, hit.end, hit.text, joint, hit.start, partner.end, "according_to")
@@ -1784,9 +1791,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
                     places: Sequence[_Hit] = (), hits: Sequence[_Hit] = ()) -> _Frame | None:
     doc = sent.toks
     lower_bound = frames[-1].right if frames else sent.start
-    if hit.text.lower().endswith("ing") and hit.start > sent.start and doc.lower[hit.start - 1] in GERUND_PREPOSITIONS:
+    verb = hit.text.lower()
+    participle = verb.endswith("ing")
+    if participle and hit.start > sent.start and doc.lower[hit.start - 1] in GERUND_PREPOSITIONS:
         return None  # 'hit out at Johnson for accusing Russia of ...': a gerund names an act, no one reports here
-    if (frames and hit.text.lower().endswith("ing") and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
+    if (frames and participle and doc.lower[hit.start - 1] not in PARTICIPLE_SUBJECT_WORDS
             and (not any(s.end == hit.start for s in speakers) or frames[-1].right == hit.start)
             and not (frames[-1].passive_agent and "with" in doc.lower[lower_bound:hit.start])):
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
@@ -1796,7 +1805,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
     adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
-    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not hit.text.lower().endswith("ing"):
+    if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not participle:
         # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead
         # suggests ...': the second verb shares the subject
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1 - adverb, hit.end, "reported", inherited=True)
@@ -1842,10 +1851,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if opening[1] is not None and compiled.sources.get(opening[1].key, {}).get("kind") == "organisation":
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
-    if pronoun is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
-        return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
-    if pronoun is None and state.last_any is not None and hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
-        return None  # '"..." against President Assad he added' with no one 'he' can mean: still the subject, not the name before it
+    if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
+        if pronoun is not None:
+            return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
+        if state.last_any is not None:
+            return None  # '"..." against President Assad he added' with no one 'he' can mean: still the subject, not the name before it
     long_subject = _subject_with_postmodifier(doc, hit, speakers, hits, lower_bound, places, compiled, state)
     if long_subject is not None and pronoun is None:
         return long_subject
@@ -1855,7 +1865,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, apposed[1], apposed[0], hit.end, "reported")  # 'Karim Haddad, a doctor at the hospital, said'
     if (joint := _coordinated_with_description(doc, hit.start, lower_bound, speakers, compiled)) is not None:
         return _Frame(hit.start, hit.end, hit.text, joint[1], joint[0], hit.end, "reported")  # 'activists and the extremist group said'
-    if before and not frames and hit.text.lower().endswith("ing") and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
+    if before and not frames and participle and (subject := _subject_of_participle(doc, hit, before, speakers, lower_bound)) is not None:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start, hit.end, "reported", inherited=True)
     if before:
         return _frame_from_mention_before(doc, hit, before, speakers, lower_bound, places, compiled, state)
@@ -1871,7 +1881,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
         if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
-    if hit.text.lower().endswith("ing") and frames and _previous_is_comma(doc, hit.start, lower_bound):
+    if participle and frames and _previous_is_comma(doc, hit.start, lower_bound):
         previous = frames[-1]
         return _Frame(hit.start, hit.end, hit.text, previous.speaker, hit.start, hit.end, "reported", inherited=True)
     after = [s for s in speakers if hit.end <= s.start <= hit.end + 1 and not _subject_of_content(doc, hit, s)]
@@ -1879,12 +1889,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, organisation[1], organisation[0], hit.end, "reported")  # 'the Franciscan mission said'
     if after and after[0].end < sent.end and doc.lower[after[0].end] in CLAUSE_VERB_WORDS:
         after = []  # 'Yildirim said Turkey wont allow ...': the mention after the verb is the subject of its content
-    if after and not _is_accusation(hit) and hit.text.lower() not in TELLING_VERBS and not (hit.text.lower() in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
+    if after and not _is_accusation(hit) and verb not in TELLING_VERBS and not (verb in STANCE_ACT_VERBS and hit.start > 0 and doc.lower[hit.start - 1] not in _QUOTES and doc.lower[hit.start - 1] != ","):
         # 'the opposition accused government forces of ...', 'some who have supported the Assad regime': the mention after
         # is the accused or the object; a stance verb takes its speaker after it only after a quotation ('"...," warned X')
         speaker_hit = after[0]
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
-            return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].name.split()[-1].lower(), named[1]), hit.start, named[0], "inverted")
+            return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
     if subject:
@@ -1897,7 +1907,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         after_clause = doc.lower[hit.start - 1] in _QUOTES or doc.lower[hit.start - 1] == ","
         if named is not None and (after_clause or closes_name) and not any(place.start < named[0] and place.end > hit.end for place in places):
             return _inverted_person_frame(doc, hit, named, speakers, compiled, state)
-    if (not frames and hit.start - 2 > sent.start and doc.lower[hit.start - 1] == "and" and not hit.text.lower().endswith("ing")
+    if (not frames and hit.start - 2 > sent.start and doc.lower[hit.start - 1] == "and" and not participle
             and (subject := _sentence_subject(doc, sent, speakers, compiled, state, hit.start - 1, places)) is not None):
         # 'Activists mourned him online and said ...', 'Alloush described Damascus as ... and said ...': the sentence's
         # subject, whose report is what follows the verb (what comes before is its own act)
@@ -1919,10 +1929,9 @@ def _sentence_subject(doc: _Toks, sent, speakers: list[_Hit], compiled: _Compile
     if named is not None and any(place.start < named[0] and place.end > first for place in places):
         return None  # 'Hassakeh Kurdish units ...': a place, no name
     if named is not None:
-        words = named[1].lower().split()
-        kind = "organisation" if any(word in ORGANISATION_WORDS for word in words) else "person"
-        return state.persons.get(words[-1], _Speaker(named[1], CAMP_UNKNOWN, False, kind)) if kind == "person" else _Speaker(
-            _determiner_lowered(doc, sent.start, named[0]) if first > sent.start else named[1], CAMP_UNKNOWN, False, kind)
+        if not any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+            return _known_person(state, _Speaker(named[1], CAMP_UNKNOWN, False, "person"))
+        return _Speaker(_determiner_lowered(doc, sent.start, named[0]) if first > sent.start else named[1], CAMP_UNKNOWN, False, "organisation")
     if first == sent.start and first + 1 < end and not doc.title[first + 1] and _lone_name(doc, first):
         return _person_named_earlier(doc, first, state, compiled)
     return None
@@ -1951,15 +1960,16 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     start ('Western countries say', 'Ensari added'), or a lowercase description right after a closing 'said' ('...
     said the resident who asked for anonymity'); None when the verb is no finite report ('has claimed 21 lives') or
     nothing before it reads as its subject ('The claim which did not mention a wedding said ...')."""
-    if hit.key != "reporting_verb" or hit.text.lower().endswith("ing") or not _unresolved_report(doc, hit):
+    if hit.key != "reporting_verb" or not _unresolved_report(doc, hit):  # (not a participle either)
         return None
-    if hit.end < sent.end and doc.lower[hit.end] in PASSIVE_PARTICLE_WORDS and hit.text.lower().endswith("ed"):
+    verb = hit.text.lower()
+    if hit.end < sent.end and doc.lower[hit.end] in PASSIVE_PARTICLE_WORDS and verb.endswith("ed"):
         return None  # 'Jet strikes blamed on the regime hit ...': a passive participle, no one reports
     if hit.end < sent.end and doc.lower[hit.end] in CLAUSE_VERB_WORDS and doc.token(hit.end).islower():
         return None  # 'the casualty figures reported could not be reconciled': the verb is a participle, the clause's verb follows
     if any(lower in KILLED_OF for lower in doc.lower[hit.end:min(hit.end + DESCRIPTION_MAX, sent.end)]):
         return None  # 'fire has claimed 21 lives': a casualty idiom
-    after = _after_addressee(doc, hit, sent.end) if hit.text.lower() in TELLING_VERBS else hit.end
+    after = _after_addressee(doc, hit, sent.end) if verb in TELLING_VERBS else hit.end
     closing = _closes_clause(doc, after, sent.end) or (after < sent.end and doc.lower[after] in ADDRESSEE_ADJUNCTS)
     head = hit.start - 1
     start = _description_start(doc, sent, head, lower_bound)
@@ -1990,7 +2000,7 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             # 'The claim which did not mention a wedding said ...': the claim of whoever reported last
             return _Frame(hit.start, hit.end, hit.text, state.last_report or state.last_any, start, right, "reported")
         return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), start, right, "reported")
-    if (hit.end < sent.end and hit.text.lower() in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
+    if (hit.end < sent.end and verb in INVERTING_VERBS and doc.lower[hit.end] in DESCRIPTION_DETERMINERS and hit.start - 2 > sent.start):
         position = hit.end + 1
         while (position < sent.end and position - hit.end <= DESCRIPTION_MAX and _description_word(doc, position) and not doc.title[position]
                and not doc.lower[position].endswith("ing")):
@@ -2191,7 +2201,12 @@ def _inverted_person_frame(doc: _Toks, hit: _Hit, named: tuple[int, str], speake
     """The person ``named`` (end, name) right after an inverted verb: the person named in full earlier when the surname
     matches one, else the name with the camp of an affiliation after it."""
     person = _Speaker(named[1], _affiliation_camp(doc, named[0], speakers, compiled), False, "person")
-    return _Frame(hit.start, hit.end, hit.text, state.persons.get(named[1].split()[-1].lower(), person), hit.start, named[0], "inverted")
+    return _Frame(hit.start, hit.end, hit.text, _known_person(state, person), hit.start, named[0], "inverted")
+
+
+def _known_person(state: _ArticleState, person: _Speaker) -> _Speaker:
+    """The person the article named earlier with ``person``'s surname ('Haddad' after 'Karim Haddad'), else ``person``."""
+    return state.persons.get(person.name.split()[-1].lower(), person)
 
 
 def _capitalised_organisation(doc: _Toks, start: int, end: int) -> int | None:
@@ -2559,13 +2574,13 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         return None
     while start < end and doc.lower[start] in NAME_PARTICLES and not doc.title[start]:
         start += 1
-    words = doc.span_text(start, end).split()
+    name = doc.span_text(start, end)
     capitalised = sum(1 for index in range(start, end) if doc.title[index])
-    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in words):
+    if not 2 <= capitalised <= 4 or not doc.title[start] or any(word.lower() in ORGANISATION_WORDS or _is_title_word(word.lower()) for word in name.split()):
         return None
     if any(other.start < end and other.end > start for other in speakers) or any(place.start < end and place.end > start for place in places):
         return None
-    return start, doc.span_text(start, end)
+    return start, name
 
 
 def _article_before_modifier(doc: _Toks, start: int, lower_bound: int) -> int | None:
