@@ -814,7 +814,7 @@ def _speaker_by_head(doc: _Toks, frame: _Frame, lower_bound: int, compiled: _Com
     if position < lower_bound:
         return frame
     lower = doc.lower[position]
-    if lower == "of" and doc.lower[position - 1] in GOVERNMENT_HEADS:
+    if lower == "of" and position - 1 >= lower_bound and doc.lower[position - 1] in GOVERNMENT_HEADS:
         head = doc.lower[position - 1]
         info = compiled.sources[frame.speaker.name]
         if info["kind"] != "person":
