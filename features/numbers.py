@@ -117,11 +117,11 @@ DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corp
 # Prepositions after which 'one' is a determiner, not a count ('from one family', 'in one day'), unless an outcome is
 # before ('the death of one soldier').
 ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", "by"})
-# Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
-# 'against the two organizations'), not a claim of a count.
 # Outcome verbs whose object 'one of ...' is a count of one ('killed one of their activists', 'wounding one of the guards').
 ONE_OF_OUTCOME_VERBS = frozenset({"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "injured", "injuring", "injures",
                                   "executed", "executing", "beheaded", "abducted", "kidnapped", "arrested", "detained", "captured"})
+# Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
+# 'against the two organizations'), not a claim of a count.
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
 # Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
