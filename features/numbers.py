@@ -820,7 +820,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     while position + 1 < last:
         position += 1
         text, word = words[position][TEXT], words[position][LOWER]
-        if text in ASIDE_DASHES and not aside and not any(_starts_count(lower) for lower in _lowers_between(words, noun_end, position)):
+        if text in ASIDE_DASHES and not aside and not any(_may_start_number(between[LOWER]) for between in words[noun_end:position]):
             close = _closing_dash(words, position)
             if close:  # '86 members of the forces and their allies - who include ... - were killed': the aside is skipped
                 last, position = min(close + 1 + last - position, n_words), close
@@ -932,16 +932,6 @@ _LATE_SKIPPED = LATE_ADVERBS | PASSIVE_AUXILIARIES  # words between an auxiliary
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside
-
-
-def _lowers_between(words: list[Word], start: int, end: int) -> list[str]:
-    """The lowercase forms of words ``start`` to ``end`` (exclusive)."""
-    return [word[LOWER] for word in words[start:end]]
-
-
-def _starts_count(lower: str) -> bool:
-    """The word may start a count: a digit group or a number word ('23', 'nine', 'dozens')."""
-    return lower[0] in _ASCII_DIGITS or lower in _CANDIDATE_WORDS
 
 
 def _closing_dash(words: list[Word], opening: int) -> int:
