@@ -570,12 +570,13 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if not noun and number.start_index >= 2 and lowers[number.start_index - 1] == "of" and lowers[number.start_index - 2] in GROUP_SIZE_NOUNS:
             noun = lowers[number.start_index - 2]  # 'with a population of 165000 has ...': the count of a population, no noun after it
+        subset_link = _subset_link_before(lowers, number.start_index)  # 'including', 'among them', 'of whom'
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
         elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):
             outcome = previous_outcome  # 'killed 12 people eight of them children ...': a part of the group just counted, whatever follows
-        elif (previous_outcome and 0 <= previous_end <= number.start_index <= previous_end + SUBSET_REACH
-              and (_subset_link_before(lowers, number.start_index) or _part_of_them(words, number.start_index))
+        elif (previous_outcome and previous_end <= number.start_index <= previous_end + SUBSET_REACH
+              and (subset_link or _part_of_them(words, number.start_index))
               and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
             outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
             # children': a part shares its group's outcome
@@ -591,7 +592,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             # the dead (a plural: 'body armour' is no corpse) may stand before a participle the noun phrase runs on to ('scores of bodies laid out on floors')
             outcome = dead or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
-        if not outcome and _subset_link_before(lowers, number.start_index):
+        if not outcome and subset_link:
             outcome = _subject_outcome(lowers, number.start_index, outcomes)  # 'those killed in the raids include 14 children'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
