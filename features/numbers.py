@@ -476,7 +476,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
         after = ""  # '470000 may have died': the modal verb, no date
-    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and not (approximated and before not in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
+    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and (not approximated or before in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
         return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'; nor is an identifier
         # approximated: 'of this number some 4000 people', 'the tribe who number about 7000' are counts ('since about 2011', 'aged about 15' stay no count)
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
@@ -588,7 +588,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
-            dead = DEATH_NOUNS.get(head) or (next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "") if noun_end > noun_start + 1 else "")
+            dead = DEATH_NOUNS.get(head) or next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "")
             # the dead (a plural: 'body armour' is no corpse) may stand before a participle the noun phrase runs on to ('scores of bodies laid out on floors')
             outcome = dead or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
