@@ -94,22 +94,20 @@ PERSON_NOUNS = frozenset({
     "policemen", "recruits", "extremists", "attackers", "combatants", "snipers", "commanders", "leaders", "individuals",
     "volunteers", "residents", "others", "guards", "pilots", "operatives", "elements",
 })
-# Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
-THING_NOUNS = frozenset({
-    "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
-    "blasts", "sorties", "incidents", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
-    "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
-    "neighborhoods", "neighbourhoods", "districts", "areas", "cities", "provinces", "regions", "locations", "zones",
-})
-_HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
-# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
-# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
-_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
 # Counted nouns of events: an attack has no outcome of its own ('conducted 18 strikes and destroyed 13 positions': the
 # strikes are counted, '18', not destroyed).
 EVENT_NOUNS = frozenset({"strikes", "airstrikes", "raids", "attacks", "bombings", "explosions", "blasts", "sorties", "incidents"})
 # Counted nouns of ground: a place taken is territory, counted without an outcome ('rebels captured three villages': '3').
 GROUND_NOUNS = frozenset({"villages", "towns", "cities", "provinces", "regions", "districts", "neighborhoods", "neighbourhoods", "areas", "zones", "locations"})
+# Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
+THING_NOUNS = EVENT_NOUNS | GROUND_NOUNS | frozenset({
+    "bombs", "shells", "rockets", "missiles", "mortars", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses",
+    "buildings", "houses", "homes", "positions", "targets", "sites", "hospitals", "schools", "markets", "checkpoints",
+})
+_HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
+# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
+_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
 _TAKEN_OUTCOMES = frozenset({"captured", "seized"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
 DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed",
@@ -138,8 +136,8 @@ MISSING_OF = frozenset({"fate", "whereabouts"})
 CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming"})
 # Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
 LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
+_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})  # 'taken prisoner', 'took hostages'
 # Two-word outcomes, by their last word: (words before it, outcome).
-_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
                    "lives": (frozenset({"their", "his", "her"}), "killed"),
                    "martyrs": (frozenset({"as"}), "killed"),  # 'Twenty-five people fell as martyrs'
