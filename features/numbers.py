@@ -786,18 +786,18 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
     """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
     first = number.start_index
-    if first >= 2 and words[first - 1][LOWER] in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[words[first - 1][LOWER]][0]:
-        return PHRASE_OUTCOMES[words[first - 1][LOWER]][1]  # 'shot down two drones'
-    if first >= 1 and words[first - 1][LOWER] in OUTCOME_VERBS_BEFORE and words[first - 1][LOWER] in outcomes:
+    previous = words[first - 1][LOWER] if first >= 1 else ""  # the word right before the number
+    if first >= 2 and previous in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[previous][0]:
+        return PHRASE_OUTCOMES[previous][1]  # 'shot down two drones'
+    if first >= 1 and previous in OUTCOME_VERBS_BEFORE and previous in outcomes:
         return _joined(words, first - 1, outcomes)  # 'Kills 3 Wounds 20': a verb's object, before any outcome after it
-    if first >= 1 and words[first - 1][LOWER] in LOSS_VERBS and noun_end > number.end_index and words[noun_end - 1][LOWER] in PERSON_NOUNS:
+    if previous in LOSS_VERBS and noun_end > number.end_index and words[noun_end - 1][LOWER] in PERSON_NOUNS:
         return "killed"  # 'the army lost more than 40 troops': people a side loses are its dead
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
-    if noun_end == number.end_index and first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+    if noun_end == number.end_index and previous in CLAIM_VERBS:
         return "killed"  # 'claiming eight and injuring 14': a bare count right after 'claiming', before any outcome further on
     if first >= 1:
-        previous = words[first - 1][LOWER]
         if previous in outcomes:
             return _joined(words, first - 1, outcomes)
         if first >= 2 and previous == "of":
@@ -847,14 +847,14 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             late = _late_passive_outcome(words, noun_end, last, noun_end + LATE_REACH, outcomes)
             if late:
                 return late  # 'nine members of the ... alliance who were working in the clinic were also killed': the subject's predicate
-    if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+    if previous in CLAIM_VERBS:
         return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
         if not text[0].isalnum() and text not in QUOTE_MARKS:  # 'killed "tens of people"': a quotation mark does not end it
             return ""
-    if first >= 4 and words[first - 1][LOWER] in ("and", "with"):  # beyond, only a verb with its object: 'destroyed an armored vehicle
+    if first >= 4 and previous in ("and", "with"):  # beyond, only a verb with its object: 'destroyed an armored vehicle
         # and two cars', 'killing "a woman with four of her children"' (a quotation mark may open the object)
         for position in range(first - 4, max(first - 7, 0) - 1, -1):
             text, word = words[position]
