@@ -829,7 +829,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             continue
         if "-" in word:
             word = word.partition("-")[0] or word
-        if word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
+        if word in _ACTIVE_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
             break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five', 'three gunmen kill five', 'two bombers have
             # killed 30': what the subject did to others
         if word in SAYING_VERBS and words[position - 1][LOWER] not in PASSIVE_AUXILIARIES and (position + 1 == n_words or words[position + 1][LOWER] != "to"):
@@ -888,7 +888,7 @@ def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int
         text, word = words[position]
         if text in QUOTE_MARKS or text in OPENING_BRACKETS or text in CLOSING_BRACKETS:
             continue  # 'including the (opposition) minister ... were killed'
-        if not text[0].isalnum() or word in SAYING_VERBS or word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS:
+        if not text[0].isalnum() or word in SAYING_VERBS or word in _ACTIVE_OUTCOME_VERBS:
             return ""
         if word in RELATIVE_WORDS:
             verb = position + 1
@@ -920,6 +920,7 @@ ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing"
 # ('three gunmen kill five civilians'), not the killed ('40 Syrians die' is intransitive and stays the count's outcome;
 # 'wound', 'wounds' are left out: as nouns they are the count's outcome, '12 received wounds').
 AGENT_OUTCOME_VERBS = frozenset({"kill", "kills", "injure", "injures", "execute", "executes", "behead", "beheads", "crucify", "crucifies"})
+_ACTIVE_OUTCOME_VERBS = ACTING_OUTCOME_VERBS | AGENT_OUTCOME_VERBS  # one lookup a word in the outcome searches
 # Past participles that are active after 'have'/'has'/'had' ('two bombers have killed 30'); after 'been' they are passive.
 PERFECT_OUTCOME_VERBS = frozenset({"killed", "wounded", "injured", "executed", "beheaded"})
 PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
