@@ -452,7 +452,7 @@ def _approximator_before(lowers: list[str], index: int) -> str | None:
     return None
 
 
-def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int, approximated: bool = False) -> bool:
+def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int, approximated: bool) -> bool:
     """True when the number read over words ``start_index`` to ``end_index`` (approximator included; ``lowers`` the
     lowercase words) is a date, a time, a span or a measure rather than a count; ``approximated``: an approximator
     ('more than', 'at least') starts those words, so a month before them is no date's."""
