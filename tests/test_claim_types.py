@@ -5,15 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from claim_helpers import claim_with
-from features.extract import articles_from_texts, claim_type, extract_claims
-from flows.packs import load_pack
+from claim_helpers import claim_with, syria_claims
+from features.extract import claim_type
 
 
 def _claims_of(text: str) -> pd.DataFrame:
     """The claims of one invented Reuters article, in text order."""
-    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
-    return extract_claims(articles, load_pack("syria"))
+    return syria_claims(text, published="2016-07-10")
 
 
 def _types(text: str) -> list[str]:
