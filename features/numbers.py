@@ -784,7 +784,8 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
-    """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
+    """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 12 words,
+    or a passive predicate within ``LATE_REACH``), else an outcome word in the 3 words before the number."""
     first = number.start_index
     previous = words[first - 1][LOWER] if first >= 1 else ""  # the word right before the number
     if first >= 2 and previous in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[previous][0]:
