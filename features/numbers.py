@@ -94,22 +94,20 @@ PERSON_NOUNS = frozenset({
     "policemen", "recruits", "extremists", "attackers", "combatants", "snipers", "commanders", "leaders", "individuals",
     "volunteers", "residents", "others", "guards", "pilots", "operatives", "elements",
 })
-# Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
-THING_NOUNS = frozenset({
-    "strikes", "airstrikes", "raids", "attacks", "bombs", "bombings", "shells", "rockets", "missiles", "mortars", "explosions",
-    "blasts", "sorties", "incidents", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses", "buildings", "houses", "homes",
-    "positions", "targets", "sites", "villages", "towns", "hospitals", "schools", "markets", "checkpoints",
-    "neighborhoods", "neighbourhoods", "districts", "areas", "cities", "provinces", "regions", "locations", "zones",
-})
-_HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
-# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
-# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
-_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
 # Counted nouns of events: an attack has no outcome of its own ('conducted 18 strikes and destroyed 13 positions': the
 # strikes are counted, '18', not destroyed).
 EVENT_NOUNS = frozenset({"strikes", "airstrikes", "raids", "attacks", "bombings", "explosions", "blasts", "sorties", "incidents"})
 # Counted nouns of ground: a place taken is territory, counted without an outcome ('rebels captured three villages': '3').
 GROUND_NOUNS = frozenset({"villages", "towns", "cities", "provinces", "regions", "districts", "neighborhoods", "neighbourhoods", "areas", "zones", "locations"})
+# Nouns of attacks, weapons, vehicles and places: they kill or are hit, they are never killed or injured themselves.
+THING_NOUNS = EVENT_NOUNS | GROUND_NOUNS | frozenset({
+    "bombs", "shells", "rockets", "missiles", "mortars", "barrels", "grenades", "vehicles", "tanks", "trucks", "cars", "buses",
+    "buildings", "houses", "homes", "positions", "targets", "sites", "hospitals", "schools", "markets", "checkpoints",
+})
+_HARM_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# Outcomes only people have: a count of attacks, weapons, vehicles or places is never displaced or missing either ('1000
+# families arrived in the two cities and registered as displaced': the cities are counted, '2', not displaced).
+_PEOPLE_OUTCOMES = _HARM_OUTCOMES | {"displaced", "missing", "evacuated", "surrendered"}
 _TAKEN_OUTCOMES = frozenset({"captured", "seized"})
 # Counted nouns that are the dead themselves: their outcome is killed whatever follows ('claimed 20 lives', '6 Martyrs 22 Injured').
 DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corpses": "killed", "fatalities": "killed", "deaths": "killed",
@@ -117,11 +115,11 @@ DEATH_NOUNS = {"lives": "killed", "martyrs": "killed", "bodies": "killed", "corp
 # Prepositions after which 'one' is a determiner, not a count ('from one family', 'in one day'), unless an outcome is
 # before ('the death of one soldier').
 ONE_AFTER = frozenset({"of", "from", "in", "on", "at", "into", "within", "for", "by"})
-# Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
-# 'against the two organizations'), not a claim of a count.
 # Outcome verbs whose object 'one of ...' is a count of one ('killed one of their activists', 'wounding one of the guards').
 ONE_OF_OUTCOME_VERBS = frozenset({"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "injured", "injuring", "injures",
                                   "executed", "executing", "beheaded", "abducted", "kidnapped", "arrested", "detained", "captured"})
+# Words before a number that make a count without an outcome a reference to a known group ('one of the three main towns',
+# 'against the two organizations'), not a claim of a count.
 DEFINITE_BEFORE = frozenset({"the", "its", "their", "these", "those", "both", "his", "her", "our", "my", "your"})
 # Fractions read before a scale word: 'a quarter of a million', 'half a million', 'three quarters of a million'.
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "half": 0.5, "third": 1 / 3, "thirds": 1 / 3}
@@ -138,8 +136,8 @@ MISSING_OF = frozenset({"fate", "whereabouts"})
 CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming"})
 # Verbs right before a count of people that make them the side's dead ('Damascus lost more than 40 troops').
 LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
+_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})  # 'taken prisoner', 'took hostages'
 # Two-word outcomes, by their last word: (words before it, outcome).
-_TAKEN = frozenset({"taken", "took", "take", "taking", "takes"})
 PHRASE_OUTCOMES = {"down": (frozenset({"shot", "shoot", "shooting", "shoots", "brought", "bringing"}), "destroyed"),
                    "lives": (frozenset({"their", "his", "her"}), "killed"),
                    "martyrs": (frozenset({"as"}), "killed"),  # 'Twenty-five people fell as martyrs'
@@ -454,7 +452,7 @@ def _approximator_before(lowers: list[str], index: int) -> str | None:
     return None
 
 
-def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int, approximated: bool = False) -> bool:
+def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, start_index: int, end_index: int, approximated: bool) -> bool:
     """True when the number read over words ``start_index`` to ``end_index`` (approximator included; ``lowers`` the
     lowercase words) is a date, a time, a span or a measure rather than a count; ``approximated``: an approximator
     ('more than', 'at least') starts those words, so a month before them is no date's."""
@@ -476,7 +474,7 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return before in IDENTIFIER_NOUNS  # '60 per cent' is a share, counted like '60 percent'
     if after == "may" and end_index + 1 < len(lowers) and lowers[end_index + 1] in MODAL_NEXT:
         after = ""  # '470000 may have died': the modal verb, no date
-    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and not (approximated and before not in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
+    if after in NOT_COUNTED or (before in MONTHS and not approximated) or (before in IDENTIFIER_NOUNS and (not approximated or before in DATE_OR_AGE_BEFORE)) or before == "0":  # 'URL 0 46': a page counter
         return True  # a month before an approximator is no date: 'In May more than 60 civilians were killed'; nor is an identifier
         # approximated: 'of this number some 4000 people', 'the tribe who number about 7000' are counts ('since about 2011', 'aged about 15' stay no count)
     if after in ("a", "p") and end_index + 2 < len(lowers) and lowers[end_index + 1] == "." and lowers[end_index + 2] == "m":
@@ -570,12 +568,13 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             noun = ""
         if not noun and number.start_index >= 2 and lowers[number.start_index - 1] == "of" and lowers[number.start_index - 2] in GROUP_SIZE_NOUNS:
             noun = lowers[number.start_index - 2]  # 'with a population of 165000 has ...': the count of a population, no noun after it
+        subset_link = _subset_link_before(lowers, number.start_index)  # 'including', 'among them', 'of whom'
         if following == "-":  # 'a 20-member team', 'from a 31-vehicle convoy': a group described, no outcome of its own
             outcome = ""
         elif previous_outcome and previous_end == number.start_index and number.end_index + 1 < len(lowers) and lowers[number.end_index] == "of" and lowers[number.end_index + 1] in ("them", "whom"):
             outcome = previous_outcome  # 'killed 12 people eight of them children ...': a part of the group just counted, whatever follows
-        elif (previous_outcome and 0 <= previous_end <= number.start_index <= previous_end + SUBSET_REACH
-              and (_subset_link_before(lowers, number.start_index) or _part_of_them(words, number.start_index))
+        elif (previous_outcome and previous_end <= number.start_index <= previous_end + SUBSET_REACH
+              and (subset_link or _part_of_them(words, number.start_index))
               and not _names_own_outcome(lowers, noun_start, noun_end, outcomes) and not _clause_break_between(lowers, previous_end, number.start_index)):
             outcome = previous_outcome  # 'Six civilians were killed, among them 4 children, while eight were injured', 'five were killed, two of them
             # children': a part shares its group's outcome
@@ -587,11 +586,11 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
-            dead = DEATH_NOUNS.get(head) or (next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "") if noun_end > noun_start + 1 else "")
+            dead = DEATH_NOUNS.get(head) or next((DEATH_NOUNS[word] for word in lowers[noun_start:noun_end - 1] if word in DEATH_NOUNS and word[-1] == "s"), "")
             # the dead (a plural: 'body armour' is no corpse) may stand before a participle the noun phrase runs on to ('scores of bodies laid out on floors')
             outcome = dead or _outcome(words, number, noun_end, outcomes) or outcomes.get(head, "") or ("killed" if toll else "")
             # the noun itself may name the outcome: 'pulled 9 bodies from the rubble', '30 casualties'
-        if not outcome and _subset_link_before(lowers, number.start_index):
+        if not outcome and subset_link:
             outcome = _subject_outcome(lowers, number.start_index, outcomes)  # 'those killed in the raids include 14 children'
         if toll_index >= 0 and toll_index < number.start_index:
             toll_index = -1  # only the first count after 'toll'
@@ -785,20 +784,21 @@ def _noun_phrase(words: list[Word], index: int) -> tuple[str, int]:
 
 
 def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[str, str]) -> str:
-    """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 9 words)."""
+    """The outcome right before the number ("killed 10", "killing of one"), else after the noun phrase (within 12 words,
+    or a passive predicate within ``LATE_REACH``), else an outcome word in the 3 words before the number."""
     first = number.start_index
-    if first >= 2 and words[first - 1][LOWER] in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[words[first - 1][LOWER]][0]:
-        return PHRASE_OUTCOMES[words[first - 1][LOWER]][1]  # 'shot down two drones'
-    if first >= 1 and words[first - 1][LOWER] in OUTCOME_VERBS_BEFORE and words[first - 1][LOWER] in outcomes:
+    previous = words[first - 1][LOWER] if first >= 1 else ""  # the word right before the number
+    if first >= 2 and previous in PHRASE_OUTCOMES and words[first - 2][LOWER] in PHRASE_OUTCOMES[previous][0]:
+        return PHRASE_OUTCOMES[previous][1]  # 'shot down two drones'
+    if first >= 1 and previous in OUTCOME_VERBS_BEFORE and previous in outcomes:
         return _joined(words, first - 1, outcomes)  # 'Kills 3 Wounds 20': a verb's object, before any outcome after it
-    if first >= 1 and words[first - 1][LOWER] in LOSS_VERBS and noun_end > number.end_index and words[noun_end - 1][LOWER] in PERSON_NOUNS:
+    if previous in LOSS_VERBS and noun_end > number.end_index and words[noun_end - 1][LOWER] in PERSON_NOUNS:
         return "killed"  # 'the army lost more than 40 troops': people a side loses are its dead
     if noun_end == number.end_index < len(words) and words[noun_end][LOWER] in outcomes:
         return _joined(words, noun_end, outcomes)  # '57 killed, 150 injured': the outcome right after a bare number
-    if noun_end == number.end_index and first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+    if noun_end == number.end_index and previous in CLAIM_VERBS:
         return "killed"  # 'claiming eight and injuring 14': a bare count right after 'claiming', before any outcome further on
     if first >= 1:
-        previous = words[first - 1][LOWER]
         if previous in outcomes:
             return _joined(words, first - 1, outcomes)
         if first >= 2 and previous == "of":
@@ -820,7 +820,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
     while position + 1 < last:
         position += 1
         text, word = words[position][TEXT], words[position][LOWER]
-        if text in ASIDE_DASHES and not aside and not any(_starts_count(lower) for lower in _lowers_between(words, noun_end, position)):
+        if text in ASIDE_DASHES and not aside and not any(_may_start_number(between[LOWER]) for between in words[noun_end:position]):
             close = _closing_dash(words, position)
             if close:  # '86 members of the forces and their allies - who include ... - were killed': the aside is skipped
                 last, position = min(close + 1 + last - position, n_words), close
@@ -830,7 +830,7 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             continue
         if "-" in word:
             word = word.partition("-")[0] or word
-        if word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
+        if word in _ACTIVE_OUTCOME_VERBS or (word in PERFECT_OUTCOME_VERBS and words[position - 1][LOWER] in PERFECT_AUXILIARIES):
             break  # '2 soldiers wounding several others', 'three gunmen opened fire killing five', 'three gunmen kill five', 'two bombers have
             # killed 30': what the subject did to others
         if word in SAYING_VERBS and words[position - 1][LOWER] not in PASSIVE_AUXILIARIES and (position + 1 == n_words or words[position + 1][LOWER] != "to"):
@@ -848,14 +848,14 @@ def _outcome(words: list[Word], number: _Number, noun_end: int, outcomes: dict[s
             late = _late_passive_outcome(words, noun_end, last, noun_end + LATE_REACH, outcomes)
             if late:
                 return late  # 'nine members of the ... alliance who were working in the clinic were also killed': the subject's predicate
-    if first >= 1 and words[first - 1][LOWER] in CLAIM_VERBS:
+    if previous in CLAIM_VERBS:
         return "killed"  # 'Shelling Claims 9 Civilians', 'claimed more than 100 civilians': no other outcome after the count
     for text, word in reversed(words[max(first - 3, 0):first]):  # the 3 words before the number, nearest first
         if word in outcomes:
             return outcomes[word]
         if not text[0].isalnum() and text not in QUOTE_MARKS:  # 'killed "tens of people"': a quotation mark does not end it
             return ""
-    if first >= 4 and words[first - 1][LOWER] in ("and", "with"):  # beyond, only a verb with its object: 'destroyed an armored vehicle
+    if first >= 4 and previous in ("and", "with"):  # beyond, only a verb with its object: 'destroyed an armored vehicle
         # and two cars', 'killing "a woman with four of her children"' (a quotation mark may open the object)
         for position in range(first - 4, max(first - 7, 0) - 1, -1):
             text, word = words[position]
@@ -889,7 +889,7 @@ def _late_passive_outcome(words: list[Word], noun_end: int, start: int, end: int
         text, word = words[position]
         if text in QUOTE_MARKS or text in OPENING_BRACKETS or text in CLOSING_BRACKETS:
             continue  # 'including the (opposition) minister ... were killed'
-        if not text[0].isalnum() or word in SAYING_VERBS or word in ACTING_OUTCOME_VERBS or word in AGENT_OUTCOME_VERBS:
+        if not text[0].isalnum() or word in SAYING_VERBS or word in _ACTIVE_OUTCOME_VERBS:
             return ""
         if word in RELATIVE_WORDS:
             verb = position + 1
@@ -921,6 +921,7 @@ ACTING_OUTCOME_VERBS = frozenset({"killing", "wounding", "injuring", "executing"
 # ('three gunmen kill five civilians'), not the killed ('40 Syrians die' is intransitive and stays the count's outcome;
 # 'wound', 'wounds' are left out: as nouns they are the count's outcome, '12 received wounds').
 AGENT_OUTCOME_VERBS = frozenset({"kill", "kills", "injure", "injures", "execute", "executes", "behead", "beheads", "crucify", "crucifies"})
+_ACTIVE_OUTCOME_VERBS = ACTING_OUTCOME_VERBS | AGENT_OUTCOME_VERBS  # one lookup a word in the outcome searches
 # Past participles that are active after 'have'/'has'/'had' ('two bombers have killed 30'); after 'been' they are passive.
 PERFECT_OUTCOME_VERBS = frozenset({"killed", "wounded", "injured", "executed", "beheaded"})
 PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
@@ -932,16 +933,6 @@ _LATE_SKIPPED = LATE_ADVERBS | PASSIVE_AUXILIARIES  # words between an auxiliary
 OTHERS_WORDS = frozenset({"others", "other", "more"})  # 'and 37 others': a new group, not a part of the one before
 ASIDE_DASHES = frozenset({"-", "–", "—"})
 ASIDE_REACH = 25  # most words in a dash-enclosed aside
-
-
-def _lowers_between(words: list[Word], start: int, end: int) -> list[str]:
-    """The lowercase forms of words ``start`` to ``end`` (exclusive)."""
-    return [word[LOWER] for word in words[start:end]]
-
-
-def _starts_count(lower: str) -> bool:
-    """The word may start a count: a digit group or a number word ('23', 'nine', 'dozens')."""
-    return lower[0] in _ASCII_DIGITS or lower in _CANDIDATE_WORDS
 
 
 def _closing_dash(words: list[Word], opening: int) -> int:

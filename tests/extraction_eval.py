@@ -268,8 +268,10 @@ def covering_claim(claims: pd.DataFrame, start: int, end: int, nearest: bool = T
     """
     middle = (start + end) // 2
     mine = claims[(claims["span_start"] <= middle) & (claims["span_end"] > middle)]
-    if len(mine) or not nearest:
-        return mine.iloc[0] if len(mine) else None
+    if len(mine):
+        return mine.iloc[0]
+    if not nearest:
+        return None
     overlap = claims["span_end"].clip(upper=end) - claims["span_start"].clip(lower=start)
     return claims.loc[overlap.idxmax()] if len(claims) and overlap.max() > 0 else None
 

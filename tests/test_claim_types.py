@@ -5,14 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from features.extract import articles_from_texts, claim_type, extract_claims
-from flows.packs import load_pack
+from claim_helpers import claim_with, syria_claims
+from features.extract import claim_type
+
+
+def _claims_of(text: str) -> pd.DataFrame:
+    """The claims of one invented Reuters article, in text order."""
+    return syria_claims(text, published="2016-07-10")
 
 
 def _types(text: str) -> list[str]:
     """The claim types of one invented Reuters article, in text order."""
-    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
-    return extract_claims(articles, load_pack("syria"))["claim_type"].tolist()
+    return _claims_of(text)["claim_type"].tolist()
 
 
 @pytest.mark.parametrize(
@@ -202,14 +206,7 @@ def test_claim_type_leaves_background_after_the_asserted_fact_out_of_the_type(se
 def test_extract_claims_reads_a_short_confirmation_as_the_confirming_speaker_claim():
     """Check that 'X also confirmed the reports' is X's claim of type other, not a stance and not dropped."""
     text = "Activists said warplanes struck Kafr Hamra on Monday. The Syrian Observatory for Human Rights also confirmed the reports."
-    claims = _claims_of(text)
-    row = claims[claims["text"].str.contains("confirmed the reports")]
-    assert len(row) == 1 and row.iloc[0]["claim_type"] == "other"
-
-
-def _claims_of(text: str) -> pd.DataFrame:
-    articles = articles_from_texts([text], outlet="reuters", published=pd.Timestamp("2016-07-10", tz="UTC"))
-    return extract_claims(articles, load_pack("syria"))
+    assert claim_with(_claims_of(text), "confirmed the reports")["claim_type"] == "other"
 
 
 @pytest.mark.parametrize(

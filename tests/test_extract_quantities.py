@@ -62,3 +62,9 @@ def test_extract_claims_reads_present_tense_execution_verbs_as_killed(text, phra
     """Check that the lexicon's headline verbs 'execute', 'crucify' and 'behead' make the count right after them killed."""
     claim = claim_with(_syria(text), phrase)
     assert [(q["value"], q["counts"].split()[-1]) for q in claim["quantities"]] == quantities
+
+
+def test_extract_reads_among_the_deceased_as_killed():
+    """Check that the lexicon's 'deceased' makes 'N ... among the deceased' a count of the killed."""
+    claim = claim_with(syria_claims("Two teachers were among the deceased after the blast in Homs, the ministry said."), "teachers")
+    assert [(q["value"], q["counts"]) for q in claim["quantities"]] == [(2.0, "teachers killed")]

@@ -757,14 +757,6 @@ def test_find_quantities_reads_the_outcome_after_a_dash_enclosed_aside(text, exp
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
 
 
-def test_extract_reads_among_the_deceased_as_killed():
-    """Check that the lexicon's 'deceased' makes 'N ... among the deceased' a count of the killed."""
-    from claim_helpers import claim_with, syria_claims
-
-    claim = claim_with(syria_claims("Two teachers were among the deceased after the blast in Homs, the ministry said."), "teachers")
-    assert [(q["value"], q["counts"]) for q in claim["quantities"]] == [(2.0, "teachers killed")]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
