@@ -172,41 +172,43 @@ def test_extraction_eval_meets_floor_on_unseen_articles(unseen, metric):
 #   read: claim recall 1.000, speaker 0.910, type 0.910, quantities exact 0.972, places 0.821, event date 0.923).
 # - holdout10 added at the end of 2026-12-06 after the tenth round read it (claim recall 0.941, speaker 0.669, type
 #   0.822, quantities exact 0.881, places 0.747 against its re-annotated places, event date 1.000).
+# - holdout4, 6 and 7 raised on 2026-12-06 (later session) to about 0.04 under their figures then (they had fallen
+#   0.05-0.15 behind: holdout7 speaker 0.991 against 0.88); event dates and places of holdout6 kept.
 # - holdout10 raised and holdout11 added on 2026-12-06 (later session) after rounds 12 and 13 (holdout11 was read after
 #   round 12's blind figure; holdout10: speaker 0.771, attribution 0.788; holdout11: claim recall 0.986, speaker 0.902,
 #   attribution 0.902, type 0.692, quantities recall 0.829, exact 0.881, places 0.778, event date 1.000).
 SET_FLOORS = {
     "holdout4": (HOLDOUT4_CSV, {
-        "claim_recall": 0.95,
-        "claim_precision": 0.95,
-        "speaker_recall": 0.88,
-        "attribution_recall": 0.88,
-        "type_recall": 0.82,
+        "claim_recall": 0.96,
+        "claim_precision": 0.96,
+        "speaker_recall": 0.91,
+        "attribution_recall": 0.91,
+        "type_recall": 0.88,
         "quantities_recall": 0.90,
-        "quantities_exact_per_claim": 0.87,
-        "places_recall": 0.85,
+        "quantities_exact_per_claim": 0.89,
+        "places_recall": 0.86,
         "event_date_accuracy": 0.85,
     }),
     "holdout6": (HOLDOUT6_CSV, {
-        "claim_recall": 0.92,
-        "claim_precision": 0.95,
-        "speaker_recall": 0.84,
-        "attribution_recall": 0.87,
-        "type_recall": 0.77,
-        "quantities_recall": 0.91,
-        "quantities_exact_per_claim": 0.88,
+        "claim_recall": 0.94,
+        "claim_precision": 0.96,
+        "speaker_recall": 0.90,
+        "attribution_recall": 0.92,
+        "type_recall": 0.83,
+        "quantities_recall": 0.92,
+        "quantities_exact_per_claim": 0.93,
         "places_recall": 0.80,
         "event_date_accuracy": 0.87,
     }),
     "holdout7": (HOLDOUT7_CSV, {
-        "claim_recall": 0.95,
-        "claim_precision": 0.95,
-        "speaker_recall": 0.88,
-        "attribution_recall": 0.90,
-        "type_recall": 0.80,
-        "quantities_recall": 0.90,
-        "quantities_exact_per_claim": 0.91,
-        "places_recall": 0.86,
+        "claim_recall": 0.96,
+        "claim_precision": 0.96,
+        "speaker_recall": 0.95,
+        "attribution_recall": 0.95,
+        "type_recall": 0.88,
+        "quantities_recall": 0.96,
+        "quantities_exact_per_claim": 0.96,
+        "places_recall": 0.87,
         "event_date_accuracy": 0.95,
     }),
     "holdout8": (HOLDOUT8_CSV, {
