@@ -3904,6 +3904,8 @@ def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, comp
     if not places and frame is not None and frame.speaker.media and frame.kind == "reported":
         # 'Syrias state TV raised the death toll from a bombing in a Kurdish town': a state outlet's country is where its report is
         places = _places([hit for hit in hits if hit.kind == "P" and frame.left <= hit.start and hit.end <= frame.verb_start], compiled)
+    if not places and frame is not None and not frame.inherited:
+        places = _lead_places(doc, sent, frame, hits, start, compiled)
     return {
         _COLUMN_CLAIM_ID: claim_id(article["article_id"], char_start, char_end),
         _COLUMN_ARTICLE_ID: article["article_id"],
@@ -4017,6 +4019,26 @@ def _typed_categories(categories: set[str], first_seen: dict[str, int], typed_se
     """The categories that type a claim once unasserted facts are left out: those seen as asserted, and a stance the
     frame's verb adds from outside the text ('X warned that ...')."""
     return set(typed_seen) | (categories - set(first_seen))
+
+
+def _lead_places(doc: _Toks, sent, frame: _Frame, hits: list[_Hit], start: int, compiled: _Compiled) -> list[str]:
+    """For a claim naming no place, the places of a lead of place ('In ...') before the frame whose content follows
+    it, a lead holding no report or fact of its own: 'Meanwhile in Idlib province the Observatory said three children
+    were killed' is a claim about Idlib. (Where the speaker is, 'activists in X said', is not: the sets leave it out.)"""
+    low = min(frame.left, frame.verb_start)
+    if low <= sent.start or start < frame.left:
+        return []
+    lead = sent.start
+    while lead < low and doc.lower[lead] in PLACE_LEAD_OPENERS:
+        lead += 1
+    if lead >= low or doc.lower[lead] != "in" or any(
+            hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < low for hit in hits):
+        return []
+    return _places([hit for hit in hits if hit.kind == "P" and lead < hit.start and hit.end <= low], compiled)
+
+
+# Words that may open a sentence before its lead phrase of place ('Meanwhile in Idlib province ...').
+PLACE_LEAD_OPENERS = frozenset({"meanwhile", "elsewhere", "and", "but", "also", "further", "separately", ","})
 
 
 def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:

@@ -469,3 +469,17 @@ def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furni
             "Tags airstrikes US-led coalition civilian casualties Syrian crisis Kafr Hamra Syria Community standards Comment via Facebook")
     claims = syria_claims(text, outlet="sputnik")
     assert not claims["text"].str.contains("Tags").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "places"),
+    [
+        ("Meanwhile in southern Hama province the monitor said four children were killed by shelling on a farm.", "four children were killed", ["Hama"]),
+        ("In Deir Ezzor meanwhile activists said two men died when a shell hit their house.", "two men died", ["Deir ez-Zor"]),
+        ("After rebels shelled Hama the monitor said four children were killed by shelling on a farm.", "four children were killed", []),
+        ("Activists in Daraya said two men died when a shell hit their house.", "two men died", []),
+    ],
+)
+def test_extract_claims_takes_the_places_of_a_lead_before_the_speaker(text, phrase, places):
+    """Check that a claim naming no place takes those of an 'In ...' lead before its speaker, not of a lead holding a fact nor where the speaker is."""
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["places"] == places
