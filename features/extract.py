@@ -46,7 +46,8 @@ import pandera.pandas as pa
 from pandera.typing import DataFrame
 
 from features.dates import MONTHS, WEEKDAYS, publication_day, resolve_event_date
-from features.numbers import DEFAULT_OUTCOMES, KILLED_OF, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo, find_quantities
+from features.numbers import (APPROXIMATORS, CLAIM_VERBS, DEATH_NOUNS, DEFAULT_OUTCOMES, KILLED_OF, PERSON_NOUNS, SCALES, TENS, UNITS, VAGUE, YEAR_WORD, BoundedMemo,
+                              find_quantities)
 from features.schemas import CAMP_UNKNOWN, Articles, BlackoutEvents, Claims
 from features.theatre import TheatrePack
 
@@ -1157,7 +1158,38 @@ def _is_casualty_idiom(sent: _Sent, verb: _Hit) -> bool:
     lower, position = sent.toks.lower, verb.end
     if position < sent.end and lower[position] == "the":
         position += 1
-    return position < sent.end and lower[position] in KILLED_OF
+    if position < sent.end and lower[position] in KILLED_OF:
+        return True
+    return lower[verb.end - 1] in CLAIM_VERBS and _claims_count_of_dead(sent, verb.end)
+
+
+# Words of an approximator before a count ('more than', 'at least', 'some'), from numbers' APPROXIMATORS.
+APPROXIMATOR_WORDS = frozenset(word for phrase in APPROXIMATORS for word in phrase.split())
+# Words after a count of people that give it a verb of its own: the claim verb reports it ('claimed 160 civilians were
+# killed'), not the idiom.
+COUNT_CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "would", "will", "died", "killed", "wounded", "injured"})
+# Tokens after a count within which its head noun is looked for ('more than 100 civilian lives', 'scores of terrorists').
+COUNT_HEAD_REACH = 3
+
+
+def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
+    """A 'claim' verb whose object is a count of the dead or of people with no verb of its own after it: the casualty
+    sense ('strikes near the town claimed more than 100 civilians', 'shells landing in the market claiming two lives'),
+    not a report ('claimed 160 civilians were killed' reports). Numbers' CLAIM_VERBS rule reads the count as killed."""
+    doc = sent.toks
+    lower, numberish = doc.lower, doc.numberish
+    while position < sent.end and lower[position] in APPROXIMATOR_WORDS and numberish[position + 1] == numberish[position]:
+        position += 1
+    if position >= sent.end or numberish[position + 1] == numberish[position]:
+        return False
+    while position < sent.end and numberish[position + 1] > numberish[position]:
+        position += 1  # 'two hundred', '1.2 million'
+    for index in range(position, min(position + COUNT_HEAD_REACH, sent.end)):
+        if lower[index] in KILLED_OF or lower[index] in DEATH_NOUNS:
+            return True
+        if lower[index] in PERSON_NOUNS:
+            return not any(lower[later] in COUNT_CLAUSE_VERBS for later in range(index + 1, sent.end))
+    return False
 
 
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words

@@ -1370,3 +1370,20 @@ def test_extract_claims_leaves_an_office_title_before_a_name_out_of_the_content(
     Foreign Secretary Boris Johnson told'), is the speaker's phrase, not the end of the claim before it."""
     claims = syria_claims("Fighting went on. The attack was a crime British Foreign Secretary Boris Johnson told reporters in Paris.")
     assert claim_with(claims, "The attack")["text"].endswith("a crime")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker", "quantities"),
+    [
+        ("Officials opened an inquiry into whether shelling near Kafr Nabl last week claimed more than 40 civilians including women.",
+         "Officials opened an inquiry", "reuters", [(40.0, "killed")]),
+        ("A source at Hama Police Command said that gunmen fired shells with one landing in the old market area claiming two lives and injuring six people.",
+         "gunmen fired shells with one landing in the old market area claiming two lives", "a source at Hama Police Command", [(2.0, "killed"), (6.0, "injured")]),
+        ("The group claimed 30 soldiers were killed in the ambush.", "30 soldiers were killed", "the group", [(30.0, "killed")]),
+    ],
+)
+def test_extract_claims_reads_a_claim_verb_with_a_count_of_dead_as_the_casualty_sense(text, phrase, speaker, quantities):
+    """Check that 'claimed more than 40 civilians' or 'claimed two lives' is no reporting frame, while 'claimed 30 soldiers were killed' reports."""
+    claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
+    assert claim["speaker"] == speaker
+    assert [(q["value"], next((o for o in ("killed", "injured") if o in q["counts"]), "")) for q in claim["quantities"]] == quantities
