@@ -493,7 +493,18 @@ def _doc_hits(spacy_doc, doc: _Toks, compiled: _Compiled, deferred: list[_Hit] |
     if sources:  # a place inside a longer speaker mention ('Damascus' in 'Damascus Media Centre') is not a place
         source_at = {index: source for source in sources for index in range(source.start, source.end)}  # sources do not overlap
         kept = [hit for hit in kept if hit.kind != "P" or hit.start not in source_at or not _inside_longer(hit, source_at[hit.start])]
+    kept = [hit for hit in kept if hit.kind != "P" or not _capital_of_another(doc, hit)]
     return _in_position_order(kept)
+
+
+def _capital_of_another(doc: _Toks, hit: _Hit) -> bool:
+    """A place alias ending in 'capital' ('the capital' for the country's capital) followed by 'of' or 'city of': the
+    capital of another place ('Hasakeh city the capital of the province by the same name', 'Raqqa the capital of its
+    caliphate'), not the country's."""
+    if doc.lower[hit.end - 1] != "capital" or hit.end >= doc.n:
+        return False
+    after = hit.end + (doc.lower[hit.end] == "city" and hit.end + 1 < doc.n)
+    return doc.lower[after] == "of"
 
 
 # Verbs that report a toll given with an article and modifiers before it ('placed the death toll at', 'gave a slightly

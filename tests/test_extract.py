@@ -483,3 +483,16 @@ def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furni
 def test_extract_claims_takes_the_places_of_a_lead_before_the_speaker(text, phrase, places):
     """Check that a claim naming no place takes those of an 'In ...' lead before its speaker, not of a lead holding a fact nor where the speaker is."""
     assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["places"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "places"),
+    [
+        ("Kurdish forces captured most of Qamishli the capital of the district by the same name.", "Kurdish forces captured most of Qamishli", ["Qamishli"]),
+        ("Air strikes hit Raqqa the capital city of the self-declared caliphate on Monday.", "Air strikes hit Raqqa", ["Raqqa"]),
+        ("Mortar rounds hit two districts of the capital on Sunday.", "Mortar rounds hit two districts", ["Damascus"]),
+    ],
+)
+def test_extract_claims_reads_the_capital_of_a_province_as_no_damascus(text, phrase, places):
+    """Check that 'the capital of ...' names another place's capital, not Damascus, while 'the capital' alone still is Damascus."""
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["places"] == places
