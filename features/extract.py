@@ -4074,14 +4074,21 @@ def _lead_places(doc: _Toks, sent, frame: _Frame, hits: list[_Hit], start: int, 
     lead = sent.start
     while lead < low and doc.lower[lead] in PLACE_LEAD_OPENERS:
         lead += 1
-    if lead >= low or doc.lower[lead] != "in" or any(
+    if lead + 1 >= low or doc.lower[lead] != "in" or doc.lower[lead + 1] in NOT_A_PLACE_LEAD_NEXT or any(
             hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < low for hit in hits):
+        return []  # not 'In a statement issued in Damascus the ministry said': a lead of the statement, not of place
+    inside = [hit for hit in hits if hit.kind == "P" and lead < hit.start and hit.end <= low]
+    if not inside or inside[0].start - lead > PLACE_LEAD_REACH:
         return []
-    return _places([hit for hit in hits if hit.kind == "P" and lead < hit.start and hit.end <= low], compiled)
+    return _places(inside, compiled)
 
 
 # Words that may open a sentence before its lead phrase of place ('Meanwhile in Idlib province ...').
 PLACE_LEAD_OPENERS = frozenset({"meanwhile", "elsewhere", "and", "but", "also", "further", "separately", ","})
+# Words after a lead's 'In' that make it the setting of a statement, not a place ('In a statement', 'In his speech').
+NOT_A_PLACE_LEAD_NEXT = frozenset({"a", "an", "his", "her", "its", "their", "our", "this", "that", "response", "reply", "addition", "comments", "remarks"})
+# Tokens from the lead's 'In' within which its place starts ('In the northwestern province of Idlib').
+PLACE_LEAD_REACH = 6
 
 
 def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:

@@ -496,3 +496,9 @@ def test_extract_claims_takes_the_places_of_a_lead_before_the_speaker(text, phra
 def test_extract_claims_reads_the_capital_of_a_province_as_no_damascus(text, phrase, places):
     """Check that 'the capital of ...' names another place's capital, not Damascus, while 'the capital' alone still is Damascus."""
     assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["places"] == places
+
+
+def test_extract_claims_takes_no_place_from_a_lead_of_a_statement():
+    """Check that 'In a statement issued in Hama the governor said ...' gives the claim no place from the lead."""
+    claims = syria_claims("Fighting went on in the north. In a statement issued in Hama the governor said four children were killed by shelling on a farm.")
+    assert claim_with(claims, "four children were killed")["places"] == []
