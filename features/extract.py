@@ -1199,8 +1199,17 @@ def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
         if lower[index] in KILLED_OF or lower[index] in DEATH_NOUNS:
             return True
         if lower[index] in PERSON_NOUNS:
-            return not any(lower[later] in COUNT_CLAUSE_VERBS for later in range(index + 1, sent.end))
+            after = index + 1
+            if after < sent.end and not doc.punct[after] and lower[after] not in COUNT_OBJECT_FOLLOWERS:
+                return False  # 'claimed two attackers blew themselves up': the count is a clause's subject
+            return not any(lower[later] in COUNT_CLAUSE_VERBS for later in range(after, sent.end))
     return False
+
+
+# Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
+# children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
+COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
+                                    "according", "last", "this", "on", "so", "far", "alone"})
 
 
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words

@@ -1380,6 +1380,7 @@ def test_extract_claims_leaves_an_office_title_before_a_name_out_of_the_content(
         ("A source at Hama Police Command said that gunmen fired shells with one landing in the old market area claiming two lives and injuring six people.",
          "gunmen fired shells with one landing in the old market area claiming two lives", "a source at Hama Police Command", [(2.0, "killed"), (6.0, "injured")]),
         ("The group claimed 30 soldiers were killed in the ambush.", "30 soldiers were killed", "the group", [(30.0, "killed")]),
+        ("The group claimed two attackers blew themselves up at the gate.", "two attackers blew themselves up", "the group", [(2.0, "")]),
     ],
 )
 def test_extract_claims_reads_a_claim_verb_with_a_count_of_dead_as_the_casualty_sense(text, phrase, speaker, quantities):
