@@ -1209,7 +1209,7 @@ def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
 # Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
 # children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
 COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
-                                    "according", "last", "this", "on", "so", "far", "alone"})
+                                    "according", "last", "this", "so", "far", "alone"})
 
 
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
