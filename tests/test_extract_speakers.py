@@ -1370,3 +1370,41 @@ def test_extract_claims_leaves_an_office_title_before_a_name_out_of_the_content(
     Foreign Secretary Boris Johnson told'), is the speaker's phrase, not the end of the claim before it."""
     claims = syria_claims("Fighting went on. The attack was a crime British Foreign Secretary Boris Johnson told reporters in Paris.")
     assert claim_with(claims, "The attack")["text"].endswith("a crime")
+
+
+def test_extract_claims_gives_a_quotation_opened_after_a_report_to_the_speaker_where_it_closes():
+    """Check that a quotation opening after another source's report ('X said. "A. B" Y said') is Y's, not X's."""
+    text = (
+        "Government shelling killed nine people in Kafr Hamra on Monday, the monitor said. "
+        '"The clinic in the town was hit twice. Four nurses were among the dead" said the activist Samir Haddad. '
+        "Rebels shelled the village of Tal Sawan on Sunday."
+    )
+    claims = syria_claims(text, outlet="alaraby")
+    assert claim_with(claims, "killed nine people")["speaker"] == "Syrian Observatory for Human Rights"
+    for phrase in ("clinic in the town was hit twice", "Four nurses were among the dead"):
+        assert (claim_with(claims, phrase)["speaker"], claim_with(claims, phrase)["attribution"]) == ("Samir Haddad", "direct_quote")
+
+
+def test_extract_claims_keeps_the_speaker_of_a_quotation_opened_after_its_report_when_none_closes_it():
+    """Check that a quotation opening after a report and attributed nowhere ('X said. "A."') stays X's."""
+    text = (
+        "Government shelling killed nine people in Kafr Hamra on Monday, the monitor said. "
+        '"The clinic in the town was hit twice." Rebels shelled the village of Tal Sawan on Sunday.'
+    )
+    claims = syria_claims(text, outlet="alaraby")
+    assert claim_with(claims, "clinic in the town was hit twice")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rebels shelled the village of Tal Sawan. Samir Haddad of the activist-run Kafr Hamra Media Center said the clinic was hit twice.", "clinic was hit"),
+        ('Rebels shelled the village of Tal Sawan. "The clinic was hit twice" Samir Haddad of the Hama based Karama opposition group told Reuters.', "clinic was hit"),
+        ("Rebels shelled the village of Tal Sawan. In a report on Monday Samir Haddad of the Levant Policy Centre said the clinic was hit twice.", "clinic was hit"),
+    ],
+)
+def test_extract_claims_names_a_person_of_an_unregistered_organisation_as_the_speaker(text, phrase):
+    """Check that 'X Y of the Z Center said' is X Y (annotation rule 2), not the organisation, and 'He said' after is X Y too."""
+    claims = syria_claims(text + " He said the road to the town was closed.")
+    assert _who(claim_with(claims, phrase)) == ("Samir Haddad", "unknown", False)
+    assert claim_with(claims, "road to the town was closed")["speaker"] == "Samir Haddad"
