@@ -1408,3 +1408,15 @@ def test_extract_claims_names_a_person_of_an_unregistered_organisation_as_the_sp
     claims = syria_claims(text + " He said the road to the town was closed.")
     assert _who(claim_with(claims, phrase)) == ("Samir Haddad", "unknown", False)
     assert claim_with(claims, "road to the town was closed")["speaker"] == "Samir Haddad"
+
+
+def test_extract_claims_refers_he_to_a_spokesman_the_registry_folds_not_to_a_person_named_before():
+    """Check that 'he said' after 'ministry spokesman X said' (X a registry alias) is X's organisation, not an earlier person."""
+    text = (
+        "John Davies a former minister said jets could enforce a no-fly zone over Aleppo. "
+        "Russian defense ministry spokesman Igor Konashenkov said the air force did not strike the convoy. "
+        '"The accusations have not been taken seriously for a long time" he said.'
+    )
+    claims = syria_claims(text)
+    assert claim_with(claims, "no-fly zone")["speaker"] == "John Davies"
+    assert claim_with(claims, "accusations have not been taken seriously")["speaker"] == "Russian Defence Ministry"
