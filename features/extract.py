@@ -1857,6 +1857,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
+        if (introduced := _person_introduced_before_quotation(doc, sent, hit, state)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, introduced, hit.start - 1, hit.end, "reported")  # '... Ann Clwyd who called for ... "A" she said'
         if pronoun is not None:
             return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
         if state.last_any is not None:
@@ -1918,6 +1920,35 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # subject, whose report is what follows the verb (what comes before is its own act)
         return _Frame(hit.start, hit.end, hit.text, subject, hit.start, hit.end, "reported")
     return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places)
+
+
+INTRODUCED_NAME_WORDS = 4  # 'Labour member of parliament Ann Clwyd who ...'
+
+
+def _person_introduced_before_quotation(doc: _Toks, sent, hit: _Hit, state: _ArticleState) -> _Speaker | None:
+    """'he'/'she' closing a quotation that opens the sentence ('"A" she said'), when the sentence before introduced a
+    person by name with a relative clause ('a question from Labour MP Ann Clwyd who called for ...', 'A witness named
+    Ahmad who was wounded ...', '... asked Jihad who survived the bombing'): that person, the one the quotation is
+    introduced for, rather than the last speaker. A registry name is its actor; None when no such name is there."""
+    start = sent.start
+    if (doc.lower[hit.start - 1] not in PRONOUNS_PERSON or hit.start - 2 <= start or doc.lower[hit.start - 2] not in _QUOTES
+            or start < 2 or doc.lower[start - 1] not in _QUOTES or any(doc.lower[index] in _QUOTES for index in range(start, hit.start - 2))):
+        return None
+    previous = start - 1
+    while previous > 0 and not doc.sent_start[previous]:
+        previous -= 1
+    who = next((index for index in range(start - 2, previous, -1) if doc.lower[index] == "who" and doc.title[index - 1]), None)
+    if who is None:
+        return None
+    named = _proper_name_before(doc, who, previous)
+    if named is None or len(named[1].split()) > INTRODUCED_NAME_WORDS or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+        return None
+    mentions = [h for h in state.hits if h.start < who and h.end > named[0] and h.kind in ("S", "P", "L")]
+    if not mentions:
+        return _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+    if len(mentions) == 1 and mentions[0].kind == "S" and (mentions[0].start, mentions[0].end) == (named[0], who):
+        return _speaker_from_hit(mentions[0], state.compiled)  # 'Sergei Lavrov who ...': the registry decides
+    return None
 
 
 def _sentence_subject(doc: _Toks, sent, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState, end: int,

@@ -1420,3 +1420,18 @@ def test_extract_claims_refers_he_to_a_spokesman_the_registry_folds_not_to_a_per
     claims = syria_claims(text)
     assert claim_with(claims, "no-fly zone")["speaker"] == "John Davies"
     assert claim_with(claims, "accusations have not been taken seriously")["speaker"] == "Russian Defence Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Rebels shelled the village of Tal Sawan. The minister was answering a question from Labour lawmaker Ann Carter who called for protests. "
+         '"I urge everyone to picket the embassy from today" she said.', "picket the embassy", "Ann Carter"),
+        ("Rebels shelled the village of Tal Sawan. A witness named Karim who was wounded in the blast described the moment the bomber struck. "
+         '"I saw a man in a black jacket walk past the checkpoint" he said.', "black jacket", "Karim"),
+    ],
+)
+def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quotation(text, phrase, expected):
+    """Check that '"A" she said' after a sentence introducing 'X who ...' is X's quotation, not the outlet's."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "direct_quote")
