@@ -961,6 +961,9 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
         # 'Foreign Secretary Boris Johnson said' (United Kingdom): a person's voice, which 'he' may mean sentences later
         state.titled_any = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
             doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in range(max(frame.left - 1, 0), frame.right))
+        if not frame.inherited and frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
+                _is_title_word(doc.lower[index]) for index in range(max(frame.left - 1, 0), frame.right)):
+            state.last_person = None  # 'spokesman Igor Konashenkov said' (the ministry): a later 'he' is him, not a person named before
         if frame.speaker.kind == "person":
             state.last_person = frame.speaker
             state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -1867,6 +1870,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, referent[1], hit.start, referent[0], "inverted")  # '... said the source noting ...'
     if (in_role := _person_in_role(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
         return in_role
+    if (member := _person_of_organisation(doc, hit, speakers, places, lower_bound, compiled, state)) is not None:
+        return member
     proper = _proper_name_before(doc, hit.start, lower_bound)
     if proper is None and places:
         government = _government_before(doc, hit, lower_bound, places, compiled)
@@ -1904,6 +1909,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(opening[1], compiled), hit.start - 1, hit.end, "reported")  # 'Turkey ... although it said'
     pronoun = _pronoun_before(doc, hit.start, lower_bound, state)  # pure: resolved once, used by three rules below
     if hit.start - 1 > lower_bound and doc.lower[hit.start - 1] in SUBJECT_PRONOUNS and not opening[0]:
+        if (introduced := _person_introduced_before_quotation(doc, sent, hit, state)) is not None:
+            return _Frame(hit.start, hit.end, hit.text, introduced, hit.start - 1, hit.end, "reported")  # '... Ann Clwyd who called for ... "A" she said'
         if pronoun is not None:
             return _Frame(hit.start, hit.end, hit.text, pronoun[0], pronoun[1], hit.end, "reported")  # '... fled to Turkey he said': 'he' is the subject
         if state.last_any is not None:
@@ -1965,6 +1972,35 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # subject, whose report is what follows the verb (what comes before is its own act)
         return _Frame(hit.start, hit.end, hit.text, subject, hit.start, hit.end, "reported")
     return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places)
+
+
+INTRODUCED_NAME_WORDS = 4  # 'Labour member of parliament Ann Clwyd who ...'
+
+
+def _person_introduced_before_quotation(doc: _Toks, sent, hit: _Hit, state: _ArticleState) -> _Speaker | None:
+    """'he'/'she' closing a quotation that opens the sentence ('"A" she said'), when the sentence before introduced a
+    person by name with a relative clause ('a question from Labour MP Ann Clwyd who called for ...', 'A witness named
+    Ahmad who was wounded ...', '... asked Jihad who survived the bombing'): that person, the one the quotation is
+    introduced for, rather than the last speaker. A registry name is its actor; None when no such name is there."""
+    start = sent.start
+    if (doc.lower[hit.start - 1] not in PRONOUNS_PERSON or hit.start - 2 <= start or doc.lower[hit.start - 2] not in _QUOTES
+            or start < 2 or doc.lower[start - 1] not in _QUOTES or any(doc.lower[index] in _QUOTES for index in range(start, hit.start - 2))):
+        return None
+    previous = start - 1
+    while previous > 0 and not doc.sent_start[previous]:
+        previous -= 1
+    who = next((index for index in range(start - 2, previous, -1) if doc.lower[index] == "who" and doc.title[index - 1]), None)
+    if who is None:
+        return None
+    named = _proper_name_before(doc, who, previous)
+    if named is None or len(named[1].split()) > INTRODUCED_NAME_WORDS or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
+        return None
+    mentions = [h for h in state.hits if h.start < who and h.end > named[0] and h.kind in ("S", "P", "L")]
+    if not mentions:
+        return _Speaker(named[1], CAMP_UNKNOWN, False, "person")
+    if len(mentions) == 1 and mentions[0].kind == "S" and (mentions[0].start, mentions[0].end) == (named[0], who):
+        return _speaker_from_hit(mentions[0], state.compiled)  # 'Sergei Lavrov who ...': the registry decides
+    return None
 
 
 def _sentence_subject(doc: _Toks, sent, speakers: list[_Hit], compiled: _Compiled, state: _ArticleState, end: int,
@@ -2504,6 +2540,47 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
             camp = CAMP_UNKNOWN
         return _registry_by_spelling(_Frame(hit.start, hit.end, hit.text, _Speaker(named[1], camp, False, "person"), start, hit.end, "reported"), compiled)
     return None
+
+
+MEMBER_LINKS = frozenset({"of", "from"})
+MEMBER_ORGANISATION_WORDS = 8  # 'of the Aleppo based Fastaqim opposition group'
+
+
+def _person_of_organisation(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequence[_Hit], lower_bound: int, compiled: _Compiled,
+                            state: _ArticleState) -> _Frame | None:
+    """'Obeida al-Hamawi of the activist-run Hama Media Center said', '"..." Zakaria Malhifji of the Aleppo based X
+    opposition group told Reuters': a person named in full (two to five capitalised words, no registry name, place
+    or organisation word in it), then 'of' or 'from' and an organisation right before the verb (up to
+    ``MEMBER_ORGANISATION_WORDS`` words ending in an organisation word or a registry organisation, no verb or clause
+    word), is the speaker by name (docs/annotation.md, Speaker rule 2), not the organisation; its camp is a registry
+    organisation's named there, else unknown. A name the registry lists ('Rami Abdel Rahman of the Observatory') is
+    a registry mention and is left to rule 1."""
+    last = hit.start - 1
+    if last - 2 < lower_bound or not doc.alpha[last]:
+        return None
+    organisation = next((s for s in speakers if s.end == hit.start and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+    if organisation is None and doc.lower[last] not in SUBJECT_ORGANISATION_HEADS:
+        return None
+    link = next((index for index in range(last - 1, max(lower_bound, last - MEMBER_ORGANISATION_WORDS - 1), -1) if doc.lower[index] in MEMBER_LINKS), None)
+    if link is None or link - 2 < lower_bound or (organisation is not None and organisation.start <= link):
+        return None
+    if any(not (doc.alpha[index] or doc.lower[index] == "-") or doc.lower[index] in FINITE_WORDS or doc.lower[index] in CLAUSE_WORDS
+           or doc.lower[index] in _QUOTES for index in range(link + 1, hit.start)):
+        return None
+    if any(s.start < hit.start and s.end > link and s is not organisation and s.kind == "S" for s in speakers):
+        return None  # another registry name inside: left to the registry rules
+    named = _proper_name_before(doc, link, lower_bound)
+    if named is not None and doc.lower[named[0]] in DATE_TOKENS:  # 'on Monday Ahmad Karim of ...'
+        start = next((index for index in range(named[0], link) if doc.lower[index] not in DATE_TOKENS), link)
+        named = (start, doc.span_text(start, link)) if start < link else None
+    if named is None or not 2 <= len(named[1].split()) <= 5 or not _plain_name(named[1], named[0], link, speakers, places):
+        return None
+    if any(_is_title_word(word) or word in NOT_HEAD_WORDS for word in named[1].lower().split()):
+        return None  # 'Head of the ...', 'Members of ...': a role, not a name
+    if named[0] > lower_bound and doc.title[named[0] - 1] and doc.alpha[named[0] - 1] and doc.lower[named[0] - 1] not in DATE_TOKENS:
+        return None
+    camp = _speaker_from_hit(organisation, compiled).camp if organisation is not None else CAMP_UNKNOWN
+    return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], camp, False, "person"), named[0], hit.end, "reported")
 
 
 AFFILIATION_HEADS = frozenset(ORGANISATION_WORDS | {"militia", "militias", "police", "government", "regime", "hospital", "military", "unit", "units"})
@@ -4719,13 +4796,14 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
     inside = False
     open_frame: _Frame | None = None  # the frame whose quotation is still open
     previous_quoted: _Frame | None = None  # the last frame of the previous sentence when it held a quotation
+    opened_at_end = False  # the previous sentence ended on the mark opening the quotation ('X said. "A. B" Y said')
     for index, (sent, _, frames) in enumerate(sentences):
         text = sent.text
         opens_here = not inside and sent.end > sent.start and sent.toks.lower[sent.start] in _QUOTES
         if not frames and (inside or opens_here):
-            source = open_frame if inside else None
+            source = open_frame if inside and not opened_at_end else None
             if source is None:
-                source = _attribution_at_close(sentences, index, inside)
+                source = _attribution_at_close(sentences, index, inside) or (open_frame if inside else None)
             if source is None and opens_here:
                 source = previous_quoted
             if source is not None:
@@ -4738,7 +4816,19 @@ def _attribute_quotations(sentences: list[tuple[_Sent, list[_Hit], list[_Frame]]
         elif not after:
             open_frame = None
         previous_quoted = frames[-1] if frames and _has_quote_mark(text) else None
+        opened_at_end = after and not inside and _ends_on_opening_mark(sent)
         inside = after
+
+
+def _ends_on_opening_mark(sent: _Sent) -> bool:
+    """Whether the sentence ends on a quotation mark after its final punctuation: the sentencizer leaves the mark
+    opening the next sentence's quotation there ('... the monitor said. "The hospital was hit'), so the quotation is
+    not the content of the sentence's frame."""
+    doc = sent.toks
+    position = sent.end - 1
+    while position > sent.start and doc.punct[position] and doc.lower[position] not in _QUOTES:
+        position -= 1
+    return position > sent.start and doc.lower[position] in _QUOTES and doc.punct[position - 1] and doc.lower[position - 1] not in _QUOTES
 
 
 def _attribution_closes(sent: _Sent, frames: list[_Frame]) -> bool:

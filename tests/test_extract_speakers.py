@@ -1388,3 +1388,68 @@ def test_extract_claims_reads_a_claim_verb_with_a_count_of_dead_as_the_casualty_
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert claim["speaker"] == speaker
     assert [(q["value"], next((o for o in ("killed", "injured") if o in q["counts"]), "")) for q in claim["quantities"]] == quantities
+
+
+def test_extract_claims_gives_a_quotation_opened_after_a_report_to_the_speaker_where_it_closes():
+    """Check that a quotation opening after another source's report ('X said. "A. B" Y said') is Y's, not X's."""
+    text = (
+        "Government shelling killed nine people in Kafr Hamra on Monday, the monitor said. "
+        '"The clinic in the town was hit twice. Four nurses were among the dead" said the activist Samir Haddad. '
+        "Rebels shelled the village of Tal Sawan on Sunday."
+    )
+    claims = syria_claims(text, outlet="alaraby")
+    assert claim_with(claims, "killed nine people")["speaker"] == "Syrian Observatory for Human Rights"
+    for phrase in ("clinic in the town was hit twice", "Four nurses were among the dead"):
+        assert (claim_with(claims, phrase)["speaker"], claim_with(claims, phrase)["attribution"]) == ("Samir Haddad", "direct_quote")
+
+
+def test_extract_claims_keeps_the_speaker_of_a_quotation_opened_after_its_report_when_none_closes_it():
+    """Check that a quotation opening after a report and attributed nowhere ('X said. "A."') stays X's."""
+    text = (
+        "Government shelling killed nine people in Kafr Hamra on Monday, the monitor said. "
+        '"The clinic in the town was hit twice." Rebels shelled the village of Tal Sawan on Sunday.'
+    )
+    claims = syria_claims(text, outlet="alaraby")
+    assert claim_with(claims, "clinic in the town was hit twice")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rebels shelled the village of Tal Sawan. Samir Haddad of the activist-run Kafr Hamra Media Center said the clinic was hit twice.", "clinic was hit"),
+        ('Rebels shelled the village of Tal Sawan. "The clinic was hit twice" Samir Haddad of the Hama based Karama opposition group told Reuters.', "clinic was hit"),
+        ("Rebels shelled the village of Tal Sawan. In a report on Monday Samir Haddad of the Levant Policy Centre said the clinic was hit twice.", "clinic was hit"),
+    ],
+)
+def test_extract_claims_names_a_person_of_an_unregistered_organisation_as_the_speaker(text, phrase):
+    """Check that 'X Y of the Z Center said' is X Y (annotation rule 2), not the organisation, and 'He said' after is X Y too."""
+    claims = syria_claims(text + " He said the road to the town was closed.")
+    assert _who(claim_with(claims, phrase)) == ("Samir Haddad", "unknown", False)
+    assert claim_with(claims, "road to the town was closed")["speaker"] == "Samir Haddad"
+
+
+def test_extract_claims_refers_he_to_a_spokesman_the_registry_folds_not_to_a_person_named_before():
+    """Check that 'he said' after 'ministry spokesman X said' (X a registry alias) is X's organisation, not an earlier person."""
+    text = (
+        "John Davies a former minister said jets could enforce a no-fly zone over Aleppo. "
+        "Russian defense ministry spokesman Igor Konashenkov said the air force did not strike the convoy. "
+        '"The accusations have not been taken seriously for a long time" he said.'
+    )
+    claims = syria_claims(text)
+    assert claim_with(claims, "no-fly zone")["speaker"] == "John Davies"
+    assert claim_with(claims, "accusations have not been taken seriously")["speaker"] == "Russian Defence Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Rebels shelled the village of Tal Sawan. The minister was answering a question from Labour lawmaker Ann Carter who called for protests. "
+         '"I urge everyone to picket the embassy from today" she said.', "picket the embassy", "Ann Carter"),
+        ("Rebels shelled the village of Tal Sawan. A witness named Karim who was wounded in the blast described the moment the bomber struck. "
+         '"I saw a man in a black jacket walk past the checkpoint" he said.', "black jacket", "Karim"),
+    ],
+)
+def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quotation(text, phrase, expected):
+    """Check that '"A" she said' after a sentence introducing 'X who ...' is X's quotation, not the outlet's."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "direct_quote")
