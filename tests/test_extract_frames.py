@@ -775,3 +775,50 @@ def test_extract_claims_reads_content_before_told_an_addressee_and_an_occasion_a
     claim = claim_with(claims, phrase)
     assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
     assert not claims["text"].str.contains("counterpart|Ali Demir|Associated Press|forum|Catholic").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights.", "Syrian Observatory for Human Rights"),
+        ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights monitoring group.", "Syrian Observatory for Human Rights"),
+        ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 40-year-old teacher.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma which we have said Karim Haddad a local council official in Douma.", "Karim Haddad"),
+    ],
+)
+def test_extract_claims_reads_a_closing_registry_name_or_a_name_with_an_apposition_as_the_inverted_speaker(text, expected):
+    """Check that 'content said the <registry name>' and 'content said Name a <description>' closing the sentence give
+    the content to that speaker, even after another name or a pronoun before the verb, and the speaker yields no claim."""
+    claims = syria_claims("The Observatory said the road was cut. " + text)
+    claim = claim_with(claims, "Nine shells")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert not claims["text"].str.contains("Karim Haddad|Human Rights", regex=True).any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine shells hit the bakery in Douma on Monday according to the Facebook page of the Levant Front one of the factions fighting in the area.",
+        "Nine shells hit the bakery in Douma said Karim Haddad a civil defence official in rebel-held Douma.",
+    ],
+)
+def test_extract_claims_reads_no_claim_in_a_description_of_the_speaker_closing_the_sentence(text):
+    """Check that a description of the speaker in apposition after a closing frame ('one of the factions fighting in the
+    area', 'a civil defence official in rebel-held Douma') is who spoke, not a claim of the outlet."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert claims["text"].str.contains("Nine shells").sum() == 1
+    assert not claims["text"].str.contains("one of the factions|civil defence official", regex=True).any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics had become places of death Dr Karim Haddad told the UN Security Council on Wednesday.",
+        "The coalition chief Karim Haddad called on the U.N. investigators to travel to Douma the site of the attack.",
+    ],
+)
+def test_extract_claims_never_reads_the_object_of_a_telling_or_calling_verb_as_its_speaker(text):
+    """Check that the registry name after 'told the' or 'called on the' closing a sentence is the one told or called on,
+    never the speaker of the content."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert "United Nations" not in set(claims["speaker"])
