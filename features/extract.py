@@ -1096,8 +1096,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     object, or a threat with an object instead of an intent."""
     doc, lower = sent.toks, verb.text.lower()
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
-    if previous in NOUN_DETERMINERS and verb.start not in group_starts:
-        return True
+    if previous in NOUN_DETERMINERS:
+        return True  # 'their pledges', 'dismissed the reports as lies', 'look into the reports': a noun, also when it could name a group
     if lower in PLURAL_NOUN_FORMS and previous in NOUN_PREPOSITIONS:
         return True  # 'despite pledges of an amnesty', 'amid reports that': a plural noun after a preposition
     if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
@@ -1117,8 +1117,11 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
-    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
-        return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
+    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and (
+            _after_passive_auxiliary(doc, verb.start, sent.start) or (verb.end < sent.end and doc.lower[verb.end] == "by")):
+        # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...', 'an accusation dismissed by
+        # the government': the subject (or the noun before a participle) is the object
+        return True
     if lower in NAMING_VERBS and _names_no_judgement(doc, verb, sent.end):
         return True
     if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
@@ -3639,7 +3642,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
-    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
+    "rejected", "rejects", "dismissed", "dismisses", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
 CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the

@@ -822,3 +822,39 @@ def test_extract_claims_never_reads_the_object_of_a_telling_or_calling_verb_as_i
     never the speaker of the content."""
     claims = syria_claims("Fighting went on in the north. " + text)
     assert "United Nations" not in set(claims["speaker"])
+
+
+def test_extract_claims_reads_reports_after_a_determiner_as_a_noun_even_where_it_could_name_a_group():
+    """Check that 'reports' after 'the' or 'its' is a noun, no reporting verb whose subject is the mention before it
+    ('the United Nations to look into the reports', 'activists and doctors for its reports'), so the sentence keeps
+    its own speaker and the frame words yield no claim."""
+    claims = syria_claims("Fighting went on in the north. Turkey called on the United Nations to look into the reports.")
+    assert claim_with(claims, "Turkey called on")["speaker"] == "Turkey"
+    claims = syria_claims("The Observatory reported strikes on Idlib. Eleven civilians were killed in Douma according to the group which relies "
+                          "on a broad network of activists and doctors for its reports.")
+    assert set(claims["speaker"]) == {"Syrian Observatory for Human Rights"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Moscow said 40 families had left Douma through the corridor but residents and rebels dismissed the reports as lies.",
+         "dismissed the reports", "residents and rebels"),
+        ("Rebel commanders have dismissed the offer of safe passage from Douma as a trick.", "the offer of safe passage", "rebel commanders"),
+    ],
+)
+def test_extract_claims_reads_dismissed_as_a_denial_frame(text, phrase, expected):
+    """Check that 'X dismissed Y as Z' is X's claim (a denial, docs/annotation.md rule 8), the act with its frame words,
+    and not part of the claim before 'but'."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith(expected.split()[0].capitalize()) or claim["text"].startswith(expected)
+
+
+def test_extract_claims_reads_no_frame_in_a_stance_participle_before_by():
+    """Check that a stance verb's participle before 'by' ('an accusation dismissed by the government') is a reduced
+    passive: the noun before it is its object, so no frame splits the claim it closes."""
+    claims = syria_claims("Fighting went on in the north. Rebels accused the army of shelling Douma with 40 rockets on Monday - an accusation dismissed by the government.")
+    claim = claim_with(claims, "40 rockets")
+    assert claim["speaker"] == "Free Syrian Army" and claim["places"] == ["Douma"]
