@@ -4857,9 +4857,39 @@ def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> lis
     there; in position order, longest first."""
     taken = {hit.start for hit in hits}
     openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
+    covered = {index for hit in hits if hit.kind != "L" for index in range(hit.start, hit.end)}
+    facts = [hit.start for hit in hits if hit.kind == "L" and (hit.key in FACT_CATEGORIES or hit.key in ("reporting_verb", "according_to"))]
+    openers += [hit for hit in deferred if not doc.sent_start[hit.start] and hit.start not in taken and hit.key in FACT_CATEGORIES
+                and not any(index in covered for index in range(hit.start, hit.end)) and _in_title_case_sentence(doc, hit.start, facts)]
     if not openers:
         return hits
     return _in_position_order(hits + openers)
+
+
+HEADLINE_TITLE_SHARE = 0.85  # of a sentence's words other than HEADLINE_FUNCTION_WORDS
+HEADLINE_MIN_WORDS = 4
+
+
+def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int] = ()) -> bool:
+    """The token at ``index`` lies in a Title Case headline sentence with no fact word found (positions ``facts``):
+    at least four words, nearly all of them (other than function words) capitalised. There a capitalised fact word is the
+    headline's verb ('Syrian Army Kills Top Terrorist Commander in Daraa', 'Many Civilians Martyred as Terrorists Shell
+    Aleppo'), not part of a name as elsewhere. Only a headline that would yield no claim: one with a fact word found, a
+    reporting verb or a count of a capitalised noun keeps its claim as it was."""
+    start = index
+    while start > 0 and not doc.sent_start[start]:
+        start -= 1
+    end = index + 1
+    while end < doc.n and not doc.sent_start[end]:
+        end += 1
+    if any(start <= position < end for position in facts) or any(
+            doc.token(position).isdigit() and not YEAR_WORD.match(doc.lower[position]) and position + 1 < end and doc.title[position + 1]
+            for position in range(start, end)):
+        return False  # a fact word, a report or a count ('150 Terrorists Infiltrated ...') already makes the headline a claim
+    words = [position for position in range(start, end) if doc.alpha[position] and doc.lower[position] not in HEADLINE_FUNCTION_WORDS]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    return sum(1 for position in words if doc.title[position] or doc.token(position).isupper()) >= HEADLINE_TITLE_SHARE * len(words)
 
 
 def _ends_a_headline(doc: _Toks, index: int) -> bool:

@@ -469,3 +469,26 @@ def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furni
             "Tags airstrikes US-led coalition civilian casualties Syrian crisis Kafr Hamra Syria Community standards Comment via Facebook")
     claims = syria_claims(text, outlet="sputnik")
     assert not claims["text"].str.contains("Tags").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected_type"),
+    [
+        ("Sun Mar 6 2016 Syrian Army Kills Senior Rebel Commander Near Douma. Fighting went on in the east of the city.",
+         "Kills Senior Rebel Commander", "casualties"),
+        ("12-03-2016 Many Civilians Martyred as Rebels Shell Western Aleppo. Fighting went on in the east of the city.",
+         "Many Civilians Martyred", "casualties"),
+    ],
+)
+def test_extract_claims_reads_a_capitalised_fact_verb_in_a_title_case_headline(text, phrase, expected_type):
+    """Check that a Title Case headline with no lowercase fact word, no report and no count yields a claim: there its
+    capitalised verb ('Kills', 'Martyred') is the headline's verb, not part of a name."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["claim_type"]) == ("reuters", expected_type)
+
+
+def test_extract_claims_reads_no_capitalised_fact_word_in_a_sentence_that_is_no_headline():
+    """Check that a capitalised fact word inside a name in an ordinary sentence ('the Syrian Civil Defence in Liberated
+    Aleppo Province') stays no fact word, so the sentence yields no claim."""
+    claims = syria_claims("Fighting went on in the north. The photo was provided by the Syrian Civil Defence in Liberated Aleppo Province.")
+    assert claims["text"].str.contains("photo").sum() == 0
