@@ -4857,10 +4857,11 @@ def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> lis
     there; in position order, longest first."""
     taken = {hit.start for hit in hits}
     openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
-    covered = {index for hit in hits if hit.kind != "L" for index in range(hit.start, hit.end)}
-    facts = [hit.start for hit in hits if hit.kind == "L" and (hit.key in FACT_CATEGORIES or hit.key in ("reporting_verb", "according_to"))]
-    openers += [hit for hit in deferred if not doc.sent_start[hit.start] and hit.start not in taken and hit.key in FACT_CATEGORIES
-                and not any(index in covered for index in range(hit.start, hit.end)) and _in_title_case_sentence(doc, hit.start, facts)]
+    inside = [hit for hit in deferred if not doc.sent_start[hit.start] and hit.start not in taken and hit.key in FACT_CATEGORIES]
+    if inside:  # capitalised fact words inside a sentence: only a Title Case headline's count
+        covered = {index for hit in hits if hit.kind != "L" and hit.start < _HEADLINE_SCAN for index in range(hit.start, hit.end)}
+        facts = [hit.start for hit in hits if hit.kind == "L" and (hit.key in FACT_CATEGORIES or hit.key in ("reporting_verb", "according_to"))]
+        openers += [hit for hit in inside if not any(index in covered for index in range(hit.start, hit.end)) and _in_title_case_sentence(doc, hit.start, facts)]
     if not openers:
         return hits
     return _in_position_order(hits + openers)
