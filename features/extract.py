@@ -1111,8 +1111,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
     object, or a threat with an object instead of an intent."""
     doc, lower = sent.toks, verb.text.lower()
     previous = doc.lower[verb.start - 1] if verb.start > sent.start else ""
-    if previous in NOUN_DETERMINERS and verb.start not in group_starts:
-        return True
+    if previous in NOUN_DETERMINERS:
+        return True  # 'their pledges', 'dismissed the reports as lies', 'look into the reports': a noun, also when it could name a group
     if lower in PLURAL_NOUN_FORMS and previous in NOUN_PREPOSITIONS:
         return True  # 'despite pledges of an amnesty', 'amid reports that': a plural noun after a preposition
     if lower in BARE_STANCE_FORMS and previous in INFINITIVE_MARKERS:
@@ -1132,8 +1132,11 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
-    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and _after_passive_auxiliary(doc, verb.start, sent.start):
-        return True  # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...': the subject is the object
+    if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and (
+            _after_passive_auxiliary(doc, verb.start, sent.start) or (verb.end < sent.end and doc.lower[verb.end] == "by")):
+        # 'Islamic State was condemned on Friday in a resolution', 'the plan was welcomed by ...', 'an accusation dismissed by
+        # the government': the subject (or the noun before a participle) is the object
+        return True
     if lower in NAMING_VERBS and _names_no_judgement(doc, verb, sent.end):
         return True
     if lower in CLAUSE_ONLY_FORMS and verb.end < sent.end and doc.lower[verb.end] != "that" and doc.lower[verb.end] not in _QUOTES and not doc.punct[verb.end]:
@@ -2975,14 +2978,23 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if hit.text.lower().endswith("ing") or hit.end >= end:
         return None
     start = hit.end if doc.title[hit.end] and not _joined_by_hyphen(doc, hit.end, end) else _closing_description_end(doc, hit.end, end)
-    if start is None:
-        return None
-    if start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
+    if start is not None and start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
         right = source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS else _frame_tail_end(doc, source.end, end)
         return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    saying = hit.text.lower() in INVERTED_SAYING_VERBS
+    if (saying and start is None and hit.end + 1 < end and doc.lower[hit.end] == "the"
+            and (source := next((s for s in speakers if s.start == hit.end + 1 and s.kind == "S"), None)) is not None):
+        # '... near the Euphrates River said the Syrian Observatory for Human Rights.': the registry source closing the
+        # sentence is the speaker, whatever name comes before the verb
+        right = (source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS
+                 else _frame_tail_end(doc, source.end, end) or _speaker_apposition_end(doc, source.end, end, bare=True))
+        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    if start is None:
+        return None
     named = _proper_name_after(doc, start, end)
     if named is not None:
-        right = named[0] if named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS else _frame_tail_end(doc, named[0], end)
+        right = (named[0] if named[0] >= end or doc.lower[named[0]] in SENTENCE_CLOSERS
+                 else _frame_tail_end(doc, named[0], end) or (_speaker_apposition_end(doc, named[0], end) if saying else None))
         if right is None or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
             return None
         if any(place.start < named[0] and place.end > start for place in places) or any(s.start < named[0] and s.end > start for s in speakers):
@@ -3001,6 +3013,9 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
 
 
+# Verbs of saying whose subject may follow them when they close the sentence ('... said the Observatory', '... added
+# Karim Haddad a teacher'); not verbs taking an object there ('told the Security Council', 'called on the U.N. team').
+INVERTED_SAYING_VERBS = frozenset({"said", "says", "added", "adds", "stated", "explained", "noted", "wrote"})
 # Nouns that end a person's description before the name after an inverted verb ('said Idlib-based activist Karim
 # Haddad'), with ROLE_HEADS and title words.
 PERSON_DESCRIPTION_NOUNS = frozenset({"activist", "resident", "doctor", "medic", "witness", "journalist", "correspondent", "analyst", "officer",
@@ -3037,6 +3052,52 @@ def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
     stop = next((position for position in range(index, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
     return stop if stop - index <= FRAME_TAIL_MAX and all(doc.token(position).isupper() or _only_frame_tail(doc, position, position + 1)
                                                           for position in range(index, stop)) else None
+
+
+# Nouns heading a description of a speaker in apposition after its name ('... said Karim Haddad a 40-year-old teacher',
+# '... according to the Levant Front one of the factions fighting in Aleppo'), with PERSON_DESCRIPTION_NOUNS, ROLE_HEADS,
+# title words and ORGANISATION_WORDS, singular or plural.
+APPOSITION_SPEAKER_NOUNS = frozenset({"teacher", "student", "farmer", "father", "mother", "man", "woman", "mechanic", "driver", "shopkeeper",
+                                      "soldier", "civilian", "survivor", "defector", "faction", "militia", "brigade", "battalion", "movement",
+                                      "outlet", "broadcaster", "monitor", "watchdog"})
+# Suffixes of a person noun ('pharmacist', 'physician') heading such a description.
+APPOSITION_PERSON_SUFFIXES = ("ist", "ician")
+# Words that end the head search of an apposition: its first preposition or participle-free modifier after the head.
+APPOSITION_STOPS = OBJECT_PREPOSITIONS | RELATIVE_WORDS | {"near", "after", "before", "since", "during", "based", "that"}
+
+
+def _apposition_head(lower: str) -> bool:
+    singular = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+    return any(word in APPOSITION_SPEAKER_NOUNS or word in PERSON_DESCRIPTION_NOUNS or word in ORGANISATION_WORDS or _is_role_head(word)
+               or word.endswith(APPOSITION_PERSON_SUFFIXES) for word in (lower, singular))
+
+
+def _speaker_apposition_end(doc: _Toks, start: int, end: int, bare: bool = False) -> int | None:
+    """The end of a description of the speaker just named that closes the sentence after it: 'a' / 'an' / 'one of the'
+    (or, with ``bare``, lowercase words straight after a registry name: 'monitoring group'), a few modifiers and a person
+    or organisation noun before any preposition ('a 32-year-old pharmacist', 'a civil defence official in rebel-held
+    Aleppo', 'one of the factions fighting for the city'), with no verb of a clause of its own (no finite word, no '-ed'
+    word outside a hyphened modifier); else None. Such a phrase is who spoke, not content."""
+    stop = next((position for position in range(start, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    if start >= stop or stop - start > FRAME_TAIL_MAX:
+        return None
+    position = start
+    if doc.lower[start] in ("a", "an"):
+        position += 1
+    elif doc.lower[start] == "one" and start + 2 < stop and doc.lower[start + 1] == "of" and doc.lower[start + 2] in ("the", "its", "their", "his"):
+        position += 3
+    elif not bare or doc.title[start]:
+        return None
+    head = False
+    for index in range(position, stop):
+        lower = doc.lower[index]
+        if lower in FINITE_WORDS or (doc.alpha[index] and len(lower) > 3 and lower.endswith("ed") and doc.lower[index - 1] != "-"):
+            return None
+        if not head and lower in APPOSITION_STOPS and index > position:
+            return None
+        if not head and index - position < 6 and doc.alpha[index] and _apposition_head(lower):
+            head = True
+    return stop if head else None
 
 
 def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _ArticleState) -> _Frame:
@@ -3675,7 +3736,8 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
         else:
             segments.append(_Segment(boundary, frame.left, frame))
             # 'said a district next to ...', 'told his counterpart in a telephone call': no claim
-            boundary = next_left if _place_apposition(doc, frame.right, next_left) or (content_before and _told_occasion(doc, frame.right, next_left, frame.verb_text)) else frame.right
+            boundary = next_left if _place_apposition(doc, frame.right, next_left) or (content_before and (
+                _told_occasion(doc, frame.right, next_left, frame.verb_text) or _speaker_apposition_end(doc, frame.right, next_left) is not None)) else frame.right
             if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
                 if not _speaking_occasion(doc, frame.right, next_left):
                     segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
@@ -3709,7 +3771,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
     "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
-    "rejected", "rejects", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
+    "rejected", "rejects", "dismissed", "dismisses", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
 CONFIRMING_VERBS = frozenset({"confirmed", "confirms"})
 # Verbs whose short object is itself the claim ('denied the allegations', 'accused the regime', 'confirmed the
@@ -4966,9 +5028,40 @@ def _headline_openers(hits: list[_Hit], deferred: list[_Hit], doc: _Toks) -> lis
     there; in position order, longest first."""
     taken = {hit.start for hit in hits}
     openers = [hit for hit in deferred if doc.sent_start[hit.start] and hit.start not in taken]
+    inside = [hit for hit in deferred if not doc.sent_start[hit.start] and hit.start not in taken and hit.key in FACT_CATEGORIES]
+    if inside:  # capitalised fact words inside a sentence: only a Title Case headline's count
+        covered = {index for hit in hits if hit.kind != "L" and hit.start < _HEADLINE_SCAN for index in range(hit.start, hit.end)}
+        facts = [hit.start for hit in hits if hit.kind == "L" and (hit.key in FACT_CATEGORIES or hit.key in ("reporting_verb", "according_to"))]
+        openers += [hit for hit in inside if not any(index in covered for index in range(hit.start, hit.end)) and _in_title_case_sentence(doc, hit.start, facts)]
     if not openers:
         return hits
     return _in_position_order(hits + openers)
+
+
+HEADLINE_TITLE_SHARE = 0.85  # of a sentence's words other than HEADLINE_FUNCTION_WORDS
+HEADLINE_MIN_WORDS = 4
+
+
+def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int] = ()) -> bool:
+    """The token at ``index`` lies in a Title Case headline sentence with no fact word found (positions ``facts``):
+    at least four words, nearly all of them (other than function words) capitalised. There a capitalised fact word is the
+    headline's verb ('Syrian Army Kills Top Terrorist Commander in Daraa', 'Many Civilians Martyred as Terrorists Shell
+    Aleppo'), not part of a name as elsewhere. Only a headline that would yield no claim: one with a fact word found, a
+    reporting verb or a count of a capitalised noun keeps its claim as it was."""
+    start = index
+    while start > 0 and not doc.sent_start[start]:
+        start -= 1
+    end = index + 1
+    while end < doc.n and not doc.sent_start[end]:
+        end += 1
+    if any(start <= position < end for position in facts) or any(
+            doc.token(position).isdigit() and not YEAR_WORD.match(doc.lower[position]) and position + 1 < end and doc.title[position + 1]
+            for position in range(start, end)):
+        return False  # a fact word, a report or a count ('150 Terrorists Infiltrated ...') already makes the headline a claim
+    words = [position for position in range(start, end) if doc.alpha[position] and doc.lower[position] not in HEADLINE_FUNCTION_WORDS]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    return sum(1 for position in words if doc.title[position] or doc.token(position).isupper()) >= HEADLINE_TITLE_SHARE * len(words)
 
 
 def _ends_a_headline(doc: _Toks, index: int) -> bool:

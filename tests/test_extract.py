@@ -502,3 +502,26 @@ def test_extract_claims_takes_no_place_from_a_lead_of_a_statement():
     """Check that 'In a statement issued in Hama the governor said ...' gives the claim no place from the lead."""
     claims = syria_claims("Fighting went on in the north. In a statement issued in Hama the governor said four children were killed by shelling on a farm.")
     assert claim_with(claims, "four children were killed")["places"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected_type"),
+    [
+        ("Sun Mar 6 2016 Syrian Army Kills Senior Rebel Commander Near Douma. Fighting went on in the east of the city.",
+         "Kills Senior Rebel Commander", "casualties"),
+        ("12-03-2016 Many Civilians Martyred as Rebels Shell Western Aleppo. Fighting went on in the east of the city.",
+         "Many Civilians Martyred", "casualties"),
+    ],
+)
+def test_extract_claims_reads_a_capitalised_fact_verb_in_a_title_case_headline(text, phrase, expected_type):
+    """Check that a Title Case headline with no lowercase fact word, no report and no count yields a claim: there its
+    capitalised verb ('Kills', 'Martyred') is the headline's verb, not part of a name."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["claim_type"]) == ("reuters", expected_type)
+
+
+def test_extract_claims_reads_no_capitalised_fact_word_in_a_sentence_that_is_no_headline():
+    """Check that a capitalised fact word inside a name in an ordinary sentence ('the Syrian Civil Defence in Liberated
+    Aleppo Province') stays no fact word, so the sentence yields no claim."""
+    claims = syria_claims("Fighting went on in the north. The photo was provided by the Syrian Civil Defence in Liberated Aleppo Province.")
+    assert claims["text"].str.contains("photo").sum() == 0

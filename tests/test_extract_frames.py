@@ -775,3 +775,86 @@ def test_extract_claims_reads_content_before_told_an_addressee_and_an_occasion_a
     claim = claim_with(claims, phrase)
     assert (claim["speaker"], claim["attribution"]) == (speaker, "reported_speech")
     assert not claims["text"].str.contains("counterpart|Ali Demir|Associated Press|forum|Catholic").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights.", "Syrian Observatory for Human Rights"),
+        ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights monitoring group.", "Syrian Observatory for Human Rights"),
+        ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 40-year-old teacher.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma which we have said Karim Haddad a local council official in Douma.", "Karim Haddad"),
+    ],
+)
+def test_extract_claims_reads_a_closing_registry_name_or_a_name_with_an_apposition_as_the_inverted_speaker(text, expected):
+    """Check that 'content said the <registry name>' and 'content said Name a <description>' closing the sentence give
+    the content to that speaker, even after another name or a pronoun before the verb, and the speaker yields no claim."""
+    claims = syria_claims("The Observatory said the road was cut. " + text)
+    claim = claim_with(claims, "Nine shells")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert not claims["text"].str.contains("Karim Haddad|Human Rights", regex=True).any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine shells hit the bakery in Douma on Monday according to the Facebook page of the Levant Front one of the factions fighting in the area.",
+        "Nine shells hit the bakery in Douma said Karim Haddad a civil defence official in rebel-held Douma.",
+    ],
+)
+def test_extract_claims_reads_no_claim_in_a_description_of_the_speaker_closing_the_sentence(text):
+    """Check that a description of the speaker in apposition after a closing frame ('one of the factions fighting in the
+    area', 'a civil defence official in rebel-held Douma') is who spoke, not a claim of the outlet."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert claims["text"].str.contains("Nine shells").sum() == 1
+    assert not claims["text"].str.contains("one of the factions|civil defence official", regex=True).any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics had become places of death Dr Karim Haddad told the UN Security Council on Wednesday.",
+        "The coalition chief Karim Haddad called on the U.N. investigators to travel to Douma the site of the attack.",
+    ],
+)
+def test_extract_claims_never_reads_the_object_of_a_telling_or_calling_verb_as_its_speaker(text):
+    """Check that the registry name after 'told the' or 'called on the' closing a sentence is the one told or called on,
+    never the speaker of the content."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    assert "United Nations" not in set(claims["speaker"])
+
+
+def test_extract_claims_reads_reports_after_a_determiner_as_a_noun_even_where_it_could_name_a_group():
+    """Check that 'reports' after 'the' or 'its' is a noun, no reporting verb whose subject is the mention before it
+    ('the United Nations to look into the reports', 'activists and doctors for its reports'), so the sentence keeps
+    its own speaker and the frame words yield no claim."""
+    claims = syria_claims("Fighting went on in the north. Turkey called on the United Nations to look into the reports.")
+    assert claim_with(claims, "Turkey called on")["speaker"] == "Turkey"
+    claims = syria_claims("The Observatory reported strikes on Idlib. Eleven civilians were killed in Douma according to the group which relies "
+                          "on a broad network of activists and doctors for its reports.")
+    assert set(claims["speaker"]) == {"Syrian Observatory for Human Rights"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Moscow said 40 families had left Douma through the corridor but residents and rebels dismissed the reports as lies.",
+         "dismissed the reports", "residents and rebels"),
+        ("Rebel commanders have dismissed the offer of safe passage from Douma as a trick.", "the offer of safe passage", "rebel commanders"),
+    ],
+)
+def test_extract_claims_reads_dismissed_as_a_denial_frame(text, phrase, expected):
+    """Check that 'X dismissed Y as Z' is X's claim (a denial, docs/annotation.md rule 8), the act with its frame words,
+    and not part of the claim before 'but'."""
+    claims = syria_claims("Fighting went on in the north. " + text)
+    claim = claim_with(claims, phrase)
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith(expected.split()[0].capitalize()) or claim["text"].startswith(expected)
+
+
+def test_extract_claims_reads_no_frame_in_a_stance_participle_before_by():
+    """Check that a stance verb's participle before 'by' ('an accusation dismissed by the government') is a reduced
+    passive: the noun before it is its object, so no frame splits the claim it closes."""
+    claims = syria_claims("Fighting went on in the north. Rebels accused the army of shelling Douma with 40 rockets on Monday - an accusation dismissed by the government.")
+    claim = claim_with(claims, "40 rockets")
+    assert claim["speaker"] == "Free Syrian Army" and claim["places"] == ["Douma"]
