@@ -1974,7 +1974,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # 'Activists mourned him online and said ...', 'Alloush described Damascus as ... and said ...': the sentence's
         # subject, whose report is what follows the verb (what comes before is its own act)
         return _Frame(hit.start, hit.end, hit.text, subject, hit.start, hit.end, "reported")
-    return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places)
+    return _described_speaker_frame(doc, sent, hit, lower_bound, state, compiled, places, speakers)
 
 
 INTRODUCED_NAME_WORDS = 4  # 'Labour member of parliament Ann Clwyd who ...'
@@ -2044,7 +2044,7 @@ def _closes_clause(doc: _Toks, index: int, end: int) -> bool:
 
 
 def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState, compiled: _Compiled,
-                             places: Sequence[_Hit] = ()) -> _Frame | None:
+                             places: Sequence[_Hit] = (), speakers: Sequence[_Hit] = ()) -> _Frame | None:
     """The frame of a finite reporting verb whose speaker no rule names, with that speaker as the article describes it
     (rule 3 of docs/annotation.md): the description before the verb, from its determiner ('... on Monday the source
     added', 'The narrator in the video said', 'an organisation monitoring the conflict said') or from the sentence's
@@ -2085,6 +2085,9 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
         if doc.lower[start] in SINGULAR_DETERMINERS and (named := _name_in_apposition_before(doc, start, lower_bound, places)) is not None:
             # 'Qamishli resident Suleiman Youssef a writer told': the person the description describes
             return _Frame(hit.start, hit.end, hit.text, _Speaker(named[1], CAMP_UNKNOWN, False, "person"), named[0], right, "reported")
+        if (organisation := _organisation_named_by_members(doc, start, head + 1, speakers, compiled, places)) is not None:
+            # 'Syria Civil Defence workers who went to the site said': the organisation's members speak for it (rule 1)
+            return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(organisation, compiled), start, right, "reported")
         if name in OWN_STAFF and state.publisher is not None:
             return _Frame(hit.start, hit.end, hit.text, state.publisher, start, right, "reported")  # 'the reporter added': the outlet's
         if doc.lower[start] == "the" and doc.lower[head] in CLAIM_NOUNS and (state.last_report or state.last_any) is not None:
@@ -2100,6 +2103,28 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
             name = _determiner_lowered(doc, hit.end, position, DESCRIPTION_DETERMINERS)  # '... said the health worker.'
             return _Frame(hit.start, hit.end, hit.text, _Speaker(name, CAMP_UNKNOWN, True, "group"), hit.start, position, "inverted")
     return None
+
+
+def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: Sequence[_Hit], compiled: _Compiled,
+                                   places: Sequence[_Hit] = ()) -> _Hit | None:
+    """The registry organisation a description start..end names its members by ('Syria Civil Defence workers', 'the
+    UN relief staff'): the organisation's mention after only a determiner or modifiers, then lowercase words only up
+    to ``end``; or the description's noun placed in it ('Monitors at the Syrian Observatory', ``_organisation_of_members``);
+    None otherwise."""
+    organisation = next((s for s in speakers if start <= s.start and s.end <= end and s.kind == "S"), None)
+    if organisation is None or compiled.sources[organisation.key]["kind"] != "organisation":
+        return None
+    link = next((index for index in range(start + 1, organisation.start) if doc.lower[index] in MEMBER_OF_LINKS), None)
+    if link is not None:
+        member = _organisation_of_members(doc, link, end, speakers, compiled, places)
+        return organisation if member is not None and member[0] == end else None
+    if organisation.end == end:
+        return None
+    if any(not (doc.lower[index] in DESCRIPTION_DETERMINERS or _continuation_modifier(doc, index)) for index in range(start, organisation.start)):
+        return None
+    if not all(doc.alpha[index] and doc.token(index) == doc.lower[index] for index in range(organisation.end, end)):
+        return None
+    return organisation
 
 
 def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | None:
@@ -2791,6 +2816,8 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
         end, speaker = referent
     elif head is not None and head.end < hit.start:
         end, speaker = head.end, _speaker_from_hit(head, compiled)
+        if head.kind != "S" and (member := _organisation_of_members(doc, head.end, hit.start, speakers, compiled, places)) is not None:
+            end, speaker = member  # 'Monitors at the Syrian Observatory which tracks ... said', 'an official of the UN said': its members speak for it
     elif head is None and not determiner:
         named = _proper_name_after(doc, lower_bound, hit.start)
         if named is None or any(place.start < named[0] and place.end > lower_bound for place in places) or any(word in ORGANISATION_WORDS for word in named[1].lower().split()):
@@ -2822,6 +2849,34 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
 
 
 SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
+MEMBER_OF_LINKS = frozenset({"of", "from", "at", "with", "for", "in", "inside", "within"})  # 'volunteers with the White Helmets'
+
+
+def _organisation_of_members(doc: _Toks, position: int, stop: int, speakers: Sequence[_Hit], compiled: _Compiled,
+                             places: Sequence[_Hit] = ()) -> tuple[int, _Speaker] | None:
+    """(end, organisation) when a description's postmodifier at ``position`` places it in a registry organisation
+    ('at the Britain-based Syrian Observatory', 'of the United Nations', 'from the UN Secretary General'): a linking
+    preposition, an optional 'the' and modifiers (``_continuation_modifier``), then the organisation's mention, ending
+    the noun phrase (title words may follow, the role of no one named) before ``stop`` or a postmodifier opener. An
+    unnamed member or source of a registry organisation speaks for it (docs/annotation.md, Speaker rule 1); None
+    otherwise (an unregistered body is kept as written, rule 3; a country, 'officials in Iraq', is where they are)."""
+    if position + 1 >= stop or doc.lower[position] not in MEMBER_OF_LINKS:
+        return None
+    start = position + 1
+    organisation = next((s for s in speakers if start <= s.start <= start + SUBJECT_MODIFIERS_MAX and s.start < stop), None)
+    if organisation is None or organisation.kind != "S" or compiled.sources[organisation.key]["kind"] != "organisation":
+        return None
+    if any(place.start < organisation.end and organisation.start < place.end for place in places):
+        return None
+    if any(not (doc.lower[index] == "the" and index == start) and not _continuation_modifier(doc, index) and not _capitalised(doc, index)
+           for index in range(start, organisation.start)):
+        return None
+    end = organisation.end
+    while end < stop and doc.alpha[end] and _is_title_word(doc.lower[end]):
+        end += 1  # 'the UN Secretary General'
+    if end < stop and not (doc.lower[end] in POSTMODIFIER_OPENERS or doc.punct[end]):
+        return None  # 'residents of Islamic State territory': the organisation modifies another noun
+    return end, _speaker_from_hit(organisation, compiled)
 
 
 def _back_reference_noun(doc: _Toks, start: int, stop: int) -> int | None:
@@ -3350,6 +3405,12 @@ def _is_member_of(doc: _Toks, organisation: _Hit, compiled: _Compiled) -> bool:
     return organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < doc.n and doc.lower[organisation.end] in ROLE_WORDS
 
 
+def _titled_member_of(doc: _Toks, organisation: _Hit, stop: int, compiled: _Compiled) -> bool:
+    """The mention is a registry organisation followed only by title words up to ``stop`` ('UN Secretary General')."""
+    return (organisation.kind == "S" and compiled.sources[organisation.key]["kind"] == "organisation" and organisation.end < stop
+            and all(doc.alpha[index] and _is_title_word(doc.lower[index]) for index in range(organisation.end, stop)))
+
+
 def _remember_member_name(doc: _Toks, verb: int, frame: _Frame, places: Sequence[_Hit], source_by_alias: dict, state: _ArticleState) -> None:
     """A person's name of two to four capitalised words right before the verb of a frame an organisation was found to
     speak through ('Member of the Syrian Coalitions political committee Badr Jamous said', the Coalition's): a later
@@ -3441,6 +3502,10 @@ def _role_of_organisation(frame: _Frame, doc: _Toks, name_start: int, speakers: 
     the registry lists, 'Rami Abdel Rahman', stays folded into the organisation by the registry match)."""
     if frame.speaker.kind != "person" or frame.speaker.name in compiled.sources:
         return frame
+    if all(_is_title_word(word) for word in frame.speaker.name.lower().split()) and (
+            organisation := next((s for s in speakers if s.end < frame.verb_start and _titled_member_of(doc, s, frame.verb_start, compiled)), None)) is not None:
+        # 'a report from the UN Secretary General says': a role with no name is the organisation's voice (rule 1)
+        return _Frame(frame.verb_start, frame.verb_end, frame.verb_text, _speaker_from_hit(organisation, compiled), organisation.start, frame.right, frame.kind)
     organisation = next((s for s in speakers if s.end == name_start - 1 and _is_member_of(doc, s, compiled)), None)
     if organisation is None:
         return frame

@@ -620,13 +620,14 @@ def test_extract_claims_reads_blaming_and_accusing_participles_but_not_gerunds(t
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("Civil defence workers who went to the site said that nine bodies were recovered in Saraqeb.", "nine bodies", "Civil defence workers"),
+        ("Rescue workers who went to the site said that nine bodies were recovered in Saraqeb.", "nine bodies", "rescue workers"),
+        ("Civil defence workers who went to the site said that nine bodies were recovered in Saraqeb.", "nine bodies", "White Helmets"),
         ("One media activist who spoke to a television channel said nine people were killed in Saraqeb.", "nine people", "one media activist"),
     ],
 )
 def test_extract_claims_gives_a_report_to_the_description_a_relative_clause_modifies(text, phrase, expected):
     """Check that a description opening the sentence, then a relative clause ('who went to the site'), then a reporting
-    verb, is that verb's speaker; the object inside the relative clause is not."""
+    verb, is that verb's speaker, a registry organisation's members that organisation; the object inside the clause is not."""
     claim = claim_with(syria_claims("Fighting went on in the north. " + text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
 

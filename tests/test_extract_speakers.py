@@ -1453,3 +1453,35 @@ def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quot
     """Check that '"A" she said' after a sentence introducing 'X who ...' is X's quotation, not the outlet's."""
     claim = claim_with(syria_claims(text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "direct_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Monitors at the Syrian Observatory which counts the dead on all sides said 14 fighters were killed near Tal Sawan.", "14 fighters", ("Syrian Observatory for Human Rights", "opposition", False)),
+        ("An official of the United Nations said 30 aid trucks crossed into Idlib on Monday.", "30 aid trucks", ("United Nations", "neutral", False)),
+        ("Volunteers with the White Helmets said 11 people were pulled from the rubble in Ariha.", "11 people", ("White Helmets", "opposition", False)),
+        ("A report from the United Nations says 200 families fled the fighting near Tal Sawan.", "200 families", ("United Nations", "neutral", False)),
+        ("Syria Civil Defence rescuers who reached the village said 6 children were among the dead.", "6 children", ("White Helmets", "opposition", False)),
+        ("A report by the UN Secretary General says 75 civilians were killed in the raids on Ariha.", "75 civilians", ("United Nations", "neutral", False)),
+    ],
+)
+def test_extract_claims_gives_an_unnamed_member_of_a_registry_organisation_to_it(text, phrase, expected):
+    """Check that an unnamed member or document of a registry organisation ('monitors at X which ...', 'an official of X',
+    'X rescuers who ...', 'a report from the X Secretary General') speaks for X (docs/annotation.md, Speaker rule 1)."""
+    assert _who(claim_with(syria_claims("Fighting went on in the north. " + text), phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Doctors at the field hospital which treats the wounded said 14 people were killed in Ariha.", "14 people", "doctors"),
+        ("Residents of Islamic State territory near Raqqa said 14 people were killed in the strikes.", "14 people", "residents"),
+        ("Ahmad Khalil of the White Helmets which works in rebel areas said 14 people were killed in Ariha.", "14 people", "Ahmad Khalil"),
+        ("UN Secretary General Adam Brenner said 14 people were killed in Ariha.", "14 people", "Adam Brenner"),
+    ],
+)
+def test_extract_claims_keeps_a_member_description_of_an_unregistered_body_or_a_named_member(text, phrase, expected):
+    """Check that a description placed in an unregistered body, or a registry organisation only as a modifier, stays as
+    written, and a named member stays by name (docs/annotation.md, Speaker rules 2 and 3)."""
+    assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
