@@ -755,6 +755,8 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = _speaker_by_head(sent.toks, frame, lower_bound, compiled)
         if frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, lower_bound)) is not None:
             frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
+        if frame.kind == "reported" and not frame.inherited and frame.speaker.anonymous and (named := _organisation_by_head_noun(sent.toks, frame, compiled, state)) is not None:
+            frame = replace(frame, speaker=named)  # 'the coalition said', 'a spokesman for the coalition said': the coalition named last
         frames.append(frame)
         _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
@@ -1006,6 +1008,32 @@ def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, sta
                 and doc.lower[frame.left + 1] in GENERIC_ARMIES and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))
                 and (army := _army_named_last(compiled, state)) is not None and frame.speaker.name != army.name):
             frames[index] = replace(frame, speaker=army)
+
+
+# Lowercase organisation nouns that, after 'the', refer back to the registry organisation the article named last with
+# that noun in its name ('the US-led coalition ... the coalition said'), as 'the army' does to an army.
+HEAD_REFERENCE_NOUNS = frozenset({"coalition", "council", "committee"})
+
+
+def _organisation_by_head_noun(doc: _Toks, frame: _Frame, compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
+    """The registry organisation a description frame's 'the <noun>' refers back to: 'the coalition said', 'a spokesman
+    for the coalition said' (a ``MEMBER_OF_LINKS`` word before 'the'), the noun lowercase, in ``HEAD_REFERENCE_NOUNS``,
+    right before the verb (adverbs aside); the last registry organisation mention before it with that noun among its
+    words (docs/annotation.md, Speaker rules 1 and 5). None when there is none."""
+    noun = frame.verb_start - 1
+    while noun > frame.left and doc.lower[noun] in FRAME_ADVERBS:
+        noun -= 1
+    lower = doc.lower[noun]
+    if lower not in HEAD_REFERENCE_NOUNS or doc.token(noun) != lower or noun - 1 < frame.left or doc.lower[noun - 1] != "the":
+        return None
+    if noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS:
+        return None
+    for hit in reversed(state.hits):
+        if hit.end > noun - 1 or hit.kind != "S" or compiled.sources[hit.key]["kind"] != "organisation":
+            continue
+        if lower in hit.text.lower().replace("-", " ").split():
+            return _speaker_from_hit(hit, compiled)
+    return None
 
 
 NESTED_CLOSING_WORDS = 2  # content words a closing report may leave after it ('... activists said on Tuesday')

@@ -1485,3 +1485,18 @@ def test_extract_claims_keeps_a_member_description_of_an_unregistered_body_or_a_
     """Check that a description placed in an unregistered body, or a registry organisation only as a modifier, stays as
     written, and a named member stays by name (docs/annotation.md, Speaker rules 2 and 3)."""
     assert claim_with(syria_claims("Fighting went on in the north. " + text), phrase)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Jets of the US-led coalition bombed the bridge at Tal Sawan. A spokeswoman for the coalition said 4 fighters died in the raid.", "4 fighters", "US-led coalition"),
+        ("Jets of the US-led coalition bombed the bridge at Tal Sawan. In a statement on Sunday the coalition said 4 fighters died in the raid.", "4 fighters", "US-led coalition"),
+        ("The Syrian National Coalition met in Istanbul on Monday. A spokeswoman for the coalition said 4 fighters died in the raid on Ariha.", "4 fighters", "Syrian National Coalition"),
+        ("Fighting went on in the north. A spokeswoman for the coalition said 4 fighters died in the raid on Ariha.", "4 fighters", "a spokeswoman"),
+    ],
+)
+def test_extract_claims_refers_the_coalition_to_the_coalition_named_last(text, phrase, expected):
+    """Check that a lowercase 'the coalition' as the speaker or its members' organisation is the registry coalition the
+    article named last, and stays a description when none was named."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == expected
