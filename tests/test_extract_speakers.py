@@ -1462,7 +1462,7 @@ def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quot
         ("An official of the United Nations said 30 aid trucks crossed into Idlib on Monday.", "30 aid trucks", ("United Nations", "neutral", False)),
         ("Volunteers with the White Helmets said 11 people were pulled from the rubble in Ariha.", "11 people", ("White Helmets", "opposition", False)),
         ("A report from the United Nations says 200 families fled the fighting near Tal Sawan.", "200 families", ("United Nations", "neutral", False)),
-        ("Syria Civil Defence rescuers who reached the village said 6 children were among the dead.", "6 children", ("White Helmets", "opposition", False)),
+        ("White Helmets staff who reached the village said 6 children were among the dead.", "6 children", ("White Helmets", "opposition", False)),
         ("A report by the UN Secretary General says 75 civilians were killed in the raids on Ariha.", "75 civilians", ("United Nations", "neutral", False)),
     ],
 )
@@ -1494,9 +1494,10 @@ def test_extract_claims_keeps_a_member_description_of_an_unregistered_body_or_a_
         ("Jets of the US-led coalition bombed the bridge at Tal Sawan. In a statement on Sunday the coalition said 4 fighters died in the raid.", "4 fighters", "US-led coalition"),
         ("The Syrian National Coalition met in Istanbul on Monday. A spokeswoman for the coalition said 4 fighters died in the raid on Ariha.", "4 fighters", "Syrian National Coalition"),
         ("Fighting went on in the north. A spokeswoman for the coalition said 4 fighters died in the raid on Ariha.", "4 fighters", "a spokeswoman"),
+        ("The UN Security Council met on Friday. A spokeswoman for the council said 40 aid trucks reached Ariha.", "40 aid trucks", "United Nations"),
     ],
 )
 def test_extract_claims_refers_the_coalition_to_the_coalition_named_last(text, phrase, expected):
-    """Check that a lowercase 'the coalition' as the speaker or its members' organisation is the registry coalition the
-    article named last, and stays a description when none was named."""
+    """Check that a lowercase 'the coalition' ('the council') as the speaker or its members' organisation is the registry
+    organisation the article named last with that noun, and stays a description when none was named."""
     assert claim_with(syria_claims(text), phrase)["speaker"] == expected
