@@ -394,12 +394,12 @@ def main(argv: list[str]) -> int:
         path = Path(argv[argv.index("--set") + 1])
     overall, seed, judged = evaluate(path=path)
     intervals = bootstrap_intervals(judged) if "--ci" in argv else {}
-    print(f"{'metric':<28}{'overall':>10}{'seed':>10}" + (f"{'95% CI by article':>22}" if intervals else ""))
+    print(f"{'metric':<34}{'overall':>10}{'seed':>10}" + (f"{'95% CI by article':>22}" if intervals else ""))
     for key in overall:
         left, right = overall[key], seed.get(key, float("nan"))
         fmt = (lambda v: f"{v:>10.3f}") if isinstance(left, float) else (lambda v: f"{v:>10}")
         interval = f"{intervals[key][0]:>11.3f}{intervals[key][1]:>11.3f}" if key in intervals else ""
-        print(f"{key:<28}{fmt(left)}{fmt(right)}{interval}")
+        print(f"{key:<34}{fmt(left)}{fmt(right)}{interval}")
     if "--errors" in argv:
         bad = judged[(judged["is_claim"] != judged["found"]) | judged.filter(like="_ok").eq(False).any(axis=1)]
         for row in bad.to_dict("records"):
