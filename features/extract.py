@@ -65,6 +65,7 @@ BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
     "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group", "the charity",
+    "the centre", "the center",
 }
 BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
@@ -3497,6 +3498,25 @@ def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Sp
     return None
 
 
+# Back-reference nouns that refer only to a registry organisation whose name, as the article wrote it, holds one of
+# them ('the Russian coordination center ... The center said'): no other organisation or person is 'the centre'.
+NAME_HEAD_REFERENCE_NOUNS = frozenset({"centre", "center"})
+
+
+def _organisation_named_with(state: _ArticleState, nouns: frozenset, before: int) -> _Speaker | None:
+    """The registry organisation last mentioned before token ``before`` (0: before the sentence being read) by a name
+    holding one of ``nouns``, or None."""
+    sources, hits = state.compiled.sources, state.hits
+    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
+    while before and index < len(hits) and hits[index].start < before:
+        index += 1
+    for index in range(index - 1, -1, -1):
+        hit = hits[index]
+        if hit.kind == "S" and sources[hit.key]["kind"] == "organisation" and not nouns.isdisjoint(hit.text.lower().split()):
+            return _registry_speaker(hit.key, state.compiled)
+    return None
+
+
 def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, start: int = 0) -> _Speaker | None:
     """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
@@ -3510,6 +3530,8 @@ def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, sta
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
     if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
         return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
+    if noun in NAME_HEAD_REFERENCE_NOUNS:
+        return _organisation_named_with(state, NAME_HEAD_REFERENCE_NOUNS, start)  # 'the Russian Reconciliation Centre ... the centre said'
     if f"the {noun}" not in ORGANISATION_REFERENCES:
         return state.last_any
     if state.last_any is None and camp is None:
