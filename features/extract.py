@@ -690,7 +690,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
-            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
+            hit_starts = {other.start for other in hits}
+            verb_starts = {other.start for other in hits if other.kind == "L" and other.key == "reporting_verb"}
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)
+                        and not _before_unregistered_name(sent.toks, other, hit_starts, verb_starts, compiled)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             places = [place for place in hits if place.kind == "P"]
             if group_starts:
@@ -1281,6 +1284,19 @@ def _inside_longer_name(doc: _Toks, hit: _Hit) -> bool:
         return False
     _, has_for, rest = hit.key.partition(" for ")
     return not (has_for and rest.split()[0].lower() == doc.lower[hit.end + 1])  # 'the UK-based Observatory for Human Rights' is the registry's own name
+
+
+def _before_unregistered_name(doc: _Toks, hit: _Hit, hit_starts: set[int], verb_starts: set[int], compiled: _Compiled) -> bool:
+    """A registry mention followed right before a reporting verb by one capitalised word that starts no other mention
+    and is no title, organisation or media word ('SARC chief Abdulrahman Attar said' with 'Abdulrahman' a registry
+    alias, 'committed by rebels Pillay said'): the surname of a person, who is the speaker (found by the proper-name
+    rules), not the actor of the mention."""
+    word = hit.end
+    if hit.kind != "S" or word + 1 >= doc.n or word + 1 not in verb_starts or word in hit_starts:
+        return False
+    lower = doc.lower[word]
+    return (doc.title[word] and doc.alpha[word] and not doc.sent_start[word] and lower not in ORGANISATION_WORDS and not _is_title_word(lower)
+            and (lower,) not in compiled.speaker_modifiers and lower not in compiled.media_groups and lower not in HEADLINE_FUNCTION_WORDS)
 
 
 def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
@@ -3056,6 +3072,9 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if len(words) >= 2 and words[-1] in state.persons and state.compiled is not None and " ".join(words[:-1]) in state.compiled.source_by_alias:
+        # 'combatting Daesh Cavusoglu said' after 'Mevlut Cavusoglu' (commas lost): a registry mention, then the surname of a person named before
+        return _Frame(hit.start, hit.end, hit.text, state.persons[words[-1]], start + len(words) - 1, hit.end, "reported")
     if len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, known, start, hit.end, "reported")  # 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith'
     if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:

@@ -1453,3 +1453,20 @@ def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quot
     """Check that '"A" she said' after a sentence introducing 'X who ...' is X's quotation, not the outlet's."""
     claim = claim_with(syria_claims(text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "direct_quote")
+
+
+def test_extract_claims_reads_a_surname_after_a_registry_mention_as_the_speaker():
+    """Check that a registry mention followed by one capitalised word right before the verb gives way to that person's name."""
+    claims = syria_claims("Shelling hit the city overnight. Red Crescent chief Abdulrahman Haddad said 14 volunteers were wounded in the shelling.")
+    assert claim_with(claims, "14 volunteers were wounded")[["speaker", "speaker_camp"]].tolist() == ["Abdulrahman Haddad", "neutral"]
+    claims = syria_claims("Shelling hit the city overnight. The attacks on the hospital were committed by rebels Haddad said.")
+    assert claim_with(claims, "attacks on the hospital")["speaker"] == "Haddad"
+
+
+def test_extract_claims_reads_a_known_surname_after_a_registry_mention_as_that_person():
+    """Check that 'Daesh Cavusoglu said' after 'Mevlut Cavusoglu said' is Mevlut Cavusoglu, not the group or a new person."""
+    claims = syria_claims(
+        "Fighting went on near the border. Turkish Foreign Minister Mevlut Cavusoglu said on Monday that 40 militants were killed near the town. "
+        "These raids will not stop us from fighting Daesh Cavusoglu said."
+    )
+    assert claim_with(claims, "These raids")[["speaker", "speaker_camp"]].tolist() == ["Mevlut Cavusoglu", "regional"]
