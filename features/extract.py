@@ -303,6 +303,7 @@ class _Compiled:
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_phrases: tuple = ()  # lowercase token texts of each blackout phrase: a text missing a word of every phrase has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
+    governments: dict = field(default_factory=dict)  # gazetteer country -> the registry actor its capital stands for, when no actor bears the country's name
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
     spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
     place_words: frozenset = frozenset()  # lowercase one-word gazetteer names and aliases ('homs', 'aleppo'): stems of a possessive ('Homss governor')
@@ -438,6 +439,9 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
+            country = compiled.place_parent.get(row.phrase)  # 'Syria said': the state whose seat of government is Damascus
+            if isinstance(country, str) and country.lower() not in compiled.source_by_alias:
+                compiled.governments[country] = row.note
         else:
             log.warning("pack %s: capital %r names %r, not a registry name; it stands for no one", pack.name, row.phrase, row.note)
     for alias, canonical in compiled.source_by_alias.items():
@@ -2947,7 +2951,8 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
         if actor is not None:
             info = compiled.sources[actor]
             return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
-        return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
+        government = compiled.governments.get(first.key)  # 'Syria said': the country as written, with its government's side
+        return _Speaker(first.key, CAMP_UNKNOWN if government is None else compiled.sources[government]["camp"], False, "organisation")
     rest = doc.span_text(first.end, end)
     words = rest.lower().split()
     if (len(words) == 1 and len(inside) == 1 and first.start > 0 and doc.lower[first.start - 1] in LOCATIVE_WORDS and rest.isalpha()

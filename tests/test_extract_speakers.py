@@ -1470,3 +1470,9 @@ def test_extract_claims_reads_a_known_surname_after_a_registry_mention_as_that_p
         "These raids will not stop us from fighting Daesh Cavusoglu said."
     )
     assert claim_with(claims, "These raids")[["speaker", "speaker_camp"]].tolist() == ["Mevlut Cavusoglu", "regional"]
+
+
+def test_extract_claims_gives_a_country_without_its_own_registry_actor_its_capitals_side():
+    """Check that 'Syria said' stays 'Syria' with the side of the actor the lexicon's capital Damascus stands for."""
+    claims = syria_claims("Fighting went on near the border. Syria said 12 soldiers were killed when rebels shelled the base.")
+    assert claim_with(claims, "12 soldiers were killed")[["speaker", "speaker_camp"]].tolist() == ["Syria", "loyalist"]
