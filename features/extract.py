@@ -2715,6 +2715,8 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
             return None  # the tail of a longer name
         start = next((place.end for place in places if place.start == start and place.end < end and doc.lower[start - 1] in LOCATIVE_WORDS), start)  # '... in Douma Karim Haddad a doctor'
+        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS:
+            return None  # 'an attack near Tal Sawan a local source told': a place the gazetteer lacks closes the content, no name
     elif doc.lower[description.start] not in DEFINITE_WORDS:
         named = _proper_name_after(doc, description.end, verb)
         if named is None or named[0] != verb:

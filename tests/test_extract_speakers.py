@@ -1476,3 +1476,9 @@ def test_extract_claims_gives_a_country_without_its_own_registry_actor_its_capit
     """Check that 'Syria said' stays 'Syria' with the side of the actor the lexicon's capital Damascus stands for."""
     claims = syria_claims("Fighting went on near the border. Syria said 12 soldiers were killed when rebels shelled the base.")
     assert claim_with(claims, "12 soldiers were killed")[["speaker", "speaker_camp"]].tolist() == ["Syria", "loyalist"]
+
+
+def test_extract_claims_reads_a_name_after_a_preposition_of_place_as_no_apposed_speaker():
+    """Check that 'near Tal Marzan a local source told' gives the source, not the unlisted village, as the speaker."""
+    claims = syria_claims("Fighting went on. Troops killed 12 gunmen in an attack near Tal Marzan a local source told SANA.")
+    assert claim_with(claims, "12 gunmen")["speaker"] == "a local source"
