@@ -65,6 +65,7 @@ BACK_REFERENCES = {
     "the spokesman", "the spokesperson", "the spokeswoman", "the group", "the agency", "the official", "the ministry",
     "the organisation", "the organization", "the statement", "the report", "the commander", "the source",
     "the representative", "the minister", "the envoy", "the monitor", "the observatory", "the watchdog", "the rights group", "the charity",
+    "the centre", "the center",
 }
 BACK_REFERENCE_NOUNS = frozenset(reference.removeprefix("the ") for reference in BACK_REFERENCES)  # 'source' for 'the source'
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being"})
@@ -302,6 +303,7 @@ class _Compiled:
     match_info: dict = field(default_factory=dict)  # match_id -> (kind, key, case-sensitive forms, lowercase forms, overlap group)
     blackout_phrases: tuple = ()  # lowercase token texts of each blackout phrase: a text missing a word of every phrase has no event
     capitals: dict = field(default_factory=dict)  # lowercase seat of government (lexicon category 'capital') -> registry actor
+    governments: dict = field(default_factory=dict)  # gazetteer country -> the registry actor its capital stands for, when no actor bears the country's name
     names_by_shape: dict = field(default_factory=dict)  # (words, first letter) -> [(lowercase registry name or alias, canonical)]
     spelling_cache: dict = field(default_factory=dict)  # lowercase unregistered speaker name -> the registry name it misspells, or None (BoundedMemo)
     place_words: frozenset = frozenset()  # lowercase one-word gazetteer names and aliases ('homs', 'aleppo'): stems of a possessive ('Homss governor')
@@ -437,6 +439,9 @@ def _add_speaker_modifiers(compiled: _Compiled, pack: TheatrePack) -> None:
     for row in lexicon[lexicon["category"] == "capital"].itertuples(index=False):
         if row.note in compiled.sources:
             compiled.capitals[row.phrase.lower()] = row.note
+            country = compiled.place_parent.get(row.phrase)  # 'Syria said': the state whose seat of government is Damascus
+            if isinstance(country, str) and country.lower() not in compiled.source_by_alias:
+                compiled.governments[country] = row.note
         else:
             log.warning("pack %s: capital %r names %r, not a registry name; it stands for no one", pack.name, row.phrase, row.note)
     for alias, canonical in compiled.source_by_alias.items():
@@ -689,7 +694,10 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue
         if places is None:  # the first verb of the sentence: passive spans, speakers (group ones widened), places
             passive_spans = [(other.start, other.end) for other in hits if other.kind == "L" and other.key == "passive"]
-            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)]
+            hit_starts = {other.start for other in hits}
+            verb_starts = {other.start for other in hits if other.kind == "L" and other.key == "reporting_verb"}
+            speakers = [other for other in hits if _is_speaker_hit(other) and not _is_modifier(sent.toks, other) and not _inside_longer_name(sent.toks, other)
+                        and not _before_unregistered_name(sent.toks, other, hit_starts, verb_starts, compiled)]
             group_starts = {speaker.start for speaker in speakers if speaker.kind == "L"}
             places = [place for place in hits if place.kind == "P"]
             if group_starts:
@@ -755,7 +763,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = _speaker_by_head(sent.toks, frame, lower_bound, compiled)
         if frame.kind == "reported" and (titled := _title_run_before(sent.toks, frame.left, lower_bound)) is not None:
             frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
-        if frame.kind == "reported" and not frame.inherited and frame.speaker.anonymous and (named := _organisation_by_head_noun(sent.toks, frame, compiled, state)) is not None:
+        if frame.kind == "reported" and not frame.inherited and frame.speaker.anonymous and (named := _organisation_by_head_noun(sent.toks, frame, state)) is not None:
             frame = replace(frame, speaker=named)  # 'the coalition said', 'a spokesman for the coalition said': the coalition named last
         frames.append(frame)
         _remember_speaker(sent.toks, frame, state)
@@ -1011,29 +1019,24 @@ def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, sta
 
 
 # Lowercase organisation nouns that, after 'the', refer back to the registry organisation the article named last with
-# that noun in its name ('the US-led coalition ... the coalition said'), as 'the army' does to an army.
+# that noun in its name ('the US-led coalition ... the coalition said'), as 'the centre' does (``NAME_HEAD_REFERENCE_NOUNS``).
 HEAD_REFERENCE_NOUNS = frozenset({"coalition", "council", "committee"})
 
 
-def _organisation_by_head_noun(doc: _Toks, frame: _Frame, compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
+def _organisation_by_head_noun(doc: _Toks, frame: _Frame, state: _ArticleState) -> _Speaker | None:
     """The registry organisation a description frame's 'the <noun>' refers back to: 'the coalition said', 'a spokesman
-    for the coalition said' (a ``MEMBER_OF_LINKS`` word before 'the'), the noun lowercase, in ``HEAD_REFERENCE_NOUNS``,
-    right before the verb (adverbs aside); the last registry organisation mention before it with that noun among its
-    words (docs/annotation.md, Speaker rules 1 and 5). None when there is none."""
+    for the coalition said' (a ``MEMBER_OF_LINKS`` word before 'the'), the noun lowercase, in ``HEAD_REFERENCE_NOUNS``
+    or ``NAME_HEAD_REFERENCE_NOUNS``, right before the verb (adverbs aside); the last registry organisation mentioned
+    before it with that noun in its name (docs/annotation.md, Speaker rules 1 and 5). None when there is none."""
     noun = frame.verb_start - 1
     while noun > frame.left and doc.lower[noun] in FRAME_ADVERBS:
         noun -= 1
     lower = doc.lower[noun]
-    if lower not in HEAD_REFERENCE_NOUNS or doc.token(noun) != lower or noun - 1 < frame.left or doc.lower[noun - 1] != "the":
+    if (lower not in HEAD_REFERENCE_NOUNS and lower not in NAME_HEAD_REFERENCE_NOUNS) or doc.token(noun) != lower or noun - 1 < frame.left or doc.lower[noun - 1] != "the":
         return None
     if noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS:
         return None
-    for hit in reversed(state.hits):
-        if hit.end > noun - 1 or hit.kind != "S" or compiled.sources[hit.key]["kind"] != "organisation":
-            continue
-        if lower in hit.text.lower().replace("-", " ").split():
-            return _speaker_from_hit(hit, compiled)
-    return None
+    return _organisation_named_with(state, frozenset((lower,)), noun - 1)
 
 
 NESTED_CLOSING_WORDS = 2  # content words a closing report may leave after it ('... activists said on Tuesday')
@@ -1311,6 +1314,19 @@ def _inside_longer_name(doc: _Toks, hit: _Hit) -> bool:
         return False
     _, has_for, rest = hit.key.partition(" for ")
     return not (has_for and rest.split()[0].lower() == doc.lower[hit.end + 1])  # 'the UK-based Observatory for Human Rights' is the registry's own name
+
+
+def _before_unregistered_name(doc: _Toks, hit: _Hit, hit_starts: set[int], verb_starts: set[int], compiled: _Compiled) -> bool:
+    """A registry mention followed right before a reporting verb by one capitalised word that starts no other mention
+    and is no title, organisation or media word ('SARC chief Abdulrahman Attar said' with 'Abdulrahman' a registry
+    alias, 'committed by rebels Pillay said'): the surname of a person, who is the speaker (found by the proper-name
+    rules), not the actor of the mention."""
+    word = hit.end
+    if hit.kind != "S" or word + 1 >= doc.n or word + 1 not in verb_starts or word in hit_starts:
+        return False
+    lower = doc.lower[word]
+    return (doc.title[word] and doc.alpha[word] and not doc.sent_start[word] and lower not in ORGANISATION_WORDS and not _is_title_word(lower)
+            and (lower,) not in compiled.speaker_modifiers and lower not in compiled.media_groups and lower not in HEADLINE_FUNCTION_WORDS)
 
 
 def _is_noun_before_verb(hit: _Hit, hits: list[_Hit], position: int, speakers: list[_Hit]) -> bool:
@@ -2750,6 +2766,8 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
             return None  # the tail of a longer name
         start = next((place.end for place in places if place.start == start and place.end < end and doc.lower[start - 1] in LOCATIVE_WORDS), start)  # '... in Douma Karim Haddad a doctor'
+        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS:
+            return None  # 'an attack near Tal Sawan a local source told': a place the gazetteer lacks closes the content, no name
     elif doc.lower[description.start] not in DEFINITE_WORDS:
         named = _proper_name_after(doc, description.end, verb)
         if named is None or named[0] != verb:
@@ -3016,7 +3034,8 @@ def _not_a_place(doc: _Toks, proper: tuple[int, str], end: int, places: list[_Hi
         if actor is not None:
             info = compiled.sources[actor]
             return _Speaker(actor, info["camp"], bool(info["anonymous"]), info["kind"])
-        return _Speaker(first.key, CAMP_UNKNOWN, False, "organisation")
+        government = compiled.governments.get(first.key)  # 'Syria said': the country as written, with its government's side
+        return _Speaker(first.key, CAMP_UNKNOWN if government is None else compiled.sources[government]["camp"], False, "organisation")
     rest = doc.span_text(first.end, end)
     words = rest.lower().split()
     if (len(words) == 1 and len(inside) == 1 and first.start > 0 and doc.lower[first.start - 1] in LOCATIVE_WORDS and rest.isalpha()
@@ -3199,6 +3218,9 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
+    if len(words) >= 2 and words[-1] in state.persons and state.compiled is not None and " ".join(words[:-1]) in state.compiled.source_by_alias:
+        # 'combatting Daesh Cavusoglu said' after 'Mevlut Cavusoglu' (commas lost): a registry mention, then the surname of a person named before
+        return _Frame(hit.start, hit.end, hit.text, state.persons[words[-1]], start + len(words) - 1, hit.end, "reported")
     if len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
         return _Frame(hit.start, hit.end, hit.text, known, start, hit.end, "reported")  # 'Abu Leith said', 'Ibrahim said' after 'Ibrahim Abu Leith'
     if len(words) == 1 and name.isalpha() and not name.isupper() and (full := _full_name_before(doc, start, name)) is not None:
@@ -3651,6 +3673,25 @@ def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Sp
     return None
 
 
+# Back-reference nouns that refer only to a registry organisation whose name, as the article wrote it, holds one of
+# them ('the Russian coordination center ... The center said'): no other organisation or person is 'the centre'.
+NAME_HEAD_REFERENCE_NOUNS = frozenset({"centre", "center"})
+
+
+def _organisation_named_with(state: _ArticleState, nouns: frozenset, before: int) -> _Speaker | None:
+    """The registry organisation last mentioned before token ``before`` (0: before the sentence being read) by a name
+    holding one of ``nouns``, or None."""
+    sources, hits = state.compiled.sources, state.hits
+    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
+    while before and index < len(hits) and hits[index].start < before:
+        index += 1
+    for index in range(index - 1, -1, -1):
+        hit = hits[index]
+        if hit.kind == "S" and sources[hit.key]["kind"] == "organisation" and not nouns.isdisjoint(hit.text.lower().split()):
+            return _registry_speaker(hit.key, state.compiled)
+    return None
+
+
 def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, start: int = 0) -> _Speaker | None:
     """The speaker a back-reference noun ('source', 'group', 'report') refers to: the last unnamed individual whose
     description holds the noun ('a source at X Police Command ... the source'), the last reporter for 'report' and
@@ -3664,6 +3705,8 @@ def _noun_referent(noun: str, state: _ArticleState, camp: str | None = None, sta
         return state.last_report  # 'the report said': the last reporter's, another outlet's included
     if noun in OUTLET_REFERENCE_NOUNS and state.last_report is not None and (state.last_report.kind == "outlet" or state.last_report.media):
         return state.last_report  # 'SANA said ... The official agency put the toll at 12': the news agency that reported last
+    if noun in NAME_HEAD_REFERENCE_NOUNS:
+        return _organisation_named_with(state, NAME_HEAD_REFERENCE_NOUNS, start)  # 'the Russian Reconciliation Centre ... the centre said'
     if f"the {noun}" not in ORGANISATION_REFERENCES:
         return state.last_any
     if state.last_any is None and camp is None:

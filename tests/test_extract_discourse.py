@@ -282,3 +282,14 @@ def test_extract_claims_does_not_read_they_as_one_person():
         'will stay" he said.'
     )
     assert claim_with(claims, "fighting to defend their homes")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
+
+
+def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre():
+    """Check that 'the centre said' means the registry organisation last named as a centre, and no other organisation."""
+    claims = syria_claims(
+        "The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. The Nusra Front said it repelled an attack. The centre "
+        "also said that 14 militants were killed near the airport."
+    )
+    assert claim_with(claims, "14 militants were killed")[["speaker", "speaker_camp"]].tolist() == ["Russian Defence Ministry", "loyalist"]
+    claims = syria_claims("The Nusra Front said it repelled an attack. The centre also said that 14 militants were killed near the airport.")
+    assert claim_with(claims, "14 militants were killed")["speaker"] != "Nusra Front"
