@@ -2002,6 +2002,11 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
             return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
+    if (hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "the" and doc.lower[hit.start - 1] in HEAD_REFERENCE_NOUNS
+            and doc.token(hit.start - 1) == doc.lower[hit.start - 1]
+            and (referent := _organisation_named_with(state, frozenset((doc.lower[hit.start - 1],)), hit.start - 2)) is not None):
+        # '... on Raqqa in what the coalition said was ...': the coalition named last, not the sentence's first mention
+        return _Frame(hit.start, hit.end, hit.text, referent, hit.start - 2, hit.end, "reported")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
     if subject:
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject[0], compiled), subject[0].start, hit.end, "reported")

@@ -1503,6 +1503,14 @@ def test_extract_claims_refers_the_coalition_to_the_coalition_named_last(text, p
     assert claim_with(syria_claims(text), phrase)["speaker"] == expected
 
 
+def test_extract_claims_gives_what_the_coalition_said_to_the_coalition_not_the_sentence_subject():
+    """Check that 'in what the coalition said was ...' after the sentence opens on another mention is the coalition's
+    report, and the clause before it stays the outlet's."""
+    claims = syria_claims("US-led coalition jets launched a series of airstrikes on Tal Sawan in what the coalition said on Monday was its largest raid in a year.")
+    assert claim_with(claims, "its largest raid")[["speaker", "attribution"]].tolist() == ["US-led coalition", "reported_speech"]
+    assert claim_with(claims, "a series of airstrikes")["speaker"] == "reuters"
+
+
 def test_extract_claims_reads_a_surname_after_a_registry_mention_as_the_speaker():
     """Check that a registry mention followed by one capitalised word right before the verb gives way to that person's name."""
     claims = syria_claims("Shelling hit the city overnight. Red Crescent chief Abdulrahman Haddad said 14 volunteers were wounded in the shelling.")
