@@ -765,6 +765,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             frame = replace(frame, left=titled)  # '... barbaric nature British Foreign Secretary Boris Johnson told': the title is the speaker's
         if frame.kind == "reported" and not frame.inherited and frame.speaker.anonymous and (named := _organisation_by_head_noun(sent.toks, frame, state)) is not None:
             frame = replace(frame, speaker=named)  # 'the coalition said', 'a spokesman for the coalition said': the coalition named last
+        if frame.speaker.anonymous and frame.speaker.kind == "group" and (actor := _actor_of_sources(frame.speaker.name, compiled, state)) is not None:
+            state.last_group = frame.speaker  # a later 'the sources said' still means these sources (and so the army)
+            frame = replace(frame, speaker=actor)  # 'military sources said': the army's sources, as 'a military source' is the army
         frames.append(frame)
         _remember_speaker(sent.toks, frame, state)
     _army_by_salience(sent.toks, frames, compiled, state)
@@ -1016,6 +1019,22 @@ def _army_by_salience(doc: _Toks, frames: list[_Frame], compiled: _Compiled, sta
                 and doc.lower[frame.left + 1] in GENERIC_ARMIES and all(doc.lower[between] in FRAME_ADVERBS for between in range(frame.left + 2, frame.verb_start))
                 and (army := _army_named_last(compiled, state)) is not None and frame.speaker.name != army.name):
             frames[index] = replace(frame, speaker=army)
+
+
+def _actor_of_sources(name: str, compiled: _Compiled, state: _ArticleState) -> _Speaker | None:
+    """The registry organisation whose alias is the singular of a lowercase 'X sources' group ('military sources', 'the
+    military sources' for the alias 'military source'): an unnamed source of a registry organisation speaks for it
+    (docs/annotation.md, Speaker rule 1); an army, the army the article named last (as 'the army said'). None when the
+    singular is no organisation's alias (an anonymous registry group's stays as written)."""
+    text = name.removeprefix("the ")
+    if not text.endswith(" sources") or text != text.lower():
+        return None
+    key = compiled.source_by_alias.get(text[:-1])
+    if key is None or compiled.sources[key]["kind"] != "organisation" or compiled.sources[key]["anonymous"]:
+        return None
+    if _names_an_army(text[:-1]) and (army := _army_named_last(compiled, state)) is not None:
+        return army
+    return _registry_speaker(key, compiled)
 
 
 # Lowercase organisation nouns that, after 'the', refer back to the registry organisation the article named last with

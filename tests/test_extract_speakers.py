@@ -1511,6 +1511,22 @@ def test_extract_claims_gives_what_the_coalition_said_to_the_coalition_not_the_s
     assert claim_with(claims, "a series of airstrikes")["speaker"] == "reuters"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Fighting went on in the north. Military sources said 17 gunmen were killed near Tal Sawan.", "17 gunmen", "Syrian Army"),
+        ("Shelling hit the border posts at dawn. The Turkish army returned fire on the militants. Military sources said 17 gunmen were killed near Tal Sawan.",
+         "17 gunmen", "Turkey"),
+        ("Fighting went on in the north. Military sources said 17 gunmen were killed near Tal Sawan. The sources said 4 tanks were destroyed.", "4 tanks", "Syrian Army"),
+        ("Fighting went on in the north. Security sources said 17 gunmen were killed near Tal Sawan.", "17 gunmen", "security sources"),
+    ],
+)
+def test_extract_claims_gives_military_sources_to_the_army(text, phrase, expected):
+    """Check that 'military sources' (the plural of the registry alias 'a military source') are the army named last, else
+    the registry's, a later 'the sources' the same, and sources whose singular the registry lacks stay as written."""
+    assert claim_with(syria_claims(text), phrase)["speaker"] == expected
+
+
 def test_extract_claims_reads_a_surname_after_a_registry_mention_as_the_speaker():
     """Check that a registry mention followed by one capitalised word right before the verb gives way to that person's name."""
     claims = syria_claims("Shelling hit the city overnight. Red Crescent chief Abdulrahman Haddad said 14 volunteers were wounded in the shelling.")
