@@ -735,8 +735,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
-        if frame.right == written.end and TOLL_WORD in written.text.lower().split():
-            # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
+        if frame.right == written.end and not REPORTED_FIGURE_WORDS.isdisjoint(written.text.lower().split()):
+            # 'the Observatory gave a death toll of 12', 'police put the toll at 16', 'the UN puts the figure at 191000': the verb
+            # is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
         if frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
@@ -1818,6 +1819,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
 
 TOLL_PARTICIPLES = frozenset({"saying", "adding"})  # after a toll given or raised, they give its figures
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
+REPORTED_FIGURE_WORDS = frozenset({TOLL_WORD, "figure", "tally"})  # likewise 'puts the figure at', 'put the tally at' (lexicon)
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",

@@ -858,3 +858,12 @@ def test_extract_claims_reads_no_frame_in_a_stance_participle_before_by():
     claims = syria_claims("Fighting went on in the north. Rebels accused the army of shelling Douma with 40 rockets on Monday - an accusation dismissed by the government.")
     claim = claim_with(claims, "40 rockets")
     assert claim["speaker"] == "Free Syrian Army" and claim["places"] == ["Douma"]
+
+
+def test_extract_claims_splits_a_contrasting_figure_given_by_another_source():
+    """Check that 'X says N died while Y puts the figure at M' gives two claims, each with its own speaker and count."""
+    claims = syria_claims("Fighting went on. The Observatory says some 7000 people have died in the province since the spring while the "
+                          "United Nations puts the figure at 8400.")
+    first, second = claim_with(claims, "7000 people"), claim_with(claims, "figure at 8400")
+    assert (first["speaker"], [(q["value"], q["counts"]) for q in first["quantities"]]) == ("Syrian Observatory for Human Rights", [(7000.0, "people killed")])
+    assert (second["speaker"], [(q["value"], q["counts"]) for q in second["quantities"]]) == ("United Nations", [(8400.0, "killed")])
