@@ -573,7 +573,8 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     toll = "toll" in lowered
     # the next count after 'toll' or 'number of ... killed' is the toll's (two substring tests spare most clauses the search)
     toll_index, toll_outcome = _toll_anchor(lowers, outcomes, toll) if toll or "number" in lowered else (-1, "")
-    if toll_index < 0 and ("figure at" in lowered or "tally at" in lowered):
+    figure = toll_index < 0 and ("figure at" in lowered or "tally at" in lowered)
+    if figure:
         toll_index, toll_outcome = _figure_anchor(lowers)  # 'while the UN puts the figure at 191000': the toll the sentence gave before
     quantities: list[dict] = []
     previous_noun = ""
@@ -613,7 +614,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
             outcome = _joined(words, noun_end, outcomes)  # 'Seven killed 37 others injured', '8 persons killed 58 others injured': the participle before
             # the count closes the count before it; this count's own outcome follows its noun
         elif (0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index)
-              and (toll or number.end_index >= len(lowers) or not lowers[number.end_index][0].isalpha())):
+              and (not figure or number.end_index >= len(lowers) or not lowers[number.end_index][0].isalpha())):
             # a figure's count with words of its own after it counts those ('put the figure at 4 million refugees')
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:

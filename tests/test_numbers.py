@@ -990,3 +990,9 @@ def test_find_quantities_reads_spaced_ranges_but_not_lists_of_short_numbers(text
 def test_find_quantities_reads_a_bare_figure_given_at_as_a_toll(text, expected):
     """Check that a bare count after 'the figure at' or 'the tally at' is a toll of the dead, and a count with its own noun is not."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_keeps_the_outcome_of_a_number_of_killed_beside_a_figure_rule():
+    """Check that 'the number of people killed ... has risen to N' still gives N killed whatever words follow N."""
+    found = find_quantities("the number of people killed in the raid on the market has risen to 21 including three children")
+    assert [(q["value"], q["counts"]) for q in found] == [(21.0, "killed"), (3.0, "children killed")]
