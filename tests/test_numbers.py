@@ -143,6 +143,17 @@ def test_find_quantities_skips_clock_times_after_a_dateline():
     assert [q["value"] for q in find_quantities("in 2014 1500 people were killed")] == [1500.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tue Mar 8 2016 142255 Warplanes of the air force destroyed 12 vehicles", [12.0]),
+     ("Sat Feb 6 2016 190703 35 Dead in a car bomb", [35.0]),
+     ("On March 8 2016 150000 people fled the city", [150000.0])],  # a round count after a date stays a count
+)
+def test_find_quantities_skips_a_clock_time_with_seconds_after_a_dateline(text, expected):
+    """Check that a six-digit clock time stripped of its colons after a dateline's year ('2016 142255') is no count."""
+    assert [q["value"] for q in find_quantities(text)] == expected
+
+
 _WORD_PIECES = ["killed", "Taliban", "’s", "al-Assad", "40", "1,200", "3.5", "10km", "1E5", "é", "Ünï", "٣", "²", ",", ".", "-", "'",
                 " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "K"]
 
