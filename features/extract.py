@@ -3639,9 +3639,22 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
         return _person_after_office(doc, start, index)  # 'Daraa Health Directorate Abdel Wadoud al-Homsi said'
     if not doc.title[start] and start - 1 >= lower_bound and doc.alpha[start - 1]:
         return None  # 'the defeat of the al-Sheitaat said X': a lowercase particle opens a name only after a quotation or a break
-    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
+    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-") and not _opens_coordinated_clause(doc, start - 1, lower_bound):
         return _person_after_office(doc, start, index)  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
+
+
+COORDINATED_CLAUSE_WORDS = 4  # words of a clause before 'and' that make the name after it a new clause's subject
+
+
+def _opens_coordinated_clause(doc, conjunction: int, lower_bound: int) -> bool:
+    """'and' at ``conjunction`` after a lowercase word or a number ending a clause of ``COORDINATED_CLAUSE_WORDS`` or more
+    words ('... fled a village near Manbij on July 19 and Colonel X said ...'): the name after it is the subject of a
+    new clause with its own report, not the tail of a longer name ('Ministry of Justice and Legal Affairs') nor a
+    short subject coordinated with a noun ('Local activists and X said')."""
+    if doc.lower[conjunction] != "and" or conjunction - 1 < lower_bound or doc.title[conjunction - 1] or not (doc.alpha[conjunction - 1] or doc.lower[conjunction - 1].isdigit()):
+        return False
+    return _n_words(doc, lower_bound, conjunction) >= COORDINATED_CLAUSE_WORDS
 
 
 def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
