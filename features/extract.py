@@ -132,6 +132,11 @@ _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _NEWLINE = re.compile("\n")
+# Capitalised discourse openers right after a word, with the full stop before them lost (scraped text often drops them:
+# '... in Aleppo city According to a source two people were killed', '... reported killed Meanwhile activists said'), before
+# a lowercase word (not a Title Case headline's 'According To Monitor'): they start a sentence.
+DISCOURSE_OPENERS = ("Meanwhile", "According to", "Earlier", "Later", "However", "Moreover", "Furthermore", "Separately", "Elsewhere", "Additionally")
+_UNPUNCTUATED_OPENER = re.compile(r"[A-Za-z0-9] (" + "|".join(DISCOURSE_OPENERS) + r") (?=[a-z0-9])")
 _ORTH_IDX = ["ORTH", "IDX"]
 
 
@@ -217,6 +222,10 @@ class _Toks:
                 index = bisect_right(self.idx, match.start()) - 1
                 if self.space[index] and index + 1 < n:
                     self.sent_start[index + 1] = True
+        for match in _UNPUNCTUATED_OPENER.finditer(text):  # '... in Aleppo city According to a source ...': a full stop lost
+            index = bisect_left(self.idx, match.start(1))
+            if index < n and self.idx[index] == match.start(1):
+                self.sent_start[index] = True
 
     def token(self, index: int) -> str:
         """Text of one token."""

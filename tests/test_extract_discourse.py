@@ -306,3 +306,17 @@ def test_extract_claims_splits_reported_content_from_a_quotation_that_follows_it
     assert "the fate of" in claim_with(claims, "hangs by a thread")["text"]
     claims = syria_claims('Fighting went on. Karim Haddad dismissed the claims of the regime as "A lie spread by the regime and its friends".')
     assert "dismissed" in claim_with(claims, "A lie spread")["text"]
+
+
+def test_extract_claims_starts_a_sentence_at_a_discourse_opener_after_a_lost_full_stop():
+    """Check that 'Meanwhile', 'According to' or 'Earlier' capitalised right after a word (its full stop lost) start a
+    new sentence unit, so the text before keeps its own claim and the report after gets its own speaker; a Title Case
+    headline's 'According To' does not."""
+    claims = syria_claims("Four civilians were killed by shelling on the old market in Saraqeb According to a police source two children "
+                          "were wounded in a rocket attack on the eastern district")
+    assert [(q["value"], q["counts"]) for q in claim_with(claims, "Four civilians")["quantities"]] == [(4.0, "civilians killed")]
+    assert claim_with(claims, "two children")["speaker"] != claim_with(claims, "Four civilians")["speaker"]
+    claims = syria_claims("Three fighters wounded near Saraqeb Meanwhile activists said rebels shelled the army checkpoint in the north.")
+    assert "Meanwhile" not in claim_with(claims, "Three fighters")["text"]
+    claims = syria_claims("Army Takes Back Hill in Saraqeb According To Military Source. The army advanced on Monday the source said.")
+    assert not claims["text"].str.startswith("According To").any()
