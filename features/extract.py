@@ -133,6 +133,11 @@ _TEN_LOWERCASE = re.compile(r"(?:[^a-z]*[a-z]){10}")
 NUMBER_TOKENS = frozenset(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"dozen"}) - {"a", "an", "no", "single", "couple", "pair"}
 DATE_TOKENS = frozenset(set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(MONTHS) | {"weekend", "week", "month", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago"})
 _NEWLINE = re.compile("\n")
+# Capitalised discourse openers right after a word, with the full stop before them lost (scraped text often drops them:
+# '... in Aleppo city According to a source two people were killed', '... reported killed Meanwhile activists said'), before
+# a lowercase word (not a Title Case headline's 'According To Monitor'): they start a sentence.
+DISCOURSE_OPENERS = ("Meanwhile", "According to", "Earlier", "Later", "However", "Moreover", "Furthermore", "Separately", "Elsewhere", "Additionally")
+_UNPUNCTUATED_OPENER = re.compile(r"[A-Za-z0-9] (" + "|".join(DISCOURSE_OPENERS) + r") (?=[a-z0-9])")
 _ORTH_IDX = ["ORTH", "IDX"]
 
 
@@ -218,6 +223,10 @@ class _Toks:
                 index = bisect_right(self.idx, match.start()) - 1
                 if self.space[index] and index + 1 < n:
                     self.sent_start[index + 1] = True
+        for match in _UNPUNCTUATED_OPENER.finditer(text):  # '... in Aleppo city According to a source ...': a full stop lost
+            index = bisect_left(self.idx, match.start(1))
+            if index < n and self.idx[index] == match.start(1):
+                self.sent_start[index] = True
 
     def token(self, index: int) -> str:
         """Text of one token."""
@@ -743,8 +752,9 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
-        if frame.right == written.end and TOLL_WORD in written.text.lower().split():
-            # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
+        if frame.right == written.end and not REPORTED_FIGURE_WORDS.isdisjoint(written.text.lower().split()):
+            # 'the Observatory gave a death toll of 12', 'police put the toll at 16', 'the UN puts the figure at 191000': the verb
+            # is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
         if frame.speaker.kind == "person" and frame.speaker.camp == CAMP_UNKNOWN and frame.speaker.name not in compiled.sources:
@@ -1881,6 +1891,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
 
 TOLL_PARTICIPLES = frozenset({"saying", "adding"})  # after a toll given or raised, they give its figures
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
+REPORTED_FIGURE_WORDS = frozenset({TOLL_WORD, "figure", "tally"})  # likewise 'puts the figure at', 'put the tally at' (lexicon)
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
@@ -3797,9 +3808,22 @@ def _proper_name_before(doc, index: int, lower_bound: int) -> tuple[int, str] | 
         return _person_after_office(doc, start, index)  # 'Daraa Health Directorate Abdel Wadoud al-Homsi said'
     if not doc.title[start] and start - 1 >= lower_bound and doc.alpha[start - 1]:
         return None  # 'the defeat of the al-Sheitaat said X': a lowercase particle opens a name only after a quotation or a break
-    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-"):
+    if start - 1 >= lower_bound and doc.lower[start - 1] in ("for", "of", "and", "de", "-") and not _opens_coordinated_clause(doc, start - 1, lower_bound):
         return _person_after_office(doc, start, index)  # the tail of a longer name ('... Observatory for Human Rights')
     return start, doc.span_text(start, index)
+
+
+COORDINATED_CLAUSE_WORDS = 4  # words of a clause before 'and' that make the name after it a new clause's subject
+
+
+def _opens_coordinated_clause(doc, conjunction: int, lower_bound: int) -> bool:
+    """'and' at ``conjunction`` after a lowercase word or a number ending a clause of ``COORDINATED_CLAUSE_WORDS`` or more
+    words ('... fled a village near Manbij on July 19 and Colonel X said ...'): the name after it is the subject of a
+    new clause with its own report, not the tail of a longer name ('Ministry of Justice and Legal Affairs') nor a
+    short subject coordinated with a noun ('Local activists and X said')."""
+    if doc.lower[conjunction] != "and" or conjunction - 1 < lower_bound or doc.title[conjunction - 1] or not (doc.alpha[conjunction - 1] or doc.lower[conjunction - 1].isdigit()):
+        return False
+    return _n_words(doc, lower_bound, conjunction) >= COORDINATED_CLAUSE_WORDS
 
 
 def _person_after_office(doc, start: int, index: int) -> tuple[int, str] | None:
@@ -3904,7 +3928,46 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
                 boundary = next_left  # '... said in a new toll on Sunday': how the speaker spoke is no claim
     if boundary < sent.end and _n_words(doc, boundary, sent.end) >= 3:
         segments.append(_Segment(boundary, sent.end, None))
+    if _has_quote_mark(sent.text):
+        segments = [part for segment in segments for part in _split_at_quotation(doc, segment)]
     return [part for segment in segments for part in _split_contrast(doc, segment)]
+
+
+# Words after which a quotation is their own complement, a name or a phrase the words before quote ('known as "Abu X"',
+# 'the so-called "Army of Conquest"', 'dismissing his comments as "hysteria"', 'shouting "..."'), not a new statement.
+QUOTATION_COMPLEMENT_WORDS = frozenset({
+    "as", "called", "dubbed", "named", "nicknamed", "titled", "entitled", "labelled", "labeled", "branded", "so-called", "the", "a", "an", "of",
+    "that", "and", "or", "to", "its", "his", "her", "their", "our", "this", "these", "page", "slogan", "slogans", "chanting", "chanted",
+    "shouting", "shouted", "screaming", "crying", "reading", "read", "reads", "saying", "said", "says", "adding", "added", "stating", "stated",
+    "writing", "wrote", "tweeted", "posted", "declared", "declaring", "told", "telling", "asked", "asking", "warned", "warning",
+})
+QUOTATION_SPLIT_BEFORE = 4  # words of a clause before an opening mark that make it a statement of its own
+
+
+def _split_at_quotation(doc: _Toks, segment: _Segment) -> list[_Segment]:
+    """A quoted statement opening inside a framed segment without a sentence end before it (scraped text often drops
+    full stops): '... under siege for more than a year "The toll has risen to 42 dead" said the monitor' gives the
+    words before the mark as the outlet's own claim and the quotation as the frame's; 'X said A "B."' gives the frame
+    both, A reported and B quoted. Only a quotation of ``QUOTATION_WORDS`` or more words opening on a capital after a
+    word that takes no quotation (``QUOTATION_COMPLEMENT_WORDS``), running to the segment's end, after
+    ``QUOTATION_SPLIT_BEFORE`` or more words."""
+    frame = segment.frame
+    if frame is None or frame.inherited:
+        return [segment]
+    start, end = segment.start, segment.end
+    opening = next((position for position in range(start + 1, end - 1) if doc.lower[position] in _QUOTES), None)
+    if (opening is None or not _mark_opens(doc.text, doc.idx[opening]) or not doc.alpha[opening - 1]
+            or doc.lower[opening - 1] in QUOTATION_COMPLEMENT_WORDS or not doc.title[opening + 1]
+            or _n_words(doc, start, opening) < QUOTATION_SPLIT_BEFORE or _n_words(doc, opening, end) < QUOTATION_WORDS):
+        return [segment]
+    closing = next((position for position in range(opening + 1, end) if doc.lower[position] in _QUOTES), end)
+    if any(not doc.punct[position] for position in range(closing + 1, end)):
+        return [segment]  # the quotation closes inside the content ('the fate of the "Western-backed opposition hangs ..." as IS advances')
+    if end <= frame.left:  # the frame closes the quotation: the words before the mark are the outlet's
+        return [_Segment(start, opening, None), replace(segment, start=opening)]
+    if start >= frame.right:  # the frame opened the content: both parts are its
+        return [replace(segment, end=opening), _Segment(opening, end, frame)]
+    return [segment]
 
 
 def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
