@@ -1130,6 +1130,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
     if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
+    if TOLL_WORD in lower.split() and previous in UNSAID_WORDS:
+        return True  # 'which has not given a toll for the army': a toll not given is no report
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and (
@@ -1826,6 +1828,15 @@ COORDINATED_VERB_ADVERBS = frozenset(FRAME_ADVERBS | {"instead", "then"})  # 'an
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+RELATIVE_LEAD_WORDS = frozenset(FRAME_ADVERBS | PERFECT_AUXILIARIES | WEEKDAYS_WRITTEN | {"on", "last", "the", "day", "before"})
+
+
+def _relative_lead(doc: _Toks, start: int, verb: int) -> bool:
+    """Only perfect auxiliaries, frame adverbs and a weekday ('on Thursday had', 'has also', 'the day before had')
+    stand between a relative word and the verb at ``verb`` (no negation, no subject of its own)."""
+    return all(doc.lower[index] in RELATIVE_LEAD_WORDS for index in range(start, verb))
+
+
 def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
     """The verb widened back over a perfect auxiliary and frame adverbs written between the speaker and it ('Barazi had
     earlier reported', 'the ministry has repeatedly said'), so the speaker rules see the speaker right before it; the
@@ -1859,9 +1870,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
-    if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
-        # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
-        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
+    if (frames and hit.start > lower_bound and doc.lower[lower_bound] in RELATIVE_WORDS and frames[-1].kind in ("inverted", "according_to")
+            and _relative_lead(doc, lower_bound + 1, hit.start)):
+        # 'was also reported by Syrian state television which said ...', '... according to the Observatory which has
+        # documented ...', '... said the Observatory which on Thursday had given a toll of 17': the relative refers to
+        # the speaker just named, whose report it gives
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, lower_bound, hit.end, "reported", inherited=True)
     adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
     if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not participle:
         # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead

@@ -858,3 +858,25 @@ def test_extract_claims_reads_no_frame_in_a_stance_participle_before_by():
     claims = syria_claims("Fighting went on in the north. Rebels accused the army of shelling Douma with 40 rockets on Monday - an accusation dismissed by the government.")
     claim = claim_with(claims, "40 rockets")
     assert claim["speaker"] == "Free Syrian Army" and claim["places"] == ["Douma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rebels shelled Hama on Friday according to the Observatory which has documented heavy shelling on the city since early June.",
+         "heavy shelling on the city"),
+        ("Shelling killed 30 people in Hama said the Syrian Observatory for Human Rights which on Friday had given a death toll of 12.", "toll of 12"),
+    ],
+)
+def test_extract_claims_reads_a_relative_clause_after_a_speaker_as_its_report(text, phrase):
+    """Check that a relative clause right after a closing or 'according to' speaker whose verb reports ('which has
+    documented ...', 'which on Friday had given a death toll of 12') is that speaker's claim, not the outlet's."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+
+
+def test_extract_claims_reads_no_report_in_a_toll_not_given():
+    """Check that a toll phrase after a negation ('which has not given a toll for the army') is no report: no frame
+    takes the mention after it as its speaker."""
+    claims = syria_claims("Fighting killed 30 rebels according to the Observatory which has not given a toll for the army.")
+    assert "Syrian Army" not in claims["speaker"].tolist()
