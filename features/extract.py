@@ -2798,6 +2798,8 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     if head is None and determiner:  # modifiers written before the name ('The London-based ...', 'The UK based Syrian Observatory ... which')
         head = next((s for s in speakers if lower_bound + 1 < s.start <= lower_bound + 1 + SUBJECT_MODIFIERS_MAX and all(
             _continuation_modifier(doc, index) or _capitalised(doc, index) or doc.lower[index] in MODIFIER_PARTICIPLES for index in range(lower_bound + 1, s.start))), None)
+    if head is None:  # 'Monitors at the Syrian Observatory which tracks ... said': members of a registry organisation speak for it
+        head = _organisation_of_members(doc, lower_bound + determiner, hit.start, speakers, compiled)
     named_body = _capitalised_organisation(doc, lower_bound + 1, hit.start) if head is None and determiner else None
     if named_body is not None:  # 'The Idlib Media Center which publishes news ... said': an organisation the registry lacks, as written
         end, speaker = named_body, _Speaker(doc.span_text(lower_bound, named_body), CAMP_UNKNOWN, False, "organisation")
@@ -2813,7 +2815,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     else:
         return None
     opener = doc.lower[end]
-    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
+    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end]) or _apposed_description(doc, end, hit.start)):
         return None
     between = [other for other in hits if other.kind == "L" and end <= other.start < hit.start]
     reporting = {other.start for other in between if other.key == "reporting_verb"}
@@ -2836,6 +2838,26 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
 
 
 SUBJECT_MODIFIERS_MAX = 4  # tokens of modifiers between 'the' and a subject mention ('The London - based')
+def _apposed_description(doc: _Toks, start: int, stop: int) -> bool:
+    """An appositive description opens at ``start`` ('The Observatory an anti-Assad group which tracks ...'): 'a' or
+    'an', then a description head (``DESCRIPTION_HEADS``) within ``APPOSITION_MODIFIERS_MAX`` tokens, before ``stop``."""
+    return doc.lower[start] in ("a", "an") and any(doc.lower[index] in DESCRIPTION_HEADS for index in range(start + 1, min(start + 2 + APPOSITION_MODIFIERS_MAX, stop)))
+
+
+MEMBER_NOUNS = frozenset(PERSON_DESCRIPTION_HEADS | DESCRIBED_SOURCE_NOUNS | {"monitor", "worker", "medic", "staff", "spokesman", "rescuer"})
+MEMBERSHIP_LINKS = frozenset({"at", "of", "from", "with", "for"})
+
+
+def _organisation_of_members(doc: _Toks, start: int, stop: int, speakers: list[_Hit], compiled: _Compiled) -> _Hit | None:
+    """The registry organisation whose members open the subject at ``start`` ('Monitors at the Syrian Observatory',
+    'Activists with the Local Coordination Committees', 'a spokesman for the White Helmets'): a person noun (singular
+    or plural), a link word, an optional 'the' and up to ``SUBJECT_MODIFIERS_MAX`` modifiers, then the registry
+    organisation (before ``stop``); None otherwise."""
+    if start + 2 >= stop or doc.lower[start].removesuffix("s") not in MEMBER_NOUNS or doc.lower[start + 1] not in MEMBERSHIP_LINKS:
+        return None
+    low = start + 2 + (doc.lower[start + 2] == "the")
+    return next((s for s in speakers if low <= s.start <= low + SUBJECT_MODIFIERS_MAX and s.end < stop and s.kind == "S"
+                 and compiled.sources[s.key]["kind"] == "organisation" and all(_continuation_modifier(doc, index) for index in range(low, s.start))), None)
 
 
 def _back_reference_noun(doc: _Toks, start: int, stop: int) -> int | None:

@@ -880,3 +880,22 @@ def test_extract_claims_reads_no_report_in_a_toll_not_given():
     takes the mention after it as its speaker."""
     claims = syria_claims("Fighting killed 30 rebels according to the Observatory which has not given a toll for the army.")
     assert "Syrian Army" not in claims["speaker"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monitors at the Syrian Observatory for Human Rights which follows the war from London said shells hit Douma on Friday killing four people.",
+         "Syrian Observatory for Human Rights"),
+        ("The Observatory an anti-Assad group which tracks the fighting through contacts on the ground said shells hit Douma on Friday.",
+         "Syrian Observatory for Human Rights"),
+        ("The White Helmets a rescue group which works in rebel areas said shells hit Douma on Friday.", "White Helmets"),
+    ],
+)
+def test_extract_claims_reads_the_speaker_across_a_long_subject(text, expected):
+    """Check that a relative clause after members of a registry organisation ('Monitors at the Observatory which
+    ...') or after an appositive description ('The Observatory an anti-Assad group which ...') leaves the
+    organisation the speaker of the verb that follows."""
+    claim = claim_with(syria_claims(text), "shells hit Douma")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith("shells hit Douma")
