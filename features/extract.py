@@ -1823,7 +1823,7 @@ TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexico
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
-                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
+                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently", "both"})
 COORDINATED_VERB_ADVERBS = frozenset(FRAME_ADVERBS | {"instead", "then"})  # 'and instead suggests', 'and then said'
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -2122,9 +2122,13 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
     when ``head`` is no noun of a description or its start is held inside a modifier ('in the city')."""
     if head < lower_bound or not _description_word(doc, head) or doc.lower[head].endswith(("ing", "ly")) or doc.lower[head] == "-":
         return None
-    start, position, held = None, head, False
+    start, position, held, joined = None, head, False, False
     while position >= lower_bound and head - position < DESCRIPTION_MAX:
         lower = doc.lower[position]
+        if lower == "and" and not joined and head > position > sent.start:
+            joined = True  # 'Government and opposition forces have both denied': joined descriptions, only as the sentence's subject
+            position -= 1
+            continue
         if lower in DESCRIPTION_DETERMINERS and position < head:
             start = position
             previous = doc.lower[position - 1] if position - 1 >= lower_bound else ""
@@ -2136,6 +2140,8 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
         if not (_description_word(doc, position) or lower in DESCRIPTION_LINKS or lower in DESCRIPTION_DETERMINERS):
             break
         position -= 1
+    if joined and (start != sent.start or doc.lower[start] in DESCRIPTION_DETERMINERS):
+        return None  # 'the town and residents said': 'and' joins a description only when both open the sentence
     return None if held else start
 
 

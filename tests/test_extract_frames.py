@@ -899,3 +899,13 @@ def test_extract_claims_reads_the_speaker_across_a_long_subject(text, expected):
     claim = claim_with(syria_claims(text), "shells hit Douma")
     assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
     assert claim["text"].startswith("shells hit Douma")
+
+
+def test_extract_claims_reads_joined_descriptions_opening_the_sentence_as_one_speaker():
+    """Check that descriptions joined by 'and' that open the sentence ('Government and rebel forces have both denied')
+    are one speaker written as the whole phrase (docs/annotation.md, Speaker rule 4), and that 'and' joining a
+    description to an object before it ('shelled the town and residents said') does not."""
+    claim = claim_with(syria_claims("Government and rebel forces have both denied shelling the market in Douma."), "shelling the market")
+    assert (claim["speaker"], claim["attribution"]) == ("Government and rebel forces", "reported_speech")
+    claim = claim_with(syria_claims("Rebels shelled the town and residents said the market in Douma was hit."), "the market in Douma")
+    assert claim["speaker"] == "residents"
