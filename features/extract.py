@@ -3789,6 +3789,23 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     return [part for segment in segments for part in _split_contrast(doc, segment)]
 
 
+def _split_passive_relative(doc: _Toks, segments: list[_Segment], hits: list[_Hit]) -> list[_Segment]:
+    """The outlet's own text split at a relative clause that opens with an agentless passive report ('More than 50
+    people were wounded in the attack which was blamed on rebels'): the clause is the unnamed sources' claim
+    (docs/annotation.md, rule 9), the words before it the outlet's."""
+    passive = [hit.start for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
+    if not passive:
+        return segments
+    split: list[_Segment] = []
+    for segment in segments:
+        relative = next((start - 1 for start in passive if segment.frame is None and segment.start < start - 1 < segment.end and _n_words(doc, segment.start, start - 1) >= 3), None)
+        if relative is None:
+            split.append(segment)
+        else:
+            split.extend((_Segment(segment.start, relative, None), _Segment(relative, segment.end, None)))
+    return split
+
+
 def _what_before(doc: _Toks, frame: _Frame, boundary: int) -> int | None:
     """The 'what' opening the frame's subject within four words ('in what two pro-opposition groups claimed was'), else None."""
     for position in range(frame.left - 1, max(boundary, frame.left - 5) - 1, -1):
@@ -4631,7 +4648,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     for sentence_index, (sent, hits, frames) in enumerate(sentences):
         if sent.start in tag_lists:
             continue
-        for segment in _segments(sent, frames):
+        for segment in _split_passive_relative(doc, _segments(sent, frames), hits):
             row = _segment_claim(doc, segment, hits, article, compiled, sent, sentence_index, frame_dates)
             if row is not None:
                 rows.append(row)

@@ -909,3 +909,13 @@ def test_extract_claims_reads_joined_descriptions_opening_the_sentence_as_one_sp
     assert (claim["speaker"], claim["attribution"]) == ("Government and rebel forces", "reported_speech")
     claim = claim_with(syria_claims("Rebels shelled the town and residents said the market in Douma was hit."), "the market in Douma")
     assert claim["speaker"] == "residents"
+
+
+def test_extract_claims_reads_an_agentless_blame_in_a_relative_clause_as_unnamed_sources():
+    """Check that 'which was blamed on X' with no blamer named is a passive claim of unnamed sources (docs/annotation.md,
+    rule 9), split from the outlet's own words before the relative clause."""
+    claims = syria_claims("More than 30 people were wounded in the blast in Jableh which was blamed on rebels fighting the government.")
+    blame = claim_with(claims, "blamed on rebels")
+    assert (blame["speaker"], blame["attribution"]) == ("unnamed sources", "passive")
+    own = claim_with(claims, "30 people were wounded")
+    assert (own["speaker"], own["attribution"]) == ("reuters", "own_assertion")
