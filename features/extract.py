@@ -735,7 +735,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'neither Ahrar al-Sham nor the Islamic Front blamed any group': no one reports it, the outlet states it
         if hit.key == "reporting_verb" and hit.text.lower() in QUOTING_VERBS:
             frame = _quoted_as_saying(frame, speakers, hits, position, sent.toks, compiled)
-        if frame.right == written.end and TOLL_WORD in written.text.lower().split():
+        if frame.right == written.end and not TOLL_NOUNS.isdisjoint(written.text.lower().split()):
             # 'the Observatory gave a death toll of 12', 'police put the toll at 16': the verb is the report, the toll its content
             first = written.start + 1
             frame = replace(frame, verb_end=first, verb_text=sent.toks.token(written.start), right=first)
@@ -1130,7 +1130,7 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
     if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
-    if TOLL_WORD in lower.split() and previous in UNSAID_WORDS:
+    if previous in UNSAID_WORDS and not TOLL_NOUNS.isdisjoint(lower.split()):
         return True  # 'which has not given a toll for the army': a toll not given is no report
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
@@ -1820,6 +1820,7 @@ def _according_partner(doc: _Toks, first: _Hit, speakers: list[_Hit]) -> _Hit | 
 
 TOLL_PARTICIPLES = frozenset({"saying", "adding"})  # after a toll given or raised, they give its figures
 TOLL_WORD = "toll"  # a reporting phrase holding it ('gave a death toll', lexicon) reports the toll written after its first word
+TOLL_NOUNS = frozenset({TOLL_WORD, "figure", "number", "tally"})  # so does one holding these ('puts the figure at 191000')
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
@@ -4107,11 +4108,25 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _figure_of_earlier_toll(doc: _Toks, frame: _Frame, start: int, hits: list[_Hit]) -> _Hit | None:
+    """'... 180000 people have been killed while the UN puts the figure at 191000': a figure, number or tally given
+    right after a toll verb stands for the casualty count the sentence named before the frame; a casualty hit for
+    it, else None."""
+    noun = start + 1
+    if frame.right != start or noun >= doc.n or doc.lower[start] not in TOLL_DETERMINERS or doc.lower[noun] not in TOLL_NOUNS or doc.lower[noun] == TOLL_WORD:
+        return None
+    if not any(hit.kind == "L" and hit.key == "casualty" and hit.end <= frame.left for hit in hits):
+        return None
+    return _Hit("L", "casualty", noun, noun + 1, doc.token(noun))
+
+
 def _segment_claim(doc, segment: _Segment, hits: list[_Hit], article: dict, compiled: _Compiled, sent, sentence_index: int, previous_frame_dates: dict) -> dict | None:
     start, end = _trim(doc, segment.start, segment.end)
     if _n_words(doc, start, end) < 3:
         return None
     inside = [hit for hit in hits if start <= hit.start and hit.end <= end]
+    if segment.frame is not None and (figure := _figure_of_earlier_toll(doc, segment.frame, start, hits)) is not None:
+        inside = _in_position_order(inside + [figure])
     first_seen = _first_seen(inside)
     categories = set(first_seen)
     typed_inside = _typing_hits(doc, inside) if "combat" in first_seen or "no_harm" in first_seen else inside

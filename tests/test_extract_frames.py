@@ -919,3 +919,13 @@ def test_extract_claims_reads_an_agentless_blame_in_a_relative_clause_as_unnamed
     assert (blame["speaker"], blame["attribution"]) == ("unnamed sources", "passive")
     own = claim_with(claims, "30 people were wounded")
     assert (own["speaker"], own["attribution"]) == ("reuters", "own_assertion")
+
+
+def test_extract_claims_reads_a_figure_put_at_a_number_as_a_second_report():
+    """Check that 'X puts the figure at N' after another speaker's count is X's own report of that count (a casualty
+    claim), not part of the first speaker's claim."""
+    claims = syria_claims("The Observatory says 300 people have been killed in Hama since March while the United Nations puts the figure at 400.")
+    first = claim_with(claims, "300 people")
+    assert first["speaker"] == "Syrian Observatory for Human Rights" and "400" not in first["text"]
+    second = claim_with(claims, "the figure at 400")
+    assert (second["speaker"], second["attribution"], second["claim_type"]) == ("United Nations", "reported_speech", "casualties")
