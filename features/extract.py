@@ -4365,6 +4365,9 @@ def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
     return has_fact and not ("commentary" in categories and not quantities)
 
 
+UNNAMED_REPORTERS = frozenset({"reports"})  # a bare plural speaker that names no one: the report is passive
+
+
 def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article: dict, compiled: _Compiled) -> tuple[_Speaker, str]:
     if frame is None:
         if passive:
@@ -4372,6 +4375,9 @@ def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article:
         return outlet_speaker(article["outlet"], compiled), "own_assertion"
     if frame.kind == "according_to":
         return frame.speaker, "according_to"
+    if frame.speaker.name.lower() in UNNAMED_REPORTERS:
+        # '... were killed on Thursday reports said': no one is named (docs/annotation.md, rule 9), unlike 'media reports'
+        return _Speaker(PASSIVE_SPEAKER, CAMP_UNKNOWN, True, "group"), "passive"
     if frame.kind == "quote":
         return frame.speaker, "direct_quote"
     if frame.kind == "continued":  # a report continued: only its own sentence's quotation marks count

@@ -929,3 +929,18 @@ def test_extract_claims_reads_a_figure_put_at_a_number_as_a_second_report():
     assert first["speaker"] == "Syrian Observatory for Human Rights" and "400" not in first["text"]
     second = claim_with(claims, "the figure at 400")
     assert (second["speaker"], second["attribution"], second["claim_type"]) == ("United Nations", "reported_speech", "casualties")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 30 rebels were killed in clashes near Hama on Thursday reports said.", ("unnamed sources", "passive")),
+        ("Reports said 30 rebels were killed in clashes near Hama on Thursday.", ("unnamed sources", "passive")),
+        ("Local reports said 30 rebels were killed in clashes near Hama on Thursday.", ("local reports", "reported_speech")),
+    ],
+)
+def test_extract_claims_reads_bare_reports_as_unnamed_sources(text, expected):
+    """Check that 'reports said' with no word naming whose reports they are is a passive claim of unnamed sources
+    (docs/annotation.md, rule 9), while described reports ('local reports') stay the speaker as written."""
+    claim = claim_with(syria_claims(text), "30 rebels")
+    assert (claim["speaker"], claim["attribution"]) == expected
