@@ -3781,7 +3781,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             # 'said a district next to ...', 'told his counterpart in a telephone call': no claim
             boundary = next_left if _place_apposition(doc, frame.right, next_left) or (content_before and (
                 _told_occasion(doc, frame.right, next_left, frame.verb_text) or _speaker_apposition_end(doc, frame.right, next_left) is not None)) else frame.right
-            if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
+            if content_before and after_words >= 3 and frame.kind == "reported" and (_continues_content(doc, frame.right, next_left) or _time_led_participle(doc, frame.right, next_left)):
                 if not _speaking_occasion(doc, frame.right, next_left):
                     segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
                 boundary = next_left  # '... said in a new toll on Sunday': how the speaker spoke is no claim
@@ -3935,12 +3935,26 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
         if token not in TIME_WORDS:
             if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
-            if token in CITING_WORDS:
-                return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            if token in CITING_WORDS or token in TIME_LED_PARTICIPLES:
+                return False  # 'Al Jazeera reported Wednesday citing a source', 'a monitor said Friday giving an updated toll': after time words too, the content came before
             if _continues_content(doc, start, end):
                 return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
             return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# Participles that continue a frame after its time words too ('said Friday giving an updated toll', 'said Sunday adding
+# that ...'): never a gerund subject of a clause of their own.
+TIME_LED_PARTICIPLES = frozenset({"giving", "adding", "updating", "noting", "raising", "revising"})
+
+
+def _time_led_participle(doc: _Toks, start: int, end: int) -> bool:
+    """After time words, a participle of ``TIME_LED_PARTICIPLES`` opens the words from ``start`` ('Friday giving an
+    updated toll'): the frame's own words, which give more of its report."""
+    index = start
+    while index < end and doc.lower[index] in TIME_WORDS:
+        index += 1
+    return start < index < end and doc.lower[index] in TIME_LED_PARTICIPLES
 
 
 # Words after a frame (and its time words) that continue the content before it, never open a clause of its own.

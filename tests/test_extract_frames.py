@@ -944,3 +944,11 @@ def test_extract_claims_reads_bare_reports_as_unnamed_sources(text, expected):
     (docs/annotation.md, rule 9), while described reports ('local reports') stay the speaker as written."""
     claim = claim_with(syria_claims(text), "30 rebels")
     assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_reads_the_content_before_a_frame_whose_time_words_lead_to_a_participle():
+    """Check that a closing frame whose time words are followed by a participle continuing it ('a monitoring group
+    said Friday giving an updated toll') leaves the content before it the speaker's, not the outlet's."""
+    claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday giving an updated toll.")
+    claim = claim_with(claims, "42 people")
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
