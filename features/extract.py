@@ -1097,6 +1097,7 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
 
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
+ASKING_FORMS = frozenset({"asked for", "asks for"})
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
@@ -1130,6 +1131,8 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
     if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
+    if lower in ASKING_FORMS and previous in RELATIVE_WORDS:
+        return True  # '... said the resident who asked for anonymity': a request describing the speaker, no report
     if previous in UNSAID_WORDS and not TOLL_NOUNS.isdisjoint(lower.split()):
         return True  # 'which has not given a toll for the army': a toll not given is no report
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
@@ -3829,7 +3832,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 # words included ('Damascus denounced the intervention as a breach of its sovereignty'), a stance unless a fact type
 # says more (docs/annotation.md: calls, demands, condemnations, warnings, intentions, pledges, support).
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
-    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
+    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded", "asked for", "asks for",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
     "rejected", "rejects", "dismissed", "dismisses", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
@@ -4367,6 +4370,8 @@ def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
         return False
     if lower in NAMING_VERBS and _names_no_judgement(doc, hit, doc.n):
         return False  # 'a coalition called the Army of Conquest', 'which describes itself as': no report stated
+    if lower in ASKING_FORMS and doc.lower[hit.start - 1] in RELATIVE_WORDS:
+        return False  # '... said the resident who asked for anonymity': how the speaker spoke, no report stated
     if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
         return False  # 'nobody said anything', 'the army did not say': nothing is stated
     return hit.end >= doc.n or doc.lower[hit.end] != "by"

@@ -952,3 +952,14 @@ def test_extract_claims_reads_the_content_before_a_frame_whose_time_words_lead_t
     claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday giving an updated toll.")
     claim = claim_with(claims, "42 people")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+
+
+def test_extract_claims_reads_asked_for_as_a_call_but_not_after_a_relative_word():
+    """Check that 'X has asked for ...' is X's claim (a call, like 'called for'), split from the outlet's words before
+    it, while 'the resident who asked for anonymity' describes how a speaker spoke and states nothing."""
+    claims = syria_claims("The road into Douma remains under fire and the UN has asked for a truce to let aid into the town.")
+    claim = claim_with(claims, "asked for a truce")
+    assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
+    assert claim_with(claims, "remains under fire")["speaker"] == "reuters"
+    claims = syria_claims("The group has levied a tax on Christians in Raqqa said the resident who asked for anonymity due to security concerns.")
+    assert claims["text"].tolist() == ["The group has levied a tax on Christians in Raqqa"]
