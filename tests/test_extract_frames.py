@@ -963,3 +963,11 @@ def test_extract_claims_reads_asked_for_as_a_call_but_not_after_a_relative_word(
     assert claim_with(claims, "remains under fire")["speaker"] == "reuters"
     claims = syria_claims("The group has levied a tax on Christians in Raqqa said the resident who asked for anonymity due to security concerns.")
     assert claims["text"].tolist() == ["The group has levied a tax on Christians in Raqqa"]
+
+
+def test_extract_claims_reads_reports_indicate_as_unnamed_sources():
+    """Check that 'reports indicate' (no one named) makes the claim a passive one of unnamed sources
+    (docs/annotation.md, rule 9)."""
+    claims = syria_claims("Islamic State fighters have killed 120 soldiers taken prisoner at the Tabqa airbase in Raqqa reports indicate.")
+    claim = claim_with(claims, "120 soldiers")
+    assert (claim["speaker"], claim["attribution"]) == ("unnamed sources", "passive")
