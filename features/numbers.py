@@ -186,6 +186,33 @@ Word = tuple  # (text, lower, start, end): plain tuples, the cheapest record in 
 TEXT, LOWER, START, END = 0, 1, 2, 3
 
 
+# A number written with a space (or a no-break or thin space) between its thousands groups ('nearly 200 000 civilians',
+# '1 500 000'): a first group of one to three digits not starting with 0, then groups of exactly three digits. Not after a
+# digit group, a month or a day number ('July 5 200 people', 'in 2015 300 people' are two numbers: the pattern cannot
+# start inside '2015'), nor before a short number in a list ('the 101 102 and 103 gas fields'; but 'between 10 000 and 12 000').
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\b[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+\b(?![,.]?\d|\s*(?:,|and|or|to|-)\s*\d{1,3}\b(?![ \u00a0\u202f]\d{3}))")
+_THOUSANDS_SPACES = str.maketrans({" ": ",", "\u00a0": ",", "\u202f": ","})
+_BEFORE_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _comma_thousands(match: re.Match) -> str:
+    """The spaced number with commas for its spaces (same length), unless a month name stands right before it."""
+    before = _BEFORE_WORD.search(match.string, max(0, match.start() - 12), match.start())
+    if before and before.group(1).lower() in MONTHS:
+        return match.group()
+    return match.group().translate(_THOUSANDS_SPACES)
+
+
+def spaced_thousands_as_commas(text: str) -> str:
+    """``text`` with the spaces inside numbers written with spaced thousands groups made commas ('200 000' ->
+    '200,000'), so they read as one number; every other character stays where it was. A digit and a space must be
+    followed by a digit for any to be made (one substring-free regex search rules most texts out)."""
+    return _SPACED_THOUSANDS.sub(_comma_thousands, text) if _DIGIT_SPACE_DIGIT.search(text) else text
+
+
+_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0\u202f]\d")
+
+
 def tokenize_words(text: str) -> list[Word]:
     """Split text into words, digit groups and punctuation: (text, lower, start, end) tuples."""
     lowered = text.lower()
@@ -229,7 +256,7 @@ def parse_number(text: str) -> float | None:
         The value as a float (vague plurals give a lower bound: "dozens" -> 24), or None when
         the text is not a number.
     """
-    words = tokenize_words(text.strip())
+    words = tokenize_words(spaced_thousands_as_commas(text.strip()))
     if not words:
         return None
     value, used = _read_number(words, 0)
@@ -485,8 +512,10 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
-    if len(first) == 4 and first.isdigit() and int(first[:2]) < 24 and int(first[2:]) < 60 and _after_dateline_year(lowers, start_index):
-        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514')
+    if first.isdigit() and (len(first) == 4 or (len(first) == 6 and first[3:] != "000" and int(first[4:]) < 60)) and int(first[:2]) < 24 and int(first[2:4]) < 60 and (
+            _after_dateline_year(lowers, start_index)):
+        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514'), also with its
+        # seconds, its colons stripped by scraping ('Fri Sep 30 2016 102138 Warplanes of ...'; a round '150000 people' after a date is a count)
     if after == "-":  # 'a 48-truck convoy', 'a 20-member team' are counts; '24-hour', '10-year-old', '3-0' are not
         following = lowers[end_index + 1] if end_index + 1 < len(lowers) else ""
         return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in _NOUN_OR_OUTCOME and not following.endswith("-old")
@@ -535,6 +564,7 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     # the digit-separator-digit scan only when a separator occurs at all: four substring tests cost less than the scan
     separator = "-" in text or "/" in text or "." in text or ":" in text
     masked = DATE_OR_TIME.sub(_blank, text) if separator and _DATE_OR_TIME_HINT.search(text) else text
+    masked = spaced_thousands_as_commas(masked)  # '200 000' -> '200,000': one number (same length, offsets kept)
     if "." in masked or "http" in masked:
         masked = _blank_links(masked)
     found = _word_texts(masked)
@@ -545,6 +575,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
     toll = "toll" in lowered
     # the next count after 'toll' or 'number of ... killed' is the toll's (two substring tests spare most clauses the search)
     toll_index, toll_outcome = _toll_anchor(lowers, outcomes, toll) if toll or "number" in lowered else (-1, "")
+    figure = toll_index < 0 and ("figure at" in lowered or "tally at" in lowered)
+    if figure:
+        toll_index, toll_outcome = _figure_anchor(lowers)  # 'while the UN puts the figure at 191000': the toll the sentence gave before
     quantities: list[dict] = []
     previous_noun = ""
     previous_outcome, previous_end = "", -1
@@ -582,7 +615,9 @@ def find_quantities(text: str, outcomes: dict[str, str] | None = None, offset: i
               and outcomes.get(lowers[previous_end]) == previous_own):
             outcome = _joined(words, noun_end, outcomes)  # 'Seven killed 37 others injured', '8 persons killed 58 others injured': the participle before
             # the count closes the count before it; this count's own outcome follows its noun
-        elif 0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index):
+        elif (0 <= toll_index < number.start_index and lowers[number.start_index - 1] in TOLL_VERBS and not _clause_break_between(lowers, toll_index, number.start_index)
+              and (not figure or number.end_index >= len(lowers) or not lowers[number.end_index][0].isalpha())):
+            # a figure's count with words of its own after it counts those ('put the figure at 4 million refugees')
             outcome = toll_outcome  # 'the death toll from the shelling ... has reached 20 people in addition to tens of others injured'
         else:
             head = lowers[noun_end - 1] if noun_end > noun_start else ""  # the counted noun's last word, lowercase
@@ -676,6 +711,19 @@ def _toll_anchor(lowers: list[str], outcomes: dict[str, str], toll: bool) -> tup
             for word in lowers[index + 2:index + 10]:  # 'the number of Nusra Front and rebel fighters killed ...'
                 if word in outcomes:
                     return index, outcomes[word]
+    return -1, ""
+
+
+# Nouns standing for a toll given before ('the Observatory says 180000 have died while the UN puts the figure at 191000'):
+# the count after '<noun> at' with no word after it is a toll.
+FIGURE_NOUNS = frozenset({"figure", "tally"})
+
+
+def _figure_anchor(lowers: list[str]) -> tuple[int, str]:
+    """The index of 'figure' or 'tally' right before 'at' and the toll outcome (killed); (-1, '') when there is none."""
+    for index in range(len(lowers) - 1):
+        if lowers[index] in FIGURE_NOUNS and lowers[index + 1] == "at":
+            return index, "killed"
     return -1, ""
 
 

@@ -317,7 +317,7 @@ def _judge(row, claim) -> dict:
         n_found_quantities=sum(_quantity_found(item, claim["quantities"]) for item in expected_quantities),
         n_predicted_quantities=len(claim["quantities"]),
         n_correct_predicted_quantities=sum(_quantity_expected(q, expected_quantities) for q in claim["quantities"]),
-        quantities_ok=sorted(expected_quantities) == sorted(expected_quantities) and all(_quantity_found(i, claim["quantities"]) for i in expected_quantities) and all(_quantity_expected(q, expected_quantities) for q in claim["quantities"]),
+        quantities_ok=all(_quantity_found(i, claim["quantities"]) for i in expected_quantities) and all(_quantity_expected(q, expected_quantities) for q in claim["quantities"]),
         n_expected_places=len(expected_places),
         n_found_places=len(set(expected_places) & set(claim["places"])),
         n_predicted_places=len(claim["places"]),
@@ -352,6 +352,8 @@ def _metrics(frame: pd.DataFrame) -> dict:
         metrics["quantities_precision"] = _ratio(found["n_correct_predicted_quantities"].sum(), found["n_predicted_quantities"].sum())
         metrics["quantities_recall"] = _ratio(found["n_found_quantities"].sum(), claims["n_expected_quantities"].fillna(0).sum() if "n_expected_quantities" in claims else 0)
         metrics["quantities_exact_per_claim"] = _ratio(int(found["quantities_ok"].sum()), len(claims))
+        # The same over the claims found: "quantities right on 90 % of claims" read as of the claims the extractor gives.
+        metrics["quantities_exact_per_found_claim"] = _ratio(int(found["quantities_ok"].sum()), len(found))
         metrics["places_precision"] = _ratio(found["n_found_places"].sum(), found["n_predicted_places"].sum())
         metrics["places_recall"] = _ratio(found["n_found_places"].sum(), found["n_expected_places"].sum())
         dated = found[found["date_checked"]]
@@ -392,12 +394,12 @@ def main(argv: list[str]) -> int:
         path = Path(argv[argv.index("--set") + 1])
     overall, seed, judged = evaluate(path=path)
     intervals = bootstrap_intervals(judged) if "--ci" in argv else {}
-    print(f"{'metric':<28}{'overall':>10}{'seed':>10}" + (f"{'95% CI by article':>22}" if intervals else ""))
+    print(f"{'metric':<34}{'overall':>10}{'seed':>10}" + (f"{'95% CI by article':>22}" if intervals else ""))
     for key in overall:
         left, right = overall[key], seed.get(key, float("nan"))
         fmt = (lambda v: f"{v:>10.3f}") if isinstance(left, float) else (lambda v: f"{v:>10}")
         interval = f"{intervals[key][0]:>11.3f}{intervals[key][1]:>11.3f}" if key in intervals else ""
-        print(f"{key:<28}{fmt(left)}{fmt(right)}{interval}")
+        print(f"{key:<34}{fmt(left)}{fmt(right)}{interval}")
     if "--errors" in argv:
         bad = judged[(judged["is_claim"] != judged["found"]) | judged.filter(like="_ok").eq(False).any(axis=1)]
         for row in bad.to_dict("records"):

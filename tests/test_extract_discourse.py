@@ -282,3 +282,52 @@ def test_extract_claims_does_not_read_they_as_one_person():
         'will stay" he said.'
     )
     assert claim_with(claims, "fighting to defend their homes")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
+
+
+def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre():
+    """Check that 'the centre said' means the registry organisation last named as a centre, and no other organisation."""
+    claims = syria_claims(
+        "The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. The Nusra Front said it repelled an attack. The centre "
+        "also said that 14 militants were killed near the airport."
+    )
+    assert claim_with(claims, "14 militants were killed")[["speaker", "speaker_camp"]].tolist() == ["Russian Defence Ministry", "loyalist"]
+    claims = syria_claims("The Nusra Front said it repelled an attack. The centre also said that 14 militants were killed near the airport.")
+    assert claim_with(claims, "14 militants were killed")["speaker"] != "Nusra Front"
+
+
+def test_extract_claims_splits_a_clause_before_a_quotation_opening_without_a_full_stop():
+    """Check that 'A "B" said X' without a full stop before the mark gives A as the outlet's claim and B as X's quotation."""
+    claims = syria_claims('Fighting went on. Jets struck the market in Saraqeb which has been cut off for months "The toll from the strikes on '
+                          'the market has risen to 19 dead" said the Syrian Observatory for Human Rights.')
+    before, quoted = claim_with(claims, "cut off for months"), claim_with(claims, "risen to 19 dead")
+    assert (before["speaker"], before["attribution"], before["quantities"]) == ("reuters", "own_assertion", [])
+    assert (quoted["speaker"], quoted["attribution"]) == ("Syrian Observatory for Human Rights", "direct_quote")
+    assert not quoted["text"].startswith("Jets")
+
+
+def test_extract_claims_splits_reported_content_from_a_quotation_that_follows_it():
+    """Check that 'X said A "B."' gives X two claims, A reported and B quoted, and a quoted name or a quotation inside
+    the content does not split it."""
+    claims = syria_claims('Fighting went on. Karim Haddad said the army and its allies were largely to blame for the hunger in the town '
+                          '"It is their choice whether more people will starve there this winter."')
+    assert claim_with(claims, "largely to blame")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "reported_speech"]
+    assert claim_with(claims, "their choice")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
+    claims = syria_claims('Fighting went on. Karim Haddad warned that the fate of the "Western-backed rebels in the north hangs by a thread" as '
+                          'the army advances.')
+    assert "the fate of" in claim_with(claims, "hangs by a thread")["text"]
+    claims = syria_claims('Fighting went on. Karim Haddad dismissed the claims of the regime as "A lie spread by the regime and its friends".')
+    assert "dismissed" in claim_with(claims, "A lie spread")["text"]
+
+
+def test_extract_claims_starts_a_sentence_at_a_discourse_opener_after_a_lost_full_stop():
+    """Check that 'Meanwhile', 'According to' or 'Earlier' capitalised right after a word (its full stop lost) start a
+    new sentence unit, so the text before keeps its own claim and the report after gets its own speaker; a Title Case
+    headline's 'According To' does not."""
+    claims = syria_claims("Four civilians were killed by shelling on the old market in Saraqeb According to a police source two children "
+                          "were wounded in a rocket attack on the eastern district")
+    assert [(q["value"], q["counts"]) for q in claim_with(claims, "Four civilians")["quantities"]] == [(4.0, "civilians killed")]
+    assert claim_with(claims, "two children")["speaker"] != claim_with(claims, "Four civilians")["speaker"]
+    claims = syria_claims("Three fighters wounded near Saraqeb Meanwhile activists said rebels shelled the army checkpoint in the north.")
+    assert "Meanwhile" not in claim_with(claims, "Three fighters")["text"]
+    claims = syria_claims("Army Takes Back Hill in Saraqeb According To Military Source. The army advanced on Monday the source said.")
+    assert not claims["text"].str.startswith("According To").any()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extraction_eval import EVAL_COLUMNS, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT11_CSV, HOLDOUT_CSV, NAMED_SETS, bootstrap_intervals, covering_claim, eval_row_problems, evaluate, fakes_texts, load_eval
+from extraction_eval import EVAL_COLUMNS, _metrics, HOLDOUT2_CSV, HOLDOUT3_CSV, HOLDOUT4_CSV, HOLDOUT6_CSV, HOLDOUT7_CSV, HOLDOUT8_CSV, HOLDOUT9_CSV, HOLDOUT10_CSV, HOLDOUT11_CSV, HOLDOUT_CSV, NAMED_SETS, bootstrap_intervals, covering_claim, eval_row_problems, evaluate, fakes_texts, load_eval
 from flows.packs import load_pack
 
 # Measured figures are printed by `python tests/extraction_eval.py`; these floors sit a few points below them.
@@ -314,3 +314,13 @@ def test_bootstrap_intervals_resample_whole_articles():
     split = pd.concat([_judged("good", 4, 0), _judged("bad", 0, 4)], ignore_index=True)
     low, high = bootstrap_intervals(split, draws=400)["speaker_precision"]
     assert (low, high) == (0.0, 1.0)
+
+
+def test_quantities_exact_is_given_over_all_claims_and_over_the_claims_found():
+    """Check that a claim not found counts against quantities_exact_per_claim but not against the per-found figure."""
+    judged = _judged("a", 3, 0)
+    judged.loc[2, "quantities_ok"] = False
+    missed = _judged("b", 1, 0).assign(found=False, quantities_ok=False)
+    metrics = _metrics(pd.concat([judged, missed], ignore_index=True))
+    assert metrics["quantities_exact_per_claim"] == 0.5
+    assert metrics["quantities_exact_per_found_claim"] == 2 / 3

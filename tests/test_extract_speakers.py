@@ -1453,3 +1453,32 @@ def test_extract_claims_gives_a_closing_he_the_person_introduced_before_the_quot
     """Check that '"A" she said' after a sentence introducing 'X who ...' is X's quotation, not the outlet's."""
     claim = claim_with(syria_claims(text), phrase)
     assert (claim["speaker"], claim["attribution"]) == (expected, "direct_quote")
+
+
+def test_extract_claims_reads_a_surname_after_a_registry_mention_as_the_speaker():
+    """Check that a registry mention followed by one capitalised word right before the verb gives way to that person's name."""
+    claims = syria_claims("Shelling hit the city overnight. Red Crescent chief Abdulrahman Haddad said 14 volunteers were wounded in the shelling.")
+    assert claim_with(claims, "14 volunteers were wounded")[["speaker", "speaker_camp"]].tolist() == ["Abdulrahman Haddad", "neutral"]
+    claims = syria_claims("Shelling hit the city overnight. The attacks on the hospital were committed by rebels Haddad said.")
+    assert claim_with(claims, "attacks on the hospital")["speaker"] == "Haddad"
+
+
+def test_extract_claims_reads_a_known_surname_after_a_registry_mention_as_that_person():
+    """Check that 'Daesh Cavusoglu said' after 'Mevlut Cavusoglu said' is Mevlut Cavusoglu, not the group or a new person."""
+    claims = syria_claims(
+        "Fighting went on near the border. Turkish Foreign Minister Mevlut Cavusoglu said on Monday that 40 militants were killed near the town. "
+        "These raids will not stop us from fighting Daesh Cavusoglu said."
+    )
+    assert claim_with(claims, "These raids")[["speaker", "speaker_camp"]].tolist() == ["Mevlut Cavusoglu", "regional"]
+
+
+def test_extract_claims_gives_a_country_without_its_own_registry_actor_its_capitals_side():
+    """Check that 'Syria said' stays 'Syria' with the side of the actor the lexicon's capital Damascus stands for."""
+    claims = syria_claims("Fighting went on near the border. Syria said 12 soldiers were killed when rebels shelled the base.")
+    assert claim_with(claims, "12 soldiers were killed")[["speaker", "speaker_camp"]].tolist() == ["Syria", "loyalist"]
+
+
+def test_extract_claims_reads_a_name_after_a_preposition_of_place_as_no_apposed_speaker():
+    """Check that 'near Tal Marzan a local source told' gives the source, not the unlisted village, as the speaker."""
+    claims = syria_claims("Fighting went on. Troops killed 12 gunmen in an attack near Tal Marzan a local source told SANA.")
+    assert claim_with(claims, "12 gunmen")["speaker"] == "a local source"

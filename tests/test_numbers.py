@@ -143,6 +143,17 @@ def test_find_quantities_skips_clock_times_after_a_dateline():
     assert [q["value"] for q in find_quantities("in 2014 1500 people were killed")] == [1500.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tue Mar 8 2016 142255 Warplanes of the air force destroyed 12 vehicles", [12.0]),
+     ("Sat Feb 6 2016 190703 35 Dead in a car bomb", [35.0]),
+     ("On March 8 2016 150000 people fled the city", [150000.0])],  # a round count after a date stays a count
+)
+def test_find_quantities_skips_a_clock_time_with_seconds_after_a_dateline(text, expected):
+    """Check that a six-digit clock time stripped of its colons after a dateline's year ('2016 142255') is no count."""
+    assert [q["value"] for q in find_quantities(text)] == expected
+
+
 _WORD_PIECES = ["killed", "Taliban", "’s", "al-Assad", "40", "1,200", "3.5", "10km", "1E5", "é", "Ünï", "٣", "²", ",", ".", "-", "'",
                 " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "K"]
 
@@ -945,3 +956,54 @@ def test_find_quantities_reads_the_passive_predicate_after_a_long_subject(text, 
 def test_find_quantities_counts_an_approximated_number_after_an_identifier_word(text, expected):
     """Check that an approximator between an identifier word and a number ('this number some 3200 families') makes it a count, while ages stay none."""
     assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.sampled_from([" ", "\u00a0", "\u202f"]))
+def test_parse_number_reads_thousands_groups_separated_by_spaces(number, space):
+    """Check that a number written with spaces between its thousands groups ('200 000') is read as one number."""
+    written = f"{number:,}".replace(",", space)
+    assert parse_number(written) == float(number)
+    found = find_quantities(f"nearly {written} civilians were killed in the shelling")
+    assert [(q["value"], q["counts"], q["text"]) for q in found] == [(float(number), "civilians killed", f"nearly {written} civilians")]
+
+
+@given(st.integers(min_value=1990, max_value=2030), st.integers(min_value=100, max_value=999))
+def test_find_quantities_does_not_glue_a_count_to_the_year_before_it(year, count):
+    """Check that a year and a three-digit count after it ('in 2015 300 people') stay two numbers, the count counted."""
+    found = find_quantities(f"in {year} {count} people were killed")
+    assert [(q["value"], q["counts"]) for q in found] == [(float(count), "people killed")]
+
+
+@given(st.sampled_from(["July", "Aug", "March"]), st.integers(min_value=1, max_value=28), st.integers(min_value=100, max_value=999))
+def test_find_quantities_does_not_glue_a_count_to_a_day_number(month, day, count):
+    """Check that a day after a month and a three-digit count after it ('on July 5 200 people') stay two numbers."""
+    found = find_quantities(f"on {month} {day} {count} people were killed")
+    assert [(q["value"], q["counts"]) for q in found] == [(float(count), "people killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("between 10 000 and 12 000 people fled the town", [(10000.0, 12000.0)]),
+     ("rebels seized the 201 202 and 203 depots", [(201.0, None), (202.0, 203.0)])],
+)
+def test_find_quantities_reads_spaced_ranges_but_not_lists_of_short_numbers(text, expected):
+    """Check that a range of spaced thousands is one range and a list of three-digit numbers is not glued into thousands."""
+    assert [(q["value"], q["value_max"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the figure at more than 8400", [(8400.0, "killed")]),
+     ("the tally at 310.", [(310.0, "killed")]),
+     ("the figure at 4 million refugees", [(4000000.0, "displaced")]),  # a count with its own words counts those
+     ("a figure of 30 villages", [(30.0, "villages")])],
+)
+def test_find_quantities_reads_a_bare_figure_given_at_as_a_toll(text, expected):
+    """Check that a bare count after 'the figure at' or 'the tally at' is a toll of the dead, and a count with its own noun is not."""
+    assert [(q["value"], q["counts"]) for q in find_quantities(text)] == expected
+
+
+def test_find_quantities_keeps_the_outcome_of_a_number_of_killed_beside_a_figure_rule():
+    """Check that 'the number of people killed ... has risen to N' still gives N killed whatever words follow N."""
+    found = find_quantities("the number of people killed in the raid on the market has risen to 21 including three children")
+    assert [(q["value"], q["counts"]) for q in found] == [(21.0, "killed"), (3.0, "children killed")]
