@@ -1157,6 +1157,7 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
 
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
+ASKING_FORMS = frozenset({"asked for", "asks for"})
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
@@ -1190,6 +1191,10 @@ def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
         return True  # 'following up on press reports about ...', 'claims of chemical attacks': a noun
     if lower in NOUN_LIKE_VERBS and not _opens_content(doc, verb.end, min(verb.end + 1, sent.end)):
         return True  # 'formation of new states in Syria', 'the Gulf states': a noun; the verb takes 'that', a quotation or a colon
+    if lower in ASKING_FORMS and previous in RELATIVE_WORDS:
+        return True  # '... said the resident who asked for anonymity': a request describing the speaker, no report
+    if previous in UNSAID_WORDS and not REPORTED_FIGURE_WORDS.isdisjoint(lower.split()):
+        return True  # 'which has not given a toll for the army': a toll not given is no report
     if lower in DECLARING_VERBS and verb.end < sent.end and doc.lower[verb.end] in ("a", "an"):
         return True  # 'the ministry declared a 48-hour truce', 'the army announced an operation': the act, not a report
     if lower in STANCE_ACT_VERBS and lower.split()[0].endswith("ed") and (
@@ -1895,9 +1900,18 @@ REPORTED_FIGURE_WORDS = frozenset({TOLL_WORD, "figure", "tally"})  # likewise 'p
 PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
 FRAME_ADVERBS = frozenset({"earlier", "previously", "repeatedly", "already", "later", "initially", "also", "again", "consistently", "strongly",
                            "flatly", "categorically", "vehemently", "publicly", "long", "since", "officially", "firmly", "recently", "promptly",
-                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently"})
+                           "quickly", "immediately", "swiftly", "however", "meanwhile", "too", "further", "separately", "subsequently", "both"})
 COORDINATED_VERB_ADVERBS = frozenset(FRAME_ADVERBS | {"instead", "then"})  # 'and instead suggests', 'and then said'
 WEEKDAYS_WRITTEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+RELATIVE_LEAD_WORDS = frozenset(FRAME_ADVERBS | PERFECT_AUXILIARIES | WEEKDAYS_WRITTEN | {"on", "last", "the", "day", "before"})
+
+
+def _relative_lead(doc: _Toks, start: int, verb: int) -> bool:
+    """Only perfect auxiliaries, frame adverbs and a weekday ('on Thursday had', 'has also', 'the day before had')
+    stand between a relative word and the verb at ``verb`` (no negation, no subject of its own)."""
+    return all(doc.lower[index] in RELATIVE_LEAD_WORDS for index in range(start, verb))
 
 
 def _with_auxiliaries(doc: _Toks, hit: _Hit, lower_bound: int) -> _Hit:
@@ -1933,9 +1947,12 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         # '... he said government forces had surrounded Bani Zeid reporting heavy strikes': a participle after a
         # frame continues that frame's speaker (commas are often lost), not the name before it
         return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start, hit.end, "reported", inherited=True)
-    if frames and hit.start - 1 == lower_bound and doc.lower[hit.start - 1] in RELATIVE_WORDS and frames[-1].kind == "inverted":
-        # 'was also reported by Syrian state television which said ...': the relative refers to the speaker just named
-        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, hit.start - 1, hit.end, "reported", inherited=True)
+    if (frames and hit.start > lower_bound and doc.lower[lower_bound] in RELATIVE_WORDS and frames[-1].kind in ("inverted", "according_to")
+            and _relative_lead(doc, lower_bound + 1, hit.start)):
+        # 'was also reported by Syrian state television which said ...', '... according to the Observatory which has
+        # documented ...', '... said the Observatory which on Thursday had given a toll of 17': the relative refers to
+        # the speaker just named, whose report it gives
+        return _Frame(hit.start, hit.end, hit.text, frames[-1].speaker, lower_bound, hit.end, "reported", inherited=True)
     adverb = hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "and" and doc.lower[hit.start - 1] in COORDINATED_VERB_ADVERBS
     if frames and hit.start - 1 >= lower_bound and (doc.lower[hit.start - 1] == "and" or adverb) and not participle:
         # '... said the air force was not responsible and accused Britain of ...', '... denied involvement and instead
@@ -2212,9 +2229,13 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
     when ``head`` is no noun of a description or its start is held inside a modifier ('in the city')."""
     if head < lower_bound or not _description_word(doc, head) or doc.lower[head].endswith(("ing", "ly")) or doc.lower[head] == "-":
         return None
-    start, position, held = None, head, False
+    start, position, held, joined = None, head, False, False
     while position >= lower_bound and head - position < DESCRIPTION_MAX:
         lower = doc.lower[position]
+        if lower == "and" and not joined and head > position > sent.start:
+            joined = True  # 'Government and opposition forces have both denied': joined descriptions, only as the sentence's subject
+            position -= 1
+            continue
         if lower in DESCRIPTION_DETERMINERS and position < head:
             start = position
             previous = doc.lower[position - 1] if position - 1 >= lower_bound else ""
@@ -2226,6 +2247,8 @@ def _description_start(doc: _Toks, sent, head: int, lower_bound: int) -> int | N
         if not (_description_word(doc, position) or lower in DESCRIPTION_LINKS or lower in DESCRIPTION_DETERMINERS):
             break
         position -= 1
+    if joined and (start != sent.start or doc.lower[start] in DESCRIPTION_DETERMINERS):
+        return None  # 'the town and residents said': 'and' joins a description only when both open the sentence
     return None if held else start
 
 
@@ -2907,7 +2930,7 @@ def _subject_with_postmodifier(doc: _Toks, hit: _Hit, speakers: list[_Hit], hits
     else:
         return None
     opener = doc.lower[end]
-    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end])):
+    if end >= hit.start or not (opener in POSTMODIFIER_OPENERS or (opener.endswith("ing") and doc.alpha[end]) or _apposed_description(doc, end, hit.start)):
         return None
     between = [other for other in hits if other.kind == "L" and end <= other.start < hit.start]
     reporting = {other.start for other in between if other.key == "reporting_verb"}
@@ -2958,6 +2981,12 @@ def _organisation_of_members(doc: _Toks, position: int, stop: int, speakers: Seq
     if end < stop and not (doc.lower[end] in POSTMODIFIER_OPENERS or doc.punct[end]):
         return None  # 'residents of Islamic State territory': the organisation modifies another noun
     return end, _speaker_from_hit(organisation, compiled)
+
+
+def _apposed_description(doc: _Toks, start: int, stop: int) -> bool:
+    """An appositive description opens at ``start`` ('The Observatory an anti-Assad group which tracks ...'): 'a' or
+    'an', then a description head (``DESCRIPTION_HEADS``) within ``APPOSITION_MODIFIERS_MAX`` tokens, before ``stop``."""
+    return doc.lower[start] in ("a", "an") and any(doc.lower[index] in DESCRIPTION_HEADS for index in range(start + 1, min(start + 2 + APPOSITION_MODIFIERS_MAX, stop)))
 
 
 def _back_reference_noun(doc: _Toks, start: int, stop: int) -> int | None:
@@ -3922,7 +3951,7 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
             # 'said a district next to ...', 'told his counterpart in a telephone call': no claim
             boundary = next_left if _place_apposition(doc, frame.right, next_left) or (content_before and (
                 _told_occasion(doc, frame.right, next_left, frame.verb_text) or _speaker_apposition_end(doc, frame.right, next_left) is not None)) else frame.right
-            if content_before and after_words >= 3 and frame.kind == "reported" and _continues_content(doc, frame.right, next_left):
+            if content_before and after_words >= 3 and frame.kind == "reported" and (_continues_content(doc, frame.right, next_left) or _time_led_participle(doc, frame.right, next_left)):
                 if not _speaking_occasion(doc, frame.right, next_left):
                     segments.append(_Segment(frame.right, next_left, frame))  # '... a monitoring group said on Monday including 29 in one district': the report's too
                 boundary = next_left  # '... said in a new toll on Sunday': how the speaker spoke is no claim
@@ -3931,6 +3960,23 @@ def _segments(sent, frames: list[_Frame]) -> list[_Segment]:
     if _has_quote_mark(sent.text):
         segments = [part for segment in segments for part in _split_at_quotation(doc, segment)]
     return [part for segment in segments for part in _split_contrast(doc, segment)]
+
+
+def _split_passive_relative(doc: _Toks, segments: list[_Segment], hits: list[_Hit]) -> list[_Segment]:
+    """The outlet's own text split at a relative clause that opens with an agentless passive report ('More than 50
+    people were wounded in the attack which was blamed on rebels'): the clause is the unnamed sources' claim
+    (docs/annotation.md, rule 9), the words before it the outlet's."""
+    passive = [hit.start for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
+    if not passive:
+        return segments
+    split: list[_Segment] = []
+    for segment in segments:
+        relative = next((start - 1 for start in passive if segment.frame is None and segment.start < start - 1 < segment.end and _n_words(doc, segment.start, start - 1) >= 3), None)
+        if relative is None:
+            split.append(segment)
+        else:
+            split.extend((_Segment(segment.start, relative, None), _Segment(relative, segment.end, None)))
+    return split
 
 
 # Words after which a quotation is their own complement, a name or a phrase the words before quote ('known as "Abu X"',
@@ -3992,7 +4038,7 @@ STANCE_FRAME_VERBS = frozenset({"threaten", "threatens", "threatened", "threaten
 # words included ('Damascus denounced the intervention as a breach of its sovereignty'), a stance unless a fact type
 # says more (docs/annotation.md: calls, demands, condemnations, warnings, intentions, pledges, support).
 STANCE_ACT_VERBS = STANCE_FRAME_VERBS | frozenset({
-    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded",
+    "urged", "urges", "urging", "called on", "called upon", "calls on", "calls upon", "calling on", "called for", "calling for", "demanded", "asked for", "asks for",
     "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises", "criticizes", "slammed", "welcomed", "welcomes",
     "rejected", "rejects", "dismissed", "dismisses", "hinted", "promised", "appealed", "voiced", "has supported", "have supported", "had supported"}) | NAMING_VERBS
 # Verbs of confirming: 'X also confirmed the reports' is X's claim (the reports' type, not a stance), frame words included.
@@ -4098,12 +4144,26 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
         if token not in TIME_WORDS:
             if (index == start or addressee) and token.endswith("ing") and doc.alpha[index] and token not in ("saying", "claiming") and verb.lower() not in GERUND_CONTENT_VERBS:
                 return False  # '... on Thursday activists said keeping up pressure ...': a participle continues, content came before
-            if token in CITING_WORDS:
-                return False  # 'Al Jazeera reported Wednesday citing a source': after time words too, the content came before
+            if token in CITING_WORDS or token in TIME_LED_PARTICIPLES:
+                return False  # 'Al Jazeera reported Wednesday citing a source', 'a monitor said Friday giving an updated toll': after time words too, the content came before
             if _continues_content(doc, start, end):
                 return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
             return index > start or token not in ("part", "as", "and", "adding", "updating")
     return False
+
+
+# Participles that continue a frame after its time words too ('said Friday giving an updated toll', 'said Sunday adding
+# that ...'): never a gerund subject of a clause of their own.
+TIME_LED_PARTICIPLES = frozenset({"giving", "adding", "updating", "noting", "raising", "revising"})
+
+
+def _time_led_participle(doc: _Toks, start: int, end: int) -> bool:
+    """After time words, a participle of ``TIME_LED_PARTICIPLES`` opens the words from ``start`` ('Friday giving an
+    updated toll'): the frame's own words, which give more of its report."""
+    index = start
+    while index < end and doc.lower[index] in TIME_WORDS:
+        index += 1
+    return start < index < end and doc.lower[index] in TIME_LED_PARTICIPLES
 
 
 # Words after a frame (and its time words) that continue the content before it, never open a clause of its own.
@@ -4502,6 +4562,8 @@ def _unresolved_report(doc: _Toks, hit: _Hit) -> bool:
         return False
     if lower in NAMING_VERBS and _names_no_judgement(doc, hit, doc.n):
         return False  # 'a coalition called the Army of Conquest', 'which describes itself as': no report stated
+    if lower in ASKING_FORMS and doc.lower[hit.start - 1] in RELATIVE_WORDS:
+        return False  # '... said the resident who asked for anonymity': how the speaker spoke, no report stated
     if doc.lower[hit.start - 1] in UNSAID_WORDS or (hit.start >= 2 and doc.lower[hit.start - 2] in UNSAID_WORDS and doc.lower[hit.start - 1] in FINITE_WORDS):
         return False  # 'nobody said anything', 'the army did not say': nothing is stated
     return hit.end >= doc.n or doc.lower[hit.end] != "by"
@@ -4514,6 +4576,9 @@ def _is_checkable(categories: set[str], quantities: list[dict]) -> bool:
     return has_fact and not ("commentary" in categories and not quantities)
 
 
+UNNAMED_REPORTERS = frozenset({"reports"})  # a bare plural speaker that names no one: the report is passive
+
+
 def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article: dict, compiled: _Compiled) -> tuple[_Speaker, str]:
     if frame is None:
         if passive:
@@ -4521,6 +4586,9 @@ def _speaker_and_attribution(frame, passive, doc, start: int, end: int, article:
         return outlet_speaker(article["outlet"], compiled), "own_assertion"
     if frame.kind == "according_to":
         return frame.speaker, "according_to"
+    if frame.speaker.name.lower() in UNNAMED_REPORTERS:
+        # '... were killed on Thursday reports said': no one is named (docs/annotation.md, rule 9), unlike 'media reports'
+        return _Speaker(PASSIVE_SPEAKER, CAMP_UNKNOWN, True, "group"), "passive"
     if frame.kind == "quote":
         return frame.speaker, "direct_quote"
     if frame.kind == "continued":  # a report continued: only its own sentence's quotation marks count
@@ -4812,7 +4880,7 @@ def _claim_rows(spacy_doc, text: str, article: dict, compiled: _Compiled) -> lis
     for sentence_index, (sent, hits, frames) in enumerate(sentences):
         if sent.start in tag_lists:
             continue
-        for segment in _segments(sent, frames):
+        for segment in _split_passive_relative(doc, _segments(sent, frames), hits):
             row = _segment_claim(doc, segment, hits, article, compiled, sent, sentence_index, frame_dates)
             if row is not None:
                 rows.append(row)

@@ -861,6 +861,109 @@ def test_extract_claims_reads_no_frame_in_a_stance_participle_before_by():
     assert claim["speaker"] == "Free Syrian Army" and claim["places"] == ["Douma"]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rebels shelled Hama on Friday according to the Observatory which has documented heavy shelling on the city since early June.",
+         "heavy shelling on the city"),
+        ("Shelling killed 30 people in Hama said the Syrian Observatory for Human Rights which on Friday had given a death toll of 12.", "toll of 12"),
+    ],
+)
+def test_extract_claims_reads_a_relative_clause_after_a_speaker_as_its_report(text, phrase):
+    """Check that a relative clause right after a closing or 'according to' speaker whose verb reports ('which has
+    documented ...', 'which on Friday had given a death toll of 12') is that speaker's claim, not the outlet's."""
+    claim = claim_with(syria_claims(text), phrase)
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+
+
+def test_extract_claims_reads_no_report_in_a_toll_not_given():
+    """Check that a toll phrase after a negation ('which has not given a toll for the army') is no report: no frame
+    takes the mention after it as its speaker."""
+    claims = syria_claims("Fighting killed 30 rebels according to the Observatory which has not given a toll for the army.")
+    assert "Syrian Army" not in claims["speaker"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monitors at the Syrian Observatory for Human Rights which follows the war from London said shells hit Douma on Friday killing four people.",
+         "Syrian Observatory for Human Rights"),
+        ("The Observatory an anti-Assad group which tracks the fighting through contacts on the ground said shells hit Douma on Friday.",
+         "Syrian Observatory for Human Rights"),
+        ("The White Helmets a rescue group which works in rebel areas said shells hit Douma on Friday.", "White Helmets"),
+    ],
+)
+def test_extract_claims_reads_the_speaker_across_a_long_subject(text, expected):
+    """Check that a relative clause after members of a registry organisation ('Monitors at the Observatory which
+    ...') or after an appositive description ('The Observatory an anti-Assad group which ...') leaves the
+    organisation the speaker of the verb that follows."""
+    claim = claim_with(syria_claims(text), "shells hit Douma")
+    assert (claim["speaker"], claim["attribution"]) == (expected, "reported_speech")
+    assert claim["text"].startswith("shells hit Douma")
+
+
+def test_extract_claims_reads_joined_descriptions_opening_the_sentence_as_one_speaker():
+    """Check that descriptions joined by 'and' that open the sentence ('Government and rebel forces have both denied')
+    are one speaker written as the whole phrase (docs/annotation.md, Speaker rule 4), and that 'and' joining a
+    description to an object before it ('shelled the town and residents said') does not."""
+    claim = claim_with(syria_claims("Government and rebel forces have both denied shelling the market in Douma."), "shelling the market")
+    assert (claim["speaker"], claim["attribution"]) == ("Government and rebel forces", "reported_speech")
+    claim = claim_with(syria_claims("Rebels shelled the town and residents said the market in Douma was hit."), "the market in Douma")
+    assert claim["speaker"] == "residents"
+
+
+def test_extract_claims_reads_an_agentless_blame_in_a_relative_clause_as_unnamed_sources():
+    """Check that 'which was blamed on X' with no blamer named is a passive claim of unnamed sources (docs/annotation.md,
+    rule 9), split from the outlet's own words before the relative clause."""
+    claims = syria_claims("More than 30 people were wounded in the blast in Jableh which was blamed on rebels fighting the government.")
+    blame = claim_with(claims, "blamed on rebels")
+    assert (blame["speaker"], blame["attribution"]) == ("unnamed sources", "passive")
+    own = claim_with(claims, "30 people were wounded")
+    assert (own["speaker"], own["attribution"]) == ("reuters", "own_assertion")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 30 rebels were killed in clashes near Hama on Thursday reports said.", ("unnamed sources", "passive")),
+        ("Reports said 30 rebels were killed in clashes near Hama on Thursday.", ("unnamed sources", "passive")),
+        ("Local reports said 30 rebels were killed in clashes near Hama on Thursday.", ("local reports", "reported_speech")),
+    ],
+)
+def test_extract_claims_reads_bare_reports_as_unnamed_sources(text, expected):
+    """Check that 'reports said' with no word naming whose reports they are is a passive claim of unnamed sources
+    (docs/annotation.md, rule 9), while described reports ('local reports') stay the speaker as written."""
+    claim = claim_with(syria_claims(text), "30 rebels")
+    assert (claim["speaker"], claim["attribution"]) == expected
+
+
+def test_extract_claims_reads_the_content_before_a_frame_whose_time_words_lead_to_a_participle():
+    """Check that a closing frame whose time words are followed by a participle continuing it ('a monitoring group
+    said Friday giving an updated toll') leaves the content before it the speaker's, not the outlet's."""
+    claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday giving an updated toll.")
+    claim = claim_with(claims, "42 people")
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+
+
+def test_extract_claims_reads_asked_for_as_a_call_but_not_after_a_relative_word():
+    """Check that 'X has asked for ...' is X's claim (a call, like 'called for'), split from the outlet's words before
+    it, while 'the resident who asked for anonymity' describes how a speaker spoke and states nothing."""
+    claims = syria_claims("The road into Douma remains under fire and the UN has asked for a truce to let aid into the town.")
+    claim = claim_with(claims, "asked for a truce")
+    assert (claim["speaker"], claim["attribution"]) == ("United Nations", "reported_speech")
+    assert claim_with(claims, "remains under fire")["speaker"] == "reuters"
+    claims = syria_claims("The group has levied a tax on Christians in Raqqa said the resident who asked for anonymity due to security concerns.")
+    assert claims["text"].tolist() == ["The group has levied a tax on Christians in Raqqa"]
+
+
+def test_extract_claims_reads_reports_indicate_as_unnamed_sources():
+    """Check that 'reports indicate' (no one named) makes the claim a passive one of unnamed sources
+    (docs/annotation.md, rule 9)."""
+    claims = syria_claims("Islamic State fighters have killed 120 soldiers taken prisoner at the Tabqa airbase in Raqqa reports indicate.")
+    claim = claim_with(claims, "120 soldiers")
+    assert (claim["speaker"], claim["attribution"]) == ("unnamed sources", "passive")
+
+
 def test_extract_claims_splits_a_contrasting_figure_given_by_another_source():
     """Check that 'X says N died while Y puts the figure at M' gives two claims, each with its own speaker and count."""
     claims = syria_claims("Fighting went on. The Observatory says some 7000 people have died in the province since the spring while the "
