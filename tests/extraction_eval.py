@@ -93,6 +93,14 @@ from ../shared (never copied). Run it::
       article or an earlier pick (none was skipped): the first 15. 185 rows, 169 claims, 16 non-claims, 10 outlets.
       Measured blind at the start and end of round 16, then read. A second annotator labelled its key phrases
       independently: tests/data/agreement_holdout13_second.csv.)
+    PYTHONPATH=$PWD python tests/extraction_eval.py --holdout14 --errors # fourteenth unseen set, 15 articles
+      (holdout14 was annotated blind on 2026-12-06 from the text alone, after round 16 and before round 17 and before
+      the extractor was run on these articles, following docs/annotation.md. Its articles: the distinct FA-KES train
+      unit_ids named in no tests/data/extraction_eval*.csv as of commit 23160fd (eval, holdout..holdout13) and not
+      among the 60 articles round 16's reviewers read, sorted numerically, every 17th from 0-based position 4,
+      skipping any whose text shares 80 % of its 5-word shingles with an annotated or reviewed article or an earlier
+      pick (1924058046 and 1926479090 were skipped): the first 15. 281 rows, 253 claims, 28 non-claims, 9 outlets.
+      Measured blind at the end of round 16 and after each merge of round 17, then read.)
     PYTHONPATH=$PWD python tests/extraction_eval.py --unseen            # the six held-out sets together (holdout..holdout6)
     PYTHONPATH=$PWD python tests/extraction_eval.py --set FILE [--errors] # any annotation file of the same columns
     PYTHONPATH=$PWD python tests/extraction_eval.py --holdout12 --ci      # with 95% intervals, resampling whole articles
@@ -153,12 +161,15 @@ HOLDOUT12_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout12.csv"
 # Annotated blind on 2026-12-06 from the text alone by docs/annotation.md (selection rule in the module docstring): the
 # thirteenth unseen check, kept out of --unseen; read after round 16.
 HOLDOUT13_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout13.csv"
+# Annotated blind on 2026-12-06 from the text alone by docs/annotation.md (selection rule in the module docstring): the
+# fourteenth unseen check, kept out of --unseen; read after round 17.
+HOLDOUT14_CSV = ROOT / "tests" / "data" / "extraction_eval_holdout14.csv"
 # The annotated sets by name; `extraction_eval.py --<name>` measures one ('tuned' is EVAL_CSV, the default).
 NAMED_SETS = {
     "tuned": EVAL_CSV, "holdout": HOLDOUT_CSV, "holdout2": HOLDOUT2_CSV, "holdout3": HOLDOUT3_CSV, "holdout4": HOLDOUT4_CSV,
     "holdout5": HOLDOUT5_CSV, "holdout6": HOLDOUT6_CSV, "holdout7": HOLDOUT7_CSV, "holdout8": HOLDOUT8_CSV, "holdout9": HOLDOUT9_CSV,
     "holdout10": HOLDOUT10_CSV, "holdout11": HOLDOUT11_CSV, "holdout12": HOLDOUT12_CSV,
-    "holdout13": HOLDOUT13_CSV,
+    "holdout13": HOLDOUT13_CSV, "holdout14": HOLDOUT14_CSV,
 }
 QUANTITY_OUTCOMES = ("killed", "injured", "casualties", "destroyed", "seized", "missing", "captured", "displaced")  # docs/annotation.md
 EVAL_COLUMNS = ["unit_id", "key_phrase", "is_claim", "speaker", "camp", "attribution", "claim_type", "quantities", "places", "event_date"]
