@@ -727,7 +727,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
-        if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
+        if hit.key == "reporting_verb" and _not_a_report(sent, written):
             continue
         if (frames and written.text.lower() in TOLL_PARTICIPLES and not frames[-1].inherited
                 and TOLL_WORD in sent.toks.lower[frames[-1].right:min(frames[-1].right + 3, written.start)]):
@@ -1164,7 +1164,7 @@ REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observat
 REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
 
 
-def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
+def _not_a_report(sent: _Sent, verb: _Hit) -> bool:
     """A reporting verb form that is no report here: a noun (after a determiner, 'their pledges'; a plural after a
     preposition, 'despite pledges'; the object of another verb, 'to verify claims'; before 'of' / 'about'; 'states'
     opening no content), an accusation, denial or stance verb as an infinitive or a passive, a counting verb with no
