@@ -1060,10 +1060,18 @@ def _organisation_by_head_noun(doc: _Toks, frame: _Frame, state: _ArticleState) 
     noun = frame.verb_start - 1
     while noun > frame.left and doc.lower[noun] in FRAME_ADVERBS:
         noun -= 1
-    lower = doc.lower[noun]
-    if (lower not in HEAD_REFERENCE_NOUNS and lower not in NAME_HEAD_REFERENCE_NOUNS) or doc.token(noun) != lower or noun - 1 < frame.left or doc.lower[noun - 1] != "the":
+    if noun - 1 < frame.left or (noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS):
         return None
-    if noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS:
+    if doc.lower[noun] not in HEAD_REFERENCE_NOUNS and doc.lower[noun] not in NAME_HEAD_REFERENCE_NOUNS:
+        return None
+    return _the_noun_organisation(doc, noun, state)
+
+
+def _the_noun_organisation(doc: _Toks, noun: int, state: _ArticleState) -> _Speaker | None:
+    """'the <noun>' ending at ``noun``, the noun written lowercase ('the coalition'): the registry organisation named
+    last before 'the' with that noun in its name (``_organisation_named_with``), or None."""
+    lower = doc.lower[noun]
+    if doc.token(noun) != lower or doc.lower[noun - 1] != "the":
         return None
     return _organisation_named_with(state, frozenset((lower,)), noun - 1)
 
@@ -2049,9 +2057,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
             return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
-    if (hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "the" and doc.lower[hit.start - 1] in HEAD_REFERENCE_NOUNS
-            and doc.token(hit.start - 1) == doc.lower[hit.start - 1]
-            and (referent := _organisation_named_with(state, frozenset((doc.lower[hit.start - 1],)), hit.start - 2)) is not None):
+    if (hit.start - 2 >= lower_bound and doc.lower[hit.start - 1] in HEAD_REFERENCE_NOUNS
+            and (referent := _the_noun_organisation(doc, hit.start - 1, state)) is not None):
         # '... on Raqqa in what the coalition said was ...': the coalition named last, not the sentence's first mention
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start - 2, hit.end, "reported")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
