@@ -982,11 +982,13 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
         if frame.speaker.kind == "organisation":
             state.last_organisation = frame.speaker
         # 'Foreign Secretary Boris Johnson said' (United Kingdom): a person's voice, which 'he' may mean sentences later
-        state.titled_any = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
-            doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in range(max(frame.left - 1, 0), frame.right))
-        if not frame.inherited and frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
-                _is_title_word(doc.lower[index]) for index in range(max(frame.left - 1, 0), frame.right)):
-            state.last_person = None  # 'spokesman Igor Konashenkov said' (the ministry): a later 'he' is him, not a person named before
+        spoken_for = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted")
+        around = range(max(frame.left - 1, 0), frame.right)
+        state.titled_any = spoken_for and any(doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in around)
+        if spoken_for and not frame.inherited and (state.titled_any or any(doc.lower[index] in ROLE_WORDS for index in around)):
+            # 'spokesman Igor Konashenkov said' (the ministry; a title word, ``_is_title_word``): a later 'he' is him, not a
+            # person named before
+            state.last_person = None
         if frame.speaker.kind == "person":
             state.last_person = frame.speaker
             state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
