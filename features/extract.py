@@ -1041,10 +1041,11 @@ def _actor_of_sources(name: str, compiled: _Compiled, state: _ArticleState) -> _
     text = name.removeprefix("the ")
     if not text.endswith(" sources") or text != text.lower():
         return None
-    key = compiled.source_by_alias.get(text[:-1])
-    if key is None or compiled.sources[key]["kind"] != "organisation" or compiled.sources[key]["anonymous"]:
+    singular = text[:-1]
+    key = compiled.source_by_alias.get(singular)
+    if key is None or (info := compiled.sources[key])["kind"] != "organisation" or info["anonymous"]:
         return None
-    if _names_an_army(text[:-1]) and (army := _army_named_last(compiled, state)) is not None:
+    if _names_an_army(singular) and (army := _army_named_last(compiled, state)) is not None:
         return army
     return _registry_speaker(key, compiled)
 
