@@ -1166,9 +1166,9 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
+ASKING_FORMS = frozenset({"asked for", "asks for"})  # after a relative word, a request describing the speaker ('who asked for anonymity')
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
-ASKING_FORMS = frozenset({"asked for", "asks for"})
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
@@ -1264,6 +1264,11 @@ COUNT_CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has"
 # Tokens after a count within which its head noun is looked for ('more than 100 civilian lives', 'scores of terrorists').
 COUNT_HEAD_REACH = 3
 
+# Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
+# children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
+COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
+                                    "according", "last", "this", "so", "far", "alone"})
+
 
 def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
     """A 'claim' verb whose object is a count of the dead or of people with no verb of its own after it: the casualty
@@ -1286,12 +1291,6 @@ def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
                 return False  # 'claimed two attackers blew themselves up': the count is a clause's subject
             return not any(lower[later] in COUNT_CLAUSE_VERBS for later in range(after, sent.end))
     return False
-
-
-# Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
-# children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
-COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
-                                    "according", "last", "this", "so", "far", "alone"})
 
 
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
