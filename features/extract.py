@@ -2041,7 +2041,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if hit.start - 1 > sent.start and doc.lower[hit.start - 1] == "it" and state.last_any is None:
         # 'The United Nations called for a ceasefire in Aleppo where it said ...': with no speaker before, 'it' is the
         # organisation that is the sentence's subject
-        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and _is_registry_organisation(s, compiled)), None)
         if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
     if participle and frames and _previous_is_comma(doc, hit.start, lower_bound):
@@ -2210,6 +2210,11 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     return None
 
 
+def _is_registry_organisation(hit: _Hit, compiled: _Compiled) -> bool:
+    """The mention is a registry name whose actor is of the kind organisation (no outlet, person or description)."""
+    return hit.kind == "S" and compiled.sources[hit.key]["kind"] == "organisation"
+
+
 def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: Sequence[_Hit], compiled: _Compiled,
                                    places: Sequence[_Hit] = ()) -> _Hit | None:
     """The registry organisation a description start..end names its members by ('Syria Civil Defence workers', 'the
@@ -2217,7 +2222,7 @@ def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: S
     to ``end``; or the description's noun placed in it ('Monitors at the Syrian Observatory', ``_organisation_of_members``);
     None otherwise."""
     organisation = next((s for s in speakers if start <= s.start and s.end <= end and s.kind == "S"), None)
-    if organisation is None or compiled.sources[organisation.key]["kind"] != "organisation":
+    if organisation is None or not _is_registry_organisation(organisation, compiled):
         return None
     link = next((index for index in range(start + 1, organisation.start) if doc.lower[index] in MEMBER_OF_LINKS), None)
     if link is not None:
@@ -2697,7 +2702,7 @@ def _person_of_organisation(doc: _Toks, hit: _Hit, speakers: list[_Hit], places:
     last = hit.start - 1
     if last - 2 < lower_bound or not doc.alpha[last]:
         return None
-    organisation = next((s for s in speakers if s.end == hit.start and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+    organisation = next((s for s in speakers if s.end == hit.start and _is_registry_organisation(s, compiled)), None)
     if organisation is None and doc.lower[last] not in SUBJECT_ORGANISATION_HEADS:
         return None
     link = next((index for index in range(last - 1, max(lower_bound, last - MEMBER_ORGANISATION_WORDS - 1), -1) if doc.lower[index] in MEMBER_LINKS), None)
@@ -2977,7 +2982,7 @@ def _organisation_of_members(doc: _Toks, position: int, stop: int, speakers: Seq
         return None
     start = position + 1
     organisation = next((s for s in speakers if start <= s.start <= start + SUBJECT_MODIFIERS_MAX and s.start < stop), None)
-    if organisation is None or organisation.kind != "S" or compiled.sources[organisation.key]["kind"] != "organisation":
+    if organisation is None or not _is_registry_organisation(organisation, compiled):
         return None
     if any(place.start < organisation.end and organisation.start < place.end for place in places):
         return None
