@@ -2365,6 +2365,7 @@ def _opens_sentence_only(doc: _Toks, position: int) -> bool:
 
 
 AREA_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "around", "outside", "throughout", "within"})
+PLACE_PREPOSITIONS = frozenset(AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS)  # before a place, also one the gazetteer lacks ('near Tal Sawan')
 
 
 def _after_locative(doc: _Toks, start: int, lower_bound: int) -> bool:
@@ -2838,7 +2839,7 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
             return None  # the tail of a longer name
         start = next((place.end for place in places if place.start == start and place.end < end and doc.lower[start - 1] in LOCATIVE_WORDS), start)  # '... in Douma Karim Haddad a doctor'
-        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS:
+        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in PLACE_PREPOSITIONS:
             return None  # 'an attack near Tal Sawan a local source told': a place the gazetteer lacks closes the content, no name
     elif doc.lower[description.start] not in DEFINITE_WORDS:
         named = _proper_name_after(doc, description.end, verb)
