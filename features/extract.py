@@ -727,7 +727,7 @@ def _find_frames(sent, hits: list[_Hit], compiled: _Compiled, state: _ArticleSta
             continue  # 'claiming the lives of': a casualty idiom, not a report
         if hit.key == "according_to" and frames and hit.text.lower().endswith("ing"):
             continue  # 'Anadolu reported 15 deaths citing a statement from X': the claim stays the reporter's
-        if hit.key == "reporting_verb" and _not_a_report(sent, written, group_starts):
+        if hit.key == "reporting_verb" and _not_a_report(sent, written):
             continue
         if (frames and written.text.lower() in TOLL_PARTICIPLES and not frames[-1].inherited
                 and TOLL_WORD in sent.toks.lower[frames[-1].right:min(frames[-1].right + 3, written.start)]):
@@ -982,11 +982,13 @@ def _remember_speaker(doc: _Toks, frame: _Frame, state: _ArticleState) -> None:
         if frame.speaker.kind == "organisation":
             state.last_organisation = frame.speaker
         # 'Foreign Secretary Boris Johnson said' (United Kingdom): a person's voice, which 'he' may mean sentences later
-        state.titled_any = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
-            doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in range(max(frame.left - 1, 0), frame.right))
-        if not frame.inherited and frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted") and any(
-                _is_title_word(doc.lower[index]) for index in range(max(frame.left - 1, 0), frame.right)):
-            state.last_person = None  # 'spokesman Igor Konashenkov said' (the ministry): a later 'he' is him, not a person named before
+        spoken_for = frame.speaker.kind == "organisation" and frame.kind in ("reported", "inverted")
+        around = range(max(frame.left - 1, 0), frame.right)
+        state.titled_any = spoken_for and any(doc.lower[index] in TITLE_WORDS or doc.lower[index] in HONORIFICS for index in around)
+        if spoken_for and not frame.inherited and (state.titled_any or any(doc.lower[index] in ROLE_WORDS for index in around)):
+            # 'spokesman Igor Konashenkov said' (the ministry; a title word, ``_is_title_word``): a later 'he' is him, not a
+            # person named before
+            state.last_person = None
         if frame.speaker.kind == "person":
             state.last_person = frame.speaker
             state.persons.setdefault(frame.speaker.name.split()[-1].lower(), frame.speaker)
@@ -1039,10 +1041,11 @@ def _actor_of_sources(name: str, compiled: _Compiled, state: _ArticleState) -> _
     text = name.removeprefix("the ")
     if not text.endswith(" sources") or text != text.lower():
         return None
-    key = compiled.source_by_alias.get(text[:-1])
-    if key is None or compiled.sources[key]["kind"] != "organisation" or compiled.sources[key]["anonymous"]:
+    singular = text[:-1]
+    key = compiled.source_by_alias.get(singular)
+    if key is None or (info := compiled.sources[key])["kind"] != "organisation" or info["anonymous"]:
         return None
-    if _names_an_army(text[:-1]) and (army := _army_named_last(compiled, state)) is not None:
+    if _names_an_army(singular) and (army := _army_named_last(compiled, state)) is not None:
         return army
     return _registry_speaker(key, compiled)
 
@@ -1060,10 +1063,18 @@ def _organisation_by_head_noun(doc: _Toks, frame: _Frame, state: _ArticleState) 
     noun = frame.verb_start - 1
     while noun > frame.left and doc.lower[noun] in FRAME_ADVERBS:
         noun -= 1
-    lower = doc.lower[noun]
-    if (lower not in HEAD_REFERENCE_NOUNS and lower not in NAME_HEAD_REFERENCE_NOUNS) or doc.token(noun) != lower or noun - 1 < frame.left or doc.lower[noun - 1] != "the":
+    if noun - 1 < frame.left or (noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS):
         return None
-    if noun - 1 > frame.left and doc.lower[noun - 2] not in MEMBER_OF_LINKS:
+    if doc.lower[noun] not in HEAD_REFERENCE_NOUNS and doc.lower[noun] not in NAME_HEAD_REFERENCE_NOUNS:
+        return None
+    return _the_noun_organisation(doc, noun, state)
+
+
+def _the_noun_organisation(doc: _Toks, noun: int, state: _ArticleState) -> _Speaker | None:
+    """'the <noun>' ending at ``noun``, the noun written lowercase ('the coalition'): the registry organisation named
+    last before 'the' with that noun in its name (``_organisation_named_with``), or None."""
+    lower = doc.lower[noun]
+    if doc.token(noun) != lower or doc.lower[noun - 1] != "the":
         return None
     return _organisation_named_with(state, frozenset((lower,)), noun - 1)
 
@@ -1155,16 +1166,16 @@ def _count_follows(doc: _Toks, start: int, end: int) -> bool:
     return False
 
 
+ASKING_FORMS = frozenset({"asked for", "asks for"})  # after a relative word, a request describing the speaker ('who asked for anonymity')
 # Verbs that perform what their indefinite object names ('declared a truce', 'announced an offensive'): an act the
 # outlet reports, not a report of the verb's subject.
-ASKING_FORMS = frozenset({"asked for", "asks for"})
 DECLARING_VERBS = frozenset({"declared", "declares", "declare", "announced", "announces", "announce"})
 # 'reported' right before an outcome ('hundreds reported dead', 'two soldiers reported missing') qualifies a count.
 REPORTED_PARTICIPLES = frozenset({"reported"})  # not "confirmed": "the Observatory confirmed dead civilians in ..." reports
 REPORTED_OUTCOMES = frozenset({"dead", "killed", "missing", "wounded", "injured", "kidnapped", "abducted", "captured", "detained"})
 
 
-def _not_a_report(sent: _Sent, verb: _Hit, group_starts: set[int]) -> bool:
+def _not_a_report(sent: _Sent, verb: _Hit) -> bool:
     """A reporting verb form that is no report here: a noun (after a determiner, 'their pledges'; a plural after a
     preposition, 'despite pledges'; the object of another verb, 'to verify claims'; before 'of' / 'about'; 'states'
     opening no content), an accusation, denial or stance verb as an infinitive or a passive, a counting verb with no
@@ -1253,6 +1264,11 @@ COUNT_CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has"
 # Tokens after a count within which its head noun is looked for ('more than 100 civilian lives', 'scores of terrorists').
 COUNT_HEAD_REACH = 3
 
+# Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
+# children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
+COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
+                                    "according", "last", "this", "so", "far", "alone"})
+
 
 def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
     """A 'claim' verb whose object is a count of the dead or of people with no verb of its own after it: the casualty
@@ -1275,12 +1291,6 @@ def _claims_count_of_dead(sent: _Sent, position: int) -> bool:
                 return False  # 'claimed two attackers blew themselves up': the count is a clause's subject
             return not any(lower[later] in COUNT_CLAUSE_VERBS for later in range(after, sent.end))
     return False
-
-
-# Words after a count of people that close or extend it as an object ('claimed more than 100 civilians including
-# children', 'claiming scores of terrorists and blocking ...'); any other word after it starts the count's own clause.
-COUNT_OBJECT_FOLLOWERS = frozenset({"including", "among", "mostly", "mainly", "in", "on", "at", "near", "during", "since", "and", "across", "over", "from",
-                                    "according", "last", "this", "so", "far", "alone"})
 
 
 # Prepositions that make the mention after them an object ('issued a warning to rebels ... stating'), and the words
@@ -2031,7 +2041,7 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
     if hit.start - 1 > sent.start and doc.lower[hit.start - 1] == "it" and state.last_any is None:
         # 'The United Nations called for a ceasefire in Aleppo where it said ...': with no speaker before, 'it' is the
         # organisation that is the sentence's subject
-        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+        subject = next((s for s in speakers if sent.start <= s.start < hit.start - 1 and _is_registry_organisation(s, compiled)), None)
         if subject is not None and (subject.start == sent.start or doc.lower[subject.start - 1] not in OBJECT_PREPOSITIONS):
             return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(subject, compiled), hit.start - 1, hit.end, "reported")
     if participle and frames and _previous_is_comma(doc, hit.start, lower_bound):
@@ -2049,9 +2059,8 @@ def _reported_frame(sent, hit: _Hit, speakers: list[_Hit], frames: list[_Frame],
         if (named := _name_after_description(doc, speaker_hit, sent.end, speakers, places, compiled)) is not None:
             return _Frame(hit.start, hit.end, hit.text, _known_person(state, named[1]), hit.start, named[0], "inverted")
         return _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(speaker_hit, compiled), hit.start, speaker_hit.end, "inverted")
-    if (hit.start - 2 >= lower_bound and doc.lower[hit.start - 2] == "the" and doc.lower[hit.start - 1] in HEAD_REFERENCE_NOUNS
-            and doc.token(hit.start - 1) == doc.lower[hit.start - 1]
-            and (referent := _organisation_named_with(state, frozenset((doc.lower[hit.start - 1],)), hit.start - 2)) is not None):
+    if (hit.start - 2 >= lower_bound and doc.lower[hit.start - 1] in HEAD_REFERENCE_NOUNS
+            and (referent := _the_noun_organisation(doc, hit.start - 1, state)) is not None):
         # '... on Raqqa in what the coalition said was ...': the coalition named last, not the sentence's first mention
         return _Frame(hit.start, hit.end, hit.text, referent, hit.start - 2, hit.end, "reported")
     subject = [s for s in speakers if s.start == lower_bound and s.end < hit.start and not _crosses_clause(doc, s.end, hit.start)]
@@ -2201,6 +2210,11 @@ def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, stat
     return None
 
 
+def _is_registry_organisation(hit: _Hit, compiled: _Compiled) -> bool:
+    """The mention is a registry name whose actor is of the kind organisation (no outlet, person or description)."""
+    return hit.kind == "S" and compiled.sources[hit.key]["kind"] == "organisation"
+
+
 def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: Sequence[_Hit], compiled: _Compiled,
                                    places: Sequence[_Hit] = ()) -> _Hit | None:
     """The registry organisation a description start..end names its members by ('Syria Civil Defence workers', 'the
@@ -2208,7 +2222,7 @@ def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: S
     to ``end``; or the description's noun placed in it ('Monitors at the Syrian Observatory', ``_organisation_of_members``);
     None otherwise."""
     organisation = next((s for s in speakers if start <= s.start and s.end <= end and s.kind == "S"), None)
-    if organisation is None or compiled.sources[organisation.key]["kind"] != "organisation":
+    if organisation is None or not _is_registry_organisation(organisation, compiled):
         return None
     link = next((index for index in range(start + 1, organisation.start) if doc.lower[index] in MEMBER_OF_LINKS), None)
     if link is not None:
@@ -2351,6 +2365,7 @@ def _opens_sentence_only(doc: _Toks, position: int) -> bool:
 
 
 AREA_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "around", "outside", "throughout", "within"})
+PLACE_PREPOSITIONS = frozenset(AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS)  # before a place, also one the gazetteer lacks ('near Tal Sawan')
 
 
 def _after_locative(doc: _Toks, start: int, lower_bound: int) -> bool:
@@ -2688,7 +2703,7 @@ def _person_of_organisation(doc: _Toks, hit: _Hit, speakers: list[_Hit], places:
     last = hit.start - 1
     if last - 2 < lower_bound or not doc.alpha[last]:
         return None
-    organisation = next((s for s in speakers if s.end == hit.start and s.kind == "S" and compiled.sources[s.key]["kind"] == "organisation"), None)
+    organisation = next((s for s in speakers if s.end == hit.start and _is_registry_organisation(s, compiled)), None)
     if organisation is None and doc.lower[last] not in SUBJECT_ORGANISATION_HEADS:
         return None
     link = next((index for index in range(last - 1, max(lower_bound, last - MEMBER_ORGANISATION_WORDS - 1), -1) if doc.lower[index] in MEMBER_LINKS), None)
@@ -2824,7 +2839,7 @@ def _name_beside_description(doc: _Toks, description: _Hit, verb: int, lower_bou
         if start - 1 >= lower_bound and doc.lower[start - 1] in ("of", "for", "-", "and"):
             return None  # the tail of a longer name
         start = next((place.end for place in places if place.start == start and place.end < end and doc.lower[start - 1] in LOCATIVE_WORDS), start)  # '... in Douma Karim Haddad a doctor'
-        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in AREA_PREPOSITIONS | PLACE_OF_SPEAKER_WORDS:
+        if start - 1 >= lower_bound and start == position + 1 and doc.lower[start - 1] in PLACE_PREPOSITIONS:
             return None  # 'an attack near Tal Sawan a local source told': a place the gazetteer lacks closes the content, no name
     elif doc.lower[description.start] not in DEFINITE_WORDS:
         named = _proper_name_after(doc, description.end, verb)
@@ -2968,7 +2983,7 @@ def _organisation_of_members(doc: _Toks, position: int, stop: int, speakers: Seq
         return None
     start = position + 1
     organisation = next((s for s in speakers if start <= s.start <= start + SUBJECT_MODIFIERS_MAX and s.start < stop), None)
-    if organisation is None or organisation.kind != "S" or compiled.sources[organisation.key]["kind"] != "organisation":
+    if organisation is None or not _is_registry_organisation(organisation, compiled):
         return None
     if any(place.start < organisation.end and organisation.start < place.end for place in places):
         return None
