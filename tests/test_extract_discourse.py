@@ -295,6 +295,15 @@ def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre()
     assert claim_with(claims, "14 militants were killed")["speaker"] != "Nusra Front"
 
 
+def test_extract_claims_reads_a_spokesman_for_the_centre_as_the_organisation_named_as_a_centre():
+    """Check that 'a spokesman for the centre said' speaks for the registry organisation last named as a centre."""
+    claims = syria_claims(
+        "The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. The Nusra Front said it repelled an attack. A spokesman "
+        "for the centre said that 14 militants were killed near the airport."
+    )
+    assert claim_with(claims, "14 militants were killed")[["speaker", "speaker_camp"]].tolist() == ["Russian Defence Ministry", "loyalist"]
+
+
 def test_extract_claims_splits_a_clause_before_a_quotation_opening_without_a_full_stop():
     """Check that 'A "B" said X' without a full stop before the mark gives A as the outlet's claim and B as X's quotation."""
     claims = syria_claims('Fighting went on. Jets struck the market in Saraqeb which has been cut off for months "The toll from the strikes on '
