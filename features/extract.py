@@ -3721,14 +3721,20 @@ def _description_camp(doc, start: int, noun: int, state: _ArticleState) -> str |
     return None
 
 
+def _hits_up_to(state: _ArticleState, before: int) -> int:
+    """How many of the article's hits (in position order) start before token ``before``, counting from the first hit of
+    the sentence being read (``before`` 0 or inside an earlier sentence: those before the sentence)."""
+    hits, index = state.hits, state.hits_before
+    while index < len(hits) and hits[index].start < before:
+        index += 1
+    return index
+
+
 def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Speaker | None:
     """The registry organisation of ``camp`` mentioned last in the ``ANTECEDENT_TOKENS`` tokens before ``before``
     ('IS militants seized the base. SANA said ... The jihadist group said'), or None."""
     sources, hits = state.compiled.sources, state.hits
-    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
-    while index < len(hits) and hits[index].start < before:
-        index += 1
-    for index in range(index - 1, -1, -1):
+    for index in range(_hits_up_to(state, before) - 1, -1, -1):
         hit = hits[index]
         if hit.start < before - ANTECEDENT_TOKENS:
             return None
@@ -3746,10 +3752,7 @@ def _organisation_named_with(state: _ArticleState, nouns: frozenset, before: int
     """The registry organisation last mentioned before token ``before`` (0: before the sentence being read) by a name
     holding one of ``nouns``, or None."""
     sources, hits = state.compiled.sources, state.hits
-    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
-    while before and index < len(hits) and hits[index].start < before:
-        index += 1
-    for index in range(index - 1, -1, -1):
+    for index in range(_hits_up_to(state, before) - 1, -1, -1):
         hit = hits[index]
         if hit.kind == "S" and sources[hit.key]["kind"] == "organisation" and not nouns.isdisjoint(hit.text.lower().split()):
             return _registry_speaker(hit.key, state.compiled)
