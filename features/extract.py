@@ -3282,7 +3282,7 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
-    if len(words) >= 2 and words[-1] in state.persons and state.compiled is not None and " ".join(words[:-1]) in state.compiled.source_by_alias:
+    if len(words) >= 2 and words[-1] in state.persons and " ".join(words[:-1]) in state.compiled.source_by_alias:
         # 'combatting Daesh Cavusoglu said' after 'Mevlut Cavusoglu' (commas lost): a registry mention, then the surname of a person named before
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[-1]], start + len(words) - 1, hit.end, "reported")
     if len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
