@@ -4151,7 +4151,7 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
                 return False  # 'Al Jazeera reported Wednesday citing a source', 'a monitor said Friday giving an updated toll': after time words too, the content came before
             if _continues_content(doc, start, end):
                 return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
-            return index > start or token not in ("part", "as", "and", "adding", "updating")
+            return index > start or token not in ("part", "as", "and")  # 'adding', 'updating': TIME_LED_PARTICIPLES above
     return False
 
 
