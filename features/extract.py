@@ -3144,17 +3144,13 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if hit.text.lower().endswith("ing") or hit.end >= end:
         return None
     start = hit.end if doc.title[hit.end] and not _joined_by_hyphen(doc, hit.end, end) else _closing_description_end(doc, hit.end, end)
-    if start is not None and start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
-        right = source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS else _frame_tail_end(doc, source.end, end)
-        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    if start is not None and start != hit.end and (source := _registry_source_at(speakers, start)) is not None:
+        return _registry_closing_frame(doc, hit, source, end, compiled)
     saying = hit.text.lower() in INVERTED_SAYING_VERBS
-    if (saying and start is None and hit.end + 1 < end and doc.lower[hit.end] == "the"
-            and (source := next((s for s in speakers if s.start == hit.end + 1 and s.kind == "S"), None)) is not None):
+    if saying and start is None and hit.end + 1 < end and doc.lower[hit.end] == "the" and (source := _registry_source_at(speakers, hit.end + 1)) is not None:
         # '... near the Euphrates River said the Syrian Observatory for Human Rights.': the registry source closing the
         # sentence is the speaker, whatever name comes before the verb
-        right = (source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS
-                 else _frame_tail_end(doc, source.end, end) or _speaker_apposition_end(doc, source.end, end, bare=True))
-        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+        return _registry_closing_frame(doc, hit, source, end, compiled, apposition=True)
     if start is None:
         return None
     named = _proper_name_after(doc, start, end)
@@ -3177,6 +3173,20 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if person is None and not surname.isupper() and (full := _full_name_before(doc, hit.start, surname)) is not None:
         person = _Speaker(full, CAMP_UNKNOWN, False, "person")
     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
+
+
+def _registry_source_at(speakers: list[_Hit], start: int) -> _Hit | None:
+    """The registry source mention starting at token ``start``, or None."""
+    return next((s for s in speakers if s.start == start and s.kind == "S"), None)
+
+
+def _registry_closing_frame(doc: _Toks, hit: _Hit, source: _Hit, end: int, compiled: _Compiled, apposition: bool = False) -> _Frame | None:
+    """The inverted frame of verb ``hit`` whose speaker is the registry ``source`` after it: it runs to the sentence's end
+    or to the end of a frame tail after the source (with ``apposition``, else of a bare description of it: 'said the
+    Observatory monitoring group'); None when other words follow."""
+    right = (source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS
+             else _frame_tail_end(doc, source.end, end) or (_speaker_apposition_end(doc, source.end, end, bare=True) if apposition else None))
+    return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
 
 
 # Verbs of saying whose subject may follow them when they close the sentence ('... said the Observatory', '... added
