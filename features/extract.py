@@ -4518,8 +4518,7 @@ def _lead_places(doc: _Toks, sent, frame: _Frame, hits: list[_Hit], start: int, 
     lead = sent.start
     while lead < low and doc.lower[lead] in PLACE_LEAD_OPENERS:
         lead += 1
-    if lead + 1 >= low or doc.lower[lead] != "in" or doc.lower[lead + 1] in NOT_A_PLACE_LEAD_NEXT or any(
-            hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < low for hit in hits):
+    if lead + 1 >= low or doc.lower[lead] != "in" or doc.lower[lead + 1] in NOT_A_PLACE_LEAD_NEXT or _report_or_fact_in(hits, sent.start, low):
         return []  # not 'In a statement issued in Damascus the ministry said': a lead of the statement, not of place
     inside = [hit for hit in hits if hit.kind == "P" and lead < hit.start and hit.end <= low]
     if not inside or inside[0].start - lead > PLACE_LEAD_REACH:
@@ -4539,7 +4538,12 @@ def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:
     """The sentence's words before a frame whose content follows it hold a date and no other report or fact of their own."""
     if frame.left <= sent.start or doc.dateish[frame.left] == doc.dateish[sent.start]:
         return False
-    return not any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < frame.left for hit in hits)
+    return not _report_or_fact_in(hits, sent.start, frame.left)
+
+
+def _report_or_fact_in(hits: list[_Hit], start: int, end: int) -> bool:
+    """A reporting verb or a fact word starts between tokens ``start`` and ``end``: a lead with a report or fact of its own."""
+    return any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and start <= hit.start < end for hit in hits)
 
 
 def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
