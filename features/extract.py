@@ -5350,7 +5350,7 @@ HEADLINE_TITLE_SHARE = 0.85  # of a sentence's words other than HEADLINE_FUNCTIO
 HEADLINE_MIN_WORDS = 4
 
 
-def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int] = ()) -> bool:
+def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int]) -> bool:
     """The token at ``index`` lies in a Title Case headline sentence with no fact word found (positions ``facts``):
     at least four words, nearly all of them (other than function words) capitalised. There a capitalised fact word is the
     headline's verb ('Syrian Army Kills Top Terrorist Commander in Daraa', 'Many Civilians Martyred as Terrorists Shell
