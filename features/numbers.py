@@ -193,6 +193,7 @@ TEXT, LOWER, START, END = 0, 1, 2, 3
 _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\b[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+\b(?![,.]?\d|\s*(?:,|and|or|to|-)\s*\d{1,3}\b(?![ \u00a0\u202f]\d{3}))")
 _THOUSANDS_SPACES = str.maketrans({" ": ",", "\u00a0": ",", "\u202f": ","})
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0\u202f]\d")  # any digit, space, digit: the cheap test before _SPACED_THOUSANDS
 
 
 def _comma_thousands(match: re.Match) -> str:
@@ -208,9 +209,6 @@ def spaced_thousands_as_commas(text: str) -> str:
     '200,000'), so they read as one number; every other character stays where it was. A digit and a space must be
     followed by a digit for any to be made (one substring-free regex search rules most texts out)."""
     return _SPACED_THOUSANDS.sub(_comma_thousands, text) if _DIGIT_SPACE_DIGIT.search(text) else text
-
-
-_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0\u202f]\d")
 
 
 def tokenize_words(text: str) -> list[Word]:
