@@ -943,6 +943,10 @@ def test_extract_claims_reads_the_content_before_a_frame_whose_time_words_lead_t
     claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday giving an updated toll.")
     claim = claim_with(claims, "42 people")
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+    claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday raising the "
+                          "number of dead fighters in the town to 45.")
+    claim = claim_with(claims, "to 45")  # the participle's words after the time words are the report's too, not the outlet's
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
 
 
 def test_extract_claims_reads_asked_for_as_a_call_but_not_after_a_relative_word():
