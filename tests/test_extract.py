@@ -477,6 +477,7 @@ def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furni
         ("Meanwhile in southern Hama province the monitor said four children were killed by shelling on a farm.", "four children were killed", ["Hama"]),
         ("In Deir Ezzor meanwhile activists said two men died when a shell hit their house.", "two men died", ["Deir ez-Zor"]),
         ("After rebels shelled Hama the monitor said four children were killed by shelling on a farm.", "four children were killed", []),
+        ("In Hama after rebels shelled the town the monitor said four children were killed by shelling on a farm.", "four children were killed", []),
         ("Activists in Daraya said two men died when a shell hit their house.", "two men died", []),
     ],
 )
