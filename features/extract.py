@@ -3979,12 +3979,13 @@ def _split_passive_relative(doc: _Toks, segments: list[_Segment], hits: list[_Hi
     """The outlet's own text split at a relative clause that opens with an agentless passive report ('More than 50
     people were wounded in the attack which was blamed on rebels'): the clause is the unnamed sources' claim
     (docs/annotation.md, rule 9), the words before it the outlet's."""
-    passive = [hit.start for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
-    if not passive:
+    relatives = [hit.start - 1 for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
+    if not relatives:
         return segments
     split: list[_Segment] = []
     for segment in segments:
-        relative = next((start - 1 for start in passive if segment.frame is None and segment.start < start - 1 < segment.end and _n_words(doc, segment.start, start - 1) >= 3), None)
+        relative = None if segment.frame is not None else next(
+            (position for position in relatives if segment.start < position < segment.end and _n_words(doc, segment.start, position) >= 3), None)
         if relative is None:
             split.append(segment)
         else:
