@@ -3220,12 +3220,17 @@ def _joined_by_hyphen(doc: _Toks, index: int, end: int) -> bool:
     return index + 2 < end and doc.lower[index + 1] == "-" and not doc.title[index + 2]
 
 
+def _closing_mark(doc: _Toks, start: int, end: int) -> int:
+    """The first sentence-closing mark from token ``start`` on, else ``end``."""
+    return next((position for position in range(start, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+
+
 def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
     """The end of a frame tail closing the sentence after an inverted frame's speaker ('to ARA News', 'via Skype', 'on
     Wednesday'): a preposition, then frame-tail words only up to the sentence's closing mark; else None."""
     if index >= end or doc.lower[index] not in FRAME_TAIL_OPENERS:
         return None
-    stop = next((position for position in range(index, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    stop = _closing_mark(doc, index, end)
     return stop if stop - index <= FRAME_TAIL_MAX and all(doc.token(position).isupper() or _only_frame_tail(doc, position, position + 1)
                                                           for position in range(index, stop)) else None
 
@@ -3254,7 +3259,7 @@ def _speaker_apposition_end(doc: _Toks, start: int, end: int, bare: bool = False
     or organisation noun before any preposition ('a 32-year-old pharmacist', 'a civil defence official in rebel-held
     Aleppo', 'one of the factions fighting for the city'), with no verb of a clause of its own (no finite word, no '-ed'
     word outside a hyphened modifier); else None. Such a phrase is who spoke, not content."""
-    stop = next((position for position in range(start, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    stop = _closing_mark(doc, start, end)
     if start >= stop or stop - start > FRAME_TAIL_MAX:
         return None
     position = start
