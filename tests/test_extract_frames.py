@@ -784,6 +784,7 @@ def test_extract_claims_reads_content_before_told_an_addressee_and_an_occasion_a
         ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights.", "Syrian Observatory for Human Rights"),
         ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights monitoring group.", "Syrian Observatory for Human Rights"),
         ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 40-year-old teacher.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 32-year-old pharmacist.", "Karim Haddad"),  # a noun by its suffix
         ("Nine shells hit the bakery in Douma which we have said Karim Haddad a local council official in Douma.", "Karim Haddad"),
     ],
 )
