@@ -3159,17 +3159,13 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if hit.text.lower().endswith("ing") or hit.end >= end:
         return None
     start = hit.end if doc.title[hit.end] and not _joined_by_hyphen(doc, hit.end, end) else _closing_description_end(doc, hit.end, end)
-    if start is not None and start != hit.end and (source := next((s for s in speakers if s.start == start and s.kind == "S"), None)) is not None:
-        right = source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS else _frame_tail_end(doc, source.end, end)
-        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+    if start is not None and start != hit.end and (source := _registry_source_at(speakers, start)) is not None:
+        return _registry_closing_frame(doc, hit, source, end, compiled)
     saying = hit.text.lower() in INVERTED_SAYING_VERBS
-    if (saying and start is None and hit.end + 1 < end and doc.lower[hit.end] == "the"
-            and (source := next((s for s in speakers if s.start == hit.end + 1 and s.kind == "S"), None)) is not None):
+    if saying and start is None and hit.end + 1 < end and doc.lower[hit.end] == "the" and (source := _registry_source_at(speakers, hit.end + 1)) is not None:
         # '... near the Euphrates River said the Syrian Observatory for Human Rights.': the registry source closing the
         # sentence is the speaker, whatever name comes before the verb
-        right = (source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS
-                 else _frame_tail_end(doc, source.end, end) or _speaker_apposition_end(doc, source.end, end, bare=True))
-        return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
+        return _registry_closing_frame(doc, hit, source, end, compiled, apposition=True)
     if start is None:
         return None
     named = _proper_name_after(doc, start, end)
@@ -3192,6 +3188,20 @@ def _name_closing_sentence(doc: _Toks, hit: _Hit, end: int, places: list[_Hit], 
     if person is None and not surname.isupper() and (full := _full_name_before(doc, hit.start, surname)) is not None:
         person = _Speaker(full, CAMP_UNKNOWN, False, "person")
     return None if person is None else _Frame(hit.start, hit.end, hit.text, person, hit.start, hit.end + 1, "inverted")
+
+
+def _registry_source_at(speakers: list[_Hit], start: int) -> _Hit | None:
+    """The registry source mention starting at token ``start``, or None."""
+    return next((s for s in speakers if s.start == start and s.kind == "S"), None)
+
+
+def _registry_closing_frame(doc: _Toks, hit: _Hit, source: _Hit, end: int, compiled: _Compiled, apposition: bool = False) -> _Frame | None:
+    """The inverted frame of verb ``hit`` whose speaker is the registry ``source`` after it: it runs to the sentence's end
+    or to the end of a frame tail after the source (with ``apposition``, else of a bare description of it: 'said the
+    Observatory monitoring group'); None when other words follow."""
+    right = (source.end if source.end >= end or doc.lower[source.end] in SENTENCE_CLOSERS
+             else _frame_tail_end(doc, source.end, end) or (_speaker_apposition_end(doc, source.end, end, bare=True) if apposition else None))
+    return None if right is None else _Frame(hit.start, hit.end, hit.text, _speaker_from_hit(source, compiled), hit.start, right, "inverted")
 
 
 # Verbs of saying whose subject may follow them when they close the sentence ('... said the Observatory', '... added
@@ -3225,12 +3235,17 @@ def _joined_by_hyphen(doc: _Toks, index: int, end: int) -> bool:
     return index + 2 < end and doc.lower[index + 1] == "-" and not doc.title[index + 2]
 
 
+def _closing_mark(doc: _Toks, start: int, end: int) -> int:
+    """The first sentence-closing mark from token ``start`` on, else ``end``."""
+    return next((position for position in range(start, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+
+
 def _frame_tail_end(doc: _Toks, index: int, end: int) -> int | None:
     """The end of a frame tail closing the sentence after an inverted frame's speaker ('to ARA News', 'via Skype', 'on
     Wednesday'): a preposition, then frame-tail words only up to the sentence's closing mark; else None."""
     if index >= end or doc.lower[index] not in FRAME_TAIL_OPENERS:
         return None
-    stop = next((position for position in range(index, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    stop = _closing_mark(doc, index, end)
     return stop if stop - index <= FRAME_TAIL_MAX and all(doc.token(position).isupper() or _only_frame_tail(doc, position, position + 1)
                                                           for position in range(index, stop)) else None
 
@@ -3259,7 +3274,7 @@ def _speaker_apposition_end(doc: _Toks, start: int, end: int, bare: bool = False
     or organisation noun before any preposition ('a 32-year-old pharmacist', 'a civil defence official in rebel-held
     Aleppo', 'one of the factions fighting for the city'), with no verb of a clause of its own (no finite word, no '-ed'
     word outside a hyphened modifier); else None. Such a phrase is who spoke, not content."""
-    stop = next((position for position in range(start, end) if doc.lower[position] in SENTENCE_CLOSERS), end)
+    stop = _closing_mark(doc, start, end)
     if start >= stop or stop - start > FRAME_TAIL_MAX:
         return None
     position = start
@@ -3297,7 +3312,7 @@ def _proper_frame(hit: _Hit, proper: tuple[int, str], doc: _Toks, state: _Articl
         return _Frame(hit.start, hit.end, hit.text, _Speaker(" ".join(tail), CAMP_UNKNOWN, False, "person"), start, hit.end, "reported")
     if len(words) == 1 and words[0] in state.persons:
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[0]], start, hit.end, "reported")
-    if len(words) >= 2 and words[-1] in state.persons and state.compiled is not None and " ".join(words[:-1]) in state.compiled.source_by_alias:
+    if len(words) >= 2 and words[-1] in state.persons and " ".join(words[:-1]) in state.compiled.source_by_alias:
         # 'combatting Daesh Cavusoglu said' after 'Mevlut Cavusoglu' (commas lost): a registry mention, then the surname of a person named before
         return _Frame(hit.start, hit.end, hit.text, state.persons[words[-1]], start + len(words) - 1, hit.end, "reported")
     if len(words) <= 3 and not organisation_at and name.replace("-", "").replace(" ", "").isalpha() and (known := _person_by_part(state, name)) is not None:
@@ -3736,14 +3751,20 @@ def _description_camp(doc, start: int, noun: int, state: _ArticleState) -> str |
     return None
 
 
+def _hits_up_to(state: _ArticleState, before: int) -> int:
+    """How many of the article's hits (in position order) start before token ``before``, counting from the first hit of
+    the sentence being read (``before`` 0 or inside an earlier sentence: those before the sentence)."""
+    hits, index = state.hits, state.hits_before
+    while index < len(hits) and hits[index].start < before:
+        index += 1
+    return index
+
+
 def _mentioned_organisation(state: _ArticleState, camp: str, before: int) -> _Speaker | None:
     """The registry organisation of ``camp`` mentioned last in the ``ANTECEDENT_TOKENS`` tokens before ``before``
     ('IS militants seized the base. SANA said ... The jihadist group said'), or None."""
     sources, hits = state.compiled.sources, state.hits
-    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
-    while index < len(hits) and hits[index].start < before:
-        index += 1
-    for index in range(index - 1, -1, -1):
+    for index in range(_hits_up_to(state, before) - 1, -1, -1):
         hit = hits[index]
         if hit.start < before - ANTECEDENT_TOKENS:
             return None
@@ -3761,10 +3782,7 @@ def _organisation_named_with(state: _ArticleState, nouns: frozenset, before: int
     """The registry organisation last mentioned before token ``before`` (0: before the sentence being read) by a name
     holding one of ``nouns``, or None."""
     sources, hits = state.compiled.sources, state.hits
-    index = state.hits_before  # the first hit of the sentence being read; the hits are in position order
-    while before and index < len(hits) and hits[index].start < before:
-        index += 1
-    for index in range(index - 1, -1, -1):
+    for index in range(_hits_up_to(state, before) - 1, -1, -1):
         hit = hits[index]
         if hit.kind == "S" and sources[hit.key]["kind"] == "organisation" and not nouns.isdisjoint(hit.text.lower().split()):
             return _registry_speaker(hit.key, state.compiled)
@@ -3981,12 +3999,13 @@ def _split_passive_relative(doc: _Toks, segments: list[_Segment], hits: list[_Hi
     """The outlet's own text split at a relative clause that opens with an agentless passive report ('More than 50
     people were wounded in the attack which was blamed on rebels'): the clause is the unnamed sources' claim
     (docs/annotation.md, rule 9), the words before it the outlet's."""
-    passive = [hit.start for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
-    if not passive:
+    relatives = [hit.start - 1 for hit in hits if hit.kind == "L" and hit.key == "passive" and doc.lower[hit.start - 1] in RELATIVE_WORDS]
+    if not relatives:
         return segments
     split: list[_Segment] = []
     for segment in segments:
-        relative = next((start - 1 for start in passive if segment.frame is None and segment.start < start - 1 < segment.end and _n_words(doc, segment.start, start - 1) >= 3), None)
+        relative = None if segment.frame is not None else next(
+            (position for position in relatives if segment.start < position < segment.end and _n_words(doc, segment.start, position) >= 3), None)
         if relative is None:
             split.append(segment)
         else:
@@ -4163,7 +4182,7 @@ def _introduces_content(doc: _Toks, start: int, end: int, verb: str = "") -> boo
                 return False  # 'Al Jazeera reported Wednesday citing a source', 'a monitor said Friday giving an updated toll': after time words too, the content came before
             if _continues_content(doc, start, end):
                 return False  # '... a monitoring group said on Monday including ...', '... said in the second attack in two weeks': a phrase continues the content before
-            return index > start or token not in ("part", "as", "and", "adding", "updating")
+            return index > start or token not in ("part", "as", "and")  # 'adding', 'updating': TIME_LED_PARTICIPLES above
     return False
 
 
@@ -4520,8 +4539,7 @@ def _lead_places(doc: _Toks, sent, frame: _Frame, hits: list[_Hit], start: int, 
     lead = sent.start
     while lead < low and doc.lower[lead] in PLACE_LEAD_OPENERS:
         lead += 1
-    if lead + 1 >= low or doc.lower[lead] != "in" or doc.lower[lead + 1] in NOT_A_PLACE_LEAD_NEXT or any(
-            hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < low for hit in hits):
+    if lead + 1 >= low or doc.lower[lead] != "in" or doc.lower[lead + 1] in NOT_A_PLACE_LEAD_NEXT or _report_or_fact_in(hits, sent.start, low):
         return []  # not 'In a statement issued in Damascus the ministry said': a lead of the statement, not of place
     inside = [hit for hit in hits if hit.kind == "P" and lead < hit.start and hit.end <= low]
     if not inside or inside[0].start - lead > PLACE_LEAD_REACH:
@@ -4541,7 +4559,12 @@ def _dated_lead(doc: _Toks, sent, frame: _Frame, hits: list[_Hit]) -> bool:
     """The sentence's words before a frame whose content follows it hold a date and no other report or fact of their own."""
     if frame.left <= sent.start or doc.dateish[frame.left] == doc.dateish[sent.start]:
         return False
-    return not any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and sent.start <= hit.start < frame.left for hit in hits)
+    return not _report_or_fact_in(hits, sent.start, frame.left)
+
+
+def _report_or_fact_in(hits: list[_Hit], start: int, end: int) -> bool:
+    """A reporting verb or a fact word starts between tokens ``start`` and ``end``: a lead with a report or fact of its own."""
+    return any(hit.kind == "L" and (hit.key == "reporting_verb" or hit.key in FACT_CATEGORIES) and start <= hit.start < end for hit in hits)
 
 
 def _frame_judges(frame: _Frame, hits: list[_Hit]) -> bool:
@@ -5348,7 +5371,7 @@ HEADLINE_TITLE_SHARE = 0.85  # of a sentence's words other than HEADLINE_FUNCTIO
 HEADLINE_MIN_WORDS = 4
 
 
-def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int] = ()) -> bool:
+def _in_title_case_sentence(doc: _Toks, index: int, facts: Sequence[int]) -> bool:
     """The token at ``index`` lies in a Title Case headline sentence with no fact word found (positions ``facts``):
     at least four words, nearly all of them (other than function words) capitalised. There a capitalised fact word is the
     headline's verb ('Syrian Army Kills Top Terrorist Commander in Daraa', 'Many Civilians Martyred as Terrorists Shell

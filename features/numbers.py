@@ -193,6 +193,7 @@ TEXT, LOWER, START, END = 0, 1, 2, 3
 _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\b[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+\b(?![,.]?\d|\s*(?:,|and|or|to|-)\s*\d{1,3}\b(?![ \u00a0\u202f]\d{3}))")
 _THOUSANDS_SPACES = str.maketrans({" ": ",", "\u00a0": ",", "\u202f": ","})
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0\u202f]\d")  # any digit, space, digit: the cheap test before _SPACED_THOUSANDS
 
 
 def _comma_thousands(match: re.Match) -> str:
@@ -208,9 +209,6 @@ def spaced_thousands_as_commas(text: str) -> str:
     '200,000'), so they read as one number; every other character stays where it was. A digit and a space must be
     followed by a digit for any to be made (one substring-free regex search rules most texts out)."""
     return _SPACED_THOUSANDS.sub(_comma_thousands, text) if _DIGIT_SPACE_DIGIT.search(text) else text
-
-
-_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0\u202f]\d")
 
 
 def tokenize_words(text: str) -> list[Word]:
@@ -512,15 +510,21 @@ def _is_date_or_span(lowers: list[str], value: float, value_max: float | None, s
         return True  # 'resolutions 2165, 2191', 'Brigade 93 and 121': identifiers listed
     if first[0].isdigit() and 1900 <= value <= 2100 and value_max is None and "," not in first:
         return True
-    if first.isdigit() and (len(first) == 4 or (len(first) == 6 and first[3:] != "000" and int(first[4:]) < 60)) and int(first[:2]) < 24 and int(first[2:4]) < 60 and (
-            _after_dateline_year(lowers, start_index)):
-        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514'), also with its
-        # seconds, its colons stripped by scraping ('Fri Sep 30 2016 102138 Warplanes of ...'; a round '150000 people' after a date is a count)
+    if _clock_digits(first) and _after_dateline_year(lowers, start_index):
+        return True  # a clock time after a dateline's year ('13 August 2016 2037 UTC+3', 'Oct 2014 1514', '2014 at 1514', 'Fri Sep 30 2016 102138')
     if after == "-":  # 'a 48-truck convoy', 'a 20-member team' are counts; '24-hour', '10-year-old', '3-0' are not
         following = lowers[end_index + 1] if end_index + 1 < len(lowers) else ""
         return not (first[0].isdigit() and following[:1].isalpha() and following not in HYPHEN_MEASURES and following not in _NOUN_OR_OUTCOME and not following.endswith("-old")
                     and following not in NOT_COUNTED)
     return after.endswith("-old")
+
+
+def _clock_digits(word: str) -> bool:
+    """A clock time with its colons stripped by scraping: 'hhmm', or 'hhmmss' but not a round 'hhm000' ('102138'; a
+    round '150000 people' after a date is a count)."""
+    if not word.isdigit() or not (len(word) == 4 or (len(word) == 6 and word[3:] != "000" and int(word[4:]) < 60)):
+        return False
+    return int(word[:2]) < 24 and int(word[2:4]) < 60
 
 
 def _after_dateline_year(lowers: list[str], index: int) -> bool:

@@ -477,6 +477,7 @@ def test_extract_claims_reads_a_tag_list_opening_on_a_lowercase_keyword_as_furni
         ("Meanwhile in southern Hama province the monitor said four children were killed by shelling on a farm.", "four children were killed", ["Hama"]),
         ("In Deir Ezzor meanwhile activists said two men died when a shell hit their house.", "two men died", ["Deir ez-Zor"]),
         ("After rebels shelled Hama the monitor said four children were killed by shelling on a farm.", "four children were killed", []),
+        ("In Hama after rebels shelled the town the monitor said four children were killed by shelling on a farm.", "four children were killed", []),
         ("Activists in Daraya said two men died when a shell hit their house.", "two men died", []),
     ],
 )
@@ -499,9 +500,13 @@ def test_extract_claims_reads_the_capital_of_a_province_as_no_damascus(text, phr
 
 
 def test_extract_claims_takes_no_place_from_a_lead_of_a_statement():
-    """Check that 'In a statement issued in Hama the governor said ...' gives the claim no place from the lead."""
+    """Check that 'In a statement issued in Hama the governor said ...' gives the claim no place from the lead, nor does
+    an 'In ...' lead give one to content that comes before its frame ('"..." the commander said')."""
     claims = syria_claims("Fighting went on in the north. In a statement issued in Hama the governor said four children were killed by shelling on a farm.")
     assert claim_with(claims, "four children were killed")["places"] == []
+    claims = syria_claims('Fighting went on in the north. In Idlib a rebel commander spoke out "We will not leave our homes whatever happens '
+                          'to us in the end" the commander said.')
+    assert claim_with(claims, "leave our homes")["places"] == []  # content before its frame: the lead is not its lead
 
 
 @pytest.mark.parametrize(

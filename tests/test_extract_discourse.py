@@ -324,6 +324,14 @@ def test_extract_claims_splits_reported_content_from_a_quotation_that_follows_it
     claims = syria_claims('Fighting went on. Karim Haddad warned that the fate of the "Western-backed rebels in the north hangs by a thread" as '
                           'the army advances.')
     assert "the fate of" in claim_with(claims, "hangs by a thread")["text"]
+    claims = syria_claims('Fighting went on. Karim Haddad warned that the rebels in the north fear "Western-backed plans for the region will '
+                          'fail" as the army advances.')
+    assert "the rebels in the north fear" in claim_with(claims, "will fail")["text"]  # closes inside: 'fear' alone would not stop it
+    claims = syria_claims('Fighting went on. Karim Haddad said the army shelled the old quarter known as "The Pearl of the North by the river".')
+    assert "known as" in claim_with(claims, "The Pearl of the North")["text"]  # a quoted name after 'as'
+    claims = syria_claims('Fighting went on. Karim Haddad said the army and its allies were largely to blame for the hunger in the town "the '
+                          'worst of the sieges in this war."')
+    assert "largely to blame" in claim_with(claims, "worst of the sieges")["text"]  # a quotation opening lowercase continues the content
     claims = syria_claims('Fighting went on. Karim Haddad dismissed the claims of the regime as "A lie spread by the regime and its friends".')
     assert "dismissed" in claim_with(claims, "A lie spread")["text"]
 

@@ -784,6 +784,7 @@ def test_extract_claims_reads_content_before_told_an_addressee_and_an_occasion_a
         ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights.", "Syrian Observatory for Human Rights"),
         ("Nine shells hit the bakery near the Barada River said the Syrian Observatory for Human Rights monitoring group.", "Syrian Observatory for Human Rights"),
         ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 40-year-old teacher.", "Karim Haddad"),
+        ("Nine shells hit the bakery in Douma the only one we have said Karim Haddad a 32-year-old pharmacist.", "Karim Haddad"),  # a noun by its suffix
         ("Nine shells hit the bakery in Douma which we have said Karim Haddad a local council official in Douma.", "Karim Haddad"),
     ],
 )
@@ -942,6 +943,10 @@ def test_extract_claims_reads_the_content_before_a_frame_whose_time_words_lead_t
     said Friday giving an updated toll') leaves the content before it the speaker's, not the outlet's."""
     claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday giving an updated toll.")
     claim = claim_with(claims, "42 people")
+    assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
+    claims = syria_claims("Government air raids on Douma killed 42 people including seven children a monitoring group said Friday raising the "
+                          "number of dead fighters in the town to 45.")
+    claim = claim_with(claims, "to 45")  # the participle's words after the time words are the report's too, not the outlet's
     assert (claim["speaker"], claim["attribution"]) == ("Syrian Observatory for Human Rights", "reported_speech")
 
 
