@@ -127,3 +127,14 @@ def test_bundled_lexicons_hold_each_phrase_once():
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         repeated = table[table.duplicated(["category", "phrase"], keep=False)]
         assert repeated.empty, f"{path}: rows listed twice: {repeated[['category', 'phrase']].drop_duplicates().values.tolist()}"
+
+
+def test_bundled_registries_list_each_alias_once_per_actor():
+    """Check that no actor of a bundled source registry lists one alias twice (merges of parallel branches tend to add one)."""
+    import pandas as pd
+
+    for path in sorted(THEATRES_DIR.glob("*/sources.csv")):
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        repeated = {row.name: sorted({alias for alias in row.aliases.split("|") if row.aliases.split("|").count(alias) > 1})
+                    for row in table.itertuples() if row.aliases}
+        assert not any(repeated.values()), f"{path}: aliases listed twice: {({k: v for k, v in repeated.items() if v})}"
