@@ -3,6 +3,8 @@ and where a quotation that runs over several sentences ends."""
 
 from __future__ import annotations
 
+import pytest
+
 from claim_helpers import claim_with, syria_claims
 
 
@@ -284,24 +286,14 @@ def test_extract_claims_does_not_read_they_as_one_person():
     assert claim_with(claims, "fighting to defend their homes")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
 
 
-def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre():
-    """Check that 'the centre said' means the registry organisation last named as a centre, and no other organisation."""
-    claims = syria_claims(
-        "The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. The Nusra Front said it repelled an attack. The centre "
-        "also said that 14 militants were killed near the airport."
-    )
+@pytest.mark.parametrize("subject", ["The centre also said", "A spokesman for the centre said"])
+def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre(subject):
+    """Check that 'the centre said' or 'a spokesman for the centre said' means the registry organisation last named as
+    a centre, and no other organisation."""
+    text = f"The Nusra Front said it repelled an attack. {subject} that 14 militants were killed near the airport."
+    claims = syria_claims("The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. " + text)
     assert claim_with(claims, "14 militants were killed")[["speaker", "speaker_camp"]].tolist() == ["Russian Defence Ministry", "loyalist"]
-    claims = syria_claims("The Nusra Front said it repelled an attack. The centre also said that 14 militants were killed near the airport.")
-    assert claim_with(claims, "14 militants were killed")["speaker"] != "Nusra Front"
-
-
-def test_extract_claims_reads_a_spokesman_for_the_centre_as_the_organisation_named_as_a_centre():
-    """Check that 'a spokesman for the centre said' speaks for the registry organisation last named as a centre."""
-    claims = syria_claims(
-        "The Russian Reconciliation Centre in Hmeimim said rebels shelled two villages. The Nusra Front said it repelled an attack. A spokesman "
-        "for the centre said that 14 militants were killed near the airport."
-    )
-    assert claim_with(claims, "14 militants were killed")[["speaker", "speaker_camp"]].tolist() == ["Russian Defence Ministry", "loyalist"]
+    assert claim_with(syria_claims(text), "14 militants were killed")["speaker"] != "Nusra Front"
 
 
 def test_extract_claims_splits_a_clause_before_a_quotation_opening_without_a_full_stop():
