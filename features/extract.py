@@ -2149,7 +2149,7 @@ def _closes_clause(doc: _Toks, index: int, end: int) -> bool:
 
 
 def _described_speaker_frame(doc: _Toks, sent, hit: _Hit, lower_bound: int, state: _ArticleState, compiled: _Compiled,
-                             places: Sequence[_Hit] = (), speakers: Sequence[_Hit] = ()) -> _Frame | None:
+                             places: Sequence[_Hit], speakers: Sequence[_Hit]) -> _Frame | None:
     """The frame of a finite reporting verb whose speaker no rule names, with that speaker as the article describes it
     (rule 3 of docs/annotation.md): the description before the verb, from its determiner ('... on Monday the source
     added', 'The narrator in the video said', 'an organisation monitoring the conflict said') or from the sentence's
@@ -2216,7 +2216,7 @@ def _is_registry_organisation(hit: _Hit, compiled: _Compiled) -> bool:
 
 
 def _organisation_named_by_members(doc: _Toks, start: int, end: int, speakers: Sequence[_Hit], compiled: _Compiled,
-                                   places: Sequence[_Hit] = ()) -> _Hit | None:
+                                   places: Sequence[_Hit]) -> _Hit | None:
     """The registry organisation a description start..end names its members by ('Syria Civil Defence workers', 'the
     UN relief staff'): the organisation's mention after only a determiner or modifiers, then lowercase words only up
     to ``end``; or the description's noun placed in it ('Monitors at the Syrian Observatory', ``_organisation_of_members``);
@@ -2687,7 +2687,7 @@ def _person_in_role(doc: _Toks, hit: _Hit, speakers: list[_Hit], places: Sequenc
     return None
 
 
-MEMBER_LINKS = frozenset({"of", "from"})
+PERSON_OF_LINKS = frozenset({"of", "from"})  # a named person of an organisation (_person_of_organisation); members of one: MEMBER_OF_LINKS
 MEMBER_ORGANISATION_WORDS = 8  # 'of the Aleppo based Fastaqim opposition group'
 
 
@@ -2706,7 +2706,7 @@ def _person_of_organisation(doc: _Toks, hit: _Hit, speakers: list[_Hit], places:
     organisation = next((s for s in speakers if s.end == hit.start and _is_registry_organisation(s, compiled)), None)
     if organisation is None and doc.lower[last] not in SUBJECT_ORGANISATION_HEADS:
         return None
-    link = next((index for index in range(last - 1, max(lower_bound, last - MEMBER_ORGANISATION_WORDS - 1), -1) if doc.lower[index] in MEMBER_LINKS), None)
+    link = next((index for index in range(last - 1, max(lower_bound, last - MEMBER_ORGANISATION_WORDS - 1), -1) if doc.lower[index] in PERSON_OF_LINKS), None)
     if link is None or link - 2 < lower_bound or (organisation is not None and organisation.start <= link):
         return None
     if any(not (doc.alpha[index] or doc.lower[index] == "-") or doc.lower[index] in FINITE_WORDS or doc.lower[index] in CLAUSE_WORDS
@@ -2972,7 +2972,7 @@ MEMBER_OF_LINKS = frozenset({"of", "from", "at", "with", "for", "in", "inside", 
 
 
 def _organisation_of_members(doc: _Toks, position: int, stop: int, speakers: Sequence[_Hit], compiled: _Compiled,
-                             places: Sequence[_Hit] = ()) -> tuple[int, _Speaker] | None:
+                             places: Sequence[_Hit]) -> tuple[int, _Speaker] | None:
     """(end, organisation) when a description's postmodifier at ``position`` places it in a registry organisation
     ('at the Britain-based Syrian Observatory', 'of the United Nations', 'from the UN Secretary General'): a linking
     preposition, an optional 'the' and modifiers (``_continuation_modifier``), then the organisation's mention, ending
