@@ -286,7 +286,7 @@ def test_extract_claims_does_not_read_they_as_one_person():
     assert claim_with(claims, "fighting to defend their homes")[["speaker", "attribution"]].tolist() == ["Karim Haddad", "direct_quote"]
 
 
-@pytest.mark.parametrize("subject", ["The centre also said", "A spokesman for the centre said"])
+@pytest.mark.parametrize("subject", ["The centre also said", "A spokesman for the centre said", "The Centre stated in a statement"])
 def test_extract_claims_reads_the_centre_as_the_organisation_named_as_a_centre(subject):
     """Check that 'the centre said' or 'a spokesman for the centre said' means the registry organisation last named as
     a centre, and no other organisation."""
